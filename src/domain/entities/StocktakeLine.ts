@@ -1,0 +1,62 @@
+import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Ref, OptionalProps } from '@mikro-orm/core';
+import { Stocktake } from './Stocktake';
+import { StockItem } from './StockItem';
+import { numeric } from './numeric-column';
+
+/**
+ * One item in one stocktake. Movement totals are refreshed from stock
+ * movements; counts are entered by staff; everything else is derived
+ * (see domain/line-calculations.ts).
+ */
+@Entity({ tableName: 'stocktake_line' })
+@Unique({ properties: ['stocktake', 'item'] })
+export class StocktakeLine {
+  [OptionalProps]?: 'openingQty' | 'purchases' | 'salesQty' | 'waste' | 'transfersIn' | 'transfersOut' | 'adjustments' | 'manualPurchasesValue' | 'countedFullUnits' | 'countedPartialUnits' | 'version';
+
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => Stocktake, { ref: true, deleteRule: 'cascade' })
+  stocktake!: Ref<Stocktake>;
+
+  @ManyToOne(() => StockItem, { ref: true, deleteRule: 'cascade' })
+  item!: Ref<StockItem>;
+
+  @Property(numeric(15, 4, { default: '0' }))
+  openingQty: string = '0';
+
+  @Property(numeric(15, 4, { default: '0' }))
+  purchases: string = '0';
+
+  @Property(numeric(15, 4, { default: '0' }))
+  salesQty: string = '0';
+
+  @Property(numeric(15, 4, { default: '0' }))
+  waste: string = '0';
+
+  @Property(numeric(15, 4, { default: '0' }))
+  transfersIn: string = '0';
+
+  @Property(numeric(15, 4, { default: '0' }))
+  transfersOut: string = '0';
+
+  @Property(numeric(15, 4, { default: '0' }))
+  adjustments: string = '0';
+
+  @Property(numeric(15, 2, { nullable: true }))
+  manualPurchasesValue: string | null = null;
+
+  @Property(numeric(10, 2, { default: '0' }))
+  countedFullUnits: string = '0';
+
+  @Property(numeric(10, 2, { default: '0' }))
+  countedPartialUnits: string = '0';
+
+  /** Cost per serving (`unit_cost / uom`), fixed when the line is created. */
+  @Property(numeric(10, 4))
+  valuationCost!: string;
+
+  /** Bumped by every change; clients send it back as `expectedVersion`. */
+  @Property({ type: 'integer', version: true })
+  version!: number;
+}

@@ -1,0 +1,6 @@
+export { Hotel } from './Hotel';
+export { StockCategory, CATEGORY_CODES, type CategoryCode } from './StockCategory';
+export { StockItem } from './StockItem';
+export { Stocktake, StocktakeStatus } from './Stocktake';
+export { StocktakeLine } from './StocktakeLine';
+export { StockMovement, MovementType } from './StockMovement';

@@ -1,0 +1,72 @@
+/**
+ * Stocktake periods are calendar days in the hotel's time zone: from
+ * `periodStart` 00:00 to `periodEnd` 23:59:59.999 (domain.md A §2).
+ */
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export interface PeriodBounds {
+  from: Date;
+  to: Date;
+}
+
+export function isCalendarDate(value: string): boolean {
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function periodBounds(periodStart: string, periodEnd: string, timeZone: string): PeriodBounds {
+  return {
+    from: startOfDay(periodStart, timeZone),
+    to: new Date(startOfDay(nextDay(periodEnd), timeZone).getTime() - 1),
+  };
+}
+
+/** A movement entered from a stocktake always lands inside that stocktake's period. */
+export function clampIntoPeriod(instant: Date, bounds: PeriodBounds): Date {
+  const time = Math.min(Math.max(instant.getTime(), bounds.from.getTime()), bounds.to.getTime());
+  return new Date(time);
+}
+
+function nextDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/** The UTC instant of local midnight on `date` in `timeZone`. */
+function startOfDay(date: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const wallClock = Date.UTC(y, m - 1, d);
+  // The offset at the wall-clock time read as UTC is right except within a
+  // transition; a second pass with the offset at the first guess settles it.
+  const guess = wallClock - offsetAt(new Date(wallClock), timeZone);
+  return new Date(wallClock - offsetAt(new Date(guess), timeZone));
+}
+
+/** Milliseconds the zone's wall clock is ahead of UTC at `instant`. */
+function offsetAt(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}

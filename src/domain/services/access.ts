@@ -1,0 +1,65 @@
+/**
+ * Loading what a viewer may touch. Records of hotels the viewer does not
+ * belong to are reported as not found, so ids of other hotels leak nothing;
+ * a hotel named outright is FORBIDDEN, as is an action above the role.
+ */
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Hotel, Stocktake, StocktakeLine } from '../entities';
+import { NotFoundError } from '../errors';
+import { isMember, requireRole, type Role, type Viewer } from '../viewer';
+
+export async function hotelFor(em: EntityManager, viewer: Viewer, identifier: string, role: Role): Promise<Hotel> {
+  requireRole(viewer, identifier, role);
+  const hotel = await em.findOne(Hotel, { identifier });
+  if (!hotel) throw new NotFoundError('Hotel', identifier);
+  return hotel;
+}
+
+export interface StocktakeAccess {
+  stocktake: Stocktake;
+  hotel: Hotel;
+}
+
+/**
+ * With `lock`, the stocktake row is locked FOR UPDATE for the rest of the
+ * transaction: every change to a stocktake takes this lock first, so changes
+ * to one stocktake apply one at a time and in a fixed lock order.
+ */
+export async function stocktakeFor(
+  em: EntityManager,
+  viewer: Viewer,
+  id: number,
+  role: Role,
+  options: { lock?: boolean } = {},
+): Promise<StocktakeAccess> {
+  const stocktake = await em.findOne(
+    Stocktake,
+    { id },
+    options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {},
+  );
+  const hotel = stocktake ? await em.findOneOrFail(Hotel, stocktake.hotel.id) : null;
+  if (!stocktake || !hotel || !isMember(viewer, hotel.identifier)) throw new NotFoundError('Stocktake', id);
+  requireRole(viewer, hotel.identifier, role);
+  return { stocktake, hotel };
+}
+
+export interface LineAccess extends StocktakeAccess {
+  line: StocktakeLine;
+}
+
+export async function lineFor(
+  em: EntityManager,
+  viewer: Viewer,
+  lineId: number,
+  role: Role,
+  options: { lock?: boolean } = {},
+): Promise<LineAccess> {
+  const found = await em.findOne(StocktakeLine, { id: lineId }, { fields: ['id', 'stocktake'] });
+  if (!found) throw new NotFoundError('StocktakeLine', lineId);
+  const access = await stocktakeFor(em, viewer, found.stocktake.id, role, options).catch((error: unknown) => {
+    throw error instanceof NotFoundError ? new NotFoundError('StocktakeLine', lineId) : error;
+  });
+  const line = await em.findOneOrFail(StocktakeLine, { id: lineId }, { populate: ['item.category'], refresh: true });
+  return { ...access, line };
+}

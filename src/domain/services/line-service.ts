@@ -1,0 +1,236 @@
+/**
+ * Work on one stocktake line: entering counts and recording the purchases
+ * and waste found while counting. Every change recalculates the line from
+ * the item's movements and bumps its version.
+ */
+import { OptimisticLockError } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { MovementType, StockMovement, StocktakeLine } from '../entities';
+import { BadInputError, ConflictError, LockedError, NotFoundError } from '../errors';
+import type { MovementValues } from '../events';
+import { clampIntoPeriod, periodBounds } from '../period';
+import type { UnitOfWork } from '../unit-of-work';
+import { COUNT, MONEY, MOVEMENT_QUANTITY, UNIT_COST, checkDecimal, checkText } from '../validation';
+import { actorOf, type Viewer } from '../viewer';
+import { describeLine, describeMovement, type LineView, type MovementView } from '../views';
+import { lineFor, type LineAccess } from './access';
+import { movementTotals } from './movement-totals';
+import { applyPeriodTotals } from './stocktake-service';
+
+export interface LineCountsInput {
+  countedFullUnits?: string | null;
+  countedPartialUnits?: string | null;
+  /** `null` clears the override; absent leaves it as it is. */
+  manualPurchasesValue?: string | null;
+  /** The version the client last saw; a different current version is a CONFLICT. */
+  expectedVersion?: number | null;
+}
+
+export interface MovementInput {
+  movementType?: MovementType | null;
+  quantity?: string | null;
+  unitCost?: string | null;
+  reference?: string | null;
+  notes?: string | null;
+  timestamp?: Date | null;
+}
+
+/** Only purchases and waste are recorded from a line; other types come from item-level movements. */
+const LINE_MOVEMENT_TYPES: readonly MovementType[] = [MovementType.PURCHASE, MovementType.WASTE];
+
+export class LineService {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  async get(em: EntityManager, viewer: Viewer, lineId: number): Promise<LineView> {
+    return describeLine((await lineFor(em, viewer, lineId, 'staff')).line);
+  }
+
+  /** The item's movements inside the stocktake period, newest first. */
+  async movements(em: EntityManager, viewer: Viewer, lineId: number): Promise<MovementView[]> {
+    const { line, stocktake, hotel } = await lineFor(em, viewer, lineId, 'staff');
+    const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
+    const movements = await em.find(
+      StockMovement,
+      { item: line.item, timestamp: { $gte: bounds.from, $lte: bounds.to } },
+      { orderBy: { timestamp: 'desc', id: 'desc' } },
+    );
+    return movements.map((m) => describeMovement(m, line.item.getEntity().sku));
+  }
+
+  updateCounts(viewer: Viewer, lineId: number, input: LineCountsInput): Promise<LineView> {
+    const full = input.countedFullUnits == null ? undefined : checkDecimal('countedFullUnits', input.countedFullUnits, COUNT);
+    const partial = input.countedPartialUnits == null ? undefined : checkDecimal('countedPartialUnits', input.countedPartialUnits, COUNT);
+    const manual =
+      input.manualPurchasesValue == null ? input.manualPurchasesValue : checkDecimal('manualPurchasesValue', input.manualPurchasesValue, MONEY);
+
+    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
+      const access = await editableLine(em, viewer, lineId, 'edit its lines');
+      const { line, hotel, stocktake } = access;
+      if (input.expectedVersion != null && input.expectedVersion !== line.version) {
+        throw staleVersion(line, input.expectedVersion);
+      }
+      if (full !== undefined) line.countedFullUnits = full;
+      if (partial !== undefined) line.countedPartialUnits = partial;
+      if (manual !== undefined) line.manualPurchasesValue = manual;
+      await flushLine(em, line);
+      const view = describeLine(line);
+      events.record({ name: 'line-counted-updated', hotel: hotel.identifier, stocktakeId: stocktake.id, data: { line: view } });
+      return view;
+    });
+  }
+
+  addMovement(viewer: Viewer, lineId: number, input: MovementInput): Promise<{ movement: MovementView; line: LineView }> {
+    if (input.movementType == null) throw new BadInputError('movementType', 'movementType is required');
+    if (input.quantity == null) throw new BadInputError('quantity', 'quantity is required');
+    const values = checkMovement(input, input.movementType, input.quantity);
+
+    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
+      const { line, hotel, stocktake } = await editableLine(em, viewer, lineId, 'add movements to it');
+      const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
+      const movement = em.create(StockMovement, {
+        hotel,
+        item: line.item,
+        movementType: values.movementType,
+        quantity: values.quantity,
+        unitCost: values.unitCost,
+        reference: values.reference || `Stocktake-${stocktake.id}`,
+        notes: values.notes,
+        staffId: viewer.id,
+        staffName: viewer.name,
+        timestamp: clampIntoPeriod(input.timestamp ?? new Date(), bounds),
+      });
+      await em.flush();
+      const view = await recalculate(em, { line, hotel, stocktake });
+      const movementView = describeMovement(movement, view.itemSku);
+      events.record({
+        name: 'line-movement-added',
+        hotel: hotel.identifier,
+        stocktakeId: stocktake.id,
+        data: { line: view, movement: movementView },
+      });
+      return { movement: movementView, line: view };
+    });
+  }
+
+  updateMovement(
+    viewer: Viewer,
+    lineId: number,
+    movementId: number,
+    input: MovementInput,
+  ): Promise<{ movement: MovementView; oldValues: MovementValues; line: LineView }> {
+    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
+      const access = await editableLine(em, viewer, lineId, 'edit its movements');
+      const movement = await movementOfLine(em, access, movementId);
+      const before = describeMovement(movement, '');
+      const oldValues: MovementValues = {
+        movementType: before.movementType,
+        quantity: before.quantity,
+        unitCost: before.unitCost,
+        reference: before.reference,
+        notes: before.notes,
+      };
+      const values = checkMovement(
+        { unitCost: movement.unitCost, reference: movement.reference, notes: movement.notes, ...definedOnly(input) },
+        input.movementType ?? movement.movementType,
+        input.quantity ?? movement.quantity,
+      );
+      Object.assign(movement, values);
+      if (input.timestamp != null) {
+        const { stocktake, hotel } = access;
+        movement.timestamp = clampIntoPeriod(input.timestamp, periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone));
+      }
+      await em.flush();
+      const view = await recalculate(em, access);
+      const movementView = describeMovement(movement, view.itemSku);
+      events.record({
+        name: 'line-movement-updated',
+        hotel: access.hotel.identifier,
+        stocktakeId: access.stocktake.id,
+        data: { line: view, movement: movementView, oldValues },
+      });
+      return { movement: movementView, oldValues, line: view };
+    });
+  }
+
+  deleteMovement(viewer: Viewer, lineId: number, movementId: number): Promise<{ deletedMovementId: number; line: LineView }> {
+    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
+      const access = await editableLine(em, viewer, lineId, 'delete its movements');
+      const movement = await movementOfLine(em, access, movementId);
+      em.remove(movement);
+      await em.flush();
+      const view = await recalculate(em, access);
+      events.record({
+        name: 'line-movement-deleted',
+        hotel: access.hotel.identifier,
+        stocktakeId: access.stocktake.id,
+        data: { line: view, deletedMovementId: movementId },
+      });
+      return { deletedMovementId: movementId, line: view };
+    });
+  }
+}
+
+async function editableLine(em: EntityManager, viewer: Viewer, lineId: number, action: string): Promise<LineAccess> {
+  const access = await lineFor(em, viewer, lineId, 'staff', { lock: true });
+  if (access.stocktake.isLocked) throw new LockedError(access.stocktake.id, action);
+  return access;
+}
+
+/** A movement belongs to a line when it is of the line's item and inside the period. */
+async function movementOfLine(em: EntityManager, { line, stocktake, hotel }: LineAccess, movementId: number): Promise<StockMovement> {
+  const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
+  const movement = await em.findOne(StockMovement, {
+    id: movementId,
+    item: line.item,
+    timestamp: { $gte: bounds.from, $lte: bounds.to },
+  });
+  if (!movement) throw new NotFoundError('StockMovement', movementId);
+  return movement;
+}
+
+async function recalculate(em: EntityManager, { line, hotel, stocktake }: LineAccess): Promise<LineView> {
+  const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
+  const totals = await movementTotals(em, hotel.id, bounds, [line.item.id]);
+  applyPeriodTotals(line, totals.get(line.item.id)!);
+  await flushLine(em, line);
+  return describeLine(line);
+}
+
+/** Saves the line; MikroORM bumps its version and refuses the write if another transaction bumped it first. */
+async function flushLine(em: EntityManager, line: StocktakeLine): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof OptimisticLockError) throw staleVersion(line, line.version);
+    throw error;
+  }
+}
+
+function staleVersion(line: StocktakeLine, expectedVersion: number): ConflictError {
+  return new ConflictError(`Line ${line.id} has changed since version ${expectedVersion}; reload it and try again`, {
+    lineId: String(line.id),
+    currentVersion: line.version,
+    line: describeLine(line),
+  });
+}
+
+function checkMovement(
+  input: Pick<MovementInput, 'unitCost' | 'reference' | 'notes'>,
+  movementType: MovementType,
+  quantity: string,
+): MovementValues {
+  if (!LINE_MOVEMENT_TYPES.includes(movementType)) {
+    throw new BadInputError('movementType', 'movementType must be PURCHASE or WASTE for a stocktake line');
+  }
+  return {
+    movementType,
+    quantity: checkDecimal('quantity', quantity, MOVEMENT_QUANTITY),
+    unitCost: input.unitCost == null ? null : checkDecimal('unitCost', input.unitCost, UNIT_COST),
+    reference: checkText('reference', input.reference ?? '', 100),
+    notes: checkText('notes', input.notes ?? '', 10_000),
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+}

@@ -1,0 +1,84 @@
+/**
+ * Movement sums per item, in one grouped query: the opening balance before a
+ * period and each movement type's total within it (domain.md B §3).
+ * Opening = purchases + transfers in + adjustments − waste − transfers out
+ * before the period; sales do not move stock in this model.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PeriodBounds } from '../period';
+
+export interface MovementTotals {
+  itemId: number;
+  opening: string;
+  purchases: string;
+  sales: string;
+  waste: string;
+  transfersIn: string;
+  transfersOut: string;
+  adjustments: string;
+}
+
+interface Row {
+  item_id: number;
+  opening: string;
+  purchases: string;
+  sales: string;
+  waste: string;
+  transfers_in: string;
+  transfers_out: string;
+  adjustments: string;
+}
+
+const inPeriod = (type: string) =>
+  `coalesce(sum(m.quantity) filter (where m.timestamp >= :from and m.movement_type = '${type}'), 0)`;
+
+const SQL = `
+select i.id as item_id,
+  coalesce(sum(case when m.movement_type in ('PURCHASE', 'TRANSFER_IN', 'ADJUSTMENT') then m.quantity
+                    when m.movement_type in ('WASTE', 'TRANSFER_OUT') then -m.quantity
+                    else 0 end) filter (where m.timestamp < :from), 0) as opening,
+  ${inPeriod('PURCHASE')} as purchases,
+  ${inPeriod('SALE')} as sales,
+  ${inPeriod('WASTE')} as waste,
+  ${inPeriod('TRANSFER_IN')} as transfers_in,
+  ${inPeriod('TRANSFER_OUT')} as transfers_out,
+  ${inPeriod('ADJUSTMENT')} as adjustments
+from stock_item i
+left join stock_movement m on m.item_id = i.id and m.timestamp <= :to
+where i.hotel_id = :hotelId and (:allItems or i.id = any(cast(:itemIds as integer[])))
+group by i.id
+order by i.id`;
+
+export async function movementTotals(
+  em: EntityManager,
+  hotelId: number,
+  bounds: PeriodBounds,
+  itemIds?: readonly number[],
+): Promise<Map<number, MovementTotals>> {
+  const query = em.getKnex().raw(SQL, {
+    from: bounds.from,
+    to: bounds.to,
+    hotelId,
+    allItems: itemIds === undefined,
+    // An array literal: knex would expand a JS array into a list of bindings.
+    itemIds: `{${(itemIds ?? []).join(',')}}`,
+  });
+  const transaction = em.getTransactionContext();
+  if (transaction) query.transacting(transaction);
+  const { rows } = (await query) as { rows: Row[] };
+  return new Map(
+    rows.map((row) => [
+      row.item_id,
+      {
+        itemId: row.item_id,
+        opening: String(row.opening),
+        purchases: String(row.purchases),
+        sales: String(row.sales),
+        waste: String(row.waste),
+        transfersIn: String(row.transfers_in),
+        transfersOut: String(row.transfers_out),
+        adjustments: String(row.adjustments),
+      },
+    ]),
+  );
+}

@@ -1,0 +1,108 @@
+/** A hotel's catalogue: listing, adding and changing items (deactivating is `active: false`). */
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CATEGORY_CODES, StockCategory, StockItem, type CategoryCode } from '../entities';
+import { BadInputError, NotFoundError } from '../errors';
+import type { UnitOfWork } from '../unit-of-work';
+import { MONEY, UNIT_COST, UOM, checkDecimal, checkText } from '../validation';
+import { actorOf, isMember, type Viewer } from '../viewer';
+import { describeItem, type StockItemView } from '../views';
+import { hotelFor } from './access';
+
+export interface StockItemFilter {
+  category?: string | null;
+  search?: string | null;
+  includeInactive?: boolean | null;
+}
+
+export interface StockItemInput {
+  sku?: string | null;
+  name?: string | null;
+  size?: string | null;
+  sizeValue?: string | null;
+  sizeUnit?: string | null;
+  uom?: string | null;
+  unitCost?: string | null;
+  menuPrice?: string | null;
+  active?: boolean | null;
+}
+
+const SKU_PATTERN = /^[DBSWM][A-Za-z0-9_-]{1,49}$/;
+
+export class StockItemService {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  async list(em: EntityManager, viewer: Viewer, hotelIdentifier: string, filter: StockItemFilter): Promise<StockItemView[]> {
+    const hotel = await hotelFor(em, viewer, hotelIdentifier, 'staff');
+    const search = filter.search?.trim();
+    const items = await em.find(
+      StockItem,
+      {
+        hotel,
+        ...(filter.category ? { category: { code: filter.category as CategoryCode } } : {}),
+        ...(filter.includeInactive ? {} : { active: true }),
+        ...(search ? { $or: [{ sku: { $ilike: `%${escapeLike(search)}%` } }, { name: { $ilike: `%${escapeLike(search)}%` } }] } : {}),
+      },
+      { populate: ['category'], orderBy: { category: { code: 'asc' }, sku: 'asc' } },
+    );
+    return items.map((item) => describeItem(item, item.category.getEntity()));
+  }
+
+  create(viewer: Viewer, hotelIdentifier: string, input: StockItemInput): Promise<StockItemView> {
+    const sku = checkText('sku', input.sku ?? '', 50, { required: true });
+    if (!SKU_PATTERN.test(sku)) {
+      throw new BadInputError('sku', `sku must start with a category letter (${CATEGORY_CODES.join(', ')}) followed by letters or digits`);
+    }
+    const fields = checkItemFields(input, true);
+    return this.unitOfWork.run(actorOf(viewer), async (em) => {
+      const hotel = await hotelFor(em, viewer, hotelIdentifier, 'manager');
+      const category = await em.findOneOrFail(StockCategory, { code: sku[0] as CategoryCode });
+      const item = em.create(StockItem, { hotel, category, sku, ...fields } as StockItem);
+      await flushUnique(em, sku);
+      return describeItem(item, category);
+    });
+  }
+
+  update(viewer: Viewer, id: number, input: StockItemInput): Promise<StockItemView> {
+    if (input.sku != null) throw new BadInputError('sku', 'sku cannot be changed; create a new item instead');
+    const fields = checkItemFields(input, false);
+    return this.unitOfWork.run(actorOf(viewer), async (em) => {
+      const item = await em.findOne(StockItem, { id }, { populate: ['hotel', 'category'] });
+      if (!item || !isMember(viewer, item.hotel.getEntity().identifier)) throw new NotFoundError('StockItem', id);
+      await hotelFor(em, viewer, item.hotel.getEntity().identifier, 'manager');
+      em.assign(item, fields);
+      await em.flush();
+      return describeItem(item, item.category.getEntity());
+    });
+  }
+}
+
+function checkItemFields(input: StockItemInput, creating: boolean): Partial<StockItem> {
+  const fields: Partial<StockItem> = {};
+  const required = (field: 'name' | 'size' | 'uom' | 'unitCost') => {
+    if (creating && input[field] == null) throw new BadInputError(field, `${field} is required`);
+    return input[field] != null;
+  };
+  if (required('name')) fields.name = checkText('name', input.name!, 200, { required: true });
+  if (required('size')) fields.size = checkText('size', input.size!, 50, { required: true });
+  if (required('uom')) fields.uom = checkDecimal('uom', input.uom!, UOM);
+  if (required('unitCost')) fields.unitCost = checkDecimal('unitCost', input.unitCost!, UNIT_COST);
+  if (input.sizeValue !== undefined) fields.sizeValue = input.sizeValue === null ? null : checkDecimal('sizeValue', input.sizeValue, UOM);
+  if (input.sizeUnit != null) fields.sizeUnit = checkText('sizeUnit', input.sizeUnit, 10);
+  if (input.menuPrice !== undefined) fields.menuPrice = input.menuPrice === null ? null : checkDecimal('menuPrice', input.menuPrice, MONEY);
+  if (input.active != null) fields.active = input.active;
+  return fields;
+}
+
+async function flushUnique(em: EntityManager, sku: string): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw new BadInputError('sku', `An item with sku ${sku} already exists`);
+    throw error;
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,240 @@
+/**
+ * Stocktake lifecycle: create, notes, delete, populate, approve, reopen, and
+ * the reads a stocktake screen needs. Each mutation is one unit of work and
+ * records the events it produces.
+ */
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { dec, fixed } from '../decimal';
+import { Hotel, MovementType, StockItem, StockMovement, Stocktake, StocktakeLine, StocktakeStatus } from '../entities';
+import { BadInputError, LockedError } from '../errors';
+import { valuationCost } from '../line-calculations';
+import { isCalendarDate, periodBounds } from '../period';
+import type { UnitOfWork } from '../unit-of-work';
+import { actorOf, type Viewer } from '../viewer';
+import { describeLine, describeStocktake, totalsByCategory, type CategoryTotalsView, type LineView, type StocktakeView } from '../views';
+import { checkText } from '../validation';
+import { hotelFor, stocktakeFor } from './access';
+import { movementTotals, type MovementTotals } from './movement-totals';
+
+export interface CreateStocktakeInput {
+  periodStart: string;
+  periodEnd: string;
+  notes?: string | null;
+}
+
+export interface StocktakeDetail {
+  stocktake: StocktakeView;
+  lines: LineView[];
+}
+
+const LINE_ORDER = { item: { category: { code: 'asc' }, sku: 'asc' } } as const;
+
+export class StocktakeService {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  // ---- reads ---------------------------------------------------------------
+
+  async list(em: EntityManager, viewer: Viewer, hotelIdentifier: string, status?: StocktakeStatus): Promise<StocktakeView[]> {
+    const hotel = await hotelFor(em, viewer, hotelIdentifier, 'staff');
+    const stocktakes = await em.find(
+      Stocktake,
+      { hotel, ...(status ? { status } : {}) },
+      { orderBy: { periodEnd: 'desc', id: 'desc' } },
+    );
+    const lines = await em.find(StocktakeLine, { stocktake: { $in: stocktakes } }, { populate: ['item.category'] });
+    const linesOf = new Map<number, LineView[]>();
+    for (const line of lines) {
+      const view = describeLine(line);
+      linesOf.set(view.stocktakeId, [...(linesOf.get(view.stocktakeId) ?? []), view]);
+    }
+    return stocktakes.map((s) => describeStocktake(s, hotel, linesOf.get(s.id) ?? []));
+  }
+
+  async detail(em: EntityManager, viewer: Viewer, id: number): Promise<StocktakeDetail> {
+    const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'staff');
+    const lines = await linesOf(em, stocktake);
+    return { stocktake: describeStocktake(stocktake, hotel, lines), lines };
+  }
+
+  async categoryTotals(em: EntityManager, viewer: Viewer, id: number, category?: string): Promise<CategoryTotalsView[]> {
+    const { stocktake } = await stocktakeFor(em, viewer, id, 'staff');
+    const totals = totalsByCategory(await linesOf(em, stocktake));
+    return category === undefined ? totals : totals.filter((t) => t.categoryCode === category);
+  }
+
+  // ---- mutations -----------------------------------------------------------
+
+  create(viewer: Viewer, hotelIdentifier: string, input: CreateStocktakeInput): Promise<StocktakeView> {
+    for (const field of ['periodStart', 'periodEnd'] as const) {
+      if (!isCalendarDate(input[field])) throw new BadInputError(field, `${field} must be a date written YYYY-MM-DD`);
+    }
+    if (input.periodEnd < input.periodStart) throw new BadInputError('periodEnd', 'periodEnd must not be before periodStart');
+    const notes = checkText('notes', input.notes ?? '', 10_000);
+
+    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
+      const hotel = await hotelFor(em, viewer, hotelIdentifier, 'manager');
+      const stocktake = em.create(Stocktake, { hotel, periodStart: input.periodStart, periodEnd: input.periodEnd, notes });
+      try {
+        await em.flush();
+      } catch (error) {
+        if (error instanceof UniqueConstraintViolationException) {
+          throw new BadInputError('periodStart', `A stocktake for ${input.periodStart} to ${input.periodEnd} already exists in ${hotel.identifier}`);
+        }
+        throw error;
+      }
+      const view = describeStocktake(stocktake, hotel, []);
+      events.record({ name: 'stocktake-created', hotel: hotel.identifier, stocktakeId: stocktake.id, data: { stocktake: view } });
+      return view;
+    });
+  }
+
+  updateNotes(viewer: Viewer, id: number, notes: string): Promise<StocktakeView> {
+    const checked = checkText('notes', notes, 10_000);
+    return this.unitOfWork.run(actorOf(viewer), async (em) => {
+      const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'manager', { lock: true });
+      stocktake.notes = checked;
+      await em.flush();
+      return describeStocktake(stocktake, hotel, await linesOf(em, stocktake));
+    });
+  }
+
+  delete(viewer: Viewer, id: number): Promise<number> {
+    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
+      const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'manager', { lock: true });
+      if (stocktake.isLocked) throw new LockedError(id, 'delete it');
+      await em.nativeDelete(StocktakeLine, { stocktake });
+      em.remove(stocktake);
+      await em.flush();
+      events.record({ name: 'stocktake-deleted', hotel: hotel.identifier, stocktakeId: id, data: { stocktakeId: id } });
+      return id;
+    });
+  }
+
+  /**
+   * Creates lines for items that lack one and refreshes the movement totals
+   * of every line, keeping counts already entered, so it is safe to repeat.
+   * It covers active items and inactive items that still hold stock.
+   */
+  populate(viewer: Viewer, id: number): Promise<{ stocktake: StocktakeView; linesCreated: number }> {
+    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
+      const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'manager', { lock: true });
+      if (stocktake.isLocked) throw new LockedError(id, 'populate it');
+      const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
+      const [items, existing, totals] = await Promise.all([
+        em.find(StockItem, { hotel }, { orderBy: { id: 'asc' } }),
+        em.find(StocktakeLine, { stocktake }),
+        movementTotals(em, hotel.id, bounds),
+      ]);
+      const lineByItem = new Map(existing.map((line) => [line.item.id, line]));
+      let linesCreated = 0;
+      for (const item of items) {
+        const itemTotals = totals.get(item.id)!;
+        let line = lineByItem.get(item.id);
+        if (!line) {
+          if (!item.active && !holdsStock(itemTotals)) continue;
+          line = em.create(StocktakeLine, { stocktake, item, valuationCost: valuationCost(item.unitCost, item.uom) });
+          linesCreated += 1;
+        }
+        line.openingQty = fixed(itemTotals.opening, 4);
+        applyPeriodTotals(line, itemTotals);
+      }
+      await em.flush();
+      events.record({ name: 'stocktake-populated', hotel: hotel.identifier, stocktakeId: id, data: { stocktakeId: id, linesCreated } });
+      return { stocktake: describeStocktake(stocktake, hotel, await linesOf(em, stocktake)), linesCreated };
+    });
+  }
+
+  /**
+   * Writes one ADJUSTMENT per line whose variance is not zero, stamped at
+   * the end of the period so the next period opens at this count.
+   */
+  approve(viewer: Viewer, id: number): Promise<{ stocktake: StocktakeView; adjustmentsCreated: number }> {
+    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
+      const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'manager', { lock: true });
+      if (stocktake.isLocked) throw new LockedError(id, 'approve it again');
+      const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
+      const lines = await linesOf(em, stocktake);
+      const adjusted = lines.filter((line) => !dec(line.varianceQty).isZero());
+      for (const line of adjusted) {
+        em.create(StockMovement, {
+          hotel,
+          item: line.itemId,
+          movementType: MovementType.ADJUSTMENT,
+          quantity: line.varianceQty,
+          unitCost: line.valuationCost,
+          reference: `Stocktake-${id}`,
+          notes: `Stocktake adjustment: counted ${line.countedQty}, expected ${line.expectedQty}`,
+          staffId: viewer.id,
+          staffName: viewer.name,
+          timestamp: bounds.to,
+          approvalOf: stocktake,
+        });
+      }
+      stocktake.status = StocktakeStatus.APPROVED;
+      stocktake.approvedAt = new Date();
+      stocktake.approvedById = viewer.id;
+      stocktake.approvedByName = viewer.name;
+      await em.flush();
+      const view = describeStocktake(stocktake, hotel, lines);
+      const adjustmentsCreated = adjusted.length;
+      events.record({
+        name: 'stocktake-status-changed',
+        hotel: hotel.identifier,
+        stocktakeId: id,
+        data: { stocktakeId: id, status: stocktake.status, adjustmentsCreated, stocktake: view },
+      });
+      return { stocktake: view, adjustmentsCreated };
+    });
+  }
+
+  /** APPROVED → DRAFT, removing the adjustments the approval wrote so a new approval does not double them. */
+  reopen(viewer: Viewer, id: number): Promise<{ stocktake: StocktakeView; adjustmentsRemoved: number }> {
+    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
+      const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'manager', { lock: true });
+      if (!stocktake.isLocked) throw new BadInputError('id', `Stocktake ${id} is not approved, so it cannot be reopened`);
+      const adjustmentsRemoved = await em.nativeDelete(StockMovement, { approvalOf: stocktake });
+      stocktake.status = StocktakeStatus.DRAFT;
+      stocktake.approvedAt = null;
+      stocktake.approvedById = null;
+      stocktake.approvedByName = null;
+      await em.flush();
+      const view = describeStocktake(stocktake, hotel, await linesOf(em, stocktake));
+      events.record({
+        name: 'stocktake-status-changed',
+        hotel: hotel.identifier,
+        stocktakeId: id,
+        data: { stocktakeId: id, status: stocktake.status, adjustmentsCreated: 0, stocktake: view },
+      });
+      return { stocktake: view, adjustmentsRemoved };
+    });
+  }
+}
+
+/** Lines in screen order: category, then SKU. */
+export async function linesOf(em: EntityManager, stocktake: Stocktake): Promise<LineView[]> {
+  const lines = await em.find(StocktakeLine, { stocktake }, { populate: ['item.category'], orderBy: LINE_ORDER });
+  return lines.map(describeLine);
+}
+
+/** Refreshes every movement-derived total of a line from its item's movements in the period. */
+export function applyPeriodTotals(line: StocktakeLine, totals: MovementTotals): void {
+  line.purchases = fixed(totals.purchases, 4);
+  line.salesQty = fixed(totals.sales, 4);
+  line.waste = fixed(totals.waste, 4);
+  line.transfersIn = fixed(totals.transfersIn, 4);
+  line.transfersOut = fixed(totals.transfersOut, 4);
+  line.adjustments = fixed(totals.adjustments, 4);
+}
+
+function holdsStock(totals: MovementTotals): boolean {
+  const closing = dec(totals.opening)
+    .plus(totals.purchases)
+    .plus(totals.transfersIn)
+    .plus(totals.adjustments)
+    .minus(totals.waste)
+    .minus(totals.transfersOut);
+  return !closing.isZero();
+}
+
+export type { Hotel };

@@ -1,0 +1,16 @@
+/**
+ * Every mutation is one database transaction (domain.md A §1). Services hand
+ * their work to a UnitOfWork, which gives them a transactional EntityManager
+ * and a recorder for the events the change produces; the implementation
+ * decides what happens to those events (stored with the change, published
+ * after commit).
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventRecorder } from './events';
+import type { Actor } from './viewer';
+
+export type Work<T> = (em: EntityManager, events: EventRecorder) => Promise<T>;
+
+export interface UnitOfWork {
+  run<T>(actor: Actor, work: Work<T>): Promise<T>;
+}

@@ -1,0 +1,48 @@
+/**
+ * Input rules shared by services. Each failure is a BAD_USER_INPUT naming
+ * the offending field, raised before anything is written.
+ */
+import { dec, decimalPlaces, isDecimalText } from './decimal';
+import { BadInputError } from './errors';
+
+interface DecimalRule {
+  /** Most decimal places allowed. */
+  places: number;
+  /** Most digits before the point (from the column's precision − scale). */
+  integerDigits: number;
+  /** Smallest allowed value; `positive` means strictly greater than zero. */
+  min: 'zero' | 'positive';
+}
+
+export function checkDecimal(field: string, value: string, rule: DecimalRule): string {
+  if (!isDecimalText(value)) throw new BadInputError(field, `${field} must be a decimal number written as a string, such as "12.50"`);
+  if (decimalPlaces(value) > rule.places) {
+    throw new BadInputError(field, `${field} allows at most ${rule.places} decimal places`);
+  }
+  const number = dec(value);
+  if (rule.min === 'positive' ? !number.greaterThan(0) : number.isNegative() && !number.isZero()) {
+    throw new BadInputError(field, `${field} must be ${rule.min === 'positive' ? 'greater than zero' : 'zero or more'}`);
+  }
+  if (number.abs().greaterThanOrEqualTo(dec('10').pow(rule.integerDigits))) {
+    throw new BadInputError(field, `${field} is too large (at most ${rule.integerDigits} digits before the point)`);
+  }
+  return number.toFixed(rule.places);
+}
+
+export function checkText(field: string, value: string, maxLength: number, options: { required?: boolean } = {}): string {
+  const trimmed = value.trim();
+  if (options.required && trimmed === '') throw new BadInputError(field, `${field} must not be empty`);
+  if (trimmed.length > maxLength) throw new BadInputError(field, `${field} allows at most ${maxLength} characters`);
+  return trimmed;
+}
+
+/** Counts: up to 2 places, never negative (numeric(10,2)). */
+export const COUNT = { places: 2, integerDigits: 8, min: 'zero' } as const satisfies DecimalRule;
+/** Movement quantities in servings: positive, up to 4 places (numeric(15,4)). */
+export const MOVEMENT_QUANTITY = { places: 4, integerDigits: 11, min: 'positive' } as const satisfies DecimalRule;
+/** Costs per serving or per unit (numeric(10,4)). */
+export const UNIT_COST = { places: 4, integerDigits: 6, min: 'zero' } as const satisfies DecimalRule;
+/** Money entered by hand (numeric(15,2)). */
+export const MONEY = { places: 2, integerDigits: 13, min: 'zero' } as const satisfies DecimalRule;
+/** Servings per full unit (numeric(10,2)), > 0: the original crashed on 0. */
+export const UOM = { places: 2, integerDigits: 8, min: 'positive' } as const satisfies DecimalRule;

@@ -1,0 +1,272 @@
+/**
+ * Read models: the shapes every client sees. GraphQL object types implement
+ * these interfaces and Pusher payloads are built from them, so a line looks
+ * the same in a query result, a subscription event and a Pusher event.
+ * Quantities and money are fixed-place strings; timestamps are ISO UTC.
+ */
+import { dec, fixed, sum, type Decimal } from './decimal';
+import type { Hotel, StockCategory, StockItem, StockMovement, Stocktake, StocktakeLine } from './entities';
+import type { MovementType, StocktakeStatus } from './entities';
+import type { CategoryCode } from './entities/StockCategory';
+import { countedQty, displaySplit, expectedQty, money, valuationCost, type ItemUnits } from './line-calculations';
+
+export interface HotelView {
+  id: number;
+  identifier: string;
+  name: string;
+  timeZone: string;
+}
+
+export interface StockItemView {
+  id: number;
+  sku: string;
+  name: string;
+  categoryCode: CategoryCode;
+  categoryName: string;
+  size: string;
+  sizeValue: string | null;
+  sizeUnit: string;
+  uom: string;
+  unitCost: string;
+  costPerServing: string;
+  menuPrice: string | null;
+  active: boolean;
+}
+
+export interface LineView {
+  id: number;
+  stocktakeId: number;
+  itemId: number;
+  itemSku: string;
+  itemName: string;
+  categoryCode: CategoryCode;
+  categoryName: string;
+  itemSize: string;
+  itemUom: string;
+  openingQty: string;
+  purchases: string;
+  salesQty: string;
+  waste: string;
+  transfersIn: string;
+  transfersOut: string;
+  adjustments: string;
+  manualPurchasesValue: string | null;
+  countedFullUnits: string;
+  countedPartialUnits: string;
+  countedQty: string;
+  expectedQty: string;
+  varianceQty: string;
+  openingDisplayFullUnits: string;
+  openingDisplayPartialUnits: string;
+  expectedDisplayFullUnits: string;
+  expectedDisplayPartialUnits: string;
+  countedDisplayFullUnits: string;
+  countedDisplayPartialUnits: string;
+  varianceDisplayFullUnits: string;
+  varianceDisplayPartialUnits: string;
+  valuationCost: string;
+  expectedValue: string;
+  countedValue: string;
+  varianceValue: string;
+  version: number;
+}
+
+/** The stocktake without its lines: small enough for any event payload. */
+export interface StocktakeView {
+  id: number;
+  hotelId: number;
+  hotelIdentifier: string;
+  periodStart: string;
+  periodEnd: string;
+  status: StocktakeStatus;
+  isLocked: boolean;
+  notes: string;
+  createdAt: string;
+  approvedAt: string | null;
+  approvedById: string | null;
+  approvedByName: string | null;
+  lineCount: number;
+  /** Σ expected value of the lines, as the original's `total_value`. */
+  totalValue: string;
+  totalVarianceValue: string;
+}
+
+export interface MovementView {
+  id: number;
+  itemId: number;
+  itemSku: string;
+  movementType: MovementType;
+  quantity: string;
+  unitCost: string | null;
+  reference: string;
+  notes: string;
+  staffId: string | null;
+  staffName: string | null;
+  timestamp: string;
+}
+
+export interface CategoryTotalsView {
+  categoryCode: CategoryCode;
+  categoryName: string;
+  itemCount: number;
+  openingQty: string;
+  purchases: string;
+  waste: string;
+  transfersIn: string;
+  transfersOut: string;
+  adjustments: string;
+  expectedQty: string;
+  countedQty: string;
+  varianceQty: string;
+  expectedValue: string;
+  countedValue: string;
+  varianceValue: string;
+  manualPurchasesValue: string;
+}
+
+const qty = (value: string | Decimal) => fixed(value, 4);
+
+export function describeHotel(hotel: Hotel): HotelView {
+  return { id: hotel.id, identifier: hotel.identifier, name: hotel.name, timeZone: hotel.timeZone };
+}
+
+export function describeItem(item: StockItem, category: StockCategory): StockItemView {
+  return {
+    id: item.id,
+    sku: item.sku,
+    name: item.name,
+    categoryCode: category.code,
+    categoryName: category.name,
+    size: item.size,
+    sizeValue: item.sizeValue === null ? null : fixed(item.sizeValue, 2),
+    sizeUnit: item.sizeUnit,
+    uom: fixed(item.uom, 2),
+    unitCost: fixed(item.unitCost, 4),
+    costPerServing: valuationCost(item.unitCost, item.uom),
+    menuPrice: item.menuPrice === null ? null : fixed(item.menuPrice, 2),
+    active: item.active,
+  };
+}
+
+/** The line with everything derived; `line.item` and its category must be loaded. */
+export function describeLine(line: StocktakeLine): LineView {
+  const item = line.item.getEntity();
+  const category = item.category.getEntity();
+  const units: ItemUnits = { categoryCode: category.code, size: item.size, uom: item.uom };
+  const counted = countedQty(units, line.countedFullUnits, line.countedPartialUnits);
+  const expected = expectedQty(line.openingQty, line.purchases, line.waste);
+  const variance = counted.minus(expected);
+  const opening = dec(line.openingQty);
+  const split = (servings: Decimal) => displaySplit(units, servings);
+  const [openingDisplay, expectedDisplay, countedDisplay, varianceDisplay] = [opening, expected, counted, variance].map(split) as [
+    { full: string; partial: string },
+    { full: string; partial: string },
+    { full: string; partial: string },
+    { full: string; partial: string },
+  ];
+  const expectedValue = expected.times(line.valuationCost);
+  const countedValue = counted.times(line.valuationCost);
+  return {
+    id: line.id,
+    stocktakeId: line.stocktake.id,
+    itemId: item.id,
+    itemSku: item.sku,
+    itemName: item.name,
+    categoryCode: category.code,
+    categoryName: category.name,
+    itemSize: item.size,
+    itemUom: fixed(item.uom, 2),
+    openingQty: qty(line.openingQty),
+    purchases: qty(line.purchases),
+    salesQty: qty(line.salesQty),
+    waste: qty(line.waste),
+    transfersIn: qty(line.transfersIn),
+    transfersOut: qty(line.transfersOut),
+    adjustments: qty(line.adjustments),
+    manualPurchasesValue: line.manualPurchasesValue === null ? null : fixed(line.manualPurchasesValue, 2),
+    countedFullUnits: fixed(line.countedFullUnits, 2),
+    countedPartialUnits: fixed(line.countedPartialUnits, 2),
+    countedQty: qty(counted),
+    expectedQty: qty(expected),
+    varianceQty: qty(variance),
+    openingDisplayFullUnits: openingDisplay.full,
+    openingDisplayPartialUnits: openingDisplay.partial,
+    expectedDisplayFullUnits: expectedDisplay.full,
+    expectedDisplayPartialUnits: expectedDisplay.partial,
+    countedDisplayFullUnits: countedDisplay.full,
+    countedDisplayPartialUnits: countedDisplay.partial,
+    varianceDisplayFullUnits: varianceDisplay.full,
+    varianceDisplayPartialUnits: varianceDisplay.partial,
+    valuationCost: fixed(line.valuationCost, 4),
+    expectedValue: money(expectedValue),
+    countedValue: money(countedValue),
+    varianceValue: money(countedValue.minus(expectedValue)),
+    version: line.version,
+  };
+}
+
+/** Totals and the line count come from `lines`: pass every line of the stocktake. */
+export function describeStocktake(stocktake: Stocktake, hotel: Hotel, lines: readonly LineView[]): StocktakeView {
+  return {
+    id: stocktake.id,
+    hotelId: hotel.id,
+    hotelIdentifier: hotel.identifier,
+    periodStart: stocktake.periodStart,
+    periodEnd: stocktake.periodEnd,
+    status: stocktake.status,
+    isLocked: stocktake.isLocked,
+    notes: stocktake.notes,
+    createdAt: stocktake.createdAt.toISOString(),
+    approvedAt: stocktake.approvedAt?.toISOString() ?? null,
+    approvedById: stocktake.approvedById,
+    approvedByName: stocktake.approvedByName,
+    lineCount: lines.length,
+    totalValue: money(sum(lines.map((l) => l.expectedValue))),
+    totalVarianceValue: money(sum(lines.map((l) => l.varianceValue))),
+  };
+}
+
+export function describeMovement(movement: StockMovement, itemSku: string): MovementView {
+  return {
+    id: movement.id,
+    itemId: movement.item.id,
+    itemSku,
+    movementType: movement.movementType,
+    quantity: qty(movement.quantity),
+    unitCost: movement.unitCost === null ? null : fixed(movement.unitCost, 4),
+    reference: movement.reference,
+    notes: movement.notes,
+    staffId: movement.staffId,
+    staffName: movement.staffName,
+    timestamp: movement.timestamp.toISOString(),
+  };
+}
+
+const TOTALLED = [
+  'openingQty', 'purchases', 'waste', 'transfersIn', 'transfersOut', 'adjustments',
+  'expectedQty', 'countedQty', 'varianceQty',
+] as const;
+
+/** Per-category sums of line views, in category order. */
+export function totalsByCategory(lines: readonly LineView[]): CategoryTotalsView[] {
+  const groups = new Map<CategoryCode, LineView[]>();
+  for (const line of lines) groups.set(line.categoryCode, [...(groups.get(line.categoryCode) ?? []), line]);
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, group]) => {
+      const quantities = Object.fromEntries(TOTALLED.map((key) => [key, qty(sum(group.map((l) => l[key])))])) as Record<
+        (typeof TOTALLED)[number],
+        string
+      >;
+      return {
+        categoryCode: code,
+        categoryName: group[0]!.categoryName,
+        itemCount: group.length,
+        ...quantities,
+        expectedValue: money(sum(group.map((l) => l.expectedValue))),
+        countedValue: money(sum(group.map((l) => l.countedValue))),
+        varianceValue: money(sum(group.map((l) => l.varianceValue))),
+        manualPurchasesValue: money(sum(group.map((l) => l.manualPurchasesValue ?? '0'))),
+      };
+    });
+}

@@ -1,0 +1,36 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { viewerOf, type GraphQLContext } from '../context';
+import { parseId } from '../ids';
+import { CreateStockItemInput, StockItemType, UpdateStockItemInput } from '../types/stock-item';
+
+@Resolver()
+export class StockItemResolver {
+  @Query(() => [StockItemType], { description: "A hotel's catalogue, by category then SKU; active items unless includeInactive." })
+  stockItems(
+    @Arg('hotel', () => String) hotel: string,
+    @Arg('category', () => String, { nullable: true }) category: string | null,
+    @Arg('search', () => String, { nullable: true, description: 'Matches SKU or name, case-insensitively.' }) search: string | null,
+    @Arg('includeInactive', () => Boolean, { nullable: true, defaultValue: false }) includeInactive: boolean,
+    @Ctx() context: GraphQLContext,
+  ): Promise<StockItemType[]> {
+    return context.services.items.list(context.em, viewerOf(context), hotel, { category, search, includeInactive });
+  }
+
+  @Mutation(() => StockItemType, { description: 'Managers add an item to the catalogue; the SKU letter sets its category.' })
+  createStockItem(
+    @Arg('hotel', () => String) hotel: string,
+    @Arg('input', () => CreateStockItemInput) input: CreateStockItemInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<StockItemType> {
+    return context.services.items.create(viewerOf(context), hotel, input);
+  }
+
+  @Mutation(() => StockItemType, { description: 'Managers change an item; set active: false to deactivate it.' })
+  updateStockItem(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateStockItemInput) input: UpdateStockItemInput,
+    @Ctx() context: GraphQLContext,
+  ): Promise<StockItemType> {
+    return context.services.items.update(viewerOf(context), parseId('id', id), input);
+  }
+}

@@ -1,0 +1,34 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import type { HotelView } from '../../domain/views';
+import { Role } from './enums';
+
+@ObjectType({ description: 'A hotel the caller belongs to.' })
+export class HotelType implements HotelView {
+  @Field(() => ID)
+  id!: number;
+
+  @Field(() => String, { description: 'Slug such as hotel-killarney; `hotel` arguments and channel names use it.' })
+  identifier!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: 'IANA time zone whose calendar days bound stocktake periods.' })
+  timeZone!: string;
+
+  @Field(() => Role, { description: "The caller's role in this hotel." })
+  role!: Role;
+}
+
+@ObjectType({ description: 'The caller, as their token names them.' })
+export class Me {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => [HotelType])
+  hotels!: HotelType[];
+}
+

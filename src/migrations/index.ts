@@ -1,0 +1,7 @@
+/**
+ * Every migration, in order. The running app uses this list (so it works the
+ * same compiled or under ts-node); `npm run migration:create` adds new files.
+ */
+import { Migration20261123225820 } from './Migration20261123225820';
+
+export const migrationsList = [{ name: 'Migration20261123225820', class: Migration20261123225820 }];
