@@ -6,7 +6,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { dec, fixed } from '../decimal';
-import { Hotel, MovementType, StockItem, StockMovement, Stocktake, StocktakeLine, StocktakeStatus } from '../entities';
+import { MovementType, StockItem, StockMovement, Stocktake, StocktakeLine, StocktakeStatus } from '../entities';
 import { BadInputError, LockedError } from '../errors';
 import { valuationCost } from '../line-calculations';
 import { isCalendarDate, periodBounds } from '../period';
@@ -121,11 +121,10 @@ export class StocktakeService {
       const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'manager', { lock: true });
       if (stocktake.isLocked) throw new LockedError(id, 'populate it');
       const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
-      const [items, existing, totals] = await Promise.all([
-        em.find(StockItem, { hotel }, { orderBy: { id: 'asc' } }),
-        em.find(StocktakeLine, { stocktake }),
-        movementTotals(em, hotel.id, bounds),
-      ]);
+      // One connection per transaction: these run one after another.
+      const items = await em.find(StockItem, { hotel }, { orderBy: { id: 'asc' } });
+      const existing = await em.find(StocktakeLine, { stocktake });
+      const totals = await movementTotals(em, hotel.id, bounds);
       const lineByItem = new Map(existing.map((line) => [line.item.id, line]));
       let linesCreated = 0;
       for (const item of items) {
@@ -237,4 +236,3 @@ function holdsStock(totals: MovementTotals): boolean {
   return !closing.isZero();
 }
 
-export type { Hotel };

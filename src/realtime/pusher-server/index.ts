@@ -1,0 +1,109 @@
+/**
+ * A built-in Pusher-compatible server, so pusher-js frontends and the `pusher` SDK work locally
+ * with no Pusher account, and relay tests can inject the failures real Pusher produces.
+ *
+ * Wiring (one http.Server for the whole app):
+ *   app.use(server.httpRouter);                  // before any JSON body parser
+ *   httpServer.on('upgrade', (req, socket, head) => {
+ *     if (!server.handleUpgrade(req, socket, head)) otherUpgradeHandler(req, socket, head);
+ *   });
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Router } from 'express';
+import { ChannelRegistry } from './channel-registry';
+import { PusherFaults } from './faults';
+import { createHttpApi, type HttpApi } from './http-api';
+import { LIMITS } from './limits';
+import { silentLogger, type PusherLogger } from './logger';
+import { ClientConnection, PusherWebSocketEndpoint } from './websocket';
+
+export { PusherFaults } from './faults';
+export type { AcceptedEvent, AcceptedRequest, DelayOptions, FailOptions, ResetOptions } from './faults';
+export { LIMITS } from './limits';
+
+export interface PusherServerOptions {
+  appId: string;
+  key: string;
+  secret: string;
+  /** Sent in connection_established, default 120. */
+  activityTimeoutSeconds?: number;
+  /** Default 10240 (bytes of the `data` string). */
+  maxEventBytes?: number;
+  log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+}
+
+/** pusher-js waits 30 s for a pong; we give clients the same grace. */
+const PONG_TIMEOUT_MS = 30_000;
+
+export class PusherCompatibleServer {
+  /** Express 5 Router for /apps/:appId/...; reads its own raw body because body_md5 covers the exact bytes. */
+  readonly httpRouter: Router;
+  /** Test-only fault settings for the publish endpoints; see faults.ts. */
+  readonly faults: PusherFaults;
+
+  private readonly registry: ChannelRegistry<ClientConnection>;
+  private readonly websocket: PusherWebSocketEndpoint;
+  private readonly http: HttpApi;
+  private closing: Promise<void> | undefined;
+
+  constructor(options: PusherServerOptions) {
+    for (const field of ['appId', 'key', 'secret'] as const) {
+      if (typeof options[field] !== 'string' || options[field].length === 0) {
+        throw new TypeError(`PusherCompatibleServer: ${field} must be a non-empty string`);
+      }
+    }
+    const activityTimeoutSeconds = options.activityTimeoutSeconds ?? 120;
+    if (!Number.isInteger(activityTimeoutSeconds) || activityTimeoutSeconds < 1) {
+      // pusher-js treats 0 as "no activity timeout" and refuses the handshake.
+      throw new RangeError('PusherCompatibleServer: activityTimeoutSeconds must be a positive integer');
+    }
+    const maxEventBytes = options.maxEventBytes ?? LIMITS.defaultMaxEventBytes;
+    const log: PusherLogger = options.log ?? silentLogger;
+
+    this.registry = new ChannelRegistry<ClientConnection>(LIMITS.maxPresenceMembers);
+    this.websocket = new PusherWebSocketEndpoint({
+      key: options.key,
+      secret: options.secret,
+      activityTimeoutSeconds,
+      pongTimeoutMs: PONG_TIMEOUT_MS,
+      registry: this.registry,
+      log,
+    });
+    this.faults = new PusherFaults((code, reason) => this.websocket.dropConnections(code, reason));
+    this.http = createHttpApi({
+      appId: options.appId,
+      key: options.key,
+      secret: options.secret,
+      maxEventBytes: () => this.faults.maxEventBytes ?? maxEventBytes,
+      registry: this.registry,
+      publish: (channel, name, data, exceptSocketId) => this.websocket.publish(channel, name, data, exceptSocketId),
+      faults: this.faults,
+      log,
+    });
+    this.httpRouter = this.http.router;
+  }
+
+  /**
+   * Call from http.Server 'upgrade'. Takes the socket and returns true for /app/:key (an unknown
+   * key is closed with 4001 after the upgrade); returns false for any other path.
+   */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    return this.websocket.handleUpgrade(request, socket, head);
+  }
+
+  /** Occupied channels with subscription counts (what GET /channels reports). */
+  channelInfo(): Map<string, { subscriptionCount: number; userCount?: number }> {
+    return this.registry.info();
+  }
+
+  /** Closes every WebSocket with 1001 (pusher-js reconnects after ~1 s if the server comes back) and stops. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.http.abortPending();
+      this.faults.clear();
+      await this.websocket.close();
+    })();
+    return this.closing;
+  }
+}

@@ -1,0 +1,650 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant as ISO-8601; always returned in UTC with Z, e.g. "2025-11-09T14:30:00.000Z". */
+  DateTime: { input: string; output: string; }
+  /** A decimal number as a string, e.g. "45.50"; never a float, so no digit is lost. */
+  Decimal: { input: string; output: string; }
+  /** A calendar date, YYYY-MM-DD, in the hotel's time zone. */
+  LocalDate: { input: string; output: string; }
+};
+
+export type ApproveStocktakePayload = {
+  __typename?: 'ApproveStocktakePayload';
+  /** ADJUSTMENT movements written: one per line whose variance is not zero. */
+  adjustmentsCreated: Scalars['Int']['output'];
+  stocktake: Stocktake;
+};
+
+export type CategoryTotals = {
+  __typename?: 'CategoryTotals';
+  adjustments: Scalars['Decimal']['output'];
+  categoryCode: Scalars['String']['output'];
+  categoryName: Scalars['String']['output'];
+  countedQty: Scalars['Decimal']['output'];
+  countedValue: Scalars['Decimal']['output'];
+  expectedQty: Scalars['Decimal']['output'];
+  expectedValue: Scalars['Decimal']['output'];
+  itemCount: Scalars['Int']['output'];
+  manualPurchasesValue: Scalars['Decimal']['output'];
+  openingQty: Scalars['Decimal']['output'];
+  purchases: Scalars['Decimal']['output'];
+  transfersIn: Scalars['Decimal']['output'];
+  transfersOut: Scalars['Decimal']['output'];
+  varianceQty: Scalars['Decimal']['output'];
+  varianceValue: Scalars['Decimal']['output'];
+  waste: Scalars['Decimal']['output'];
+};
+
+export type CreateStockItemInput = {
+  menuPrice?: InputMaybe<Scalars['Decimal']['input']>;
+  name: Scalars['String']['input'];
+  size: Scalars['String']['input'];
+  sizeUnit?: InputMaybe<Scalars['String']['input']>;
+  sizeValue?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Starts with the category letter, e.g. D0030. */
+  sku: Scalars['String']['input'];
+  unitCost: Scalars['Decimal']['input'];
+  uom: Scalars['Decimal']['input'];
+};
+
+export type CreateStocktakeInput = {
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Inclusive; not before periodStart. */
+  periodEnd: Scalars['LocalDate']['input'];
+  periodStart: Scalars['LocalDate']['input'];
+};
+
+export type DeleteLineMovementPayload = {
+  __typename?: 'DeleteLineMovementPayload';
+  deletedMovementId: Scalars['ID']['output'];
+  line: StocktakeLine;
+};
+
+/** A hotel the caller belongs to. */
+export type HotelType = {
+  __typename?: 'HotelType';
+  id: Scalars['ID']['output'];
+  /** Slug such as hotel-killarney; `hotel` arguments and channel names use it. */
+  identifier: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** The caller's role in this hotel. */
+  role: Role;
+  /** IANA time zone whose calendar days bound stocktake periods. */
+  timeZone: Scalars['String']['output'];
+};
+
+export type LineMovementInput = {
+  /** PURCHASE or WASTE. */
+  movementType: MovementType;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Servings; positive, at most 4 places (88 = one 50L keg of pints). */
+  quantity: Scalars['Decimal']['input'];
+  /** Defaults to Stocktake-{id}. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to now; always clamped into the stocktake period. */
+  timestamp?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Cost per serving. */
+  unitCost?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+export type LineMovementPayload = {
+  __typename?: 'LineMovementPayload';
+  line: StocktakeLine;
+  movement: StockMovement;
+};
+
+/** The caller, as their token names them. */
+export type Me = {
+  __typename?: 'Me';
+  hotels: Array<HotelType>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type MovementType =
+  | 'ADJUSTMENT'
+  | 'PURCHASE'
+  | 'SALE'
+  | 'TRANSFER_IN'
+  | 'TRANSFER_OUT'
+  | 'WASTE';
+
+/** A movement's editable fields before an update. */
+export type MovementValues = {
+  __typename?: 'MovementValues';
+  movementType: MovementType;
+  notes: Scalars['String']['output'];
+  quantity: Scalars['Decimal']['output'];
+  reference: Scalars['String']['output'];
+  unitCost?: Maybe<Scalars['Decimal']['output']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Records a purchase or waste against the line and recalculates it. */
+  addLineMovement: LineMovementPayload;
+  /** Locks the stocktake and writes one ADJUSTMENT per line with a variance. */
+  approveStocktake: ApproveStocktakePayload;
+  /** Managers add an item to the catalogue; the SKU letter sets its category. */
+  createStockItem: StockItem;
+  /** Managers open a stocktake for a period (one per hotel and period). */
+  createStocktake: Stocktake;
+  deleteLineMovement: DeleteLineMovementPayload;
+  /** Deletes a draft stocktake and its lines; returns its id. Approved stocktakes are locked. */
+  deleteStocktake: Scalars['ID']['output'];
+  /** Adds missing lines and refreshes movement totals; counts are kept. Safe to repeat. */
+  populateStocktake: PopulateStocktakePayload;
+  /** Back to DRAFT, removing the approval's adjustments. */
+  reopenStocktake: ReopenStocktakePayload;
+  updateLineMovement: UpdateLineMovementPayload;
+  /** Managers change an item; set active: false to deactivate it. */
+  updateStockItem: StockItem;
+  updateStocktake: Stocktake;
+  /** Enters counts; omitted fields stay as they are. */
+  updateStocktakeLine: StocktakeLine;
+};
+
+
+export type MutationAddLineMovementArgs = {
+  input: LineMovementInput;
+  lineId: Scalars['ID']['input'];
+};
+
+
+export type MutationApproveStocktakeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateStockItemArgs = {
+  hotel: Scalars['String']['input'];
+  input: CreateStockItemInput;
+};
+
+
+export type MutationCreateStocktakeArgs = {
+  hotel: Scalars['String']['input'];
+  input: CreateStocktakeInput;
+};
+
+
+export type MutationDeleteLineMovementArgs = {
+  lineId: Scalars['ID']['input'];
+  movementId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteStocktakeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPopulateStocktakeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReopenStocktakeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateLineMovementArgs = {
+  input: UpdateLineMovementInput;
+  lineId: Scalars['ID']['input'];
+  movementId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateStockItemArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateStockItemInput;
+};
+
+
+export type MutationUpdateStocktakeArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateStocktakeInput;
+};
+
+
+export type MutationUpdateStocktakeLineArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateStocktakeLineInput;
+};
+
+export type PopulateStocktakePayload = {
+  __typename?: 'PopulateStocktakePayload';
+  /** Lines added by this run; existing lines were refreshed, their counts kept. */
+  linesCreated: Scalars['Int']['output'];
+  stocktake: Stocktake;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** Sums per category; one entry when category is given (none if it has no lines). */
+  categoryTotals: Array<CategoryTotals>;
+  hotel: HotelType;
+  /** The caller's hotels. */
+  hotels: Array<HotelType>;
+  /** The line's item movements inside the stocktake period, newest first. */
+  lineMovements: Array<StockMovement>;
+  /** The caller and their hotels. */
+  me: Me;
+  /** A hotel's catalogue, by category then SKU; active items unless includeInactive. */
+  stockItems: Array<StockItem>;
+  stocktake: Stocktake;
+  stocktakeLine: StocktakeLine;
+  /** A hotel's stocktakes, newest period first. */
+  stocktakes: Array<Stocktake>;
+};
+
+
+export type QueryCategoryTotalsArgs = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  stocktakeId: Scalars['ID']['input'];
+};
+
+
+export type QueryHotelArgs = {
+  identifier: Scalars['String']['input'];
+};
+
+
+export type QueryLineMovementsArgs = {
+  lineId: Scalars['ID']['input'];
+};
+
+
+export type QueryStockItemsArgs = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  hotel: Scalars['String']['input'];
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryStocktakeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryStocktakeLineArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryStocktakesArgs = {
+  hotel: Scalars['String']['input'];
+  status?: InputMaybe<StocktakeStatus>;
+};
+
+export type ReopenStocktakePayload = {
+  __typename?: 'ReopenStocktakePayload';
+  /** ADJUSTMENT movements of the approval that were removed. */
+  adjustmentsRemoved: Scalars['Int']['output'];
+  stocktake: Stocktake;
+};
+
+/** staff count and record movements; managers also run the stocktake. */
+export type Role =
+  | 'manager'
+  | 'staff';
+
+export type StockItem = {
+  __typename?: 'StockItem';
+  active: Scalars['Boolean']['output'];
+  /** D, B, S, W or M. */
+  categoryCode: Scalars['String']['output'];
+  categoryName: Scalars['String']['output'];
+  costPerServing: Scalars['Decimal']['output'];
+  id: Scalars['ID']['output'];
+  menuPrice?: Maybe<Scalars['Decimal']['output']>;
+  name: Scalars['String']['output'];
+  /** Display size such as 50Lt, Doz, 70cl; it also selects the counting rule. */
+  size: Scalars['String']['output'];
+  sizeUnit: Scalars['String']['output'];
+  sizeValue?: Maybe<Scalars['Decimal']['output']>;
+  sku: Scalars['String']['output'];
+  /** Cost of one full unit. */
+  unitCost: Scalars['Decimal']['output'];
+  /** Servings per full unit (pints per keg, bottles per case, shots per bottle). */
+  uom: Scalars['Decimal']['output'];
+};
+
+export type StockMovement = {
+  __typename?: 'StockMovement';
+  id: Scalars['ID']['output'];
+  itemId: Scalars['ID']['output'];
+  itemSku: Scalars['String']['output'];
+  movementType: MovementType;
+  notes: Scalars['String']['output'];
+  /** In servings, 4 places. */
+  quantity: Scalars['Decimal']['output'];
+  reference: Scalars['String']['output'];
+  staffId?: Maybe<Scalars['ID']['output']>;
+  staffName?: Maybe<Scalars['String']['output']>;
+  timestamp: Scalars['DateTime']['output'];
+  /** Cost per serving. */
+  unitCost?: Maybe<Scalars['Decimal']['output']>;
+};
+
+export type Stocktake = {
+  __typename?: 'Stocktake';
+  approvedAt?: Maybe<Scalars['DateTime']['output']>;
+  approvedById?: Maybe<Scalars['ID']['output']>;
+  approvedByName?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The hotel identifier (slug). */
+  hotel: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** True once approved: counts and movements can no longer change. */
+  isLocked: Scalars['Boolean']['output'];
+  lineCount: Scalars['Int']['output'];
+  /** Every line, by category then SKU. */
+  lines: Array<StocktakeLine>;
+  notes: Scalars['String']['output'];
+  periodEnd: Scalars['LocalDate']['output'];
+  periodStart: Scalars['LocalDate']['output'];
+  status: StocktakeStatus;
+  /** Σ expected value of the lines. */
+  totalValue: Scalars['Decimal']['output'];
+  totalVarianceValue: Scalars['Decimal']['output'];
+};
+
+export type StocktakeLine = {
+  __typename?: 'StocktakeLine';
+  adjustments: Scalars['Decimal']['output'];
+  categoryCode: Scalars['String']['output'];
+  categoryName: Scalars['String']['output'];
+  countedDisplayFullUnits: Scalars['String']['output'];
+  countedDisplayPartialUnits: Scalars['String']['output'];
+  /** Kegs, cases or bottles counted. */
+  countedFullUnits: Scalars['Decimal']['output'];
+  /** Pints or loose bottles (draught, Doz, LT sizes) or a fraction of a bottle (others). */
+  countedPartialUnits: Scalars['Decimal']['output'];
+  countedQty: Scalars['Decimal']['output'];
+  countedValue: Scalars['Decimal']['output'];
+  expectedDisplayFullUnits: Scalars['String']['output'];
+  expectedDisplayPartialUnits: Scalars['String']['output'];
+  /** opening + purchases − waste. */
+  expectedQty: Scalars['Decimal']['output'];
+  expectedValue: Scalars['Decimal']['output'];
+  id: Scalars['ID']['output'];
+  itemId: Scalars['ID']['output'];
+  itemName: Scalars['String']['output'];
+  itemSize: Scalars['String']['output'];
+  itemSku: Scalars['String']['output'];
+  /** Servings per full unit. */
+  itemUom: Scalars['Decimal']['output'];
+  /** Optional EUR override entered by hand. */
+  manualPurchasesValue?: Maybe<Scalars['Decimal']['output']>;
+  openingDisplayFullUnits: Scalars['String']['output'];
+  openingDisplayPartialUnits: Scalars['String']['output'];
+  /** Servings on hand at the start of the period. */
+  openingQty: Scalars['Decimal']['output'];
+  purchases: Scalars['Decimal']['output'];
+  /** SALE movements in the period (display only). */
+  salesQty: Scalars['Decimal']['output'];
+  stocktakeId: Scalars['ID']['output'];
+  transfersIn: Scalars['Decimal']['output'];
+  transfersOut: Scalars['Decimal']['output'];
+  /** Cost per serving, fixed when the line was created. */
+  valuationCost: Scalars['Decimal']['output'];
+  varianceDisplayFullUnits: Scalars['String']['output'];
+  varianceDisplayPartialUnits: Scalars['String']['output'];
+  /** counted − expected; negative is a shortage. */
+  varianceQty: Scalars['Decimal']['output'];
+  varianceValue: Scalars['Decimal']['output'];
+  /** Changes with every update; send it back as expectedVersion. */
+  version: Scalars['Int']['output'];
+  waste: Scalars['Decimal']['output'];
+};
+
+/** DRAFT stocktakes can be edited; APPROVED ones are locked. */
+export type StocktakeStatus =
+  | 'APPROVED'
+  | 'DRAFT';
+
+/** Fields to change; omitted fields stay as they are. */
+export type UpdateLineMovementInput = {
+  movementType?: InputMaybe<MovementType>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  quantity?: InputMaybe<Scalars['Decimal']['input']>;
+  reference?: InputMaybe<Scalars['String']['input']>;
+  timestamp?: InputMaybe<Scalars['DateTime']['input']>;
+  unitCost?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+export type UpdateLineMovementPayload = {
+  __typename?: 'UpdateLineMovementPayload';
+  line: StocktakeLine;
+  movement: StockMovement;
+  oldValues: MovementValues;
+};
+
+/** Fields to change; omitted fields stay as they are. `active: false` deactivates the item. */
+export type UpdateStockItemInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  menuPrice?: InputMaybe<Scalars['Decimal']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  size?: InputMaybe<Scalars['String']['input']>;
+  sizeUnit?: InputMaybe<Scalars['String']['input']>;
+  sizeValue?: InputMaybe<Scalars['Decimal']['input']>;
+  unitCost?: InputMaybe<Scalars['Decimal']['input']>;
+  uom?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+export type UpdateStocktakeInput = {
+  notes: Scalars['String']['input'];
+};
+
+export type UpdateStocktakeLineInput = {
+  /** At most 2 places, not negative. */
+  countedFullUnits?: InputMaybe<Scalars['Decimal']['input']>;
+  /** At most 2 places, not negative. */
+  countedPartialUnits?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The version you last saw; a newer one on the server is a CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** Pass null to clear. */
+  manualPurchasesValue?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+export type LineFieldsFragment = { __typename?: 'StocktakeLine', id: string, stocktakeId: string, itemId: string, itemSku: string, itemName: string, categoryCode: string, categoryName: string, itemSize: string, itemUom: string, openingQty: string, purchases: string, salesQty: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, manualPurchasesValue?: string | null, countedFullUnits: string, countedPartialUnits: string, countedQty: string, expectedQty: string, varianceQty: string, openingDisplayFullUnits: string, openingDisplayPartialUnits: string, expectedDisplayFullUnits: string, expectedDisplayPartialUnits: string, countedDisplayFullUnits: string, countedDisplayPartialUnits: string, varianceDisplayFullUnits: string, varianceDisplayPartialUnits: string, valuationCost: string, expectedValue: string, countedValue: string, varianceValue: string, version: number };
+
+export type StocktakeFieldsFragment = { __typename?: 'Stocktake', id: string, hotel: string, periodStart: string, periodEnd: string, status: StocktakeStatus, isLocked: boolean, notes: string, createdAt: string, approvedAt?: string | null, approvedById?: string | null, approvedByName?: string | null, lineCount: number, totalValue: string, totalVarianceValue: string };
+
+export type MovementFieldsFragment = { __typename?: 'StockMovement', id: string, itemId: string, itemSku: string, movementType: MovementType, quantity: string, unitCost?: string | null, reference: string, notes: string, staffId?: string | null, staffName?: string | null, timestamp: string };
+
+export type StockItemFieldsFragment = { __typename?: 'StockItem', id: string, sku: string, name: string, categoryCode: string, categoryName: string, size: string, sizeValue?: string | null, sizeUnit: string, uom: string, unitCost: string, costPerServing: string, menuPrice?: string | null, active: boolean };
+
+export type CreateStocktakeMutationVariables = Exact<{
+  hotel: Scalars['String']['input'];
+  input: CreateStocktakeInput;
+}>;
+
+
+export type CreateStocktakeMutation = { __typename?: 'Mutation', createStocktake: { __typename?: 'Stocktake', id: string, hotel: string, periodStart: string, periodEnd: string, status: StocktakeStatus, isLocked: boolean, notes: string, createdAt: string, approvedAt?: string | null, approvedById?: string | null, approvedByName?: string | null, lineCount: number, totalValue: string, totalVarianceValue: string } };
+
+export type UpdateStocktakeMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateStocktakeInput;
+}>;
+
+
+export type UpdateStocktakeMutation = { __typename?: 'Mutation', updateStocktake: { __typename?: 'Stocktake', id: string, hotel: string, periodStart: string, periodEnd: string, status: StocktakeStatus, isLocked: boolean, notes: string, createdAt: string, approvedAt?: string | null, approvedById?: string | null, approvedByName?: string | null, lineCount: number, totalValue: string, totalVarianceValue: string } };
+
+export type DeleteStocktakeMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteStocktakeMutation = { __typename?: 'Mutation', deleteStocktake: string };
+
+export type PopulateStocktakeMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PopulateStocktakeMutation = { __typename?: 'Mutation', populateStocktake: { __typename?: 'PopulateStocktakePayload', linesCreated: number, stocktake: { __typename?: 'Stocktake', id: string, hotel: string, periodStart: string, periodEnd: string, status: StocktakeStatus, isLocked: boolean, notes: string, createdAt: string, approvedAt?: string | null, approvedById?: string | null, approvedByName?: string | null, lineCount: number, totalValue: string, totalVarianceValue: string } } };
+
+export type ApproveStocktakeMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ApproveStocktakeMutation = { __typename?: 'Mutation', approveStocktake: { __typename?: 'ApproveStocktakePayload', adjustmentsCreated: number, stocktake: { __typename?: 'Stocktake', id: string, hotel: string, periodStart: string, periodEnd: string, status: StocktakeStatus, isLocked: boolean, notes: string, createdAt: string, approvedAt?: string | null, approvedById?: string | null, approvedByName?: string | null, lineCount: number, totalValue: string, totalVarianceValue: string } } };
+
+export type ReopenStocktakeMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ReopenStocktakeMutation = { __typename?: 'Mutation', reopenStocktake: { __typename?: 'ReopenStocktakePayload', adjustmentsRemoved: number, stocktake: { __typename?: 'Stocktake', id: string, hotel: string, periodStart: string, periodEnd: string, status: StocktakeStatus, isLocked: boolean, notes: string, createdAt: string, approvedAt?: string | null, approvedById?: string | null, approvedByName?: string | null, lineCount: number, totalValue: string, totalVarianceValue: string } } };
+
+export type UpdateStocktakeLineMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateStocktakeLineInput;
+}>;
+
+
+export type UpdateStocktakeLineMutation = { __typename?: 'Mutation', updateStocktakeLine: { __typename?: 'StocktakeLine', id: string, stocktakeId: string, itemId: string, itemSku: string, itemName: string, categoryCode: string, categoryName: string, itemSize: string, itemUom: string, openingQty: string, purchases: string, salesQty: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, manualPurchasesValue?: string | null, countedFullUnits: string, countedPartialUnits: string, countedQty: string, expectedQty: string, varianceQty: string, openingDisplayFullUnits: string, openingDisplayPartialUnits: string, expectedDisplayFullUnits: string, expectedDisplayPartialUnits: string, countedDisplayFullUnits: string, countedDisplayPartialUnits: string, varianceDisplayFullUnits: string, varianceDisplayPartialUnits: string, valuationCost: string, expectedValue: string, countedValue: string, varianceValue: string, version: number } };
+
+export type AddLineMovementMutationVariables = Exact<{
+  lineId: Scalars['ID']['input'];
+  input: LineMovementInput;
+}>;
+
+
+export type AddLineMovementMutation = { __typename?: 'Mutation', addLineMovement: { __typename?: 'LineMovementPayload', movement: { __typename?: 'StockMovement', id: string, itemId: string, itemSku: string, movementType: MovementType, quantity: string, unitCost?: string | null, reference: string, notes: string, staffId?: string | null, staffName?: string | null, timestamp: string }, line: { __typename?: 'StocktakeLine', id: string, stocktakeId: string, itemId: string, itemSku: string, itemName: string, categoryCode: string, categoryName: string, itemSize: string, itemUom: string, openingQty: string, purchases: string, salesQty: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, manualPurchasesValue?: string | null, countedFullUnits: string, countedPartialUnits: string, countedQty: string, expectedQty: string, varianceQty: string, openingDisplayFullUnits: string, openingDisplayPartialUnits: string, expectedDisplayFullUnits: string, expectedDisplayPartialUnits: string, countedDisplayFullUnits: string, countedDisplayPartialUnits: string, varianceDisplayFullUnits: string, varianceDisplayPartialUnits: string, valuationCost: string, expectedValue: string, countedValue: string, varianceValue: string, version: number } } };
+
+export type UpdateLineMovementMutationVariables = Exact<{
+  lineId: Scalars['ID']['input'];
+  movementId: Scalars['ID']['input'];
+  input: UpdateLineMovementInput;
+}>;
+
+
+export type UpdateLineMovementMutation = { __typename?: 'Mutation', updateLineMovement: { __typename?: 'UpdateLineMovementPayload', movement: { __typename?: 'StockMovement', id: string, itemId: string, itemSku: string, movementType: MovementType, quantity: string, unitCost?: string | null, reference: string, notes: string, staffId?: string | null, staffName?: string | null, timestamp: string }, oldValues: { __typename?: 'MovementValues', movementType: MovementType, quantity: string, unitCost?: string | null, reference: string, notes: string }, line: { __typename?: 'StocktakeLine', id: string, stocktakeId: string, itemId: string, itemSku: string, itemName: string, categoryCode: string, categoryName: string, itemSize: string, itemUom: string, openingQty: string, purchases: string, salesQty: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, manualPurchasesValue?: string | null, countedFullUnits: string, countedPartialUnits: string, countedQty: string, expectedQty: string, varianceQty: string, openingDisplayFullUnits: string, openingDisplayPartialUnits: string, expectedDisplayFullUnits: string, expectedDisplayPartialUnits: string, countedDisplayFullUnits: string, countedDisplayPartialUnits: string, varianceDisplayFullUnits: string, varianceDisplayPartialUnits: string, valuationCost: string, expectedValue: string, countedValue: string, varianceValue: string, version: number } } };
+
+export type DeleteLineMovementMutationVariables = Exact<{
+  lineId: Scalars['ID']['input'];
+  movementId: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteLineMovementMutation = { __typename?: 'Mutation', deleteLineMovement: { __typename?: 'DeleteLineMovementPayload', deletedMovementId: string, line: { __typename?: 'StocktakeLine', id: string, stocktakeId: string, itemId: string, itemSku: string, itemName: string, categoryCode: string, categoryName: string, itemSize: string, itemUom: string, openingQty: string, purchases: string, salesQty: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, manualPurchasesValue?: string | null, countedFullUnits: string, countedPartialUnits: string, countedQty: string, expectedQty: string, varianceQty: string, openingDisplayFullUnits: string, openingDisplayPartialUnits: string, expectedDisplayFullUnits: string, expectedDisplayPartialUnits: string, countedDisplayFullUnits: string, countedDisplayPartialUnits: string, varianceDisplayFullUnits: string, varianceDisplayPartialUnits: string, valuationCost: string, expectedValue: string, countedValue: string, varianceValue: string, version: number } } };
+
+export type CreateStockItemMutationVariables = Exact<{
+  hotel: Scalars['String']['input'];
+  input: CreateStockItemInput;
+}>;
+
+
+export type CreateStockItemMutation = { __typename?: 'Mutation', createStockItem: { __typename?: 'StockItem', id: string, sku: string, name: string, categoryCode: string, categoryName: string, size: string, sizeValue?: string | null, sizeUnit: string, uom: string, unitCost: string, costPerServing: string, menuPrice?: string | null, active: boolean } };
+
+export type UpdateStockItemMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateStockItemInput;
+}>;
+
+
+export type UpdateStockItemMutation = { __typename?: 'Mutation', updateStockItem: { __typename?: 'StockItem', id: string, sku: string, name: string, categoryCode: string, categoryName: string, size: string, sizeValue?: string | null, sizeUnit: string, uom: string, unitCost: string, costPerServing: string, menuPrice?: string | null, active: boolean } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { __typename?: 'Query', me: { __typename?: 'Me', id: string, name: string, hotels: Array<{ __typename?: 'HotelType', id: string, identifier: string, name: string, timeZone: string, role: Role }> } };
+
+export type HotelQueryVariables = Exact<{
+  identifier: Scalars['String']['input'];
+}>;
+
+
+export type HotelQuery = { __typename?: 'Query', hotel: { __typename?: 'HotelType', id: string, identifier: string, name: string, timeZone: string, role: Role } };
+
+export type StockItemsQueryVariables = Exact<{
+  hotel: Scalars['String']['input'];
+  category?: InputMaybe<Scalars['String']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type StockItemsQuery = { __typename?: 'Query', stockItems: Array<{ __typename?: 'StockItem', id: string, sku: string, name: string, categoryCode: string, categoryName: string, size: string, sizeValue?: string | null, sizeUnit: string, uom: string, unitCost: string, costPerServing: string, menuPrice?: string | null, active: boolean }> };
+
+export type StocktakesQueryVariables = Exact<{
+  hotel: Scalars['String']['input'];
+  status?: InputMaybe<StocktakeStatus>;
+}>;
+
+
+export type StocktakesQuery = { __typename?: 'Query', stocktakes: Array<{ __typename?: 'Stocktake', id: string, hotel: string, periodStart: string, periodEnd: string, status: StocktakeStatus, isLocked: boolean, notes: string, createdAt: string, approvedAt?: string | null, approvedById?: string | null, approvedByName?: string | null, lineCount: number, totalValue: string, totalVarianceValue: string }> };
+
+export type StocktakeQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StocktakeQuery = { __typename?: 'Query', stocktake: { __typename?: 'Stocktake', id: string, hotel: string, periodStart: string, periodEnd: string, status: StocktakeStatus, isLocked: boolean, notes: string, createdAt: string, approvedAt?: string | null, approvedById?: string | null, approvedByName?: string | null, lineCount: number, totalValue: string, totalVarianceValue: string, lines: Array<{ __typename?: 'StocktakeLine', id: string, stocktakeId: string, itemId: string, itemSku: string, itemName: string, categoryCode: string, categoryName: string, itemSize: string, itemUom: string, openingQty: string, purchases: string, salesQty: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, manualPurchasesValue?: string | null, countedFullUnits: string, countedPartialUnits: string, countedQty: string, expectedQty: string, varianceQty: string, openingDisplayFullUnits: string, openingDisplayPartialUnits: string, expectedDisplayFullUnits: string, expectedDisplayPartialUnits: string, countedDisplayFullUnits: string, countedDisplayPartialUnits: string, varianceDisplayFullUnits: string, varianceDisplayPartialUnits: string, valuationCost: string, expectedValue: string, countedValue: string, varianceValue: string, version: number }> } };
+
+export type StocktakeLineQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StocktakeLineQuery = { __typename?: 'Query', stocktakeLine: { __typename?: 'StocktakeLine', id: string, stocktakeId: string, itemId: string, itemSku: string, itemName: string, categoryCode: string, categoryName: string, itemSize: string, itemUom: string, openingQty: string, purchases: string, salesQty: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, manualPurchasesValue?: string | null, countedFullUnits: string, countedPartialUnits: string, countedQty: string, expectedQty: string, varianceQty: string, openingDisplayFullUnits: string, openingDisplayPartialUnits: string, expectedDisplayFullUnits: string, expectedDisplayPartialUnits: string, countedDisplayFullUnits: string, countedDisplayPartialUnits: string, varianceDisplayFullUnits: string, varianceDisplayPartialUnits: string, valuationCost: string, expectedValue: string, countedValue: string, varianceValue: string, version: number } };
+
+export type LineMovementsQueryVariables = Exact<{
+  lineId: Scalars['ID']['input'];
+}>;
+
+
+export type LineMovementsQuery = { __typename?: 'Query', lineMovements: Array<{ __typename?: 'StockMovement', id: string, itemId: string, itemSku: string, movementType: MovementType, quantity: string, unitCost?: string | null, reference: string, notes: string, staffId?: string | null, staffName?: string | null, timestamp: string }> };
+
+export type CategoryTotalsQueryVariables = Exact<{
+  stocktakeId: Scalars['ID']['input'];
+  category?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CategoryTotalsQuery = { __typename?: 'Query', categoryTotals: Array<{ __typename?: 'CategoryTotals', categoryCode: string, categoryName: string, itemCount: number, openingQty: string, purchases: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, expectedQty: string, countedQty: string, varianceQty: string, expectedValue: string, countedValue: string, varianceValue: string, manualPurchasesValue: string }> };
+
+export const LineFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LineFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeLine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"itemSize"}},{"kind":"Field","name":{"kind":"Name","value":"itemUom"}},{"kind":"Field","name":{"kind":"Name","value":"openingQty"}},{"kind":"Field","name":{"kind":"Name","value":"purchases"}},{"kind":"Field","name":{"kind":"Name","value":"salesQty"}},{"kind":"Field","name":{"kind":"Name","value":"waste"}},{"kind":"Field","name":{"kind":"Name","value":"transfersIn"}},{"kind":"Field","name":{"kind":"Name","value":"transfersOut"}},{"kind":"Field","name":{"kind":"Name","value":"adjustments"}},{"kind":"Field","name":{"kind":"Name","value":"manualPurchasesValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedQty"}},{"kind":"Field","name":{"kind":"Name","value":"expectedQty"}},{"kind":"Field","name":{"kind":"Name","value":"varianceQty"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"valuationCost"}},{"kind":"Field","name":{"kind":"Name","value":"expectedValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedValue"}},{"kind":"Field","name":{"kind":"Name","value":"varianceValue"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<LineFieldsFragment, unknown>;
+export const StocktakeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StocktakeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Stocktake"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hotel"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isLocked"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedById"}},{"kind":"Field","name":{"kind":"Name","value":"approvedByName"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalValue"}},{"kind":"Field","name":{"kind":"Name","value":"totalVarianceValue"}}]}}]} as unknown as DocumentNode<StocktakeFieldsFragment, unknown>;
+export const MovementFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MovementFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StockMovement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"movementType"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitCost"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"staffId"}},{"kind":"Field","name":{"kind":"Name","value":"staffName"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<MovementFieldsFragment, unknown>;
+export const StockItemFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StockItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StockItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"sizeValue"}},{"kind":"Field","name":{"kind":"Name","value":"sizeUnit"}},{"kind":"Field","name":{"kind":"Name","value":"uom"}},{"kind":"Field","name":{"kind":"Name","value":"unitCost"}},{"kind":"Field","name":{"kind":"Name","value":"costPerServing"}},{"kind":"Field","name":{"kind":"Name","value":"menuPrice"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode<StockItemFieldsFragment, unknown>;
+export const CreateStocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateStocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateStocktakeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createStocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hotel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StocktakeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StocktakeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Stocktake"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hotel"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isLocked"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedById"}},{"kind":"Field","name":{"kind":"Name","value":"approvedByName"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalValue"}},{"kind":"Field","name":{"kind":"Name","value":"totalVarianceValue"}}]}}]} as unknown as DocumentNode<CreateStocktakeMutation, CreateStocktakeMutationVariables>;
+export const UpdateStocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateStocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateStocktakeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateStocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StocktakeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StocktakeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Stocktake"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hotel"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isLocked"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedById"}},{"kind":"Field","name":{"kind":"Name","value":"approvedByName"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalValue"}},{"kind":"Field","name":{"kind":"Name","value":"totalVarianceValue"}}]}}]} as unknown as DocumentNode<UpdateStocktakeMutation, UpdateStocktakeMutationVariables>;
+export const DeleteStocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteStocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteStocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteStocktakeMutation, DeleteStocktakeMutationVariables>;
+export const PopulateStocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PopulateStocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"populateStocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"linesCreated"}},{"kind":"Field","name":{"kind":"Name","value":"stocktake"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StocktakeFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StocktakeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Stocktake"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hotel"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isLocked"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedById"}},{"kind":"Field","name":{"kind":"Name","value":"approvedByName"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalValue"}},{"kind":"Field","name":{"kind":"Name","value":"totalVarianceValue"}}]}}]} as unknown as DocumentNode<PopulateStocktakeMutation, PopulateStocktakeMutationVariables>;
+export const ApproveStocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveStocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveStocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adjustmentsCreated"}},{"kind":"Field","name":{"kind":"Name","value":"stocktake"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StocktakeFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StocktakeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Stocktake"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hotel"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isLocked"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedById"}},{"kind":"Field","name":{"kind":"Name","value":"approvedByName"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalValue"}},{"kind":"Field","name":{"kind":"Name","value":"totalVarianceValue"}}]}}]} as unknown as DocumentNode<ApproveStocktakeMutation, ApproveStocktakeMutationVariables>;
+export const ReopenStocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReopenStocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reopenStocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adjustmentsRemoved"}},{"kind":"Field","name":{"kind":"Name","value":"stocktake"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StocktakeFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StocktakeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Stocktake"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hotel"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isLocked"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedById"}},{"kind":"Field","name":{"kind":"Name","value":"approvedByName"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalValue"}},{"kind":"Field","name":{"kind":"Name","value":"totalVarianceValue"}}]}}]} as unknown as DocumentNode<ReopenStocktakeMutation, ReopenStocktakeMutationVariables>;
+export const UpdateStocktakeLineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateStocktakeLine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateStocktakeLineInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateStocktakeLine"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LineFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LineFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeLine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"itemSize"}},{"kind":"Field","name":{"kind":"Name","value":"itemUom"}},{"kind":"Field","name":{"kind":"Name","value":"openingQty"}},{"kind":"Field","name":{"kind":"Name","value":"purchases"}},{"kind":"Field","name":{"kind":"Name","value":"salesQty"}},{"kind":"Field","name":{"kind":"Name","value":"waste"}},{"kind":"Field","name":{"kind":"Name","value":"transfersIn"}},{"kind":"Field","name":{"kind":"Name","value":"transfersOut"}},{"kind":"Field","name":{"kind":"Name","value":"adjustments"}},{"kind":"Field","name":{"kind":"Name","value":"manualPurchasesValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedQty"}},{"kind":"Field","name":{"kind":"Name","value":"expectedQty"}},{"kind":"Field","name":{"kind":"Name","value":"varianceQty"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"valuationCost"}},{"kind":"Field","name":{"kind":"Name","value":"expectedValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedValue"}},{"kind":"Field","name":{"kind":"Name","value":"varianceValue"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<UpdateStocktakeLineMutation, UpdateStocktakeLineMutationVariables>;
+export const AddLineMovementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddLineMovement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lineId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LineMovementInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addLineMovement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lineId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lineId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"movement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MovementFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LineFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MovementFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StockMovement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"movementType"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitCost"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"staffId"}},{"kind":"Field","name":{"kind":"Name","value":"staffName"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LineFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeLine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"itemSize"}},{"kind":"Field","name":{"kind":"Name","value":"itemUom"}},{"kind":"Field","name":{"kind":"Name","value":"openingQty"}},{"kind":"Field","name":{"kind":"Name","value":"purchases"}},{"kind":"Field","name":{"kind":"Name","value":"salesQty"}},{"kind":"Field","name":{"kind":"Name","value":"waste"}},{"kind":"Field","name":{"kind":"Name","value":"transfersIn"}},{"kind":"Field","name":{"kind":"Name","value":"transfersOut"}},{"kind":"Field","name":{"kind":"Name","value":"adjustments"}},{"kind":"Field","name":{"kind":"Name","value":"manualPurchasesValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedQty"}},{"kind":"Field","name":{"kind":"Name","value":"expectedQty"}},{"kind":"Field","name":{"kind":"Name","value":"varianceQty"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"valuationCost"}},{"kind":"Field","name":{"kind":"Name","value":"expectedValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedValue"}},{"kind":"Field","name":{"kind":"Name","value":"varianceValue"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<AddLineMovementMutation, AddLineMovementMutationVariables>;
+export const UpdateLineMovementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateLineMovement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lineId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"movementId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateLineMovementInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateLineMovement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lineId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lineId"}}},{"kind":"Argument","name":{"kind":"Name","value":"movementId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"movementId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"movement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MovementFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"oldValues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"movementType"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitCost"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LineFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MovementFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StockMovement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"movementType"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitCost"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"staffId"}},{"kind":"Field","name":{"kind":"Name","value":"staffName"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LineFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeLine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"itemSize"}},{"kind":"Field","name":{"kind":"Name","value":"itemUom"}},{"kind":"Field","name":{"kind":"Name","value":"openingQty"}},{"kind":"Field","name":{"kind":"Name","value":"purchases"}},{"kind":"Field","name":{"kind":"Name","value":"salesQty"}},{"kind":"Field","name":{"kind":"Name","value":"waste"}},{"kind":"Field","name":{"kind":"Name","value":"transfersIn"}},{"kind":"Field","name":{"kind":"Name","value":"transfersOut"}},{"kind":"Field","name":{"kind":"Name","value":"adjustments"}},{"kind":"Field","name":{"kind":"Name","value":"manualPurchasesValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedQty"}},{"kind":"Field","name":{"kind":"Name","value":"expectedQty"}},{"kind":"Field","name":{"kind":"Name","value":"varianceQty"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"valuationCost"}},{"kind":"Field","name":{"kind":"Name","value":"expectedValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedValue"}},{"kind":"Field","name":{"kind":"Name","value":"varianceValue"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<UpdateLineMovementMutation, UpdateLineMovementMutationVariables>;
+export const DeleteLineMovementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteLineMovement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lineId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"movementId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteLineMovement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lineId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lineId"}}},{"kind":"Argument","name":{"kind":"Name","value":"movementId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"movementId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedMovementId"}},{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LineFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LineFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeLine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"itemSize"}},{"kind":"Field","name":{"kind":"Name","value":"itemUom"}},{"kind":"Field","name":{"kind":"Name","value":"openingQty"}},{"kind":"Field","name":{"kind":"Name","value":"purchases"}},{"kind":"Field","name":{"kind":"Name","value":"salesQty"}},{"kind":"Field","name":{"kind":"Name","value":"waste"}},{"kind":"Field","name":{"kind":"Name","value":"transfersIn"}},{"kind":"Field","name":{"kind":"Name","value":"transfersOut"}},{"kind":"Field","name":{"kind":"Name","value":"adjustments"}},{"kind":"Field","name":{"kind":"Name","value":"manualPurchasesValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedQty"}},{"kind":"Field","name":{"kind":"Name","value":"expectedQty"}},{"kind":"Field","name":{"kind":"Name","value":"varianceQty"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"valuationCost"}},{"kind":"Field","name":{"kind":"Name","value":"expectedValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedValue"}},{"kind":"Field","name":{"kind":"Name","value":"varianceValue"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<DeleteLineMovementMutation, DeleteLineMovementMutationVariables>;
+export const CreateStockItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateStockItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateStockItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createStockItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hotel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StockItemFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StockItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StockItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"sizeValue"}},{"kind":"Field","name":{"kind":"Name","value":"sizeUnit"}},{"kind":"Field","name":{"kind":"Name","value":"uom"}},{"kind":"Field","name":{"kind":"Name","value":"unitCost"}},{"kind":"Field","name":{"kind":"Name","value":"costPerServing"}},{"kind":"Field","name":{"kind":"Name","value":"menuPrice"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode<CreateStockItemMutation, CreateStockItemMutationVariables>;
+export const UpdateStockItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateStockItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateStockItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateStockItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StockItemFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StockItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StockItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"sizeValue"}},{"kind":"Field","name":{"kind":"Name","value":"sizeUnit"}},{"kind":"Field","name":{"kind":"Name","value":"uom"}},{"kind":"Field","name":{"kind":"Name","value":"unitCost"}},{"kind":"Field","name":{"kind":"Name","value":"costPerServing"}},{"kind":"Field","name":{"kind":"Name","value":"menuPrice"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode<UpdateStockItemMutation, UpdateStockItemMutationVariables>;
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"hotels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"identifier"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const HotelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Hotel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"identifier"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hotel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"identifier"},"value":{"kind":"Variable","name":{"kind":"Name","value":"identifier"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"identifier"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<HotelQuery, HotelQueryVariables>;
+export const StockItemsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StockItems"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"category"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"includeInactive"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stockItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hotel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}}},{"kind":"Argument","name":{"kind":"Name","value":"category"},"value":{"kind":"Variable","name":{"kind":"Name","value":"category"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"includeInactive"},"value":{"kind":"Variable","name":{"kind":"Name","value":"includeInactive"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StockItemFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StockItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StockItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"sizeValue"}},{"kind":"Field","name":{"kind":"Name","value":"sizeUnit"}},{"kind":"Field","name":{"kind":"Name","value":"uom"}},{"kind":"Field","name":{"kind":"Name","value":"unitCost"}},{"kind":"Field","name":{"kind":"Name","value":"costPerServing"}},{"kind":"Field","name":{"kind":"Name","value":"menuPrice"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode<StockItemsQuery, StockItemsQueryVariables>;
+export const StocktakesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Stocktakes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeStatus"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hotel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StocktakeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StocktakeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Stocktake"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hotel"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isLocked"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedById"}},{"kind":"Field","name":{"kind":"Name","value":"approvedByName"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalValue"}},{"kind":"Field","name":{"kind":"Name","value":"totalVarianceValue"}}]}}]} as unknown as DocumentNode<StocktakesQuery, StocktakesQueryVariables>;
+export const StocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Stocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StocktakeFields"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LineFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StocktakeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Stocktake"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hotel"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isLocked"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedById"}},{"kind":"Field","name":{"kind":"Name","value":"approvedByName"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalValue"}},{"kind":"Field","name":{"kind":"Name","value":"totalVarianceValue"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LineFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeLine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"itemSize"}},{"kind":"Field","name":{"kind":"Name","value":"itemUom"}},{"kind":"Field","name":{"kind":"Name","value":"openingQty"}},{"kind":"Field","name":{"kind":"Name","value":"purchases"}},{"kind":"Field","name":{"kind":"Name","value":"salesQty"}},{"kind":"Field","name":{"kind":"Name","value":"waste"}},{"kind":"Field","name":{"kind":"Name","value":"transfersIn"}},{"kind":"Field","name":{"kind":"Name","value":"transfersOut"}},{"kind":"Field","name":{"kind":"Name","value":"adjustments"}},{"kind":"Field","name":{"kind":"Name","value":"manualPurchasesValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedQty"}},{"kind":"Field","name":{"kind":"Name","value":"expectedQty"}},{"kind":"Field","name":{"kind":"Name","value":"varianceQty"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"valuationCost"}},{"kind":"Field","name":{"kind":"Name","value":"expectedValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedValue"}},{"kind":"Field","name":{"kind":"Name","value":"varianceValue"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<StocktakeQuery, StocktakeQueryVariables>;
+export const StocktakeLineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StocktakeLine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeLine"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LineFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LineFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeLine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"itemSize"}},{"kind":"Field","name":{"kind":"Name","value":"itemUom"}},{"kind":"Field","name":{"kind":"Name","value":"openingQty"}},{"kind":"Field","name":{"kind":"Name","value":"purchases"}},{"kind":"Field","name":{"kind":"Name","value":"salesQty"}},{"kind":"Field","name":{"kind":"Name","value":"waste"}},{"kind":"Field","name":{"kind":"Name","value":"transfersIn"}},{"kind":"Field","name":{"kind":"Name","value":"transfersOut"}},{"kind":"Field","name":{"kind":"Name","value":"adjustments"}},{"kind":"Field","name":{"kind":"Name","value":"manualPurchasesValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedQty"}},{"kind":"Field","name":{"kind":"Name","value":"expectedQty"}},{"kind":"Field","name":{"kind":"Name","value":"varianceQty"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"valuationCost"}},{"kind":"Field","name":{"kind":"Name","value":"expectedValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedValue"}},{"kind":"Field","name":{"kind":"Name","value":"varianceValue"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<StocktakeLineQuery, StocktakeLineQueryVariables>;
+export const LineMovementsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LineMovements"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lineId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lineMovements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lineId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lineId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MovementFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MovementFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StockMovement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"movementType"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitCost"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"staffId"}},{"kind":"Field","name":{"kind":"Name","value":"staffName"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<LineMovementsQuery, LineMovementsQueryVariables>;
+export const CategoryTotalsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CategoryTotals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"stocktakeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"category"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"categoryTotals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"stocktakeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"stocktakeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"category"},"value":{"kind":"Variable","name":{"kind":"Name","value":"category"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"itemCount"}},{"kind":"Field","name":{"kind":"Name","value":"openingQty"}},{"kind":"Field","name":{"kind":"Name","value":"purchases"}},{"kind":"Field","name":{"kind":"Name","value":"waste"}},{"kind":"Field","name":{"kind":"Name","value":"transfersIn"}},{"kind":"Field","name":{"kind":"Name","value":"transfersOut"}},{"kind":"Field","name":{"kind":"Name","value":"adjustments"}},{"kind":"Field","name":{"kind":"Name","value":"expectedQty"}},{"kind":"Field","name":{"kind":"Name","value":"countedQty"}},{"kind":"Field","name":{"kind":"Name","value":"varianceQty"}},{"kind":"Field","name":{"kind":"Name","value":"expectedValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedValue"}},{"kind":"Field","name":{"kind":"Name","value":"varianceValue"}},{"kind":"Field","name":{"kind":"Name","value":"manualPurchasesValue"}}]}}]}}]} as unknown as DocumentNode<CategoryTotalsQuery, CategoryTotalsQueryVariables>;

@@ -1,0 +1,81 @@
+/**
+ * The real product for a test file: its own database (migrated, with the
+ * fixtures), the app started on a free port, and a GraphQL client speaking
+ * plain HTTP to it with typed documents from codegen.
+ */
+import 'reflect-metadata';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { print, type GraphQLFormattedError } from 'graphql';
+import type { Role } from '../../src/domain/viewer';
+import { startApp, type RunningApp } from '../../src/infrastructure/app';
+import { signToken } from '../../src/infrastructure/auth/tokens';
+import { migratedOrm } from '../../src/infrastructure/database/database';
+import { createScratchDatabase, type ScratchDatabase } from '../../src/infrastructure/database/scratch-database';
+import { silentLog } from '../../src/infrastructure/logger';
+import { HOTEL, seedFixtures } from './fixtures';
+
+export const JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+
+export interface GraphQLResponse<TData> {
+  status: number;
+  data?: TData | null;
+  errors?: GraphQLFormattedError[];
+}
+
+export interface TestApp {
+  url: string;
+  port: number;
+  orm: MikroORM;
+  app: RunningApp;
+  /** A token for `user` with the given hotel roles (default: manager of the fixture hotel). */
+  token(options?: { user?: string; name?: string; hotels?: Record<string, Role> }): Promise<string>;
+  graphql<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables?: TVariables,
+    options?: { token?: string | null; headers?: Record<string, string> },
+  ): Promise<GraphQLResponse<TData>>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  const serverUrl = process.env.TEST_POSTGRES_URL;
+  if (!serverUrl) throw new Error('TEST_POSTGRES_URL is not set: run the tests through jest (test/support/global-setup.ts)');
+  const database: ScratchDatabase = await createScratchDatabase(serverUrl, 'stocktake_test');
+  const orm = await migratedOrm(database.url, silentLog);
+  await seedFixtures(orm);
+  const app = await startApp({ orm, port: 0, host: '127.0.0.1', isProduction: false, tokenKey: { kind: 'secret', secret: JWT_SECRET }, log: silentLog });
+  const managerToken = await signToken(JWT_SECRET, { userId: 'manager-1', name: 'Mary Manager', hotels: { [HOTEL]: 'manager' } });
+
+  return {
+    url: app.url,
+    port: app.port,
+    orm,
+    app,
+    token: (options = {}) =>
+      signToken(JWT_SECRET, {
+        userId: options.user ?? 'manager-1',
+        name: options.name ?? 'Mary Manager',
+        hotels: options.hotels ?? { [HOTEL]: 'manager' },
+      }),
+    async graphql(document, variables, options = {}) {
+      const token = options.token === undefined ? managerToken : options.token;
+      const response = await fetch(app.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...options.headers,
+        },
+        body: JSON.stringify({ query: print(document), variables }),
+      });
+      const body = (await response.json()) as { data?: never; errors?: GraphQLFormattedError[] };
+      return { status: response.status, data: body.data, errors: body.errors };
+    },
+    async close() {
+      await app.close();
+      await orm.close();
+      await database.drop();
+    },
+  };
+}
