@@ -8,6 +8,7 @@ import { tokenKey } from './infrastructure/auth/token-key';
 import { startApp } from './infrastructure/app';
 import { ConfigError, loadConfig, loadDotEnv } from './infrastructure/config';
 import { openDatabase } from './infrastructure/database/database';
+import { loadLocalSecrets } from './infrastructure/local-secrets';
 import { createLogger } from './infrastructure/logger';
 import { DEMO_HOTEL } from './infrastructure/seed/demo-catalogue';
 import { seedDemoHotel } from './infrastructure/seed/seed-demo-hotel';
@@ -33,12 +34,25 @@ async function main(): Promise<void> {
   try {
     if (database.embedded) await seedDemoHotel(database.orm, log);
     const key = tokenKey(config);
-    app = await startApp({ orm: database.orm, port: config.port, isProduction: config.isProduction, tokenKey: key, log });
+    app = await startApp({
+      orm: database.orm,
+      databaseUrl: database.url,
+      port: config.port,
+      isProduction: config.isProduction,
+      tokenKey: key,
+      pusher: config.pusher,
+      builtInPusher: loadLocalSecrets(config.dataDir).pusher,
+      channelPrefix: config.channelPrefix,
+      log,
+    });
+    const pusherJs = app.pusherSettings('localhost');
     const lines = [
       '',
       `  Stocktake Live is running`,
-      `  GraphQL (Apollo Sandbox): ${app.url}`,
+      `  GraphQL (Apollo Sandbox, subscriptions over graphql-ws): ${app.url}`,
       `  Database: ${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`,
+      `  Pusher: ${config.pusher.kind === 'built-in' ? 'built-in Pusher-compatible endpoint' : 'PUSHER_* settings'}; pusher-js settings (also at GET /pusher/config):`,
+      `  new Pusher('${pusherJs.key}', ${JSON.stringify({ cluster: pusherJs.cluster, wsHost: pusherJs.wsHost, wsPort: pusherJs.wsPort, forceTLS: pusherJs.forceTLS })})`,
     ];
     if (key.kind === 'secret') {
       const token = await signToken(key.secret, { userId: 'demo-manager', name: 'Demo Manager', hotels: { [DEMO_HOTEL.identifier]: 'manager' } });

@@ -19,6 +19,11 @@ export class DomainError extends Error {
     super(message);
     this.name = 'DomainError';
   }
+
+  /** graphql-js copies these onto the GraphQLError it wraps this in (subscriptions rely on it). */
+  get extensions(): Record<string, unknown> {
+    return { code: this.code, ...this.details };
+  }
 }
 
 export class BadInputError extends DomainError {

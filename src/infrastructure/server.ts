@@ -1,24 +1,30 @@
 /**
  * One Node http server for everything: Express serves GraphQL over HTTP at
- * /graphql (Apollo Server, with Apollo Sandbox outside production); the
- * WebSocket upgrade is shared the same way once realtime is wired in.
+ * /graphql (Apollo Server, with Apollo Sandbox outside production), the
+ * Pusher routes, and health; WebSocket upgrades go to graphql-ws at
+ * /graphql or to the built-in Pusher endpoint at /app/:key.
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
-import express from 'express';
+import express, { type Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { DomainError } from '../domain/errors';
 import type { Services } from '../domain/services';
-import type { GraphQLContext } from '../graphql/context';
+import type { Viewer } from '../domain/viewer';
+import type { GraphQLContext, RealtimeAccess } from '../graphql/context';
 import { depthLimit } from '../graphql/depth-limit';
 import { createErrorFormatter } from '../graphql/format-error';
 import { bearerToken, type TokenVerifier } from './auth/tokens';
+import { GRAPHQL_PATH, graphqlWebSocket } from './graphql-websocket';
 import type { Log } from './logger';
+
+export type UpgradeHandler = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
 export interface ServerOptions {
   port: number;
@@ -27,7 +33,12 @@ export interface ServerOptions {
   schema: GraphQLSchema;
   orm: MikroORM;
   services: Services;
+  realtime: RealtimeAccess;
   verifyToken: TokenVerifier;
+  /** Mounted before GraphQL; each parses its own bodies. */
+  routers: Router[];
+  /** Tried before graphql-ws for each WebSocket upgrade. */
+  upgradeHandlers: UpgradeHandler[];
   log: Log;
 }
 
@@ -45,48 +56,60 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
+  const contextBase = () => ({ em: options.orm.em.fork(), services: options.services, realtime: options.realtime });
+  const websocket = graphqlWebSocket({
+    schema: options.schema,
+    verifyToken: options.verifyToken,
+    context: (viewer: Viewer) => ({ ...contextBase(), viewer, authError: null }),
+    log: options.log,
+  });
+  const upgradeHandlers = [...options.upgradeHandlers, websocket.handleUpgrade];
+  httpServer.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!upgradeHandlers.some((handle) => handle(request, socket, head))) socket.destroy();
+  });
+
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
     introspection: !options.isProduction,
     includeStacktraceInErrorResponses: !options.isProduction,
     formatError: createErrorFormatter(options.log, options.isProduction),
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { serverWillStart: async () => ({ drainServer: () => websocket.close() }) },
+    ],
   });
   await apollo.start();
 
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
   });
+  for (const router of options.routers) app.use(router);
   app.use(
-    '/graphql',
+    GRAPHQL_PATH,
     cors(),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => contextFor(options, req.headers.authorization),
+      context: async ({ req }) => ({ ...contextBase(), ...(await authenticate(options.verifyToken, req.headers.authorization)) }),
     }),
   );
 
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve));
   const port = (httpServer.address() as AddressInfo).port;
   return {
-    url: `http://localhost:${port}/graphql`,
+    url: `http://localhost:${port}${GRAPHQL_PATH}`,
     port,
     httpServer,
     close: () => apollo.stop(),
   };
 }
 
-export async function contextFor(
-  options: Pick<ServerOptions, 'orm' | 'services' | 'verifyToken'>,
-  authorization: string | undefined,
-): Promise<GraphQLContext> {
-  const base = { em: options.orm.em.fork(), services: options.services };
+async function authenticate(verifyToken: TokenVerifier, authorization: string | undefined): Promise<Pick<GraphQLContext, 'viewer' | 'authError'>> {
   try {
     const token = bearerToken(authorization);
-    return { ...base, viewer: token === null ? null : await options.verifyToken(token), authError: null };
+    return { viewer: token === null ? null : await verifyToken(token), authError: null };
   } catch (error) {
-    if (error instanceof DomainError) return { ...base, viewer: null, authError: error };
+    if (error instanceof DomainError) return { viewer: null, authError: error };
     throw error;
   }
 }

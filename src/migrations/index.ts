@@ -3,5 +3,9 @@
  * same compiled or under ts-node); `npm run migration:create` adds new files.
  */
 import { Migration20261123225820 } from './Migration20261123225820';
+import { Migration20261123230628 } from './Migration20261123230628';
 
-export const migrationsList = [{ name: 'Migration20261123225820', class: Migration20261123225820 }];
+export const migrationsList = [
+  { name: 'Migration20261123225820', class: Migration20261123225820 },
+  { name: 'Migration20261123230628', class: Migration20261123230628 },
+];

@@ -18,6 +18,8 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** A decimal number as a string, e.g. "45.50"; never a float, so no digit is lost. */
   Decimal: { input: string; output: string; }
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: any; output: any; }
   /** A calendar date, YYYY-MM-DD, in the hotel's time zone. */
   LocalDate: { input: string; output: string; }
 };
@@ -49,6 +51,20 @@ export type CategoryTotals = {
   waste: Scalars['Decimal']['output'];
 };
 
+/** A stored event as a Pusher client received (or missed) it. */
+export type ChannelEvent = {
+  __typename?: 'ChannelEvent';
+  /** The channel, without the optional private- prefix. */
+  channel: Scalars['String']['output'];
+  eventId: Scalars['ID']['output'];
+  /** The Pusher event name. */
+  name: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** The full Pusher payload, including meta. */
+  payload: Scalars['JSONObject']['output'];
+  sequence: Scalars['Int']['output'];
+};
+
 export type CreateStockItemInput = {
   menuPrice?: InputMaybe<Scalars['Decimal']['input']>;
   name: Scalars['String']['input'];
@@ -68,10 +84,28 @@ export type CreateStocktakeInput = {
   periodStart: Scalars['LocalDate']['input'];
 };
 
+export type DeadLetteredEvent = {
+  __typename?: 'DeadLetteredEvent';
+  channel: Scalars['String']['output'];
+  deadLetteredAt: Scalars['DateTime']['output'];
+  eventId: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Why Pusher can never accept it. */
+  reason: Scalars['String']['output'];
+  sequence: Scalars['Int']['output'];
+};
+
 export type DeleteLineMovementPayload = {
   __typename?: 'DeleteLineMovementPayload';
   deletedMovementId: Scalars['ID']['output'];
   line: StocktakeLine;
+};
+
+/** Who made the change. */
+export type EventActor = {
+  __typename?: 'EventActor';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
 };
 
 /** A hotel the caller belongs to. */
@@ -85,6 +119,59 @@ export type HotelType = {
   role: Role;
   /** IANA time zone whose calendar days bound stocktake periods. */
   timeZone: Scalars['String']['output'];
+};
+
+export type LineCountedUpdatedEvent = RealtimeEvent & {
+  __typename?: 'LineCountedUpdatedEvent';
+  actor: EventActor;
+  /** The channel this copy of the event belongs to. */
+  channel: Scalars['String']['output'];
+  /** Identifies the event; the same on every channel it was sent to. */
+  eventId: Scalars['ID']['output'];
+  itemSku: Scalars['String']['output'];
+  line: StocktakeLine;
+  lineId: Scalars['ID']['output'];
+  /** The Pusher event name, e.g. line-counted-updated. */
+  name: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  sequence: Scalars['Int']['output'];
+};
+
+export type LineMovementAddedEvent = RealtimeEvent & {
+  __typename?: 'LineMovementAddedEvent';
+  actor: EventActor;
+  /** The channel this copy of the event belongs to. */
+  channel: Scalars['String']['output'];
+  /** Identifies the event; the same on every channel it was sent to. */
+  eventId: Scalars['ID']['output'];
+  itemSku: Scalars['String']['output'];
+  line: StocktakeLine;
+  lineId: Scalars['ID']['output'];
+  movement: StockMovement;
+  /** The Pusher event name, e.g. line-counted-updated. */
+  name: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  sequence: Scalars['Int']['output'];
+};
+
+export type LineMovementDeletedEvent = RealtimeEvent & {
+  __typename?: 'LineMovementDeletedEvent';
+  actor: EventActor;
+  /** The channel this copy of the event belongs to. */
+  channel: Scalars['String']['output'];
+  deletedMovementId: Scalars['ID']['output'];
+  /** Identifies the event; the same on every channel it was sent to. */
+  eventId: Scalars['ID']['output'];
+  itemSku: Scalars['String']['output'];
+  line: StocktakeLine;
+  lineId: Scalars['ID']['output'];
+  /** The Pusher event name, e.g. line-counted-updated. */
+  name: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  sequence: Scalars['Int']['output'];
 };
 
 export type LineMovementInput = {
@@ -105,6 +192,25 @@ export type LineMovementPayload = {
   __typename?: 'LineMovementPayload';
   line: StocktakeLine;
   movement: StockMovement;
+};
+
+export type LineMovementUpdatedEvent = RealtimeEvent & {
+  __typename?: 'LineMovementUpdatedEvent';
+  actor: EventActor;
+  /** The channel this copy of the event belongs to. */
+  channel: Scalars['String']['output'];
+  /** Identifies the event; the same on every channel it was sent to. */
+  eventId: Scalars['ID']['output'];
+  itemSku: Scalars['String']['output'];
+  line: StocktakeLine;
+  lineId: Scalars['ID']['output'];
+  movement: StockMovement;
+  /** The Pusher event name, e.g. line-counted-updated. */
+  name: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  oldValues: MovementValues;
+  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  sequence: Scalars['Int']['output'];
 };
 
 /** The caller, as their token names them. */
@@ -238,6 +344,10 @@ export type Query = {
   __typename?: 'Query';
   /** Sums per category; one entry when category is given (none if it has no lines). */
   categoryTotals: Array<CategoryTotals>;
+  /** Catch-up for Pusher clients: the events of a channel after a sequence number, with their exact Pusher payloads. */
+  channelEvents: Array<ChannelEvent>;
+  /** Events of a hotel that Pusher will never get, newest first (managers). */
+  deadLetteredEvents: Array<DeadLetteredEvent>;
   hotel: HotelType;
   /** The caller's hotels. */
   hotels: Array<HotelType>;
@@ -245,6 +355,8 @@ export type Query = {
   lineMovements: Array<StockMovement>;
   /** The caller and their hotels. */
   me: Me;
+  /** Backlog and lag of Pusher delivery (managers). */
+  relayStatus: RelayStatus;
   /** A hotel's catalogue, by category then SKU; active items unless includeInactive. */
   stockItems: Array<StockItem>;
   stocktake: Stocktake;
@@ -257,6 +369,19 @@ export type Query = {
 export type QueryCategoryTotalsArgs = {
   category?: InputMaybe<Scalars['String']['input']>;
   stocktakeId: Scalars['ID']['input'];
+};
+
+
+export type QueryChannelEventsArgs = {
+  afterSequence?: Scalars['Int']['input'];
+  channel: Scalars['String']['input'];
+  limit?: Scalars['Int']['input'];
+};
+
+
+export type QueryDeadLetteredEventsArgs = {
+  hotel: Scalars['String']['input'];
+  limit?: Scalars['Int']['input'];
 };
 
 
@@ -291,6 +416,36 @@ export type QueryStocktakeLineArgs = {
 export type QueryStocktakesArgs = {
   hotel: Scalars['String']['input'];
   status?: InputMaybe<StocktakeStatus>;
+};
+
+/** Delivery metadata every event carries; the same values are in the Pusher payload under `meta`. */
+export type RealtimeEvent = {
+  actor: EventActor;
+  /** The channel this copy of the event belongs to. */
+  channel: Scalars['String']['output'];
+  /** Identifies the event; the same on every channel it was sent to. */
+  eventId: Scalars['ID']['output'];
+  /** The Pusher event name, e.g. line-counted-updated. */
+  name: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  sequence: Scalars['Int']['output'];
+};
+
+/** How far behind Pusher delivery is. */
+export type RelayStatus = {
+  __typename?: 'RelayStatus';
+  /** Events committed but not yet accepted by Pusher. */
+  backlog: Scalars['Int']['output'];
+  /** Events that will never be sent to Pusher (see deadLetteredEvents). */
+  deadLettered: Scalars['Int']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** Whether this instance is the one relaying to Pusher. */
+  leader: Scalars['Boolean']['output'];
+  /** Age of the oldest of those, in seconds. */
+  oldestPendingAgeSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Set while publishing is paused after a 403 from Pusher. */
+  pausedUntil?: Maybe<Scalars['DateTime']['output']>;
 };
 
 export type ReopenStocktakePayload = {
@@ -366,6 +521,39 @@ export type Stocktake = {
   totalVarianceValue: Scalars['Decimal']['output'];
 };
 
+export type StocktakeCreatedEvent = RealtimeEvent & {
+  __typename?: 'StocktakeCreatedEvent';
+  actor: EventActor;
+  /** The channel this copy of the event belongs to. */
+  channel: Scalars['String']['output'];
+  /** Identifies the event; the same on every channel it was sent to. */
+  eventId: Scalars['ID']['output'];
+  /** The Pusher event name, e.g. line-counted-updated. */
+  name: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  sequence: Scalars['Int']['output'];
+  stocktake: Stocktake;
+};
+
+export type StocktakeDeletedEvent = RealtimeEvent & {
+  __typename?: 'StocktakeDeletedEvent';
+  actor: EventActor;
+  /** The channel this copy of the event belongs to. */
+  channel: Scalars['String']['output'];
+  /** Identifies the event; the same on every channel it was sent to. */
+  eventId: Scalars['ID']['output'];
+  /** The Pusher event name, e.g. line-counted-updated. */
+  name: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  sequence: Scalars['Int']['output'];
+  stocktakeId: Scalars['ID']['output'];
+};
+
+/** Events on one stocktake. */
+export type StocktakeEvent = LineCountedUpdatedEvent | LineMovementAddedEvent | LineMovementDeletedEvent | LineMovementUpdatedEvent | StocktakePopulatedEvent | StocktakeStatusChangedEvent;
+
 export type StocktakeLine = {
   __typename?: 'StocktakeLine';
   adjustments: Scalars['Decimal']['output'];
@@ -415,10 +603,68 @@ export type StocktakeLine = {
   waste: Scalars['Decimal']['output'];
 };
 
+/** Events on a hotel's stocktake list. */
+export type StocktakeListEvent = StocktakeCreatedEvent | StocktakeDeletedEvent | StocktakeStatusChangedEvent;
+
+export type StocktakePopulatedEvent = RealtimeEvent & {
+  __typename?: 'StocktakePopulatedEvent';
+  actor: EventActor;
+  /** The channel this copy of the event belongs to. */
+  channel: Scalars['String']['output'];
+  /** Identifies the event; the same on every channel it was sent to. */
+  eventId: Scalars['ID']['output'];
+  linesCreated: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+  /** The Pusher event name, e.g. line-counted-updated. */
+  name: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  sequence: Scalars['Int']['output'];
+  stocktakeId: Scalars['ID']['output'];
+};
+
 /** DRAFT stocktakes can be edited; APPROVED ones are locked. */
 export type StocktakeStatus =
   | 'APPROVED'
   | 'DRAFT';
+
+export type StocktakeStatusChangedEvent = RealtimeEvent & {
+  __typename?: 'StocktakeStatusChangedEvent';
+  actor: EventActor;
+  adjustmentsCreated: Scalars['Int']['output'];
+  /** The channel this copy of the event belongs to. */
+  channel: Scalars['String']['output'];
+  /** Identifies the event; the same on every channel it was sent to. */
+  eventId: Scalars['ID']['output'];
+  /** The Pusher event name, e.g. line-counted-updated. */
+  name: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  sequence: Scalars['Int']['output'];
+  status: StocktakeStatus;
+  stocktake: Stocktake;
+  stocktakeId: Scalars['ID']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** One stocktake as it changes. With afterSequence, the stored events after it come first. */
+  stocktakeEvents: StocktakeEvent;
+  /** A hotel's stocktake list as it changes. With afterSequence, the stored events after it come first. */
+  stocktakeListEvents: StocktakeListEvent;
+};
+
+
+export type SubscriptionStocktakeEventsArgs = {
+  afterSequence?: InputMaybe<Scalars['Int']['input']>;
+  stocktakeId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionStocktakeListEventsArgs = {
+  afterSequence?: InputMaybe<Scalars['Int']['input']>;
+  hotel: Scalars['String']['input'];
+};
 
 /** Fields to change; omitted fields stay as they are. */
 export type UpdateLineMovementInput = {
@@ -624,10 +870,91 @@ export type CategoryTotalsQueryVariables = Exact<{
 
 export type CategoryTotalsQuery = { __typename?: 'Query', categoryTotals: Array<{ __typename?: 'CategoryTotals', categoryCode: string, categoryName: string, itemCount: number, openingQty: string, purchases: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, expectedQty: string, countedQty: string, varianceQty: string, expectedValue: string, countedValue: string, varianceValue: string, manualPurchasesValue: string }> };
 
+type EventMeta_LineCountedUpdatedEvent_Fragment = { __typename: 'LineCountedUpdatedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } };
+
+type EventMeta_LineMovementAddedEvent_Fragment = { __typename: 'LineMovementAddedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } };
+
+type EventMeta_LineMovementDeletedEvent_Fragment = { __typename: 'LineMovementDeletedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } };
+
+type EventMeta_LineMovementUpdatedEvent_Fragment = { __typename: 'LineMovementUpdatedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } };
+
+type EventMeta_StocktakeCreatedEvent_Fragment = { __typename: 'StocktakeCreatedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } };
+
+type EventMeta_StocktakeDeletedEvent_Fragment = { __typename: 'StocktakeDeletedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } };
+
+type EventMeta_StocktakePopulatedEvent_Fragment = { __typename: 'StocktakePopulatedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } };
+
+type EventMeta_StocktakeStatusChangedEvent_Fragment = { __typename: 'StocktakeStatusChangedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } };
+
+export type EventMetaFragment =
+  | EventMeta_LineCountedUpdatedEvent_Fragment
+  | EventMeta_LineMovementAddedEvent_Fragment
+  | EventMeta_LineMovementDeletedEvent_Fragment
+  | EventMeta_LineMovementUpdatedEvent_Fragment
+  | EventMeta_StocktakeCreatedEvent_Fragment
+  | EventMeta_StocktakeDeletedEvent_Fragment
+  | EventMeta_StocktakePopulatedEvent_Fragment
+  | EventMeta_StocktakeStatusChangedEvent_Fragment
+;
+
+export type StocktakeListEventsSubscriptionVariables = Exact<{
+  hotel: Scalars['String']['input'];
+  afterSequence?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type StocktakeListEventsSubscription = { __typename?: 'Subscription', stocktakeListEvents:
+    | { __typename: 'StocktakeCreatedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, stocktake: { __typename?: 'Stocktake', id: string, hotel: string, periodStart: string, periodEnd: string, status: StocktakeStatus, isLocked: boolean, notes: string, createdAt: string, approvedAt?: string | null, approvedById?: string | null, approvedByName?: string | null, lineCount: number, totalValue: string, totalVarianceValue: string }, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'StocktakeDeletedEvent', stocktakeId: string, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'StocktakeStatusChangedEvent', stocktakeId: string, status: StocktakeStatus, adjustmentsCreated: number, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, stocktake: { __typename?: 'Stocktake', id: string, hotel: string, periodStart: string, periodEnd: string, status: StocktakeStatus, isLocked: boolean, notes: string, createdAt: string, approvedAt?: string | null, approvedById?: string | null, approvedByName?: string | null, lineCount: number, totalValue: string, totalVarianceValue: string }, actor: { __typename?: 'EventActor', id: string, name: string } }
+   };
+
+export type StocktakeEventsSubscriptionVariables = Exact<{
+  stocktakeId: Scalars['ID']['input'];
+  afterSequence?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type StocktakeEventsSubscription = { __typename?: 'Subscription', stocktakeEvents:
+    | { __typename: 'LineCountedUpdatedEvent', lineId: string, itemSku: string, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, line: { __typename?: 'StocktakeLine', id: string, stocktakeId: string, itemId: string, itemSku: string, itemName: string, categoryCode: string, categoryName: string, itemSize: string, itemUom: string, openingQty: string, purchases: string, salesQty: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, manualPurchasesValue?: string | null, countedFullUnits: string, countedPartialUnits: string, countedQty: string, expectedQty: string, varianceQty: string, openingDisplayFullUnits: string, openingDisplayPartialUnits: string, expectedDisplayFullUnits: string, expectedDisplayPartialUnits: string, countedDisplayFullUnits: string, countedDisplayPartialUnits: string, varianceDisplayFullUnits: string, varianceDisplayPartialUnits: string, valuationCost: string, expectedValue: string, countedValue: string, varianceValue: string, version: number }, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'LineMovementAddedEvent', lineId: string, itemSku: string, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, movement: { __typename?: 'StockMovement', id: string, itemId: string, itemSku: string, movementType: MovementType, quantity: string, unitCost?: string | null, reference: string, notes: string, staffId?: string | null, staffName?: string | null, timestamp: string }, line: { __typename?: 'StocktakeLine', id: string, stocktakeId: string, itemId: string, itemSku: string, itemName: string, categoryCode: string, categoryName: string, itemSize: string, itemUom: string, openingQty: string, purchases: string, salesQty: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, manualPurchasesValue?: string | null, countedFullUnits: string, countedPartialUnits: string, countedQty: string, expectedQty: string, varianceQty: string, openingDisplayFullUnits: string, openingDisplayPartialUnits: string, expectedDisplayFullUnits: string, expectedDisplayPartialUnits: string, countedDisplayFullUnits: string, countedDisplayPartialUnits: string, varianceDisplayFullUnits: string, varianceDisplayPartialUnits: string, valuationCost: string, expectedValue: string, countedValue: string, varianceValue: string, version: number }, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'LineMovementDeletedEvent', lineId: string, itemSku: string, deletedMovementId: string, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, line: { __typename?: 'StocktakeLine', id: string, stocktakeId: string, itemId: string, itemSku: string, itemName: string, categoryCode: string, categoryName: string, itemSize: string, itemUom: string, openingQty: string, purchases: string, salesQty: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, manualPurchasesValue?: string | null, countedFullUnits: string, countedPartialUnits: string, countedQty: string, expectedQty: string, varianceQty: string, openingDisplayFullUnits: string, openingDisplayPartialUnits: string, expectedDisplayFullUnits: string, expectedDisplayPartialUnits: string, countedDisplayFullUnits: string, countedDisplayPartialUnits: string, varianceDisplayFullUnits: string, varianceDisplayPartialUnits: string, valuationCost: string, expectedValue: string, countedValue: string, varianceValue: string, version: number }, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'LineMovementUpdatedEvent', lineId: string, itemSku: string, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, movement: { __typename?: 'StockMovement', id: string, itemId: string, itemSku: string, movementType: MovementType, quantity: string, unitCost?: string | null, reference: string, notes: string, staffId?: string | null, staffName?: string | null, timestamp: string }, oldValues: { __typename?: 'MovementValues', movementType: MovementType, quantity: string, unitCost?: string | null, reference: string, notes: string }, line: { __typename?: 'StocktakeLine', id: string, stocktakeId: string, itemId: string, itemSku: string, itemName: string, categoryCode: string, categoryName: string, itemSize: string, itemUom: string, openingQty: string, purchases: string, salesQty: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, manualPurchasesValue?: string | null, countedFullUnits: string, countedPartialUnits: string, countedQty: string, expectedQty: string, varianceQty: string, openingDisplayFullUnits: string, openingDisplayPartialUnits: string, expectedDisplayFullUnits: string, expectedDisplayPartialUnits: string, countedDisplayFullUnits: string, countedDisplayPartialUnits: string, varianceDisplayFullUnits: string, varianceDisplayPartialUnits: string, valuationCost: string, expectedValue: string, countedValue: string, varianceValue: string, version: number }, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'StocktakePopulatedEvent', stocktakeId: string, linesCreated: number, message: string, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'StocktakeStatusChangedEvent', stocktakeId: string, status: StocktakeStatus, adjustmentsCreated: number, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, stocktake: { __typename?: 'Stocktake', id: string, hotel: string, periodStart: string, periodEnd: string, status: StocktakeStatus, isLocked: boolean, notes: string, createdAt: string, approvedAt?: string | null, approvedById?: string | null, approvedByName?: string | null, lineCount: number, totalValue: string, totalVarianceValue: string }, actor: { __typename?: 'EventActor', id: string, name: string } }
+   };
+
+export type ChannelEventsQueryVariables = Exact<{
+  channel: Scalars['String']['input'];
+  afterSequence?: InputMaybe<Scalars['Int']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ChannelEventsQuery = { __typename?: 'Query', channelEvents: Array<{ __typename?: 'ChannelEvent', name: string, channel: string, sequence: number, eventId: string, occurredAt: string, payload: any }> };
+
+export type RelayStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RelayStatusQuery = { __typename?: 'Query', relayStatus: { __typename?: 'RelayStatus', leader: boolean, backlog: number, oldestPendingAgeSeconds?: number | null, deadLettered: number, pausedUntil?: string | null, lastError?: string | null } };
+
+export type DeadLetteredEventsQueryVariables = Exact<{
+  hotel: Scalars['String']['input'];
+}>;
+
+
+export type DeadLetteredEventsQuery = { __typename?: 'Query', deadLetteredEvents: Array<{ __typename?: 'DeadLetteredEvent', eventId: string, name: string, channel: string, sequence: number, reason: string, deadLetteredAt: string }> };
+
+export type HotelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HotelsQuery = { __typename?: 'Query', hotels: Array<{ __typename?: 'HotelType', id: string, identifier: string, name: string, timeZone: string, role: Role }> };
+
 export const LineFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LineFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeLine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"itemSize"}},{"kind":"Field","name":{"kind":"Name","value":"itemUom"}},{"kind":"Field","name":{"kind":"Name","value":"openingQty"}},{"kind":"Field","name":{"kind":"Name","value":"purchases"}},{"kind":"Field","name":{"kind":"Name","value":"salesQty"}},{"kind":"Field","name":{"kind":"Name","value":"waste"}},{"kind":"Field","name":{"kind":"Name","value":"transfersIn"}},{"kind":"Field","name":{"kind":"Name","value":"transfersOut"}},{"kind":"Field","name":{"kind":"Name","value":"adjustments"}},{"kind":"Field","name":{"kind":"Name","value":"manualPurchasesValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedQty"}},{"kind":"Field","name":{"kind":"Name","value":"expectedQty"}},{"kind":"Field","name":{"kind":"Name","value":"varianceQty"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"valuationCost"}},{"kind":"Field","name":{"kind":"Name","value":"expectedValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedValue"}},{"kind":"Field","name":{"kind":"Name","value":"varianceValue"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<LineFieldsFragment, unknown>;
 export const StocktakeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StocktakeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Stocktake"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hotel"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isLocked"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedById"}},{"kind":"Field","name":{"kind":"Name","value":"approvedByName"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalValue"}},{"kind":"Field","name":{"kind":"Name","value":"totalVarianceValue"}}]}}]} as unknown as DocumentNode<StocktakeFieldsFragment, unknown>;
 export const MovementFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MovementFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StockMovement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"movementType"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitCost"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"staffId"}},{"kind":"Field","name":{"kind":"Name","value":"staffName"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<MovementFieldsFragment, unknown>;
 export const StockItemFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StockItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StockItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"sizeValue"}},{"kind":"Field","name":{"kind":"Name","value":"sizeUnit"}},{"kind":"Field","name":{"kind":"Name","value":"uom"}},{"kind":"Field","name":{"kind":"Name","value":"unitCost"}},{"kind":"Field","name":{"kind":"Name","value":"costPerServing"}},{"kind":"Field","name":{"kind":"Name","value":"menuPrice"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode<StockItemFieldsFragment, unknown>;
+export const EventMetaFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EventMeta"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RealtimeEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<EventMetaFragment, unknown>;
 export const CreateStocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateStocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateStocktakeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createStocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hotel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StocktakeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StocktakeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Stocktake"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hotel"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isLocked"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedById"}},{"kind":"Field","name":{"kind":"Name","value":"approvedByName"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalValue"}},{"kind":"Field","name":{"kind":"Name","value":"totalVarianceValue"}}]}}]} as unknown as DocumentNode<CreateStocktakeMutation, CreateStocktakeMutationVariables>;
 export const UpdateStocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateStocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateStocktakeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateStocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StocktakeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StocktakeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Stocktake"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hotel"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isLocked"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedById"}},{"kind":"Field","name":{"kind":"Name","value":"approvedByName"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalValue"}},{"kind":"Field","name":{"kind":"Name","value":"totalVarianceValue"}}]}}]} as unknown as DocumentNode<UpdateStocktakeMutation, UpdateStocktakeMutationVariables>;
 export const DeleteStocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteStocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteStocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteStocktakeMutation, DeleteStocktakeMutationVariables>;
@@ -648,3 +975,9 @@ export const StocktakeDocument = {"kind":"Document","definitions":[{"kind":"Oper
 export const StocktakeLineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StocktakeLine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeLine"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LineFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LineFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeLine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"itemSize"}},{"kind":"Field","name":{"kind":"Name","value":"itemUom"}},{"kind":"Field","name":{"kind":"Name","value":"openingQty"}},{"kind":"Field","name":{"kind":"Name","value":"purchases"}},{"kind":"Field","name":{"kind":"Name","value":"salesQty"}},{"kind":"Field","name":{"kind":"Name","value":"waste"}},{"kind":"Field","name":{"kind":"Name","value":"transfersIn"}},{"kind":"Field","name":{"kind":"Name","value":"transfersOut"}},{"kind":"Field","name":{"kind":"Name","value":"adjustments"}},{"kind":"Field","name":{"kind":"Name","value":"manualPurchasesValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedQty"}},{"kind":"Field","name":{"kind":"Name","value":"expectedQty"}},{"kind":"Field","name":{"kind":"Name","value":"varianceQty"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"valuationCost"}},{"kind":"Field","name":{"kind":"Name","value":"expectedValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedValue"}},{"kind":"Field","name":{"kind":"Name","value":"varianceValue"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<StocktakeLineQuery, StocktakeLineQueryVariables>;
 export const LineMovementsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LineMovements"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lineId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lineMovements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lineId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lineId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MovementFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MovementFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StockMovement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"movementType"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitCost"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"staffId"}},{"kind":"Field","name":{"kind":"Name","value":"staffName"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<LineMovementsQuery, LineMovementsQueryVariables>;
 export const CategoryTotalsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CategoryTotals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"stocktakeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"category"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"categoryTotals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"stocktakeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"stocktakeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"category"},"value":{"kind":"Variable","name":{"kind":"Name","value":"category"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"itemCount"}},{"kind":"Field","name":{"kind":"Name","value":"openingQty"}},{"kind":"Field","name":{"kind":"Name","value":"purchases"}},{"kind":"Field","name":{"kind":"Name","value":"waste"}},{"kind":"Field","name":{"kind":"Name","value":"transfersIn"}},{"kind":"Field","name":{"kind":"Name","value":"transfersOut"}},{"kind":"Field","name":{"kind":"Name","value":"adjustments"}},{"kind":"Field","name":{"kind":"Name","value":"expectedQty"}},{"kind":"Field","name":{"kind":"Name","value":"countedQty"}},{"kind":"Field","name":{"kind":"Name","value":"varianceQty"}},{"kind":"Field","name":{"kind":"Name","value":"expectedValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedValue"}},{"kind":"Field","name":{"kind":"Name","value":"varianceValue"}},{"kind":"Field","name":{"kind":"Name","value":"manualPurchasesValue"}}]}}]}}]} as unknown as DocumentNode<CategoryTotalsQuery, CategoryTotalsQueryVariables>;
+export const StocktakeListEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"StocktakeListEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeListEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hotel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSequence"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EventMeta"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeCreatedEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktake"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StocktakeFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeDeletedEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeStatusChangedEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"adjustmentsCreated"}},{"kind":"Field","name":{"kind":"Name","value":"stocktake"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StocktakeFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EventMeta"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RealtimeEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StocktakeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Stocktake"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hotel"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isLocked"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedById"}},{"kind":"Field","name":{"kind":"Name","value":"approvedByName"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalValue"}},{"kind":"Field","name":{"kind":"Name","value":"totalVarianceValue"}}]}}]} as unknown as DocumentNode<StocktakeListEventsSubscription, StocktakeListEventsSubscriptionVariables>;
+export const StocktakeEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"StocktakeEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"stocktakeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"stocktakeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"stocktakeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSequence"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EventMeta"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeStatusChangedEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"adjustmentsCreated"}},{"kind":"Field","name":{"kind":"Name","value":"stocktake"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StocktakeFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakePopulatedEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"linesCreated"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LineCountedUpdatedEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lineId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LineFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LineMovementAddedEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lineId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"movement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MovementFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LineFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LineMovementUpdatedEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lineId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"movement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MovementFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"oldValues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"movementType"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitCost"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LineFields"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LineMovementDeletedEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lineId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"deletedMovementId"}},{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LineFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EventMeta"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RealtimeEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StocktakeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Stocktake"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hotel"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isLocked"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedById"}},{"kind":"Field","name":{"kind":"Name","value":"approvedByName"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalValue"}},{"kind":"Field","name":{"kind":"Name","value":"totalVarianceValue"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LineFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeLine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"itemSize"}},{"kind":"Field","name":{"kind":"Name","value":"itemUom"}},{"kind":"Field","name":{"kind":"Name","value":"openingQty"}},{"kind":"Field","name":{"kind":"Name","value":"purchases"}},{"kind":"Field","name":{"kind":"Name","value":"salesQty"}},{"kind":"Field","name":{"kind":"Name","value":"waste"}},{"kind":"Field","name":{"kind":"Name","value":"transfersIn"}},{"kind":"Field","name":{"kind":"Name","value":"transfersOut"}},{"kind":"Field","name":{"kind":"Name","value":"adjustments"}},{"kind":"Field","name":{"kind":"Name","value":"manualPurchasesValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedQty"}},{"kind":"Field","name":{"kind":"Name","value":"expectedQty"}},{"kind":"Field","name":{"kind":"Name","value":"varianceQty"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"valuationCost"}},{"kind":"Field","name":{"kind":"Name","value":"expectedValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedValue"}},{"kind":"Field","name":{"kind":"Name","value":"varianceValue"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MovementFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StockMovement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"movementType"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitCost"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"staffId"}},{"kind":"Field","name":{"kind":"Name","value":"staffName"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<StocktakeEventsSubscription, StocktakeEventsSubscriptionVariables>;
+export const ChannelEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChannelEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"channel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channelEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"channel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"channel"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSequence"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}}]}}]}}]} as unknown as DocumentNode<ChannelEventsQuery, ChannelEventsQueryVariables>;
+export const RelayStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RelayStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relayStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leader"}},{"kind":"Field","name":{"kind":"Name","value":"backlog"}},{"kind":"Field","name":{"kind":"Name","value":"oldestPendingAgeSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"deadLettered"}},{"kind":"Field","name":{"kind":"Name","value":"pausedUntil"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}}]}}]}}]} as unknown as DocumentNode<RelayStatusQuery, RelayStatusQueryVariables>;
+export const DeadLetteredEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeadLetteredEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deadLetteredEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hotel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"deadLetteredAt"}}]}}]}}]} as unknown as DocumentNode<DeadLetteredEventsQuery, DeadLetteredEventsQueryVariables>;
+export const HotelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Hotels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hotels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"identifier"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<HotelsQuery, HotelsQueryVariables>;

@@ -8,7 +8,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { print, type GraphQLFormattedError } from 'graphql';
 import type { Role } from '../../src/domain/viewer';
-import { startApp, type RunningApp } from '../../src/infrastructure/app';
+import { startApp, type AppOptions, type RunningApp } from '../../src/infrastructure/app';
 import { signToken } from '../../src/infrastructure/auth/tokens';
 import { migratedOrm } from '../../src/infrastructure/database/database';
 import { createScratchDatabase, type ScratchDatabase } from '../../src/infrastructure/database/scratch-database';
@@ -38,13 +38,35 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+/** The built-in Pusher endpoint's credentials in tests. */
+export const PUSHER = { appId: 'test-app', key: 'test-key', secret: 'test-pusher-secret' };
+
+export interface TestAppOptions {
+  channelPrefix?: '' | 'private-';
+  relay?: AppOptions['relay'];
+  pusherTimeoutMs?: number;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const serverUrl = process.env.TEST_POSTGRES_URL;
   if (!serverUrl) throw new Error('TEST_POSTGRES_URL is not set: run the tests through jest (test/support/global-setup.ts)');
   const database: ScratchDatabase = await createScratchDatabase(serverUrl, 'stocktake_test');
   const orm = await migratedOrm(database.url, silentLog);
   await seedFixtures(orm);
-  const app = await startApp({ orm, port: 0, host: '127.0.0.1', isProduction: false, tokenKey: { kind: 'secret', secret: JWT_SECRET }, log: silentLog });
+  const app = await startApp({
+    orm,
+    databaseUrl: database.url,
+    port: 0,
+    host: '127.0.0.1',
+    isProduction: false,
+    tokenKey: { kind: 'secret', secret: JWT_SECRET },
+    pusher: { kind: 'built-in' },
+    builtInPusher: PUSHER,
+    channelPrefix: options.channelPrefix ?? '',
+    log: silentLog,
+    relay: { pollIntervalMs: 50, backoffBaseMs: 20, backoffMaxMs: 200, quotaPauseMs: 300, ...options.relay },
+    pusherTimeoutMs: options.pusherTimeoutMs ?? 1_000,
+  });
   const managerToken = await signToken(JWT_SECRET, { userId: 'manager-1', name: 'Mary Manager', hotels: { [HOTEL]: 'manager' } });
 
   return {

@@ -32,7 +32,8 @@ export class StocktakeResolver {
 
   @FieldResolver(() => [StocktakeLineType], { description: 'Every line, by category then SKU.' })
   async lines(@Root() stocktake: StocktakeType, @Ctx() context: GraphQLContext): Promise<StocktakeLineType[]> {
-    return stocktake.lines ?? (await context.services.stocktakes.detail(context.em, viewerOf(context), stocktake.id)).lines;
+    // A fork of its own: this also runs for stocktakes inside subscription events, whose context lives long.
+    return stocktake.lines ?? (await context.services.stocktakes.detail(context.em.fork(), viewerOf(context), stocktake.id)).lines;
   }
 
   @Query(() => [CategoryTotalsType], { description: 'Sums per category; one entry when category is given (none if it has no lines).' })

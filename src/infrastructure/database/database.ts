@@ -11,6 +11,7 @@ import { ormOptions } from './orm-options';
 
 export interface Database {
   orm: MikroORM;
+  url: string;
   /** True when this process started its own embedded PostgreSQL. */
   embedded: boolean;
   close(): Promise<void>;
@@ -21,14 +22,16 @@ export const EMBEDDED_DATABASE_NAME = 'stocktake';
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, log: Log): Promise<Database> {
   if (config.databaseUrl) {
     const orm = await migratedOrm(config.databaseUrl, log);
-    return { orm, embedded: false, close: () => orm.close() };
+    return { orm, url: config.databaseUrl, embedded: false, close: () => orm.close() };
   }
   const server = await startEmbeddedPostgres(config.dataDir, log);
   try {
     await server.createDatabase(EMBEDDED_DATABASE_NAME);
-    const orm = await migratedOrm(server.urlFor(EMBEDDED_DATABASE_NAME), log);
+    const url = server.urlFor(EMBEDDED_DATABASE_NAME);
+    const orm = await migratedOrm(url, log);
     return {
       orm,
+      url,
       embedded: true,
       async close() {
         await orm.close();

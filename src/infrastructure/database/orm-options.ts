@@ -4,8 +4,9 @@ import { PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
 import path from 'node:path';
 import { Hotel, StockCategory, StockItem, StockMovement, Stocktake, StocktakeLine } from '../../domain/entities';
 import { migrationsList } from '../../migrations';
+import { ChannelSequence, OutboxEvent } from '../../realtime/outbox/OutboxEvent';
 
-export const ENTITIES = [Hotel, StockCategory, StockItem, Stocktake, StocktakeLine, StockMovement];
+export const ENTITIES = [Hotel, StockCategory, StockItem, Stocktake, StocktakeLine, StockMovement, OutboxEvent, ChannelSequence];
 
 const ROOT = path.resolve(__dirname, '../../..');
 

@@ -10,30 +10,26 @@ import type { UnitOfWork, Work } from '../../domain/unit-of-work';
 import type { Actor } from '../../domain/viewer';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-export interface EventJournal {
+export interface EventJournal<Stored> {
   /** Inside the transaction, after the work: persist the events with the change. */
-  append(em: EntityManager, events: readonly DomainEvent[], actor: Actor): Promise<void>;
-  /** After a successful commit. */
-  committed(): void;
+  append(em: EntityManager, events: readonly DomainEvent[], actor: Actor): Promise<Stored>;
+  /** After a successful commit, with what `append` stored. */
+  committed(stored: Stored): void;
 }
 
-/** Until events are published, a committed change simply has nothing more to do. */
-export const NO_JOURNAL: EventJournal = { append: async () => undefined, committed: () => undefined };
-
-export class TransactionalUnitOfWork implements UnitOfWork {
+export class TransactionalUnitOfWork<Stored> implements UnitOfWork {
   constructor(
     private readonly orm: MikroORM,
-    private readonly journal: EventJournal = NO_JOURNAL,
+    private readonly journal: EventJournal<Stored>,
   ) {}
 
   async run<T>(actor: Actor, work: Work<T>): Promise<T> {
-    const result = await this.orm.em.fork().transactional(async (em) => {
+    const { value, stored } = await this.orm.em.fork().transactional(async (em) => {
       const events: DomainEvent[] = [];
       const value = await work(em, { record: (event) => events.push(event) });
-      await this.journal.append(em, events, actor);
-      return value;
+      return { value, stored: await this.journal.append(em, events, actor) };
     });
-    this.journal.committed();
-    return result;
+    this.journal.committed(stored);
+    return value;
   }
 }

@@ -1,0 +1,75 @@
+/**
+ * One subscriber's view of a channel: the stored events after
+ * `afterSequence` first, then live ones, in sequence order with no gap and
+ * no duplicate.
+ *
+ * Live events can reach the bus out of order (two commits publish from two
+ * requests), so each event is checked against the last sequence delivered:
+ * older ones are dropped as duplicates, and a jump ahead is filled from the
+ * outbox first — the missing events are already committed, because a
+ * channel's sequence is taken in commit order.
+ */
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EventBus } from './event-bus';
+import { eventsAfter, latestSequence } from './outbox/outbox-reader';
+import type { StoredEvent } from './outbox/stored-event';
+
+// The package ships a CommonJS build, but its typings are declared as ESM only.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Repeater } = require('@repeaterjs/repeater') as typeof import('@repeaterjs/repeater', { with: { 'resolution-mode': 'import' } });
+
+const PAGE = 500;
+
+export interface ChannelStreamOptions {
+  orm: MikroORM;
+  bus: EventBus;
+  channel: string;
+  /** Replay what was stored after this sequence; without it, only what happens from now on. */
+  afterSequence?: number | null;
+}
+
+export function channelStream({ orm, bus, channel, afterSequence }: ChannelStreamOptions): AsyncIterableIterator<StoredEvent> {
+  return new Repeater<StoredEvent>(async (push, stop) => {
+    let last = 0;
+    let work = Promise.resolve();
+    const enqueue = (step: () => Promise<void>) => {
+      work = work.then(step).catch((error: unknown) => stop(error));
+    };
+
+    const deliver = async (event: StoredEvent) => {
+      await push(event);
+      last = event.sequence;
+    };
+    const catchUp = async (upTo: number) => {
+      for (;;) {
+        const page = await eventsAfter(orm.em.fork(), channel, last, PAGE);
+        for (const event of page) {
+          if (event.sequence > upTo) return;
+          await deliver(event);
+        }
+        if (page.length < PAGE) return;
+      }
+    };
+
+    // Listen first, then read: anything committed in between arrives through
+    // the bus and waits in the queue behind the catch-up.
+    const unsubscribe = bus.subscribe(channel, (event) =>
+      enqueue(async () => {
+        if (event.sequence <= last) return;
+        if (event.sequence > last + 1) await catchUp(event.sequence - 1);
+        if (event.sequence > last) await deliver(event);
+      }),
+    );
+    enqueue(async () => {
+      if (afterSequence === undefined || afterSequence === null) {
+        last = await latestSequence(orm.em.fork(), channel);
+      } else {
+        last = afterSequence;
+        await catchUp(Number.POSITIVE_INFINITY);
+      }
+    });
+
+    await stop;
+    unsubscribe();
+  });
+}

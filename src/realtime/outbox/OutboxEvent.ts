@@ -1,0 +1,80 @@
+import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+
+/**
+ * One event on one channel, written in the transaction of the change it
+ * describes (transactional outbox). The same row serves GraphQL catch-up,
+ * the Pusher relay's queue and its delivery record.
+ */
+@Entity({ tableName: 'outbox_event' })
+@Unique({ properties: ['channel', 'sequence'] })
+@Index({ name: 'outbox_event_pending_index', expression: 'create index "outbox_event_pending_index" on "outbox_event" ("channel", "sequence") where "published_at" is null and "dead_lettered_at" is null' })
+export class OutboxEvent {
+  [OptionalProps]?: 'attempts' | 'nextAttemptAt' | 'lastError' | 'publishedAt' | 'deadLetteredAt' | 'slimmed';
+
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  /** Shared by the rows of one event that goes to several channels. */
+  @Property({ type: 'uuid' })
+  eventId!: string;
+
+  /** The channel without the optional `private-` prefix, e.g. `hotel-killarney-stocktake-5`. */
+  @Property({ type: 'string', length: 164 })
+  channel!: string;
+
+  /** Per channel: 1, 2, 3… in commit order, with no gaps. */
+  @Property({ type: 'bigint' })
+  sequence!: string;
+
+  /** The Pusher event name, e.g. `line-counted-updated`. */
+  @Property({ type: 'string', length: 64 })
+  name!: string;
+
+  @Property({ type: 'string', length: 100 })
+  hotel!: string;
+
+  @Property({ type: 'integer' })
+  stocktakeId!: number;
+
+  /** The event's data as the domain recorded it (camelCase views); payloads are built from it. */
+  @Property({ type: 'json' })
+  data!: Record<string, unknown>;
+
+  @Property({ type: 'json' })
+  actor!: { id: string; name: string };
+
+  @Property({ type: 'datetime' })
+  occurredAt!: Date;
+
+  // ---- Pusher relay state ----------------------------------------------------
+
+  @Property({ type: 'integer', default: 0 })
+  attempts: number = 0;
+
+  @Property({ type: 'datetime', nullable: true })
+  nextAttemptAt: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  lastError: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  publishedAt: Date | null = null;
+
+  /** Set when the event can never be delivered to Pusher; `lastError` says why. */
+  @Property({ type: 'datetime', nullable: true })
+  deadLetteredAt: Date | null = null;
+
+  /** True when Pusher got the slim form because the full payload was over the size limit. */
+  @Property({ type: 'boolean', default: false })
+  slimmed: boolean = false;
+}
+
+/** The last sequence number given out on each channel; its row lock orders commits per channel. */
+@Entity({ tableName: 'channel_sequence' })
+export class ChannelSequence {
+  @PrimaryKey({ type: 'string', length: 164 })
+  channel!: string;
+
+  @Property({ type: 'bigint' })
+  lastSequence!: string;
+}

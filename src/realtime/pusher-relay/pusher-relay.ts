@@ -1,0 +1,291 @@
+/**
+ * Drains the outbox to Pusher. Mutations never wait for it: a commit only
+ * wakes it. Guarantees (SPEC §6):
+ * - order per channel: a channel's events go out in sequence order, one
+ *   request at a time, and a failing event holds back only its own channel;
+ * - at most 10 events per `triggerBatch`;
+ * - retries with exponential backoff and jitter for what may succeed later,
+ *   a pause for the whole relay on 403 (quota), a dead letter with the
+ *   reason for what never can;
+ * - no event over Pusher's 10,240-byte limit: the slim form goes instead;
+ * - rows are only marked published after Pusher accepted them, so a crash
+ *   at any point resends rather than loses (at-least-once; clients drop
+ *   duplicates by `meta.sequence`).
+ */
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type Pusher from 'pusher';
+import type { Log } from '../../infrastructure/logger';
+import { pusherPayload, slimPusherPayload } from '../event-catalog';
+import { toStoredEvent, type OutboxRow } from '../outbox/outbox-reader';
+import type { StoredEvent } from '../outbox/stored-event';
+import { backoffDelay, classifyFailure, type PublishFailure } from './failures';
+import type { LeaderLock } from './leader-lock';
+
+export const PUSHER_MAX_EVENT_BYTES = 10_240;
+export const PUSHER_MAX_BATCH = 10;
+const CHANNEL_NAME = /^[A-Za-z0-9_\-=@,.;]{1,164}$/;
+
+export interface RelayOptions {
+  orm: MikroORM;
+  pusher: Pusher;
+  /** '' or 'private-', added to every channel name on the way out. */
+  channelPrefix: string;
+  leader: LeaderLock;
+  log: Log;
+  pollIntervalMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** How long a 403 pauses all publishing. */
+  quotaPauseMs?: number;
+  /** Events still failing after this long are dead-lettered. */
+  maxEventAgeMs?: number;
+  /** Pending rows read per cycle. */
+  pageSize?: number;
+}
+
+export interface RelayStatus {
+  leader: boolean;
+  backlog: number;
+  oldestPendingAgeSeconds: number | null;
+  deadLettered: number;
+  pausedUntil: string | null;
+  lastError: string | null;
+}
+
+interface Prepared {
+  event: StoredEvent;
+  row: RelayRow;
+  channel: string;
+  data: string;
+  slimmed: boolean;
+}
+
+interface RelayRow extends OutboxRow {
+  attempts: number;
+  next_attempt_at: Date | null;
+}
+
+export class PusherRelay {
+  private readonly pollIntervalMs: number;
+  private readonly backoffBaseMs: number;
+  private readonly backoffMaxMs: number;
+  private readonly quotaPauseMs: number;
+  private readonly maxEventAgeMs: number;
+  private readonly pageSize: number;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  private wakeUp: (() => void) | null = null;
+  private wakeRequested = false;
+  private pausedUntil = 0;
+  private lastError: string | null = null;
+  private isLeader = false;
+
+  constructor(private readonly options: RelayOptions) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.backoffBaseMs = options.backoffBaseMs ?? 500;
+    this.backoffMaxMs = options.backoffMaxMs ?? 60_000;
+    this.quotaPauseMs = options.quotaPauseMs ?? 60_000;
+    this.maxEventAgeMs = options.maxEventAgeMs ?? 24 * 60 * 60 * 1_000;
+    this.pageSize = options.pageSize ?? 500;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.running ??= this.loop();
+  }
+
+  /** Something was committed: drain now rather than at the next poll. */
+  wake(): void {
+    this.wakeRequested = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wakeUp?.();
+    await this.running;
+    this.running = null;
+    await this.options.leader.release();
+    this.isLeader = false;
+  }
+
+  async status(): Promise<RelayStatus> {
+    const [row] = await this.options.orm.em.fork().execute<{ backlog: string; oldest: Date | null; dead: string }[]>(
+      `select count(*) filter (where published_at is null and dead_lettered_at is null) as backlog,
+              min(occurred_at) filter (where published_at is null and dead_lettered_at is null) as oldest,
+              count(*) filter (where dead_lettered_at is not null) as dead
+       from outbox_event`,
+    );
+    return {
+      leader: this.isLeader,
+      backlog: Number(row?.backlog ?? 0),
+      oldestPendingAgeSeconds: row?.oldest ? Math.max(0, Math.round((Date.now() - new Date(row.oldest).getTime()) / 1000)) : null,
+      deadLettered: Number(row?.dead ?? 0),
+      pausedUntil: this.pausedUntil > Date.now() ? new Date(this.pausedUntil).toISOString() : null,
+      lastError: this.lastError,
+    };
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      this.wakeRequested = false;
+      let more = false;
+      try {
+        this.isLeader = await this.options.leader.acquire();
+        if (this.isLeader && Date.now() >= this.pausedUntil) more = await this.drainOnce();
+      } catch (error) {
+        this.lastError = String(error);
+        this.options.log('error', 'pusher relay cycle failed', { error: String(error) });
+      }
+      if (!more && !this.wakeRequested && !this.stopped) await this.sleep(this.nextWait());
+    }
+  }
+
+  private nextWait(): number {
+    const pause = this.pausedUntil - Date.now();
+    return pause > 0 ? Math.min(pause, this.pollIntervalMs) : this.pollIntervalMs;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = () => {
+        this.wakeUp = null;
+        done();
+      };
+    });
+  }
+
+  /** One pass over the pending events; true when a full page was read (more may be waiting). */
+  async drainOnce(): Promise<boolean> {
+    const em = this.options.orm.em.fork();
+    const rows = await em.execute<RelayRow[]>(
+      `select id, event_id, channel, sequence, name, hotel, stocktake_id, data, actor, occurred_at, attempts, next_attempt_at
+       from outbox_event where published_at is null and dead_lettered_at is null
+       order by id limit ?`,
+      [this.pageSize],
+    );
+    const now = Date.now();
+    const blocked = new Set<string>();
+    const ready: Prepared[] = [];
+    for (const row of rows) {
+      if (blocked.has(row.channel)) continue;
+      // The first pending event of a channel decides: waiting on a retry holds the channel back.
+      if (row.next_attempt_at && new Date(row.next_attempt_at).getTime() > now) {
+        blocked.add(row.channel);
+        continue;
+      }
+      const prepared = this.prepare(row);
+      if ('deadLetter' in prepared) await this.deadLetter([row], prepared.deadLetter);
+      else ready.push(prepared);
+    }
+
+    let batch: Prepared[] = [];
+    const flush = async () => {
+      const sending = batch;
+      batch = [];
+      if (sending.length > 0) await this.send(sending, blocked);
+    };
+    for (const item of ready) {
+      if (this.stopped || Date.now() < this.pausedUntil) break;
+      if (blocked.has(item.row.channel)) continue;
+      batch.push(item);
+      if (batch.length === PUSHER_MAX_BATCH) await flush();
+    }
+    if (!this.stopped && Date.now() >= this.pausedUntil) await flush();
+    return rows.length === this.pageSize;
+  }
+
+  /** The bytes Pusher will get, or why the event can never be sent. */
+  private prepare(row: RelayRow): Prepared | { deadLetter: string } {
+    const event = toStoredEvent(row);
+    const channel = `${this.options.channelPrefix}${event.channel}`;
+    if (!CHANNEL_NAME.test(channel)) return { deadLetter: `invalid Pusher channel name "${channel}"` };
+    const full = JSON.stringify(pusherPayload(event));
+    if (Buffer.byteLength(full) <= PUSHER_MAX_EVENT_BYTES) return { event, row, channel, data: full, slimmed: false };
+    const slim = JSON.stringify(slimPusherPayload(event));
+    if (Buffer.byteLength(slim) <= PUSHER_MAX_EVENT_BYTES) return { event, row, channel, data: slim, slimmed: true };
+    return { deadLetter: `payload is ${Buffer.byteLength(slim)} bytes even in slim form (limit ${PUSHER_MAX_EVENT_BYTES})` };
+  }
+
+  private async send(batch: Prepared[], blocked: Set<string>): Promise<void> {
+    try {
+      // The SDK rewrites the items it is given, so every attempt gets fresh ones.
+      await this.options.pusher.triggerBatch(batch.map((item) => ({ channel: item.channel, name: item.event.name, data: item.data })));
+      await this.markPublished(batch);
+    } catch (error) {
+      await this.failed(batch, classifyFailure(error), blocked);
+    }
+  }
+
+  private async failed(batch: Prepared[], failure: PublishFailure, blocked: Set<string>): Promise<void> {
+    this.lastError = failure.reason;
+    if (failure.kind === 'quota') {
+      this.pausedUntil = Date.now() + this.quotaPauseMs;
+      this.options.log('warn', 'Pusher refused publishing (quota or disabled app); pausing the relay', {
+        reason: failure.reason,
+        pausedUntil: new Date(this.pausedUntil).toISOString(),
+      });
+      await this.note(batch, failure.reason);
+      return;
+    }
+    if (failure.kind === 'reject') {
+      // Pusher names no culprit for a batch: send the events one by one to find it.
+      if (batch.length > 1) {
+        for (const item of batch) if (!blocked.has(item.row.channel)) await this.send([item], blocked);
+        return;
+      }
+      await this.deadLetter([batch[0]!.row], failure.reason);
+      return;
+    }
+    for (const item of batch) blocked.add(item.row.channel);
+    const expired = batch.filter((item) => Date.now() - new Date(item.row.occurred_at).getTime() > this.maxEventAgeMs);
+    if (expired.length > 0) await this.deadLetter(expired.map((item) => item.row), `gave up after ${this.maxEventAgeMs / 1000} s: ${failure.reason}`);
+    const retrying = batch.filter((item) => !expired.includes(item));
+    this.options.log('warn', 'publishing to Pusher failed; will retry', { reason: failure.reason, events: retrying.length });
+    const em = this.options.orm.em.fork();
+    for (const item of retrying) {
+      const attempts = item.row.attempts + 1;
+      await em.execute('update outbox_event set attempts = ?, next_attempt_at = ?, last_error = ? where id = ?', [
+        attempts,
+        new Date(Date.now() + backoffDelay(attempts, this.backoffBaseMs, this.backoffMaxMs)),
+        failure.reason,
+        item.row.id,
+      ]);
+    }
+  }
+
+  private async markPublished(batch: Prepared[]): Promise<void> {
+    const em = this.options.orm.em.fork();
+    for (const slimmed of [false, true]) {
+      const ids = batch.filter((item) => item.slimmed === slimmed).map((item) => item.row.id);
+      if (ids.length === 0) continue;
+      await em.execute(
+        `update outbox_event set published_at = now(), attempts = attempts + 1, next_attempt_at = null, last_error = null, slimmed = ?
+         where id in (${ids.map(() => '?').join(', ')})`,
+        [slimmed, ...ids],
+      );
+    }
+  }
+
+  private async note(batch: Prepared[], reason: string): Promise<void> {
+    const ids = batch.map((item) => item.row.id);
+    await this.options.orm.em.fork().execute(`update outbox_event set last_error = ? where id in (${ids.map(() => '?').join(', ')})`, [reason, ...ids]);
+  }
+
+  private async deadLetter(rows: RelayRow[], reason: string): Promise<void> {
+    this.options.log('error', 'event dead-lettered: it will not be sent to Pusher', {
+      reason,
+      events: rows.map((row) => ({ channel: row.channel, sequence: Number(row.sequence), name: row.name })),
+    });
+    const ids = rows.map((row) => row.id);
+    await this.options.orm.em.fork().execute(
+      `update outbox_event set dead_lettered_at = now(), last_error = ?, attempts = attempts + 1 where id in (${ids.map(() => '?').join(', ')})`,
+      [reason, ...ids],
+    );
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Real clients for realtime tests: pusher-js (as legacy frontends use it,
+ * pointed at the built-in endpoint) and graphql-ws (as GraphQL clients
+ * subscribe). Each records what it receives so tests can assert exact
+ * payloads in order.
+ */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type ExecutionResult } from 'graphql';
+import { createClient, type Client } from 'graphql-ws';
+import Pusher from 'pusher-js';
+import WebSocket from 'ws';
+import { PUSHER, type TestApp } from './test-app';
+
+export interface Received<T> {
+  items: T[];
+  /** Resolves once `count` items have arrived (fails after `timeoutMs`). */
+  waitFor(count: number, timeoutMs?: number): Promise<T[]>;
+}
+
+function recorder<T>(): Received<T> & { push(item: T): void } {
+  const items: T[] = [];
+  const waiters: Array<() => void> = [];
+  return {
+    items,
+    push(item) {
+      items.push(item);
+      for (const wake of waiters.splice(0)) wake();
+    },
+    waitFor(count, timeoutMs = 5_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`expected ${count} items, got ${items.length}: ${JSON.stringify(items, null, 1).slice(0, 2000)}`)), timeoutMs);
+        const check = () => {
+          if (items.length >= count) {
+            clearTimeout(timer);
+            resolve(items.slice(0, count));
+          } else waiters.push(check);
+        };
+        check();
+      });
+    },
+  };
+}
+
+export interface PusherEvent {
+  channel: string;
+  event: string;
+  data: Record<string, unknown>;
+}
+
+export interface LegacyFrontend {
+  pusher: Pusher;
+  /** Subscribes like the original frontends and records every non-internal event of the channel. */
+  listen(channel: string): Promise<Received<PusherEvent>>;
+  close(): void;
+}
+
+export async function legacyFrontend(t: TestApp, token?: string): Promise<LegacyFrontend> {
+  const pusher = new Pusher(PUSHER.key, {
+    cluster: 'mt1',
+    wsHost: '127.0.0.1',
+    wsPort: t.port,
+    forceTLS: false,
+    enabledTransports: ['ws'],
+    channelAuthorization: {
+      endpoint: `http://127.0.0.1:${t.port}/pusher/auth`,
+      transport: 'ajax',
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    pusher.connection.bind('connected', () => resolve());
+    pusher.connection.bind('failed', () => reject(new Error('pusher-js could not connect')));
+  });
+  return {
+    pusher,
+    async listen(name) {
+      const received = recorder<PusherEvent>();
+      const channel = pusher.subscribe(name);
+      channel.bind_global((event: string, data: Record<string, unknown>) => {
+        if (!event.startsWith('pusher:') && !event.startsWith('pusher_internal:')) received.push({ channel: name, event, data });
+      });
+      await new Promise<void>((resolve, reject) => {
+        channel.bind('pusher:subscription_succeeded', () => resolve());
+        channel.bind('pusher:subscription_error', (error: unknown) => reject(new Error(`subscription to ${name} failed: ${JSON.stringify(error)}`)));
+      });
+      return received;
+    },
+    close: () => pusher.disconnect(),
+  };
+}
+
+export interface GraphQLSubscriber {
+  client: Client;
+  subscribe<TData, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables,
+  ): Received<ExecutionResult<TData>> & { started: Promise<void>; done: Promise<void>; unsubscribe(): void };
+  close(): Promise<void>;
+}
+
+export function graphqlSubscriber(t: TestApp, token: string | null): GraphQLSubscriber {
+  const client = createClient({
+    url: `ws://127.0.0.1:${t.port}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+    lazy: true,
+  });
+  return {
+    client,
+    subscribe(document, variables) {
+      const received = recorder<ExecutionResult<never>>();
+      let settle!: () => void;
+      let fail!: (error: unknown) => void;
+      const done = new Promise<void>((resolve, reject) => {
+        settle = resolve;
+        fail = reject;
+      });
+      done.catch(() => undefined);
+      const unsubscribe = client.subscribe(
+        { query: print(document), variables },
+        { next: (value) => received.push(value as never), error: (error) => fail(error), complete: () => settle() },
+      );
+      // graphql-ws acknowledges the connection before the subscription; the first catch-up read follows it.
+      const started = new Promise<void>((resolve) => client.on('connected', () => setTimeout(resolve, 100)));
+      return Object.assign(received, { started, done, unsubscribe }) as never;
+    },
+    close: () => client.dispose() as Promise<void>,
+  };
+}
