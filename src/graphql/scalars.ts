@@ -45,7 +45,8 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   description: 'An instant as ISO-8601; always returned in UTC with Z, e.g. "2025-11-09T14:30:00.000Z".',
   serialize: (value) => (value instanceof Date ? value : new Date(String(value))).toISOString(),
   parseValue(value) {
-    if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
+    // Date.parse rolls impossible days over (31 September becomes 1 October), so the date is checked on its own.
+    if (typeof value !== 'string' || !ISO_INSTANT.test(value) || !isCalendarDate(value.slice(0, 10)) || Number.isNaN(Date.parse(value))) {
       throw invalid(`"${String(value)}" is not an ISO-8601 date-time with a zone, e.g. "2025-11-09T14:30:00Z"`);
     }
     return new Date(value);
