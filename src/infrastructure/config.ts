@@ -86,25 +86,21 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('PUSHER_CHANNEL_PREFIX must be empty or "private-"');
   }
 
-  return finish();
-
-  function finish(): Config {
-    const pusher = parsePusher(get, problems);
-    const auth = parseAuth(get, isProduction, problems);
-    if (problems.length > 0) throw new ConfigError(problems);
-    return {
-      nodeEnv,
-      isProduction,
-      port,
-      databaseUrl,
-      dataDir: path.resolve(get('DATA_DIR') ?? '.data'),
-      redisUrl,
-      pusher,
-      channelPrefix: prefix as Config['channelPrefix'],
-      auth,
-      logLevel,
-    };
-  }
+  const pusher = parsePusher(get, problems);
+  const auth = parseAuth(get, isProduction, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    nodeEnv,
+    isProduction,
+    port,
+    databaseUrl,
+    dataDir: path.resolve(get('DATA_DIR') ?? '.data'),
+    redisUrl,
+    pusher,
+    channelPrefix: prefix as Config['channelPrefix'],
+    auth,
+    logLevel,
+  };
 }
 
 function parsePort(name: string, raw: string, problems: string[]): number {

@@ -5,7 +5,9 @@
  * /graphql or to the built-in Pusher endpoint at /app/:key.
  */
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
@@ -75,6 +77,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     formatError: createErrorFormatter(options.log, options.isProduction),
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     plugins: [
+      // Chosen here, not from NODE_ENV, so that `isProduction` alone decides.
+      options.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: () => websocket.close() }) },
     ],

@@ -42,6 +42,7 @@ export interface TestApp {
 export const PUSHER = { appId: 'test-app', key: 'test-key', secret: 'test-pusher-secret' };
 
 export interface TestAppOptions {
+  isProduction?: boolean;
   channelPrefix?: '' | 'private-';
   relay?: AppOptions['relay'];
   pusherTimeoutMs?: number;
@@ -58,7 +59,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     databaseUrl: database.url,
     port: 0,
     host: '127.0.0.1',
-    isProduction: false,
+    isProduction: options.isProduction ?? false,
     tokenKey: { kind: 'secret', secret: JWT_SECRET },
     pusher: { kind: 'built-in' },
     builtInPusher: PUSHER,
