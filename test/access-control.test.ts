@@ -6,7 +6,6 @@
  * `me` and `hotels` show only the caller's own hotels; refusals change nothing and
  * their errors carry only a code and details, never a stack trace.
  */
-import type { GraphQLFormattedError } from 'graphql';
 import { SignJWT } from 'jose';
 import {
   AddLineMovementDocument,
@@ -32,7 +31,7 @@ import {
   UpdateStocktakeLineDocument,
 } from './__generated__/graphql';
 import { signToken } from '../src/infrastructure/auth/tokens';
-import { snapshotDatabase } from './support/database-snapshot';
+import { refusedWithoutChange, type GraphQLReply } from './support/database-snapshot';
 import { HOTEL, OTHER_HOTEL } from './support/fixtures';
 import { JWT_SECRET, startTestApp, type TestApp } from './support/test-app';
 
@@ -73,25 +72,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface Response {
-  data?: unknown;
-  errors?: readonly GraphQLFormattedError[];
-}
-
-/** Every row of the data tables, and the events recorded for delivery (their immutable columns). */
-async function state() {
-  const events = await t.orm.em.getConnection().execute('select event_id, channel, sequence, name from outbox_event order by id');
-  return { tables: await snapshotDatabase(t.orm), events };
-}
-
-/** Sends a request that must be refused with exactly one error, and checks that nothing changed or was emitted. */
-async function refused(send: () => Promise<Response>): Promise<GraphQLFormattedError> {
-  const before = await state();
-  const response = await send();
-  expect({ errorCount: response.errors?.length ?? 0, data: response.data ?? null }).toEqual({ errorCount: 1, data: null });
-  expect(await state()).toEqual(before);
-  return response.errors![0]!;
-}
+const refused = (send: Parameters<typeof refusedWithoutChange>[1]) => refusedWithoutChange(t.orm, send);
 
 const createOctober2026 = (options: { token?: string | null; headers?: Record<string, string> }) =>
   t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart: '2026-10-01', periodEnd: '2026-10-31' } }, options);
@@ -171,7 +152,7 @@ describe('staff of hotel-killarney', () => {
     expect(deleted.data!.deleteLineMovement).toMatchObject({ deletedMovementId: movementId, line: { waste: '0.0000' } });
   });
 
-  it.each<[string, () => Promise<Response>]>([
+  it.each<[string, () => Promise<GraphQLReply>]>([
     ['createStocktake', () => createOctober2026({ token: staff })],
     ['populateStocktake', () => t.graphql(PopulateStocktakeDocument, { id: k.draftId }, { token: staff })],
     ['approveStocktake', () => t.graphql(ApproveStocktakeDocument, { id: k.draftId }, { token: staff })],
@@ -188,7 +169,7 @@ describe('staff of hotel-killarney', () => {
 });
 
 describe('a manager of hotel-galway only', () => {
-  it.each<[string, () => Promise<Response>]>([
+  it.each<[string, () => Promise<GraphQLReply>]>([
     ['stocktakes', () => t.graphql(StocktakesDocument, { hotel: HOTEL }, { token: galwayManager })],
     ['hotel', () => t.graphql(HotelDocument, { identifier: HOTEL }, { token: galwayManager })],
     ['stockItems', () => t.graphql(StockItemsDocument, { hotel: HOTEL }, { token: galwayManager })],
@@ -200,7 +181,7 @@ describe('a manager of hotel-galway only', () => {
     expect(error.message).toBe(`You are not a member of hotel ${HOTEL}`);
   });
 
-  it.each<[string, () => Promise<Response>, string, () => string]>([
+  it.each<[string, () => Promise<GraphQLReply>, string, () => string]>([
     ['stocktake', () => t.graphql(StocktakeDocument, { id: k.draftId }, { token: galwayManager }), 'Stocktake', () => k.draftId],
     ['categoryTotals', () => t.graphql(CategoryTotalsDocument, { stocktakeId: k.draftId }, { token: galwayManager }), 'Stocktake', () => k.draftId],
     ['updateStocktake', () => t.graphql(UpdateStocktakeDocument, { id: k.draftId, input: { notes: 'x' } }, { token: galwayManager }), 'Stocktake', () => k.draftId],

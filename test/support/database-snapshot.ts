@@ -3,6 +3,7 @@
  * asserting that a refused mutation changed nothing and emitted nothing.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { GraphQLFormattedError } from 'graphql';
 
 /** Column lists where the whole row is not the point: the relay updates delivery state in the background. */
 const COLUMNS: Record<string, string> = {
@@ -17,4 +18,19 @@ export async function snapshotDatabase(orm: MikroORM): Promise<Record<string, un
     snapshot[table] = await connection.execute(`select ${COLUMNS[table] ?? '*'} from "${table}" order by 1`);
   }
   return snapshot;
+}
+
+/** The part of a GraphQL response a refusal check reads. */
+export interface GraphQLReply {
+  data?: unknown;
+  errors?: readonly GraphQLFormattedError[];
+}
+
+/** Sends a request that must be refused with exactly one error, and checks that nothing changed or was emitted. */
+export async function refusedWithoutChange(orm: MikroORM, send: () => Promise<GraphQLReply>): Promise<GraphQLFormattedError> {
+  const before = await snapshotDatabase(orm);
+  const response = await send();
+  expect({ errorCount: response.errors?.length ?? 0, data: response.data ?? null }).toEqual({ errorCount: 1, data: null });
+  expect(await snapshotDatabase(orm)).toEqual(before);
+  return response.errors![0]!;
 }
