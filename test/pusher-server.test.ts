@@ -38,7 +38,7 @@ interface Harness {
 
 async function startHarness(options: Partial<PusherServerOptions> = {}): Promise<Harness> {
   const logs: string[] = [];
-  const server = new PusherCompatibleServer({ ...APP, log: (level, message) => logs.push(`${level} ${message}`), ...options });
+  const server = new PusherCompatibleServer({ ...APP, log: (level, message) => logs.push(`${level} ${message}`), recordPublishes: true, ...options });
   const app = express();
   app.use(server.httpRouter);
   // A JSON route mounted after the Pusher router proves the router leaves other bodies alone.

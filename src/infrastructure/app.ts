@@ -41,6 +41,8 @@ export interface AppOptions {
   /** Tuning for tests (short polls and backoff). */
   relay?: Partial<Pick<RelayOptions, 'pollIntervalMs' | 'backoffBaseMs' | 'backoffMaxMs' | 'quotaPauseMs' | 'maxEventAgeMs'>>;
   pusherTimeoutMs?: number;
+  /** Let the built-in endpoint log what it accepted (tests assert batching with it). */
+  recordPusherPublishes?: boolean;
 }
 
 export interface RunningApp extends RunningServer {
@@ -67,7 +69,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const credentials: Omit<PusherCredentials, 'host' | 'port'> & Partial<PusherCredentials> = builtIn
     ? { ...options.builtInPusher, useTLS: false }
     : (options.pusher as Extract<PusherTarget, { kind: 'external' }>);
-  const pusherServer = builtIn ? new PusherCompatibleServer({ ...options.builtInPusher, log }) : undefined;
+  const pusherServer = builtIn ? new PusherCompatibleServer({ ...options.builtInPusher, log, recordPublishes: options.recordPusherPublishes }) : undefined;
 
   let port = 0;
   const pusherSettings = (host?: string): PusherClientSettings => {

@@ -67,6 +67,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     log: silentLog,
     relay: { pollIntervalMs: 50, backoffBaseMs: 20, backoffMaxMs: 200, quotaPauseMs: 300, ...options.relay },
     pusherTimeoutMs: options.pusherTimeoutMs ?? 1_000,
+    recordPusherPublishes: true,
   });
   const managerToken = await signToken(JWT_SECRET, { userId: 'manager-1', name: 'Mary Manager', hotels: { [HOTEL]: 'manager' } });
 

@@ -22,7 +22,8 @@
  *   faults.waitForAccepted(n) resolves once `accepted` holds at least n entries
  *   faults.clearLog()        empties the three above
  *
- * The logs are capped (oldest dropped) so a long-running dev server does not grow without bound.
+ * The logs are kept only when the server is created with `recordPublishes: true` (tests), and
+ * even then capped (oldest dropped), so a running server never holds what it relayed.
  */
 import { STATUS_CODES } from 'node:http';
 
@@ -88,8 +89,14 @@ export class PusherFaults {
   readonly requests: AcceptedRequest[] = [];
   readonly accepted: AcceptedEvent[] = [];
 
-  /** @param drop closes every WebSocket; wired by PusherCompatibleServer. */
-  constructor(private readonly drop: (code: number, reason: string) => number) {}
+  /**
+   * @param drop closes every WebSocket; wired by PusherCompatibleServer.
+   * @param recording whether accepted publishes are logged (tests only).
+   */
+  constructor(
+    private readonly drop: (code: number, reason: string) => number,
+    private readonly recording = false,
+  ) {}
 
   failNext(options: FailOptions): this {
     if (!Number.isInteger(options.status) || options.status < 100 || options.status > 599) {
@@ -177,6 +184,7 @@ export class PusherFaults {
 
   /** @internal Called by the HTTP API after a publish request was accepted and fanned out. */
   recordAccepted(endpoint: PublishEndpoint, events: AcceptedRequest['events']): void {
+    if (!this.recording) return;
     const receivedAt = new Date();
     const id = this.nextRequestId++;
     pushCapped(this.requests, { id, endpoint, receivedAt, events });

@@ -31,6 +31,8 @@ export interface PusherServerOptions {
   /** Default 10240 (bytes of the `data` string). */
   maxEventBytes?: number;
   log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  /** Keep a log of accepted publishes in `faults` (tests); off by default. */
+  recordPublishes?: boolean;
 }
 
 /** pusher-js waits 30 s for a pong; we give clients the same grace. */
@@ -70,7 +72,7 @@ export class PusherCompatibleServer {
       registry: this.registry,
       log,
     });
-    this.faults = new PusherFaults((code, reason) => this.websocket.dropConnections(code, reason));
+    this.faults = new PusherFaults((code, reason) => this.websocket.dropConnections(code, reason), options.recordPublishes ?? false);
     this.http = createHttpApi({
       appId: options.appId,
       key: options.key,
