@@ -15,10 +15,12 @@ interface Row {
   occurred_at: Date;
 }
 
+/** The columns a StoredEvent is read from (see toStoredEvent). */
+export const EVENT_COLUMNS = 'id, event_id, channel, sequence, name, hotel, stocktake_id, data, actor, occurred_at';
+
 export async function eventsAfter(em: EntityManager, channel: string, afterSequence: number, limit: number): Promise<StoredEvent[]> {
   const rows = await em.execute<Row[]>(
-    `select id, event_id, channel, sequence, name, hotel, stocktake_id, data, actor, occurred_at
-     from outbox_event where channel = ? and sequence > ? order by sequence limit ?`,
+    `select ${EVENT_COLUMNS} from outbox_event where channel = ? and sequence > ? order by sequence limit ?`,
     [channel, afterSequence, limit],
   );
   return rows.map(toStoredEvent);

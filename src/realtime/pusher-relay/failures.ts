@@ -1,14 +1,19 @@
 /**
  * What a failed publish means for the events in it (pusher-reference.md §7):
- * network errors, timeouts, 5xx, 429 and 401 (clock skew, or credentials
- * about to be fixed) may succeed later; 403 means the account is over quota
- * or disabled; any other 4xx will fail the same way every time.
+ * - retry: network errors, timeouts, 5xx, 429 and 401 (clock skew, or
+ *   credentials about to be fixed) may succeed later;
+ * - pause: 403 (over quota or app disabled) and 404 (no such app: a
+ *   configuration mistake) stop all publishing for a while, since every
+ *   event would fail the same way;
+ * - reject: any other 4xx fails the same way every time for this event.
  */
-export type FailureKind = 'retry' | 'quota' | 'reject';
+export type FailureKind = 'retry' | 'pause' | 'reject';
 
 export interface PublishFailure {
   kind: FailureKind;
   reason: string;
+  /** 413: the payload (or the whole request) was over the server's limit. */
+  tooLarge?: boolean;
 }
 
 export function classifyFailure(error: unknown): PublishFailure {
@@ -18,9 +23,9 @@ export function classifyFailure(error: unknown): PublishFailure {
     return { kind: 'retry', reason: `network: ${cause?.name === 'AbortError' ? 'request timed out' : (cause?.message ?? message ?? String(error))}` };
   }
   const reason = `HTTP ${status}: ${String(body ?? message ?? '').trim().slice(0, 500)}`;
-  if (status === 403) return { kind: 'quota', reason };
+  if (status === 403 || status === 404) return { kind: 'pause', reason };
   if (status >= 500 || status === 429 || status === 408 || status === 401) return { kind: 'retry', reason };
-  return { kind: 'reject', reason };
+  return { kind: 'reject', reason, tooLarge: status === 413 };
 }
 
 /** Exponential backoff with jitter: between half and all of base × 2^(attempt−1), capped at max. */

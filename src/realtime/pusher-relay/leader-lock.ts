@@ -11,38 +11,57 @@ const LOCK_KEY = "hashtext('stocktake-live:pusher-relay')";
 
 export class LeaderLock {
   private client: Client | null = null;
+  private held = false;
 
   constructor(
     private readonly databaseUrl: string,
     private readonly log: Log,
   ) {}
 
-  /** True while this process holds the lock; tries to take it when it does not. */
+  /**
+   * True while this process holds the lock. Each call proves the lock's
+   * connection is alive (a half-open connection would otherwise let a second
+   * relay take over while this one still sends), or tries to take the lock.
+   */
   async acquire(): Promise<boolean> {
-    if (this.client) return true;
-    const client = new Client({ connectionString: this.databaseUrl });
-    client.on('error', (error) => {
-      this.log('warn', 'pusher relay lost its leader connection', { error: error.message });
-      if (this.client === client) this.client = null;
-    });
     try {
-      await client.connect();
-      const { rows } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(${LOCK_KEY}) as locked`);
-      if (rows[0]?.locked) {
-        this.client = client;
-        this.log('info', 'this instance relays events to Pusher');
+      const client = await this.connection();
+      if (this.held) {
+        await client.query('select 1');
         return true;
       }
+      const { rows } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(${LOCK_KEY}) as locked`);
+      this.held = rows[0]?.locked === true;
+      if (this.held) this.log('info', 'this instance relays events to Pusher');
+      return this.held;
     } catch (error) {
-      this.log('warn', 'pusher relay could not check its leader lock', { error: String(error) });
+      this.log('warn', 'pusher relay lost its leader connection', { error: String(error) });
+      await this.release();
+      return false;
     }
-    await client.end().catch(() => undefined);
-    return false;
   }
 
   async release(): Promise<void> {
     const client = this.client;
     this.client = null;
+    this.held = false;
     await client?.end().catch(() => undefined);
+  }
+
+  private async connection(): Promise<Client> {
+    if (this.client) return this.client;
+    const client = new Client({ connectionString: this.databaseUrl, keepAlive: true });
+    client.on('error', (error) => {
+      this.log('warn', 'pusher relay leader connection failed', { error: error.message });
+      if (this.client === client) void this.release();
+    });
+    try {
+      await client.connect();
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    this.client = client;
+    return client;
   }
 }

@@ -2,11 +2,12 @@
  * Drains the outbox to Pusher. Mutations never wait for it: a commit only
  * wakes it. Guarantees (SPEC §6):
  * - order per channel: a channel's events go out in sequence order, one
- *   request at a time, and a failing event holds back only its own channel;
- * - at most 10 events per `triggerBatch`;
+ *   request at a time and never two of a channel in one request, and a
+ *   failing event holds back only its own channel;
+ * - at most 10 events (of 10 channels) per `triggerBatch`;
  * - retries with exponential backoff and jitter for what may succeed later,
- *   a pause for the whole relay on 403 (quota), a dead letter with the
- *   reason for what never can;
+ *   a pause for the whole relay on 403 (quota) or 404 (wrong app), the slim
+ *   form after a 413, a dead letter with the reason for what never can;
  * - no event over Pusher's 10,240-byte limit: the slim form goes instead;
  * - rows are only marked published after Pusher accepted them, so a crash
  *   at any point resends rather than loses (at-least-once; clients drop
@@ -16,7 +17,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type Pusher from 'pusher';
 import type { Log } from '../../infrastructure/logger';
 import { pusherPayload, slimPusherPayload } from '../event-catalog';
-import { toStoredEvent, type OutboxRow } from '../outbox/outbox-reader';
+import { EVENT_COLUMNS, toStoredEvent, type OutboxRow } from '../outbox/outbox-reader';
 import type { StoredEvent } from '../outbox/stored-event';
 import { backoffDelay, classifyFailure, type PublishFailure } from './failures';
 import type { LeaderLock } from './leader-lock';
@@ -35,12 +36,10 @@ export interface RelayOptions {
   pollIntervalMs?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
-  /** How long a 403 pauses all publishing. */
+  /** How long a 403 or 404 from Pusher pauses all publishing. */
   quotaPauseMs?: number;
   /** Events still failing after this long are dead-lettered. */
   maxEventAgeMs?: number;
-  /** Pending rows read per cycle. */
-  pageSize?: number;
 }
 
 export interface RelayStatus {
@@ -71,7 +70,6 @@ export class PusherRelay {
   private readonly backoffMaxMs: number;
   private readonly quotaPauseMs: number;
   private readonly maxEventAgeMs: number;
-  private readonly pageSize: number;
   private running: Promise<void> | null = null;
   private stopped = false;
   private wakeUp: (() => void) | null = null;
@@ -86,7 +84,6 @@ export class PusherRelay {
     this.backoffMaxMs = options.backoffMaxMs ?? 60_000;
     this.quotaPauseMs = options.quotaPauseMs ?? 60_000;
     this.maxEventAgeMs = options.maxEventAgeMs ?? 24 * 60 * 60 * 1_000;
-    this.pageSize = options.pageSize ?? 500;
   }
 
   start(): void {
@@ -129,15 +126,14 @@ export class PusherRelay {
   private async loop(): Promise<void> {
     while (!this.stopped) {
       this.wakeRequested = false;
-      let more = false;
       try {
         this.isLeader = await this.options.leader.acquire();
-        if (this.isLeader && Date.now() >= this.pausedUntil) more = await this.drainOnce();
+        if (this.isLeader) await this.drainOnce();
       } catch (error) {
         this.lastError = String(error);
         this.options.log('error', 'pusher relay cycle failed', { error: String(error) });
       }
-      if (!more && !this.wakeRequested && !this.stopped) await this.sleep(this.nextWait());
+      if (!this.wakeRequested && !this.stopped) await this.sleep(this.nextWait());
     }
   }
 
@@ -160,73 +156,66 @@ export class PusherRelay {
     });
   }
 
-  /** One pass over the pending events; true when a full page was read (more may be waiting). */
-  async drainOnce(): Promise<boolean> {
-    const em = this.options.orm.em.fork();
-    const rows = await em.execute<RelayRow[]>(
-      `select id, event_id, channel, sequence, name, hotel, stocktake_id, data, actor, occurred_at, attempts, next_attempt_at
-       from outbox_event where published_at is null and dead_lettered_at is null
-       order by id limit ?`,
-      [this.pageSize],
-    );
-    const now = Date.now();
-    const blocked = new Set<string>();
-    const ready: Prepared[] = [];
-    for (const row of rows) {
-      if (blocked.has(row.channel)) continue;
-      // The first pending event of a channel decides: waiting on a retry holds the channel back.
-      if (row.next_attempt_at && new Date(row.next_attempt_at).getTime() > now) {
-        blocked.add(row.channel);
-        continue;
+  /**
+   * Sends until nothing is due: each round takes the oldest pending event of
+   * up to 10 channels whose retry time has come, so one request never holds
+   * two events of a channel (Pusher does not promise order inside a batch)
+   * and a channel waiting on a retry holds back no other channel.
+   */
+  async drainOnce(): Promise<void> {
+    while (!this.stopped && Date.now() >= this.pausedUntil) {
+      const heads = await this.dueChannelHeads();
+      if (heads.length === 0) return;
+      const batch: Prepared[] = [];
+      for (const row of heads) {
+        const prepared = this.prepare(row);
+        if ('deadLetter' in prepared) await this.deadLetter([row], prepared.deadLetter);
+        else batch.push(prepared);
       }
-      const prepared = this.prepare(row);
-      if ('deadLetter' in prepared) await this.deadLetter([row], prepared.deadLetter);
-      else ready.push(prepared);
+      if (batch.length > 0) await this.send(batch);
     }
+  }
 
-    let batch: Prepared[] = [];
-    const flush = async () => {
-      const sending = batch;
-      batch = [];
-      if (sending.length > 0) await this.send(sending, blocked);
-    };
-    for (const item of ready) {
-      if (this.stopped || Date.now() < this.pausedUntil) break;
-      if (blocked.has(item.row.channel)) continue;
-      batch.push(item);
-      if (batch.length === PUSHER_MAX_BATCH) await flush();
-    }
-    if (!this.stopped && Date.now() >= this.pausedUntil) await flush();
-    return rows.length === this.pageSize;
+  private dueChannelHeads(): Promise<RelayRow[]> {
+    return this.options.orm.em.fork().execute<RelayRow[]>(
+      `select ${EVENT_COLUMNS}, attempts, next_attempt_at from (
+         select distinct on (channel) * from outbox_event
+         where published_at is null and dead_lettered_at is null
+         order by channel, sequence
+       ) as heads
+       where next_attempt_at is null or next_attempt_at <= now()
+       order by id limit ?`,
+      [PUSHER_MAX_BATCH],
+    );
   }
 
   /** The bytes Pusher will get, or why the event can never be sent. */
-  private prepare(row: RelayRow): Prepared | { deadLetter: string } {
+  private prepare(row: RelayRow, options: { slim?: boolean } = {}): Prepared | { deadLetter: string } {
     const event = toStoredEvent(row);
     const channel = `${this.options.channelPrefix}${event.channel}`;
     if (!CHANNEL_NAME.test(channel)) return { deadLetter: `invalid Pusher channel name "${channel}"` };
     const full = JSON.stringify(pusherPayload(event));
-    if (Buffer.byteLength(full) <= PUSHER_MAX_EVENT_BYTES) return { event, row, channel, data: full, slimmed: false };
+    if (!options.slim && Buffer.byteLength(full) <= PUSHER_MAX_EVENT_BYTES) return { event, row, channel, data: full, slimmed: false };
     const slim = JSON.stringify(slimPusherPayload(event));
     if (Buffer.byteLength(slim) <= PUSHER_MAX_EVENT_BYTES) return { event, row, channel, data: slim, slimmed: true };
     return { deadLetter: `payload is ${Buffer.byteLength(slim)} bytes even in slim form (limit ${PUSHER_MAX_EVENT_BYTES})` };
   }
 
-  private async send(batch: Prepared[], blocked: Set<string>): Promise<void> {
+  private async send(batch: Prepared[]): Promise<void> {
     try {
       // The SDK rewrites the items it is given, so every attempt gets fresh ones.
       await this.options.pusher.triggerBatch(batch.map((item) => ({ channel: item.channel, name: item.event.name, data: item.data })));
       await this.markPublished(batch);
     } catch (error) {
-      await this.failed(batch, classifyFailure(error), blocked);
+      await this.failed(batch, classifyFailure(error));
     }
   }
 
-  private async failed(batch: Prepared[], failure: PublishFailure, blocked: Set<string>): Promise<void> {
+  private async failed(batch: Prepared[], failure: PublishFailure): Promise<void> {
     this.lastError = failure.reason;
-    if (failure.kind === 'quota') {
+    if (failure.kind === 'pause') {
       this.pausedUntil = Date.now() + this.quotaPauseMs;
-      this.options.log('warn', 'Pusher refused publishing (quota or disabled app); pausing the relay', {
+      this.options.log('warn', 'Pusher refuses publishing (quota, disabled app or wrong app id); pausing the relay', {
         reason: failure.reason,
         pausedUntil: new Date(this.pausedUntil).toISOString(),
       });
@@ -234,15 +223,21 @@ export class PusherRelay {
       return;
     }
     if (failure.kind === 'reject') {
-      // Pusher names no culprit for a batch: send the events one by one to find it.
+      // Pusher names no culprit in a batch: send the events one by one to find it.
       if (batch.length > 1) {
-        for (const item of batch) if (!blocked.has(item.row.channel)) await this.send([item], blocked);
+        for (const item of batch) await this.send([item]);
         return;
       }
-      await this.deadLetter([batch[0]!.row], failure.reason);
+      const [item] = batch as [Prepared];
+      // A server with a lower size limit than Pusher's (413) may still take the slim form.
+      const slim = failure.tooLarge && !item.slimmed ? this.prepare(item.row, { slim: true }) : null;
+      if (slim && !('deadLetter' in slim)) {
+        await this.send([slim]);
+        return;
+      }
+      await this.deadLetter([item.row], failure.reason);
       return;
     }
-    for (const item of batch) blocked.add(item.row.channel);
     const expired = batch.filter((item) => Date.now() - new Date(item.row.occurred_at).getTime() > this.maxEventAgeMs);
     if (expired.length > 0) await this.deadLetter(expired.map((item) => item.row), `gave up after ${this.maxEventAgeMs / 1000} s: ${failure.reason}`);
     const retrying = batch.filter((item) => !expired.includes(item));
