@@ -34,6 +34,9 @@ async function main(): Promise<void> {
   try {
     if (database.embedded) await seedDemoHotel(database.orm, log);
     const key = tokenKey(config);
+    if (config.isProduction && config.channelPrefix === '') {
+      log('warn', 'Pusher channels are public (PUSHER_CHANNEL_PREFIX is empty), as legacy frontends expect: anyone with the key can listen. Set PUSHER_CHANNEL_PREFIX=private- once frontends authorize through /pusher/auth.');
+    }
     app = await startApp({
       orm: database.orm,
       databaseUrl: database.url,
@@ -54,7 +57,8 @@ async function main(): Promise<void> {
       `  Pusher: ${config.pusher.kind === 'built-in' ? 'built-in Pusher-compatible endpoint' : 'PUSHER_* settings'}; pusher-js settings (also at GET /pusher/config):`,
       `  new Pusher('${pusherJs.key}', ${JSON.stringify({ cluster: pusherJs.cluster, wsHost: pusherJs.wsHost, wsPort: pusherJs.wsPort, forceTLS: pusherJs.forceTLS })})`,
     ];
-    if (key.kind === 'secret') {
+    // A ready token only for the local demo: never print credentials for a real deployment.
+    if (key.kind === 'secret' && database.embedded && !config.isProduction) {
       const token = await signToken(key.secret, { userId: 'demo-manager', name: 'Demo Manager', hotels: { [DEMO_HOTEL.identifier]: 'manager' } });
       lines.push(`  Manager token for ${DEMO_HOTEL.identifier} (HTTP header "Authorization: Bearer <token>"):`, `  ${token}`);
     }

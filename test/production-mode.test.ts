@@ -2,6 +2,8 @@
  * What an operator gets with NODE_ENV=production: no schema introspection,
  * no Apollo Sandbox, and errors without stack traces.
  */
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { MeDocument } from './__generated__/graphql';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -43,4 +45,23 @@ it('serves no Apollo Sandbox page', async () => {
   const response = await fetch(t.url, { headers: { accept: 'text/html' } });
   const page = await response.text();
   expect(page).not.toMatch(/sandbox/i);
+});
+
+it('applies the same rules over WebSocket: no introspection there either', async () => {
+  const client = createClient({
+    url: `ws://127.0.0.1:${t.port}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${await t.token()}` },
+    retryAttempts: 0,
+  });
+  try {
+    const errors = await new Promise<unknown>((resolve) => {
+      client.subscribe({ query: '{ __schema { types { name } } }' }, { next: (value) => resolve(value), error: resolve, complete: () => undefined });
+    });
+    const refusals = errors as Array<{ message: string; extensions: unknown }>;
+    expect(refusals[0]).toMatchObject({ message: expect.stringMatching(/introspection has been disabled/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    for (const refusal of refusals) expect(refusal.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  } finally {
+    await client.dispose();
+  }
 });

@@ -13,6 +13,8 @@ export interface Viewer {
   name: string;
   /** Hotel identifier → role. */
   hotels: ReadonlyMap<string, Role>;
+  /** When the token stops being valid; long-lived connections close then. */
+  expiresAt?: Date;
 }
 
 export interface Actor {

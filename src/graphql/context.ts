@@ -14,7 +14,7 @@ import type { RelayStatus } from '../realtime/pusher-relay/pusher-relay';
 export interface RealtimeAccess {
   orm: MikroORM;
   bus: EventBus;
-  relayStatus(): Promise<RelayStatus>;
+  relayStatus(hotels: readonly string[]): Promise<RelayStatus>;
 }
 
 export interface GraphQLContext {

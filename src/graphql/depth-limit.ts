@@ -1,6 +1,8 @@
 /**
  * Refuses operations nested deeper than a limit (SPEC §8): our deepest
  * honest query is about five levels, so anything far beyond is abuse.
+ * Introspection (`__schema`, `__type`) is left to the introspection switch:
+ * the standard introspection query is deep by design.
  */
 import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
 
@@ -15,6 +17,7 @@ export function depthLimit(maxDepth: number) {
       let deepest = depth;
       for (const selection of selectionSet.selections) {
         if (selection.kind === Kind.FIELD) {
+          if (selection.name.value.startsWith('__')) continue;
           deepest = Math.max(deepest, depthOf(selection.selectionSet, depth + (selection.selectionSet ? 1 : 0), seen));
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           deepest = Math.max(deepest, depthOf(selection.selectionSet, depth, seen));

@@ -85,7 +85,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     schema: await createSchema(),
     orm,
     services,
-    realtime: { orm, bus, relayStatus: () => relay!.status() },
+    realtime: { orm, bus, relayStatus: (hotels) => relay!.status(hotels) },
     verifyToken,
     routers: [
       ...(pusherServer ? [pusherServer.httpRouter] : []),

@@ -1,16 +1,23 @@
 /**
  * GraphQL subscriptions over graphql-ws on the same server and path as HTTP
  * (/graphql), so Apollo Sandbox and any graphql-ws client can subscribe.
- * The token comes in `connectionParams.authorization` ("Bearer …") and is
- * checked once per socket; a bad one closes the socket with 4403.
+ *
+ * The token comes in `connectionParams.authorization` ("Bearer …"). It is
+ * checked when the socket opens (a bad one closes it with 4403) and again
+ * for every operation, and the socket is closed when the token expires, so
+ * a long-lived connection never outlives the access it was opened with.
+ * Operations go through the same validation rules and error formatting as
+ * over HTTP.
  */
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Viewer } from '../domain/viewer';
 import type { GraphQLContext } from '../graphql/context';
+import { allValidationRules } from '../graphql/operation-rules';
 import { bearerToken, type TokenVerifier } from './auth/tokens';
 import type { Log } from './logger';
 
@@ -18,38 +25,82 @@ export const GRAPHQL_PATH = '/graphql';
 
 export interface GraphQLWebSocketOptions {
   schema: GraphQLSchema;
+  isProduction: boolean;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   verifyToken: TokenVerifier;
-  /** Builds a context for one subscription (an EntityManager fork, services, realtime access). */
+  /** Builds a context for one operation (an EntityManager fork, services, realtime access). */
   context: (viewer: Viewer) => GraphQLContext;
   log: Log;
 }
 
 type Extra = {
-  viewer?: Viewer;
+  token?: string;
+  expiry?: NodeJS.Timeout;
 };
+
+/** The codes Apollo gives the same errors over HTTP. */
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+}
+
+/** Node timers overflow past ~24.8 days, so long expiries are reached in steps. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+function closeAt(expiresAt: Date, extra: Extra, close: () => void): void {
+  const wait = expiresAt.getTime() - Date.now();
+  extra.expiry = setTimeout(() => (wait <= LONGEST_TIMER_MS ? close() : closeAt(expiresAt, extra, close)), Math.max(0, Math.min(wait, LONGEST_TIMER_MS)));
+  extra.expiry.unref();
+}
 
 export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
   const server = new WebSocketServer({ noServer: true });
+  const rules = allValidationRules(options.isProduction);
+  const viewerOf = async (extra: Extra): Promise<Viewer | null> =>
+    extra.token ? options.verifyToken(extra.token).catch(() => null) : null;
+  const format = (errors: readonly GraphQLError[]) => errors.map((error) => options.formatError(error.toJSON(), error));
+
   const cleanup = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema: options.schema,
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        let token: string | null;
         try {
-          const token = bearerToken(typeof header === 'string' ? header : undefined);
-          if (token === null) return false;
-          ctx.extra.viewer = await options.verifyToken(token);
-          return true;
+          token = bearerToken(typeof header === 'string' ? header : undefined);
         } catch {
           return false;
         }
-      },
-      context: (ctx) => options.context(ctx.extra.viewer!),
-      onError: (_ctx, _id, _payload, errors) => {
-        for (const error of errors) {
-          if (!(error.extensions as { code?: string } | undefined)?.code) options.log('error', 'subscription failed', { error: error.message });
+        const viewer = token ? await options.verifyToken(token).catch(() => null) : null;
+        if (!token || !viewer) return false;
+        ctx.extra.token = token;
+        if (viewer.expiresAt) {
+          const { socket } = ctx.extra;
+          closeAt(viewer.expiresAt, ctx.extra, () => socket.close(CloseCode.Forbidden, 'Token expired'));
         }
+        return true;
       },
+      onClose: (ctx) => clearTimeout(ctx.extra.expiry),
+      onSubscribe: async (ctx, _id, payload) => {
+        const viewer = await viewerOf(ctx.extra);
+        if (!viewer) return [new GraphQLError('The token is no longer valid', { extensions: { code: 'UNAUTHENTICATED' } })];
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const errors = validate(options.schema, document, rules);
+        if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        return {
+          schema: options.schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue: options.context(viewer),
+        };
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : result),
+      onError: (_ctx, _id, _payload, errors) => format(errors),
     },
     server,
   );

@@ -20,8 +20,8 @@ import { DomainError } from '../domain/errors';
 import type { Services } from '../domain/services';
 import type { Viewer } from '../domain/viewer';
 import type { GraphQLContext, RealtimeAccess } from '../graphql/context';
-import { depthLimit } from '../graphql/depth-limit';
 import { createErrorFormatter } from '../graphql/format-error';
+import { extraValidationRules } from '../graphql/operation-rules';
 import { bearerToken, type TokenVerifier } from './auth/tokens';
 import { GRAPHQL_PATH, graphqlWebSocket } from './graphql-websocket';
 import type { Log } from './logger';
@@ -51,16 +51,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const MAX_QUERY_DEPTH = 12;
-
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
   const contextBase = () => ({ em: options.orm.em.fork(), services: options.services, realtime: options.realtime });
+  const formatError = createErrorFormatter(options.log, options.isProduction);
   const websocket = graphqlWebSocket({
     schema: options.schema,
+    isProduction: options.isProduction,
+    formatError,
     verifyToken: options.verifyToken,
     context: (viewer: Viewer) => ({ ...contextBase(), viewer, authError: null }),
     log: options.log,
@@ -74,8 +75,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     schema: options.schema,
     introspection: !options.isProduction,
     includeStacktraceInErrorResponses: !options.isProduction,
-    formatError: createErrorFormatter(options.log, options.isProduction),
-    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    formatError,
+    validationRules: extraValidationRules(options.isProduction),
     plugins: [
       // Chosen here, not from NODE_ENV, so that `isProduction` alone decides.
       options.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
@@ -88,6 +89,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });
   });
+  // Legacy frontends call /pusher/* from their own origin, like /graphql.
+  app.use('/pusher', cors());
   for (const router of options.routers) app.use(router);
   app.use(
     GRAPHQL_PATH,

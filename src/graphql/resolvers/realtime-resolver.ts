@@ -6,7 +6,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { BadInputError, ForbiddenError } from '../../domain/errors';
 import { stocktakeFor } from '../../domain/services/access';
-import { requireRole, type Viewer } from '../../domain/viewer';
+import { requireRole } from '../../domain/viewer';
 import { channelStream } from '../../realtime/channel-stream';
 import {
   RealtimeEventType,
@@ -90,7 +90,7 @@ export class RealtimeResolver {
     if (limit < 1 || limit > MAX_CATCH_UP) throw new BadInputError('limit', `limit must be between 1 and ${MAX_CATCH_UP}`);
     const parsed = parseChannel(channel);
     if (!parsed) throw new BadInputError('channel', `${channel} is not a stocktake channel ({hotel}-stocktakes or {hotel}-stocktake-{id})`);
-    requireMember(viewer, parsed.hotel);
+    requireRole(viewer, parsed.hotel, 'staff');
     const events = await eventsAfter(context.em, withoutPrefix(channel), afterSequence, limit);
     return events.map((event) => ({
       name: event.name,
@@ -102,11 +102,11 @@ export class RealtimeResolver {
     }));
   }
 
-  @Query(() => RelayStatusType, { description: 'Backlog and lag of Pusher delivery (managers).' })
+  @Query(() => RelayStatusType, { description: "Backlog and lag of Pusher delivery for the hotels the caller manages." })
   async relayStatus(@Ctx() context: GraphQLContext): Promise<RelayStatusType> {
-    const viewer = viewerOf(context);
-    if (![...viewer.hotels.values()].includes('manager')) throw new ForbiddenError('Only managers can see the relay status');
-    return context.realtime.relayStatus();
+    const managed = [...viewerOf(context).hotels].filter(([, role]) => role === 'manager').map(([hotel]) => hotel);
+    if (managed.length === 0) throw new ForbiddenError('Only managers can see the relay status');
+    return context.realtime.relayStatus(managed);
   }
 
   @Query(() => [DeadLetteredEventType], { description: "Events of a hotel that Pusher will never get, newest first (managers)." })
@@ -130,8 +130,4 @@ export class RealtimeResolver {
       deadLetteredAt: new Date(row.dead_lettered_at).toISOString(),
     }));
   }
-}
-
-function requireMember(viewer: Viewer, hotel: string): void {
-  if (!viewer.hotels.has(hotel)) throw new ForbiddenError(`You are not a member of hotel ${hotel}`);
 }

@@ -40,7 +40,12 @@ function viewerFromClaims(payload: JWTPayload): Viewer {
     if (!ROLES.includes(role as Role)) throw new DomainError('UNAUTHENTICATED', `Invalid token: unknown role for ${hotel}`);
     memberships.set(hotel, role as Role);
   }
-  return { id: sub, name: typeof name === 'string' && name !== '' ? name : sub, hotels: memberships };
+  return {
+    id: sub,
+    name: typeof name === 'string' && name !== '' ? name : sub,
+    hotels: memberships,
+    ...(typeof payload.exp === 'number' ? { expiresAt: new Date(payload.exp * 1000) } : {}),
+  };
 }
 
 export interface TokenClaims {

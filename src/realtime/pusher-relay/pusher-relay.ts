@@ -75,7 +75,6 @@ export class PusherRelay {
   private wakeUp: (() => void) | null = null;
   private wakeRequested = false;
   private pausedUntil = 0;
-  private lastError: string | null = null;
   private isLeader = false;
 
   constructor(private readonly options: RelayOptions) {
@@ -106,20 +105,27 @@ export class PusherRelay {
     this.isLeader = false;
   }
 
-  async status(): Promise<RelayStatus> {
-    const [row] = await this.options.orm.em.fork().execute<{ backlog: string; oldest: Date | null; dead: string }[]>(
+  /** Delivery state of the given hotels' events (callers see only their own hotels). */
+  async status(hotels: readonly string[]): Promise<RelayStatus> {
+    const pausedUntil = this.pausedUntil > Date.now() ? new Date(this.pausedUntil).toISOString() : null;
+    if (hotels.length === 0) return { leader: this.isLeader, backlog: 0, oldestPendingAgeSeconds: null, deadLettered: 0, pausedUntil, lastError: null };
+    const inHotels = `hotel in (${hotels.map(() => '?').join(', ')})`;
+    const [row] = await this.options.orm.em.fork().execute<{ backlog: string; oldest: Date | null; dead: string; last_error: string | null }[]>(
       `select count(*) filter (where published_at is null and dead_lettered_at is null) as backlog,
               min(occurred_at) filter (where published_at is null and dead_lettered_at is null) as oldest,
-              count(*) filter (where dead_lettered_at is not null) as dead
-       from outbox_event`,
+              count(*) filter (where dead_lettered_at is not null) as dead,
+              (select last_error from outbox_event where ${inHotels} and published_at is null and last_error is not null
+               order by id desc limit 1) as last_error
+       from outbox_event where ${inHotels}`,
+      [...hotels, ...hotels],
     );
     return {
       leader: this.isLeader,
       backlog: Number(row?.backlog ?? 0),
       oldestPendingAgeSeconds: row?.oldest ? Math.max(0, Math.round((Date.now() - new Date(row.oldest).getTime()) / 1000)) : null,
       deadLettered: Number(row?.dead ?? 0),
-      pausedUntil: this.pausedUntil > Date.now() ? new Date(this.pausedUntil).toISOString() : null,
-      lastError: this.lastError,
+      pausedUntil,
+      lastError: row?.last_error ?? null,
     };
   }
 
@@ -130,7 +136,6 @@ export class PusherRelay {
         this.isLeader = await this.options.leader.acquire();
         if (this.isLeader) await this.drainOnce();
       } catch (error) {
-        this.lastError = String(error);
         this.options.log('error', 'pusher relay cycle failed', { error: String(error) });
       }
       if (!this.wakeRequested && !this.stopped) await this.sleep(this.nextWait());
@@ -212,7 +217,6 @@ export class PusherRelay {
   }
 
   private async failed(batch: Prepared[], failure: PublishFailure): Promise<void> {
-    this.lastError = failure.reason;
     if (failure.kind === 'pause') {
       this.pausedUntil = Date.now() + this.quotaPauseMs;
       this.options.log('warn', 'Pusher refuses publishing (quota, disabled app or wrong app id); pausing the relay', {
