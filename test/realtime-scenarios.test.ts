@@ -16,7 +16,7 @@ import {
   type LineFieldsFragment,
 } from './__generated__/graphql';
 import { HOTEL } from './support/fixtures';
-import { graphqlSubscriber, legacyFrontend, type GraphQLSubscriber, type LegacyFrontend } from './support/realtime-clients';
+import { currentSequence, graphqlSubscriber, legacyFrontend, type GraphQLSubscriber, type LegacyFrontend } from './support/realtime-clients';
 import { startTestApp, type TestApp } from './support/test-app';
 import { pusherLineOf } from './support/pusher-line';
 
@@ -69,8 +69,7 @@ describe('Scenario 1: two users, one stocktake — a count in browser A shows in
     const channel = `${HOTEL}-stocktake-${id}`;
     const browserB = await (await frontend()).listen(channel);
     const browserC = await (await frontend()).listen(channel);
-    const sandbox = (await graphqlScreen()).subscribe(StocktakeEventsDocument, { stocktakeId: id });
-    await sandbox.started;
+    const sandbox = (await graphqlScreen()).subscribe(StocktakeEventsDocument, { stocktakeId: id, afterSequence: await currentSequence(t, channel) });
 
     const response = await t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedPartialUnits: '45.5' } });
     const line = response.data!.updateStocktakeLine;
@@ -109,8 +108,7 @@ describe('Scenario 2: movement addition — a purchase in browser A updates purc
     const { id, guinness } = await populatedStocktake('2024-04-01', '2024-04-30');
     const channel = `${HOTEL}-stocktake-${id}`;
     const browserB = await (await frontend()).listen(channel);
-    const phone = (await graphqlScreen()).subscribe(StocktakeEventsDocument, { stocktakeId: id });
-    await phone.started;
+    const phone = (await graphqlScreen()).subscribe(StocktakeEventsDocument, { stocktakeId: id, afterSequence: await currentSequence(t, channel) });
 
     const response = await t.graphql(AddLineMovementDocument, {
       lineId: guinness.id,
@@ -152,9 +150,8 @@ describe('Scenario 3: approval — browser A on the list and browser B on the de
     const browserA = await (await frontend()).listen(listChannel);
     const browserB = await (await frontend()).listen(detailChannel);
     const screens = await graphqlScreen();
-    const listScreen = screens.subscribe(StocktakeListEventsDocument, { hotel: HOTEL });
-    const detailScreen = screens.subscribe(StocktakeEventsDocument, { stocktakeId: id });
-    await Promise.all([listScreen.started, detailScreen.started]);
+    const listScreen = screens.subscribe(StocktakeListEventsDocument, { hotel: HOTEL, afterSequence: await currentSequence(t, listChannel) });
+    const detailScreen = screens.subscribe(StocktakeEventsDocument, { stocktakeId: id, afterSequence: await currentSequence(t, detailChannel) });
 
     const browserC = await t.token({ user: 'manager-2', name: 'Conor Manager' });
     const approved = await t.graphql(ApproveStocktakeDocument, { id }, { token: browserC });

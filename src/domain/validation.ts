@@ -42,6 +42,8 @@ export const COUNT = { places: 2, integerDigits: 8, min: 'zero' } as const satis
 export const MOVEMENT_QUANTITY = { places: 4, integerDigits: 11, min: 'positive' } as const satisfies DecimalRule;
 /** Costs per serving or per unit (numeric(10,4)). */
 export const UNIT_COST = { places: 4, integerDigits: 6, min: 'zero' } as const satisfies DecimalRule;
+/** Prices per serving (numeric(10,2)). */
+export const PRICE = { places: 2, integerDigits: 8, min: 'zero' } as const satisfies DecimalRule;
 /** Money entered by hand (numeric(15,2)). */
 export const MONEY = { places: 2, integerDigits: 13, min: 'zero' } as const satisfies DecimalRule;
 /** Servings per full unit (numeric(10,2)), > 0: the original crashed on 0. */

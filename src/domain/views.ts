@@ -152,7 +152,7 @@ export function describeItem(item: StockItem, category: StockCategory): StockIte
 export function describeLine(line: StocktakeLine): LineView {
   const item = line.item.getEntity();
   const category = item.category.getEntity();
-  const units: ItemUnits = { categoryCode: category.code, size: item.size, uom: item.uom };
+  const units: ItemUnits = { categoryCode: category.code, size: line.size, uom: line.uom };
   const counted = countedQty(units, line.countedFullUnits, line.countedPartialUnits);
   const expected = expectedQty(line.openingQty, line.purchases, line.waste);
   const variance = counted.minus(expected);
@@ -174,8 +174,8 @@ export function describeLine(line: StocktakeLine): LineView {
     itemName: item.name,
     categoryCode: category.code,
     categoryName: category.name,
-    itemSize: item.size,
-    itemUom: fixed(item.uom, 2),
+    itemSize: line.size,
+    itemUom: fixed(line.uom, 2),
     openingQty: qty(line.openingQty),
     purchases: qty(line.purchases),
     salesQty: qty(line.salesQty),

@@ -9,6 +9,7 @@ import { print, type ExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import Pusher from 'pusher-js';
 import WebSocket from 'ws';
+import { ChannelEventsDocument } from '../__generated__/graphql';
 import { PUSHER, type TestApp } from './test-app';
 
 export interface Received<T> {
@@ -121,10 +122,27 @@ export function graphqlSubscriber(t: TestApp, token: string | null): GraphQLSubs
         { query: print(document), variables },
         { next: (value) => received.push(value as never), error: (error) => fail(error), complete: () => settle() },
       );
-      // graphql-ws acknowledges the connection before the subscription; the first catch-up read follows it.
+      // Only that the socket is open: without afterSequence, events committed before the server
+      // has set the subscription up are not delivered (pass currentSequence() to be sure).
       const started = new Promise<void>((resolve) => client.on('connected', () => setTimeout(resolve, 100)));
       return Object.assign(received, { started, done, unsubscribe }) as never;
     },
     close: () => client.dispose() as Promise<void>,
   };
+}
+
+/**
+ * The last sequence on a channel, read over HTTP like a client loading a
+ * page. Subscribing with it as `afterSequence` gets every later event,
+ * however long the server takes to set the subscription up.
+ */
+export async function currentSequence(t: TestApp, channel: string, token?: string): Promise<number> {
+  let last = 0;
+  for (;;) {
+    const page = await t.graphql(ChannelEventsDocument, { channel, afterSequence: last, limit: 500 }, { token });
+    if (page.errors) throw new Error(`cannot read ${channel}: ${page.errors[0]!.message}`);
+    const events = page.data!.channelEvents;
+    if (events.length > 0) last = events.at(-1)!.sequence;
+    if (events.length < 500) return last;
+  }
 }

@@ -5,8 +5,9 @@ import { numeric } from './numeric-column';
 
 /**
  * One item in one stocktake. Movement totals are refreshed from stock
- * movements; counts are entered by staff; everything else is derived
- * (see domain/line-calculations.ts).
+ * movements; counts are entered by staff; the item's units and cost are
+ * fixed when the line is created; everything else is derived (see
+ * domain/line-calculations.ts).
  */
 @Entity({ tableName: 'stocktake_line' })
 @Unique({ properties: ['stocktake', 'item'] })
@@ -55,6 +56,17 @@ export class StocktakeLine {
   /** Cost per serving (`unit_cost / uom`), fixed when the line is created. */
   @Property(numeric(10, 4))
   valuationCost!: string;
+
+  /**
+   * The item's units as they were when the line was created. Counting rules
+   * and values use these, so editing the catalogue later never rewrites a
+   * stocktake (least of all an approved one).
+   */
+  @Property(numeric(10, 2))
+  uom!: string;
+
+  @Property({ type: 'string', length: 50 })
+  size!: string;
 
   /** Bumped by every change; clients send it back as `expectedVersion`. */
   @Property({ type: 'integer', version: true })

@@ -6,6 +6,7 @@
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MovementType, StockMovement, StocktakeLine } from '../entities';
+import { dec } from '../decimal';
 import { BadInputError, ConflictError, LockedError, NotFoundError } from '../errors';
 import type { MovementValues } from '../events';
 import { clampIntoPeriod, periodBounds } from '../period';
@@ -14,8 +15,7 @@ import { COUNT, MONEY, MOVEMENT_QUANTITY, UNIT_COST, checkDecimal, checkText } f
 import { actorOf, type Viewer } from '../viewer';
 import { describeLine, describeMovement, type LineView, type MovementView } from '../views';
 import { lineFor, type LineAccess } from './access';
-import { movementTotals } from './movement-totals';
-import { applyPeriodTotals } from './stocktake-service';
+import { applyPeriodTotals, movementTotals } from './movement-totals';
 
 export interface LineCountsInput {
   countedFullUnits?: string | null;
@@ -34,6 +34,9 @@ export interface MovementInput {
   notes?: string | null;
   timestamp?: Date | null;
 }
+
+/** Quantities are stored as numeric(15,4). */
+const MAX_QUANTITY = '100000000000';
 
 /** Only purchases and waste are recorded from a line; other types come from item-level movements. */
 const LINE_MOVEMENT_TYPES: readonly MovementType[] = [MovementType.PURCHASE, MovementType.WASTE];
@@ -72,6 +75,10 @@ export class LineService {
       if (full !== undefined) line.countedFullUnits = full;
       if (partial !== undefined) line.countedPartialUnits = partial;
       if (manual !== undefined) line.manualPurchasesValue = manual;
+      // Approval would have to store the variance as a movement quantity (numeric(15,4)).
+      if (dec(describeLine(line).countedQty).abs().greaterThanOrEqualTo(MAX_QUANTITY)) {
+        throw new BadInputError(full !== undefined ? 'countedFullUnits' : 'countedPartialUnits', 'The count is too large for this item');
+      }
       await flushLine(em, line);
       const view = describeLine(line);
       events.record({ name: 'line-counted-updated', hotel: hotel.identifier, stocktakeId: stocktake.id, data: { line: view } });
@@ -121,16 +128,14 @@ export class LineService {
     return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
       const access = await editableLine(em, viewer, lineId, 'edit its movements');
       const movement = await movementOfLine(em, access, movementId);
-      const before = describeMovement(movement, '');
-      const oldValues: MovementValues = {
-        movementType: before.movementType,
-        quantity: before.quantity,
-        unitCost: before.unitCost,
-        reference: before.reference,
-        notes: before.notes,
-      };
+      const oldValues = movementValues(movement);
+      // Omitted fields keep their value; an explicit null clears unit cost, reference or notes.
       const values = checkMovement(
-        { unitCost: movement.unitCost, reference: movement.reference, notes: movement.notes, ...definedOnly(input) },
+        {
+          unitCost: input.unitCost === undefined ? movement.unitCost : input.unitCost,
+          reference: input.reference === undefined ? movement.reference : input.reference,
+          notes: input.notes === undefined ? movement.notes : input.notes,
+        },
         input.movementType ?? movement.movementType,
         input.quantity ?? movement.quantity,
       );
@@ -176,12 +181,19 @@ async function editableLine(em: EntityManager, viewer: Viewer, lineId: number, a
   return access;
 }
 
-/** A movement belongs to a line when it is of the line's item and inside the period. */
+/**
+ * A movement a line may change: a purchase or waste of the line's item
+ * inside the period. Other types come from elsewhere, and an approval's
+ * adjustments belong to that approval (reopening removes them), even when
+ * an overlapping stocktake's period covers them.
+ */
 async function movementOfLine(em: EntityManager, { line, stocktake, hotel }: LineAccess, movementId: number): Promise<StockMovement> {
   const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
   const movement = await em.findOne(StockMovement, {
     id: movementId,
     item: line.item,
+    movementType: { $in: [...LINE_MOVEMENT_TYPES] },
+    approvalOf: null,
     timestamp: { $gte: bounds.from, $lte: bounds.to },
   });
   if (!movement) throw new NotFoundError('StockMovement', movementId);
@@ -231,6 +243,7 @@ function checkMovement(
   };
 }
 
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+function movementValues(movement: StockMovement): MovementValues {
+  const { movementType, quantity, unitCost, reference, notes } = describeMovement(movement, '');
+  return { movementType, quantity, unitCost, reference, notes };
 }

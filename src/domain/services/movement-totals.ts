@@ -5,6 +5,8 @@
  * before the period; sales do not move stock in this model.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { fixed } from '../decimal';
+import type { StocktakeLine } from '../entities';
 import type { PeriodBounds } from '../period';
 
 export interface MovementTotals {
@@ -81,4 +83,14 @@ export async function movementTotals(
       },
     ]),
   );
+}
+
+/** Refreshes every movement-derived total of a line (domain.md A §8); the opening stays as populate set it. */
+export function applyPeriodTotals(line: StocktakeLine, totals: MovementTotals): void {
+  line.purchases = fixed(totals.purchases, 4);
+  line.salesQty = fixed(totals.sales, 4);
+  line.waste = fixed(totals.waste, 4);
+  line.transfersIn = fixed(totals.transfersIn, 4);
+  line.transfersOut = fixed(totals.transfersOut, 4);
+  line.adjustments = fixed(totals.adjustments, 4);
 }

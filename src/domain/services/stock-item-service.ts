@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CATEGORY_CODES, StockCategory, StockItem, type CategoryCode } from '../entities';
 import { BadInputError, NotFoundError } from '../errors';
 import type { UnitOfWork } from '../unit-of-work';
-import { MONEY, UNIT_COST, UOM, checkDecimal, checkText } from '../validation';
+import { PRICE, UNIT_COST, UOM, checkDecimal, checkText } from '../validation';
 import { actorOf, isMember, type Viewer } from '../viewer';
 import { describeItem, type StockItemView } from '../views';
 import { hotelFor } from './access';
@@ -89,7 +89,7 @@ function checkItemFields(input: StockItemInput, creating: boolean): Partial<Stoc
   if (required('unitCost')) fields.unitCost = checkDecimal('unitCost', input.unitCost!, UNIT_COST);
   if (input.sizeValue !== undefined) fields.sizeValue = input.sizeValue === null ? null : checkDecimal('sizeValue', input.sizeValue, UOM);
   if (input.sizeUnit != null) fields.sizeUnit = checkText('sizeUnit', input.sizeUnit, 10);
-  if (input.menuPrice !== undefined) fields.menuPrice = input.menuPrice === null ? null : checkDecimal('menuPrice', input.menuPrice, MONEY);
+  if (input.menuPrice !== undefined) fields.menuPrice = input.menuPrice === null ? null : checkDecimal('menuPrice', input.menuPrice, PRICE);
   if (input.active != null) fields.active = input.active;
   return fields;
 }

@@ -9,13 +9,13 @@ import { dec, fixed } from '../decimal';
 import { MovementType, StockItem, StockMovement, Stocktake, StocktakeLine, StocktakeStatus } from '../entities';
 import { BadInputError, LockedError } from '../errors';
 import { valuationCost } from '../line-calculations';
-import { isCalendarDate, periodBounds } from '../period';
+import { isCalendarDate, periodBounds, type PeriodBounds } from '../period';
 import type { UnitOfWork } from '../unit-of-work';
 import { actorOf, type Viewer } from '../viewer';
 import { describeLine, describeStocktake, totalsByCategory, type CategoryTotalsView, type LineView, type StocktakeView } from '../views';
 import { checkText } from '../validation';
 import { hotelFor, stocktakeFor } from './access';
-import { movementTotals, type MovementTotals } from './movement-totals';
+import { applyPeriodTotals, movementTotals, type MovementTotals } from './movement-totals';
 
 export interface CreateStocktakeInput {
   periodStart: string;
@@ -132,7 +132,7 @@ export class StocktakeService {
         let line = lineByItem.get(item.id);
         if (!line) {
           if (!item.active && !holdsStock(itemTotals)) continue;
-          line = em.create(StocktakeLine, { stocktake, item, valuationCost: valuationCost(item.unitCost, item.uom) });
+          line = em.create(StocktakeLine, { stocktake, item, uom: item.uom, size: item.size, valuationCost: valuationCost(item.unitCost, item.uom) });
           linesCreated += 1;
         }
         line.openingQty = fixed(itemTotals.opening, 4);
@@ -175,7 +175,7 @@ export class StocktakeService {
       stocktake.approvedById = viewer.id;
       stocktake.approvedByName = viewer.name;
       await em.flush();
-      const view = describeStocktake(stocktake, hotel, lines);
+      const view = describeStocktake(stocktake, hotel, await refreshMovementTotals(em, stocktake, bounds));
       const adjustmentsCreated = adjusted.length;
       events.record({
         name: 'stocktake-status-changed',
@@ -198,7 +198,8 @@ export class StocktakeService {
       stocktake.approvedById = null;
       stocktake.approvedByName = null;
       await em.flush();
-      const view = describeStocktake(stocktake, hotel, await linesOf(em, stocktake));
+      const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
+      const view = describeStocktake(stocktake, hotel, await refreshMovementTotals(em, stocktake, bounds));
       events.record({
         name: 'stocktake-status-changed',
         hotel: hotel.identifier,
@@ -210,20 +211,19 @@ export class StocktakeService {
   }
 }
 
+/** After an approval wrote or a reopen removed adjustments, every line's movement totals show it (A §8). */
+async function refreshMovementTotals(em: EntityManager, stocktake: Stocktake, bounds: PeriodBounds): Promise<LineView[]> {
+  const lines = await em.find(StocktakeLine, { stocktake }, { populate: ['item.category'], orderBy: LINE_ORDER });
+  const totals = await movementTotals(em, stocktake.hotel.id, bounds, lines.map((line) => line.item.id));
+  for (const line of lines) applyPeriodTotals(line, totals.get(line.item.id)!);
+  await em.flush();
+  return lines.map(describeLine);
+}
+
 /** Lines in screen order: category, then SKU. */
 export async function linesOf(em: EntityManager, stocktake: Stocktake): Promise<LineView[]> {
   const lines = await em.find(StocktakeLine, { stocktake }, { populate: ['item.category'], orderBy: LINE_ORDER });
   return lines.map(describeLine);
-}
-
-/** Refreshes every movement-derived total of a line from its item's movements in the period. */
-export function applyPeriodTotals(line: StocktakeLine, totals: MovementTotals): void {
-  line.purchases = fixed(totals.purchases, 4);
-  line.salesQty = fixed(totals.sales, 4);
-  line.waste = fixed(totals.waste, 4);
-  line.transfersIn = fixed(totals.transfersIn, 4);
-  line.transfersOut = fixed(totals.transfersOut, 4);
-  line.adjustments = fixed(totals.adjustments, 4);
 }
 
 function holdsStock(totals: MovementTotals): boolean {
