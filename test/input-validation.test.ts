@@ -13,6 +13,7 @@ import {
   PopulateStocktakeDocument,
   ReopenStocktakeDocument,
   StockItemsDocument,
+  CategoryTotalsDocument,
   StocktakeDocument,
   StocktakeLineDocument,
   StocktakesDocument,
@@ -303,5 +304,16 @@ describe('the catalogue', () => {
     const guinnessItem = items.find((item) => item.sku === 'D0030')!;
     const error = await refused(() => t.graphql(UpdateStockItemDocument, { id: guinnessItem.id, input: { uom: '0' } }));
     expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'uom' });
+  });
+});
+
+describe('category filters', () => {
+  it.each(['X', 'd', 'DB', ''])('refuses the category %j', async (category) => {
+    const items = await refused(() => t.graphql(StockItemsDocument, { hotel: HOTEL, category: category || ' ' }));
+    const totals = await refused(() => t.graphql(CategoryTotalsDocument, { stocktakeId: octoberId, category: category || ' ' }));
+    for (const error of [items, totals]) {
+      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'category' });
+      expect(error.message).toBe('category must be one of D, B, S, W, M');
+    }
   });
 });

@@ -818,6 +818,19 @@ describe('afterSequence: replay, then live', () => {
     expect(replay.items).toHaveLength(3);
   });
 
+  it('an afterSequence the channel has not reached is BAD_USER_INPUT', async () => {
+    const latest = await currentSequence(t, LIST);
+    const sub = await subscribe(StocktakeListEventsDocument, { hotel: HOTEL, afterSequence: latest + 5 });
+    await sub.waitFor(1);
+    await sub.done;
+    expect(sub.items[0]!.errors).toEqual([
+      expect.objectContaining({
+        message: `afterSequence ${latest + 5} is ahead of ${LIST}, which is at ${latest}`,
+        extensions: { code: 'BAD_USER_INPUT', field: 'afterSequence' },
+      }),
+    ]);
+  });
+
   it('a negative afterSequence is BAD_USER_INPUT', async () => {
     const sub = await subscribe(StocktakeListEventsDocument, { hotel: HOTEL, afterSequence: -1 });
     // graphql-ws reports an error of the source stream as one result with `errors`, then completes.

@@ -2,7 +2,7 @@
  * What each mutation says happened, recorded inside its transaction.
  * Every event names the hotel and stocktake it belongs to; how it is
  * published (channels, payloads, GraphQL types) is the event catalog's job
- * (realtime/event-catalog.ts), keyed by these names.
+ * (src/realtime/event-catalog/), keyed by these names.
  */
 import type { MovementType, StocktakeStatus } from './entities';
 import type { LineView, MovementView, StocktakeView } from './views';

@@ -17,15 +17,6 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function periodBounds(periodStart: string, periodEnd: string, timeZone: string): PeriodBounds {
   return {
     from: startOfDay(periodStart, timeZone),

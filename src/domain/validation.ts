@@ -3,6 +3,7 @@
  * the offending field, raised before anything is written.
  */
 import { dec, decimalPlaces, isDecimalText } from './decimal';
+import { CATEGORY_CODES, type CategoryCode } from './entities/StockCategory';
 import { BadInputError } from './errors';
 
 interface DecimalRule {
@@ -34,6 +35,13 @@ export function checkText(field: string, value: string, maxLength: number, optio
   if (options.required && trimmed === '') throw new BadInputError(field, `${field} must not be empty`);
   if (trimmed.length > maxLength) throw new BadInputError(field, `${field} allows at most ${maxLength} characters`);
   return trimmed;
+}
+
+export function checkCategory(field: string, value: string): CategoryCode {
+  if (!(CATEGORY_CODES as readonly string[]).includes(value)) {
+    throw new BadInputError(field, `${field} must be one of ${CATEGORY_CODES.join(', ')}`);
+  }
+  return value as CategoryCode;
 }
 
 /** Counts: up to 2 places, never negative (numeric(10,2)). */

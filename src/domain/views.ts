@@ -250,7 +250,11 @@ const TOTALLED = [
 /** Per-category sums of line views, in category order. */
 export function totalsByCategory(lines: readonly LineView[]): CategoryTotalsView[] {
   const groups = new Map<CategoryCode, LineView[]>();
-  for (const line of lines) groups.set(line.categoryCode, [...(groups.get(line.categoryCode) ?? []), line]);
+  for (const line of lines) {
+    const group = groups.get(line.categoryCode);
+    if (group) group.push(line);
+    else groups.set(line.categoryCode, [line]);
+  }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([code, group]) => {

@@ -19,6 +19,8 @@ import type { StoredEvent } from './outbox/stored-event';
 const { Repeater } = require('@repeaterjs/repeater') as typeof import('@repeaterjs/repeater', { with: { 'resolution-mode': 'import' } });
 
 const PAGE = 500;
+/** Live events held for a slow subscriber; past this the outbox serves them once it catches up. */
+const MAX_QUEUED = 1_000;
 
 export interface ChannelStreamOptions {
   orm: MikroORM;
@@ -32,8 +34,21 @@ export function channelStream({ orm, bus, channel, afterSequence }: ChannelStrea
   return new Repeater<StoredEvent>(async (push, stop) => {
     let last = 0;
     let work = Promise.resolve();
+    let queued = 0;
+    let behind = false;
     const enqueue = (step: () => Promise<void>) => {
-      work = work.then(step).catch((error: unknown) => stop(error));
+      queued += 1;
+      work = work
+        .then(step)
+        .then(() => {
+          queued -= 1;
+          // Live events were dropped while the subscriber was slow: read them from the outbox.
+          if (behind && queued === 0) {
+            behind = false;
+            enqueue(() => catchUp(Number.POSITIVE_INFINITY));
+          }
+        })
+        .catch((error: unknown) => stop(error));
     };
 
     const deliver = async (event: StoredEvent) => {
@@ -53,13 +68,17 @@ export function channelStream({ orm, bus, channel, afterSequence }: ChannelStrea
 
     // Listen first, then read: anything committed in between arrives through
     // the bus and waits in the queue behind the catch-up.
-    const unsubscribe = bus.subscribe(channel, (event) =>
+    const unsubscribe = bus.subscribe(channel, (event) => {
+      if (queued >= MAX_QUEUED) {
+        behind = true;
+        return;
+      }
       enqueue(async () => {
         if (event.sequence <= last) return;
         if (event.sequence > last + 1) await catchUp(event.sequence - 1);
         if (event.sequence > last) await deliver(event);
-      }),
-    );
+      });
+    });
     enqueue(async () => {
       if (afterSequence === undefined || afterSequence === null) {
         last = await latestSequence(orm.em.fork(), channel);

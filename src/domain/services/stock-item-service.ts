@@ -4,8 +4,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CATEGORY_CODES, StockCategory, StockItem, type CategoryCode } from '../entities';
 import { BadInputError, NotFoundError } from '../errors';
 import type { UnitOfWork } from '../unit-of-work';
-import { PRICE, UNIT_COST, UOM, checkDecimal, checkText } from '../validation';
-import { actorOf, isMember, type Viewer } from '../viewer';
+import { PRICE, UNIT_COST, UOM, checkCategory, checkDecimal, checkText } from '../validation';
+import { actorOf, isMember, requireRole, type Viewer } from '../viewer';
 import { describeItem, type StockItemView } from '../views';
 import { hotelFor } from './access';
 
@@ -33,13 +33,14 @@ export class StockItemService {
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
   async list(em: EntityManager, viewer: Viewer, hotelIdentifier: string, filter: StockItemFilter): Promise<StockItemView[]> {
+    const category = filter.category ? checkCategory('category', filter.category) : undefined;
     const hotel = await hotelFor(em, viewer, hotelIdentifier, 'staff');
     const search = filter.search?.trim();
     const items = await em.find(
       StockItem,
       {
         hotel,
-        ...(filter.category ? { category: { code: filter.category as CategoryCode } } : {}),
+        ...(category ? { category: { code: category } } : {}),
         ...(filter.includeInactive ? {} : { active: true }),
         ...(search ? { $or: [{ sku: { $ilike: `%${escapeLike(search)}%` } }, { name: { $ilike: `%${escapeLike(search)}%` } }] } : {}),
       },
@@ -69,7 +70,7 @@ export class StockItemService {
     return this.unitOfWork.run(actorOf(viewer), async (em) => {
       const item = await em.findOne(StockItem, { id }, { populate: ['hotel', 'category'] });
       if (!item || !isMember(viewer, item.hotel.getEntity().identifier)) throw new NotFoundError('StockItem', id);
-      await hotelFor(em, viewer, item.hotel.getEntity().identifier, 'manager');
+      requireRole(viewer, item.hotel.getEntity().identifier, 'manager');
       em.assign(item, fields);
       await em.flush();
       return describeItem(item, item.category.getEntity());

@@ -13,7 +13,7 @@ import { isCalendarDate, periodBounds, type PeriodBounds } from '../period';
 import type { UnitOfWork } from '../unit-of-work';
 import { actorOf, type Viewer } from '../viewer';
 import { describeLine, describeStocktake, totalsByCategory, type CategoryTotalsView, type LineView, type StocktakeView } from '../views';
-import { checkText } from '../validation';
+import { checkCategory, checkText } from '../validation';
 import { hotelFor, stocktakeFor } from './access';
 import { applyPeriodTotals, movementTotals, type MovementTotals } from './movement-totals';
 
@@ -46,7 +46,9 @@ export class StocktakeService {
     const linesOf = new Map<number, LineView[]>();
     for (const line of lines) {
       const view = describeLine(line);
-      linesOf.set(view.stocktakeId, [...(linesOf.get(view.stocktakeId) ?? []), view]);
+      const group = linesOf.get(view.stocktakeId);
+      if (group) group.push(view);
+      else linesOf.set(view.stocktakeId, [view]);
     }
     return stocktakes.map((s) => describeStocktake(s, hotel, linesOf.get(s.id) ?? []));
   }
@@ -58,6 +60,7 @@ export class StocktakeService {
   }
 
   async categoryTotals(em: EntityManager, viewer: Viewer, id: number, category?: string): Promise<CategoryTotalsView[]> {
+    if (category !== undefined) checkCategory('category', category);
     const { stocktake } = await stocktakeFor(em, viewer, id, 'staff');
     const totals = totalsByCategory(await linesOf(em, stocktake));
     return category === undefined ? totals : totals.filter((t) => t.categoryCode === category);

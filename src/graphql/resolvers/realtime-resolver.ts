@@ -19,7 +19,7 @@ import {
   pusherPayload,
   withoutPrefix,
 } from '../../realtime/event-catalog';
-import { eventsAfter } from '../../realtime/outbox/outbox-reader';
+import { eventsAfter, latestSequence } from '../../realtime/outbox/outbox-reader';
 import type { StoredEvent } from '../../realtime/outbox/stored-event';
 import { viewerOf, type GraphQLContext } from '../context';
 import { parseId } from '../ids';
@@ -39,15 +39,26 @@ function checkAfterSequence(afterSequence: number | null | undefined): void {
   if (afterSequence != null && afterSequence < 0) throw new BadInputError('afterSequence', 'afterSequence must be 0 or more');
 }
 
+/** A sequence the channel has not reached would silently swallow the events up to it. */
+async function checkNotAhead(context: GraphQLContext, channel: string, afterSequence: number | null | undefined): Promise<void> {
+  if (afterSequence == null) return;
+  const latest = await latestSequence(context.em.fork(), channel);
+  if (afterSequence > latest) {
+    throw new BadInputError('afterSequence', `afterSequence ${afterSequence} is ahead of ${channel}, which is at ${latest}`);
+  }
+}
+
 @Resolver()
 export class RealtimeResolver {
   @Subscription(() => StocktakeListEventUnion, {
     description: "A hotel's stocktake list as it changes. With afterSequence, the stored events after it come first.",
-    subscribe: ({ args, context }: SubscribeData) => {
+    subscribe: async ({ args, context }: SubscribeData) => {
       const viewer = viewerOf(context);
       requireRole(viewer, args.hotel!, 'staff');
       checkAfterSequence(args.afterSequence);
-      return channelStream({ ...context.realtime, channel: listChannel(args.hotel!), afterSequence: args.afterSequence });
+      const channel = listChannel(args.hotel!);
+      await checkNotAhead(context, channel, args.afterSequence);
+      return channelStream({ ...context.realtime, channel, afterSequence: args.afterSequence });
     },
   })
   stocktakeListEvents(
@@ -65,7 +76,9 @@ export class RealtimeResolver {
       const id = parseId('stocktakeId', args.stocktakeId!);
       checkAfterSequence(args.afterSequence);
       const { hotel } = await stocktakeFor(context.em.fork(), viewer, id, 'staff');
-      return channelStream({ ...context.realtime, channel: detailChannel(hotel.identifier, id), afterSequence: args.afterSequence });
+      const channel = detailChannel(hotel.identifier, id);
+      await checkNotAhead(context, channel, args.afterSequence);
+      return channelStream({ ...context.realtime, channel, afterSequence: args.afterSequence });
     },
   })
   stocktakeEvents(

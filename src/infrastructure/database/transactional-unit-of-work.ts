@@ -6,16 +6,8 @@
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { DomainEvent } from '../../domain/events';
-import type { UnitOfWork, Work } from '../../domain/unit-of-work';
+import type { EventJournal, UnitOfWork, Work } from '../../domain/unit-of-work';
 import type { Actor } from '../../domain/viewer';
-import type { EntityManager } from '@mikro-orm/postgresql';
-
-export interface EventJournal<Stored> {
-  /** Inside the transaction, after the work: persist the events with the change. */
-  append(em: EntityManager, events: readonly DomainEvent[], actor: Actor): Promise<Stored>;
-  /** After a successful commit, with what `append` stored. */
-  committed(stored: Stored): void;
-}
 
 export class TransactionalUnitOfWork<Stored> implements UnitOfWork {
   constructor(

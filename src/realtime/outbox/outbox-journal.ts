@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DomainEvent } from '../../domain/events';
 import type { Actor } from '../../domain/viewer';
-import type { EventJournal } from '../../infrastructure/database/transactional-unit-of-work';
+import type { EventJournal } from '../../domain/unit-of-work';
 import { channelsOf } from '../event-catalog';
 import type { StoredEvent } from './stored-event';
 
