@@ -35,7 +35,8 @@ export class StocktakeService {
 
   // ---- reads ---------------------------------------------------------------
 
-  async list(em: EntityManager, viewer: Viewer, hotelIdentifier: string, status?: StocktakeStatus): Promise<StocktakeView[]> {
+  /** Each stocktake with its lines: the totals need them, so the lines come along at no extra cost. */
+  async list(em: EntityManager, viewer: Viewer, hotelIdentifier: string, status?: StocktakeStatus): Promise<StocktakeDetail[]> {
     const hotel = await hotelFor(em, viewer, hotelIdentifier, 'staff');
     const stocktakes = await em.find(
       Stocktake,
@@ -50,7 +51,10 @@ export class StocktakeService {
       if (group) group.push(view);
       else linesOf.set(view.stocktakeId, [view]);
     }
-    return stocktakes.map((s) => describeStocktake(s, hotel, linesOf.get(s.id) ?? []));
+    return stocktakes.map((s) => {
+      const lines = linesOf.get(s.id) ?? [];
+      return { stocktake: describeStocktake(s, hotel, lines), lines };
+    });
   }
 
   async detail(em: EntityManager, viewer: Viewer, id: number): Promise<StocktakeDetail> {

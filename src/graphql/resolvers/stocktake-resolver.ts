@@ -16,12 +16,13 @@ import {
 @Resolver(() => StocktakeType)
 export class StocktakeResolver {
   @Query(() => [StocktakeType], { description: "A hotel's stocktakes, newest period first." })
-  stocktakes(
+  async stocktakes(
     @Arg('hotel', () => String) hotel: string,
     @Arg('status', () => StocktakeStatus, { nullable: true }) status: StocktakeStatus | null,
     @Ctx() context: GraphQLContext,
   ): Promise<StocktakeType[]> {
-    return context.services.stocktakes.list(context.em, viewerOf(context), hotel, status ?? undefined);
+    const list = await context.services.stocktakes.list(context.em, viewerOf(context), hotel, status ?? undefined);
+    return list.map(({ stocktake, lines }) => ({ ...stocktake, lines }));
   }
 
   @Query(() => StocktakeType)
