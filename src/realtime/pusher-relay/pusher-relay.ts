@@ -229,7 +229,11 @@ export class PusherRelay {
     if (failure.kind === 'reject') {
       // Pusher names no culprit in a batch: send the events one by one to find it.
       if (batch.length > 1) {
-        for (const item of batch) await this.send([item]);
+        for (const item of batch) {
+          // One of them may have paused the relay (403): the rest wait for the next round.
+          if (this.stopped || Date.now() < this.pausedUntil) return;
+          await this.send([item]);
+        }
         return;
       }
       const [item] = batch as [Prepared];
