@@ -355,7 +355,7 @@ export type Query = {
   lineMovements: Array<StockMovement>;
   /** The caller and their hotels. */
   me: Me;
-  /** Backlog and lag of Pusher delivery (managers). */
+  /** Backlog and lag of Pusher delivery for the hotels the caller manages. */
   relayStatus: RelayStatus;
   /** A hotel's catalogue, by category then SKU; active items unless includeInactive. */
   stockItems: Array<StockItem>;
