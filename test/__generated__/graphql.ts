@@ -439,6 +439,7 @@ export type RelayStatus = {
   backlog: Scalars['Int']['output'];
   /** Events that will never be sent to Pusher (see deadLetteredEvents). */
   deadLettered: Scalars['Int']['output'];
+  /** Why the newest undelivered event (waiting or dead-lettered) was refused; details in deadLetteredEvents. */
   lastError?: Maybe<Scalars['String']['output']>;
   /** Whether this instance is the one relaying to Pusher. */
   leader: Scalars['Boolean']['output'];

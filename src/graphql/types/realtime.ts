@@ -40,7 +40,7 @@ export class RelayStatusType {
   @Field(() => DateTimeScalar, { nullable: true, description: 'Set while publishing is paused after a 403 from Pusher.' })
   pausedUntil!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the newest undelivered event (waiting or dead-lettered) was refused; details in deadLetteredEvents.' })
   lastError!: string | null;
 }
 
