@@ -61,6 +61,8 @@ async function main(): Promise<void> {
     if (key.kind === 'secret' && database.embedded && !config.isProduction) {
       const token = await signToken(key.secret, { userId: 'demo-manager', name: 'Demo Manager', hotels: { [DEMO_HOTEL.identifier]: 'manager' } });
       lines.push(`  Manager token for ${DEMO_HOTEL.identifier} (HTTP header "Authorization: Bearer <token>"):`, `  ${token}`);
+    } else if (key.kind === 'secret') {
+      lines.push('  Tokens: npm run token -- --user ID --name NAME --hotel SLUG --role staff|manager');
     }
     process.stdout.write(`${lines.join('\n')}\n\n`);
   } catch (error) {
