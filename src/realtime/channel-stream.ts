@@ -33,6 +33,8 @@ export interface ChannelStreamOptions {
 export function channelStream({ orm, bus, channel, afterSequence }: ChannelStreamOptions): AsyncIterableIterator<StoredEvent> {
   return new Repeater<StoredEvent>(async (push, stop) => {
     let last = 0;
+    let closed = false;
+    void stop.then(() => (closed = true));
     let work = Promise.resolve();
     let queued = 0;
     let behind = false;
@@ -56,7 +58,7 @@ export function channelStream({ orm, bus, channel, afterSequence }: ChannelStrea
       last = event.sequence;
     };
     const catchUp = async (upTo: number) => {
-      for (;;) {
+      while (!closed) {
         const page = await eventsAfter(orm.em.fork(), channel, last, PAGE);
         for (const event of page) {
           if (event.sequence > upTo) return;
