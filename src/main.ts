@@ -23,9 +23,9 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log('info', 'shutting down', { signal });
-    await app?.close().catch((error: unknown) => log('error', 'server did not close cleanly', { error: String(error) }));
-    await database.close().catch((error: unknown) => log('error', 'database did not close cleanly', { error: String(error) }));
+    log.info({ signal }, 'shutting down');
+    await app?.close().catch((error: unknown) => log.error({ err: error }, 'server did not close cleanly'));
+    await database.close().catch((error: unknown) => log.error({ err: error }, 'database did not close cleanly'));
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     if (database.embedded) await seedDemoHotel(database.orm, log);
     const key = tokenKey(config);
     if (config.isProduction && config.channelPrefix === '') {
-      log('warn', 'Pusher channels are public (PUSHER_CHANNEL_PREFIX is empty), as legacy frontends expect: anyone with the key can listen. Set PUSHER_CHANNEL_PREFIX=private- once frontends authorize through /pusher/auth.');
+      log.warn('Pusher channels are public (PUSHER_CHANNEL_PREFIX is empty), as legacy frontends expect: anyone with the key can listen. Set PUSHER_CHANNEL_PREFIX=private- once frontends authorize through /pusher/auth.');
     }
     app = await startApp({
       orm: database.orm,

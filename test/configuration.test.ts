@@ -10,7 +10,7 @@ import { Hotel, StockItem } from '../src/domain/entities';
 import { ConfigError, loadConfig } from '../src/infrastructure/config';
 import { migratedOrm } from '../src/infrastructure/database/database';
 import { createScratchDatabase, type ScratchDatabase } from '../src/infrastructure/database/scratch-database';
-import { silentLog } from '../src/infrastructure/logger';
+import { silentLogger } from '../src/infrastructure/logger';
 import { seedDemoHotel } from '../src/infrastructure/seed/seed-demo-hotel';
 
 const SECRET = 'a-jwt-secret-of-at-least-32-characters';
@@ -151,7 +151,7 @@ describe('seeding the demo hotel', () => {
 
   beforeAll(async () => {
     database = await createScratchDatabase(process.env.TEST_POSTGRES_URL!, 'seed_test');
-    orm = await migratedOrm(database.url, silentLog);
+    orm = await migratedOrm(database.url, silentLogger);
   });
   afterAll(async () => {
     await orm?.close();
@@ -159,8 +159,8 @@ describe('seeding the demo hotel', () => {
   });
 
   it('seeds once; a second run changes nothing', async () => {
-    expect(await seedDemoHotel(orm, silentLog)).toBe(true);
-    expect(await seedDemoHotel(orm, silentLog)).toBe(false);
+    expect(await seedDemoHotel(orm, silentLogger)).toBe(true);
+    expect(await seedDemoHotel(orm, silentLogger)).toBe(false);
 
     const em = orm.em.fork();
     const hotels = await em.find(Hotel, {});

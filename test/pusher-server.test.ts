@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { silentLogger } from '../src/infrastructure/logger';
 import express from 'express';
 import Pusher from 'pusher';
 import PusherJs, { type Channel, type Options as PusherJsOptions, type PresenceChannel } from 'pusher-js';
@@ -37,8 +38,7 @@ interface Harness {
 }
 
 async function startHarness(options: Partial<PusherServerOptions> = {}): Promise<Harness> {
-  const logs: string[] = [];
-  const server = new PusherCompatibleServer({ ...APP, log: (level, message) => logs.push(`${level} ${message}`), recordPublishes: true, ...options });
+  const server = new PusherCompatibleServer({ ...APP, recordPublishes: true, ...options });
   const app = express();
   app.use(server.httpRouter);
   // A JSON route mounted after the Pusher router proves the router leaves other bodies alone.
@@ -961,7 +961,7 @@ describe('heartbeat and shutdown', () => {
       activityTimeoutSeconds: 1,
       pongTimeoutMs: 300,
       registry,
-      log: () => undefined,
+      log: silentLogger,
     });
     const server = http.createServer();
     server.on('upgrade', (req, socket, head) => {

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/infrastructure/database/embedded-postgres';
 import { createScratchDatabase } from '../../src/infrastructure/database/scratch-database';
-import { silentLog } from '../../src/infrastructure/logger';
+import { silentLogger } from '../../src/infrastructure/logger';
 
 let embedded: { server: EmbeddedDatabase; dir: string } | undefined;
 
 export async function scratchServerUrl(): Promise<string> {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
   const dir = mkdtempSync(path.join(tmpdir(), 'stocktake-scratch-'));
-  const server = await startEmbeddedPostgres(dir, silentLog);
+  const server = await startEmbeddedPostgres(dir, silentLogger);
   embedded = { server, dir };
   return server.urlFor('postgres');
 }

@@ -6,9 +6,9 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '../domain/errors';
-import type { Log } from '../infrastructure/logger';
+import type { Logger } from '../infrastructure/logger';
 
-export function createErrorFormatter(log: Log, isProduction: boolean) {
+export function createErrorFormatter(log: Logger, isProduction: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
@@ -16,7 +16,7 @@ export function createErrorFormatter(log: Log, isProduction: boolean) {
     }
     const code = formatted.extensions?.code;
     if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
-      log('error', 'unexpected error in a GraphQL operation', { error: String(original), stack: (original as Error)?.stack, path: formatted.path });
+      log.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
       if (isProduction) return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
     if (isProduction && formatted.extensions?.stacktrace) {

@@ -22,7 +22,7 @@ import { PusherCompatibleServer } from '../realtime/pusher-server';
 import { createTokenVerifier, type TokenKey } from './auth/tokens';
 import type { PusherTarget } from './config';
 import { TransactionalUnitOfWork } from './database/transactional-unit-of-work';
-import type { Log } from './logger';
+import type { Logger } from './logger';
 import { startServer, type RunningServer } from './server';
 
 export interface AppOptions {
@@ -37,7 +37,7 @@ export interface AppOptions {
   /** Credentials of the built-in endpoint, used when `pusher` is built-in. */
   builtInPusher: { appId: string; key: string; secret: string };
   channelPrefix: '' | 'private-';
-  log: Log;
+  log: Logger;
   /** Tuning for tests (short polls and backoff). */
   relay?: Partial<Pick<RelayOptions, 'pollIntervalMs' | 'backoffBaseMs' | 'backoffMaxMs' | 'quotaPauseMs' | 'maxEventAgeMs'>>;
   pusherTimeoutMs?: number;

@@ -19,7 +19,7 @@ import type { Viewer } from '../domain/viewer';
 import type { GraphQLContext } from '../graphql/context';
 import { allValidationRules } from '../graphql/operation-rules';
 import { bearerToken, type TokenVerifier } from './auth/tokens';
-import type { Log } from './logger';
+import type { Logger } from './logger';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -30,7 +30,7 @@ export interface GraphQLWebSocketOptions {
   verifyToken: TokenVerifier;
   /** Builds a context for one operation (an EntityManager fork, services, realtime access). */
   context: (viewer: Viewer) => GraphQLContext;
-  log: Log;
+  log: Logger;
 }
 
 type Extra = {

@@ -1,15 +1,25 @@
-/** One-line structured logs on stderr, filtered by LOG_LEVEL. */
+/**
+ * Structured JSON logs on stderr (pino), filtered by LOG_LEVEL. Errors go
+ * under the `err` key, which pino serialises with their type, message and
+ * stack. Everything that logs takes a pino `Logger`, so tests pass
+ * `silentLogger` and the server passes the configured one.
+ */
+import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './config';
 
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+export type { Logger };
 
-export type Log = (level: LogLevel, message: string, fields?: Record<string, unknown>) => void;
-
-export function createLogger(minimum: LogLevel, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Log {
-  return (level, message, fields) => {
-    if (ORDER[level] < ORDER[minimum]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
-  };
+export function createLogger(level: LogLevel, destination: DestinationStream = pino.destination({ dest: 2, sync: true })): Logger {
+  return pino(
+    {
+      level,
+      base: undefined,
+      messageKey: 'message',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination,
+  );
 }
 
-export const silentLog: Log = () => undefined;
+export const silentLogger: Logger = pino({ level: 'silent' });

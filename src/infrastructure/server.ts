@@ -24,7 +24,7 @@ import { createErrorFormatter } from '../graphql/format-error';
 import { extraValidationRules } from '../graphql/operation-rules';
 import { bearerToken, type TokenVerifier } from './auth/tokens';
 import { GRAPHQL_PATH, graphqlWebSocket } from './graphql-websocket';
-import type { Log } from './logger';
+import type { Logger } from './logger';
 
 export type UpgradeHandler = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
@@ -41,7 +41,7 @@ export interface ServerOptions {
   routers: Router[];
   /** Tried before graphql-ws for each WebSocket upgrade. */
   upgradeHandlers: UpgradeHandler[];
-  log: Log;
+  log: Logger;
 }
 
 export interface RunningServer {

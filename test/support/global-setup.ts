@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/infrastructure/database/embedded-postgres';
-import { silentLog } from '../../src/infrastructure/logger';
+import { silentLogger } from '../../src/infrastructure/logger';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -20,7 +20,7 @@ export default async function globalSetup(): Promise<void> {
     return;
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'stocktake-test-db-'));
-  const server = await startEmbeddedPostgres(dir, silentLog);
+  const server = await startEmbeddedPostgres(dir, silentLogger);
   globalThis.embeddedTestDatabase = { server, dir };
   process.env.TEST_POSTGRES_URL = server.urlFor('postgres');
 }

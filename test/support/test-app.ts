@@ -12,7 +12,7 @@ import { startApp, type AppOptions, type RunningApp } from '../../src/infrastruc
 import { signToken } from '../../src/infrastructure/auth/tokens';
 import { migratedOrm } from '../../src/infrastructure/database/database';
 import { createScratchDatabase, type ScratchDatabase } from '../../src/infrastructure/database/scratch-database';
-import { silentLog } from '../../src/infrastructure/logger';
+import { silentLogger } from '../../src/infrastructure/logger';
 import { HOTEL, seedFixtures } from './fixtures';
 
 export const JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
@@ -52,7 +52,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const serverUrl = process.env.TEST_POSTGRES_URL;
   if (!serverUrl) throw new Error('TEST_POSTGRES_URL is not set: run the tests through jest (test/support/global-setup.ts)');
   const database: ScratchDatabase = await createScratchDatabase(serverUrl, 'stocktake_test');
-  const orm = await migratedOrm(database.url, silentLog);
+  const orm = await migratedOrm(database.url, silentLogger);
   await seedFixtures(orm);
   const app = await startApp({
     orm,
@@ -64,7 +64,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     pusher: { kind: 'built-in' },
     builtInPusher: PUSHER,
     channelPrefix: options.channelPrefix ?? '',
-    log: silentLog,
+    log: silentLogger,
     relay: { pollIntervalMs: 50, backoffBaseMs: 20, backoffMaxMs: 200, quotaPauseMs: 300, ...options.relay },
     pusherTimeoutMs: options.pusherTimeoutMs ?? 1_000,
     recordPusherPublishes: true,

@@ -5,7 +5,7 @@
  */
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
-import type { Log } from '../logger';
+import type { Logger } from '../logger';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { ormOptions } from './orm-options';
 
@@ -19,7 +19,7 @@ export interface Database {
 
 export const EMBEDDED_DATABASE_NAME = 'stocktake';
 
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, log: Log): Promise<Database> {
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, log: Logger): Promise<Database> {
   if (config.databaseUrl) {
     const orm = await migratedOrm(config.databaseUrl, log);
     return { orm, url: config.databaseUrl, embedded: false, close: () => orm.close() };
@@ -44,9 +44,9 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   }
 }
 
-export async function migratedOrm(url: string, log: Log): Promise<MikroORM> {
+export async function migratedOrm(url: string, log: Logger): Promise<MikroORM> {
   const orm = await MikroORM.init(ormOptions(url));
   const applied = await orm.migrator.up();
-  if (applied.length > 0) log('info', 'migrations applied', { migrations: applied.map((m) => m.name) });
+  if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   return orm;
 }

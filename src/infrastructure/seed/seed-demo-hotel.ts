@@ -5,16 +5,16 @@
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Hotel, MovementType, StockCategory, StockItem, StockMovement } from '../../domain/entities';
-import type { Log } from '../logger';
+import type { Logger } from '../logger';
 import { DEMO_HOTEL, DEMO_ITEMS } from './demo-catalogue';
 
 /** Opening stock is dated well before any period a demo user will create. */
 const OPENING_STOCK_AT = new Date('2025-01-01T00:00:00.000Z');
 
-export async function seedDemoHotel(orm: MikroORM, log: Log): Promise<boolean> {
+export async function seedDemoHotel(orm: MikroORM, log: Logger): Promise<boolean> {
   return orm.em.fork().transactional(async (em) => {
     if (await em.findOne(Hotel, { identifier: DEMO_HOTEL.identifier })) {
-      log('info', 'demo hotel already present; nothing to seed', { hotel: DEMO_HOTEL.identifier });
+      log.info({ hotel: DEMO_HOTEL.identifier }, 'demo hotel already present; nothing to seed');
       return false;
     }
     const hotel = em.create(Hotel, { identifier: DEMO_HOTEL.identifier, name: DEMO_HOTEL.name, timeZone: DEMO_HOTEL.timeZone });
@@ -44,7 +44,7 @@ export async function seedDemoHotel(orm: MikroORM, log: Log): Promise<boolean> {
       }
     }
     await em.flush();
-    log('info', 'demo hotel seeded', { hotel: DEMO_HOTEL.identifier, items: DEMO_ITEMS.length });
+    log.info({ hotel: DEMO_HOTEL.identifier, items: DEMO_ITEMS.length }, 'demo hotel seeded');
     return true;
   });
 }

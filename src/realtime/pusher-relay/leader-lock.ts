@@ -5,7 +5,7 @@
  * dies, its connection closes, the lock is released and another takes over.
  */
 import { Client } from 'pg';
-import type { Log } from '../../infrastructure/logger';
+import type { Logger } from '../../infrastructure/logger';
 
 const LOCK_KEY = "hashtext('stocktake-live:pusher-relay')";
 
@@ -15,7 +15,7 @@ export class LeaderLock {
 
   constructor(
     private readonly databaseUrl: string,
-    private readonly log: Log,
+    private readonly log: Logger,
   ) {}
 
   /**
@@ -32,10 +32,10 @@ export class LeaderLock {
       }
       const { rows } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(${LOCK_KEY}) as locked`);
       this.held = rows[0]?.locked === true;
-      if (this.held) this.log('info', 'this instance relays events to Pusher');
+      if (this.held) this.log.info('this instance relays events to Pusher');
       return this.held;
     } catch (error) {
-      this.log('warn', 'pusher relay lost its leader connection', { error: String(error) });
+      this.log.warn({ error: String(error) }, 'pusher relay lost its leader connection');
       await this.release();
       return false;
     }
@@ -52,7 +52,7 @@ export class LeaderLock {
     if (this.client) return this.client;
     const client = new Client({ connectionString: this.databaseUrl, keepAlive: true });
     client.on('error', (error) => {
-      this.log('warn', 'pusher relay leader connection failed', { error: error.message });
+      this.log.warn({ error: error.message }, 'pusher relay leader connection failed');
       if (this.client === client) void this.release();
     });
     try {

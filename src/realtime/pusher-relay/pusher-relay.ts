@@ -15,7 +15,7 @@
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type Pusher from 'pusher';
-import type { Log } from '../../infrastructure/logger';
+import type { Logger } from '../../infrastructure/logger';
 import { pusherPayload, slimPusherPayload } from '../event-catalog';
 import { EVENT_COLUMNS, toStoredEvent, type OutboxRow } from '../outbox/outbox-reader';
 import type { StoredEvent } from '../outbox/stored-event';
@@ -32,7 +32,7 @@ export interface RelayOptions {
   /** '' or 'private-', added to every channel name on the way out. */
   channelPrefix: string;
   leader: LeaderLock;
-  log: Log;
+  log: Logger;
   pollIntervalMs?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
@@ -136,7 +136,7 @@ export class PusherRelay {
         this.isLeader = await this.options.leader.acquire();
         if (this.isLeader) await this.drainOnce();
       } catch (error) {
-        this.options.log('error', 'pusher relay cycle failed', { error: String(error) });
+        this.options.log.error({ error: String(error) }, 'pusher relay cycle failed');
       }
       if (!this.wakeRequested && !this.stopped) await this.sleep(this.nextWait());
     }
@@ -219,10 +219,10 @@ export class PusherRelay {
   private async failed(batch: Prepared[], failure: PublishFailure): Promise<void> {
     if (failure.kind === 'pause') {
       this.pausedUntil = Date.now() + this.quotaPauseMs;
-      this.options.log('warn', 'Pusher refuses publishing (quota, disabled app or wrong app id); pausing the relay', {
+      this.options.log.warn({
         reason: failure.reason,
         pausedUntil: new Date(this.pausedUntil).toISOString(),
-      });
+      }, 'Pusher refuses publishing (quota, disabled app or wrong app id); pausing the relay');
       await this.note(batch, failure.reason);
       return;
     }
@@ -249,7 +249,7 @@ export class PusherRelay {
     const expired = batch.filter((item) => Date.now() - new Date(item.row.occurred_at).getTime() > this.maxEventAgeMs);
     if (expired.length > 0) await this.deadLetter(expired.map((item) => item.row), `gave up after ${this.maxEventAgeMs / 1000} s: ${failure.reason}`);
     const retrying = batch.filter((item) => !expired.includes(item));
-    this.options.log('warn', 'publishing to Pusher failed; will retry', { reason: failure.reason, events: retrying.length });
+    this.options.log.warn({ reason: failure.reason, events: retrying.length }, 'publishing to Pusher failed; will retry');
     const em = this.options.orm.em.fork();
     for (const item of retrying) {
       const attempts = item.row.attempts + 1;
@@ -281,10 +281,10 @@ export class PusherRelay {
   }
 
   private async deadLetter(rows: RelayRow[], reason: string): Promise<void> {
-    this.options.log('error', 'event dead-lettered: it will not be sent to Pusher', {
+    this.options.log.error({
       reason,
       events: rows.map((row) => ({ channel: row.channel, sequence: Number(row.sequence), name: row.name })),
-    });
+    }, 'event dead-lettered: it will not be sent to Pusher');
     const ids = rows.map((row) => row.id);
     await this.options.orm.em.fork().execute(
       `update outbox_event set dead_lettered_at = now(), last_error = ?, attempts = attempts + 1 where id in (${ids.map(() => '?').join(', ')})`,

@@ -89,7 +89,7 @@ export function createHttpApi(deps: HttpApiDeps): HttpApi {
   const applyFault: RequestHandler = (req, res, next) => {
     const fault = deps.faults.takeNext();
     if (!fault) return next();
-    deps.log('info', 'pusher-server: injecting fault', { kind: fault.kind, path: req.path });
+    deps.log.info({ kind: fault.kind, path: req.path }, 'pusher-server: injecting fault');
     if (fault.kind === 'fail') {
       sendText(res, fault.status, fault.body);
     } else if (fault.kind === 'reset') {
@@ -118,7 +118,7 @@ export function createHttpApi(deps: HttpApiDeps): HttpApi {
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const result = verifySignedRequest({ method: req.method, path, query: pairs, body }, deps);
     if (!result.ok) {
-      deps.log('warn', 'pusher-server: rejected HTTP API request', { path, reason: truncate(result.message, 200) });
+      deps.log.warn({ path, reason: truncate(result.message, 200) }, 'pusher-server: rejected HTTP API request');
       sendText(res, 401, result.message);
       return undefined;
     }
@@ -138,9 +138,9 @@ export function createHttpApi(deps: HttpApiDeps): HttpApi {
         if (error instanceof HttpError) {
           sendText(res, error.status, error.message);
         } else {
-          deps.log('error', 'pusher-server: HTTP API handler failed', {
+          deps.log.error({
             error: error instanceof Error ? error.message : String(error),
-          });
+          }, 'pusher-server: HTTP API handler failed');
           sendText(res, 500, 'Internal Server Error');
         }
       }
@@ -158,11 +158,11 @@ export function createHttpApi(deps: HttpApiDeps): HttpApi {
       });
     }
     deps.faults.recordAccepted(endpoint, record);
-    deps.log('debug', 'pusher-server: published', {
+    deps.log.debug({
       endpoint,
       events: events.length,
       channels: events.reduce((n, e) => n + e.channels.length, 0),
-    });
+    }, 'pusher-server: published');
   };
 
   /** Publish `info` attributes: only what applies to the channel type, never an error. */

@@ -30,7 +30,7 @@ export interface PusherServerOptions {
   activityTimeoutSeconds?: number;
   /** Default 10240 (bytes of the `data` string). */
   maxEventBytes?: number;
-  log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  log?: PusherLogger;
   /** Keep a log of accepted publishes in `faults` (tests); off by default. */
   recordPublishes?: boolean;
 }

@@ -1,6 +1,6 @@
-/** Structured logging hook; the app passes its own logger, the default discards everything. */
-export type PusherLogLevel = 'debug' | 'info' | 'warn' | 'error';
+/** The server logs through pino; without a logger it logs nothing. */
+import pino, { type Logger } from 'pino';
 
-export type PusherLogger = (level: PusherLogLevel, message: string, fields?: Record<string, unknown>) => void;
+export type PusherLogger = Logger;
 
-export const silentLogger: PusherLogger = () => undefined;
+export const silentLogger: PusherLogger = pino({ level: 'silent' });

@@ -125,7 +125,7 @@ export class PusherWebSocketEndpoint {
       this.disconnect(connection);
       connection.ws.close(code, closeReason(reason));
     }
-    this.options.log('info', 'pusher-server: dropped WebSocket connections', { count: victims.length, code });
+    this.options.log.info({ count: victims.length, code }, 'pusher-server: dropped WebSocket connections');
     return victims.length;
   }
 
@@ -155,7 +155,7 @@ export class PusherWebSocketEndpoint {
   private onSocket(ws: WebSocket, key: string, query: URLSearchParams): void {
     this.sockets.add(ws);
     ws.on('close', () => this.sockets.delete(ws));
-    ws.on('error', (error) => this.options.log('warn', 'pusher-server: WebSocket error', { error: error.message }));
+    ws.on('error', (error) => this.options.log.warn({ error: error.message }, 'pusher-server: WebSocket error'));
 
     if (this.closed) {
       ws.close(1001, 'Server shutting down');
@@ -164,7 +164,7 @@ export class PusherWebSocketEndpoint {
     if (key !== this.options.key) {
       // Real Pusher upgrades first and then refuses with 4001; pusher-js then stops retrying.
       ws.close(4001, closeReason(`App key ${truncate(key, 40)} not in this cluster. Did you forget to specify the cluster?`));
-      this.options.log('warn', 'pusher-server: refused connection with unknown app key', { key: truncate(key, 40) });
+      this.options.log.warn({ key: truncate(key, 40) }, 'pusher-server: refused connection with unknown app key');
       return;
     }
     const protocol = query.get('protocol');
@@ -196,7 +196,7 @@ export class PusherWebSocketEndpoint {
     );
     connection.activityTimer = setTimeout(() => this.onIdle(connection), this.options.activityTimeoutSeconds * 1000);
     connection.activityTimer.unref();
-    this.options.log('debug', 'pusher-server: connection established', { socketId: connection.socketId });
+    this.options.log.debug({ socketId: connection.socketId }, 'pusher-server: connection established');
   }
 
   private newSocketId(): string {
@@ -221,7 +221,7 @@ export class PusherWebSocketEndpoint {
     connection.send(frame('pusher:ping', '{}'));
     connection.pongTimer = setTimeout(() => {
       if (connection.disconnected) return;
-      this.options.log('info', 'pusher-server: closing silent connection', { socketId: connection.socketId });
+      this.options.log.info({ socketId: connection.socketId }, 'pusher-server: closing silent connection');
       this.disconnect(connection);
       connection.ws.close(4201, 'Pong reply not received');
     }, this.options.pongTimeoutMs);
@@ -262,10 +262,10 @@ export class PusherWebSocketEndpoint {
     } else if (event === 'pusher:signin') {
       connection.send(errorFrame('User authentication (pusher:signin) is not supported by this server'));
     } else {
-      this.options.log('debug', 'pusher-server: ignored unknown event', {
+      this.options.log.debug({
         socketId: connection.socketId,
         event: truncate(event, 60),
-      });
+      }, 'pusher-server: ignored unknown event');
     }
   }
 
@@ -328,7 +328,7 @@ export class PusherWebSocketEndpoint {
     }
     connection.channels.add(channel);
     connection.send(this.succeededFrame(channel));
-    this.options.log('debug', 'pusher-server: subscribed', { socketId: connection.socketId, channel });
+    this.options.log.debug({ socketId: connection.socketId, channel }, 'pusher-server: subscribed');
 
     if (outcome.kind === 'subscribed' && outcome.newUser && member) {
       // Per user, not per connection, and never to the joining socket (reference §3.2).
@@ -359,11 +359,11 @@ export class PusherWebSocketEndpoint {
     if (channel !== undefined && channel.length > 0) {
       connection.send(frame('pusher:subscription_error', JSON.stringify({ type: 'AuthError', error: message }), channel));
     }
-    this.options.log('warn', 'pusher-server: subscription rejected', {
+    this.options.log.warn({
       socketId: connection.socketId,
       channel: channel === undefined ? undefined : truncate(channel, 170),
       reason: truncate(message, 200),
-    });
+    }, 'pusher-server: subscription rejected');
   }
 
   private unsubscribe(connection: ClientConnection, channel: string): void {
@@ -382,7 +382,7 @@ export class PusherWebSocketEndpoint {
     clearTimeout(connection.pongTimer);
     this.connections.delete(connection.socketId);
     for (const channel of [...connection.channels]) this.unsubscribe(connection, channel);
-    this.options.log('debug', 'pusher-server: connection closed', { socketId: connection.socketId });
+    this.options.log.debug({ socketId: connection.socketId }, 'pusher-server: connection closed');
   }
 }
 
