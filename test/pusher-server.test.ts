@@ -5,6 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { silentLogger } from '../src/infrastructure/logger';
+import { PusherFaults } from './support/pusher-faults';
 import express from 'express';
 import Pusher from 'pusher';
 import PusherJs, { type Channel, type Options as PusherJsOptions, type PresenceChannel } from 'pusher-js';
@@ -31,6 +32,7 @@ const APP = { appId: '4242', key: 'local-key', secret: 'local-secret' };
 
 interface Harness {
   server: PusherCompatibleServer;
+  faults: PusherFaults;
   httpServer: http.Server;
   port: number;
   rejectedUpgrades: string[];
@@ -38,7 +40,8 @@ interface Harness {
 }
 
 async function startHarness(options: Partial<PusherServerOptions> = {}): Promise<Harness> {
-  const server = new PusherCompatibleServer({ ...APP, recordPublishes: true, ...options });
+  const faults = new PusherFaults();
+  const server = new PusherCompatibleServer({ ...APP, ...faults.hooks, ...options });
   const app = express();
   app.use(server.httpRouter);
   // A JSON route mounted after the Pusher router proves the router leaves other bodies alone.
@@ -58,10 +61,12 @@ async function startHarness(options: Partial<PusherServerOptions> = {}): Promise
   const port = (httpServer.address() as AddressInfo).port;
   return {
     server,
+    faults,
     httpServer,
     port,
     rejectedUpgrades,
     async stop() {
+      faults.clear();
       await server.close();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
@@ -336,7 +341,7 @@ describe('PusherCompatibleServer', () => {
   });
 
   afterEach(async () => {
-    h.server.faults.clear();
+    h.faults.clear();
     await closeAllClients();
     await waitUntil(() => h.server.channelInfo().size === 0, 'all channels vacated');
   });
@@ -377,26 +382,26 @@ describe('PusherCompatibleServer', () => {
       const client = await connectedPusherJs(h.port);
       const a = await subscribed(client, 'multi-a');
       const b = await subscribed(client, 'multi-b');
-      h.server.faults.clearLog();
+      h.faults.clearLog();
 
       await sdk.trigger(['multi-a', 'multi-b', 'multi-c'], 'ping', { n: 1 });
       await waitUntil(() => a.seen.length + b.seen.length >= 4, 'both channels');
       expect(a.seen.filter((e) => e.event === 'ping')).toEqual([{ event: 'ping', data: { n: 1 } }]);
       expect(b.seen.filter((e) => e.event === 'ping')).toEqual([{ event: 'ping', data: { n: 1 } }]);
-      expect(h.server.faults.publishAttempts).toBe(1);
-      expect(h.server.faults.requests).toHaveLength(1);
-      expect(h.server.faults.requests[0]).toMatchObject({
+      expect(h.faults.publishAttempts).toBe(1);
+      expect(h.faults.requests).toHaveLength(1);
+      expect(h.faults.requests[0]).toMatchObject({
         endpoint: 'events',
         events: [{ name: 'ping', data: '{"n":1}', channels: ['multi-a', 'multi-b', 'multi-c'] }],
       });
-      expect(h.server.faults.accepted.map((e) => e.channel)).toEqual(['multi-a', 'multi-b', 'multi-c']);
+      expect(h.faults.accepted.map((e) => e.channel)).toEqual(['multi-a', 'multi-b', 'multi-c']);
     });
 
     it('delivers triggerBatch items in order and records them as one request', async () => {
       const raw = await RawClient.connect(h.port);
       await raw.subscribe('batch-a');
       await raw.subscribe('batch-b');
-      h.server.faults.clearLog();
+      h.faults.clearLog();
 
       const response = await sdk.triggerBatch([
         { channel: 'batch-a', name: 'e1', data: { i: 1 } },
@@ -410,8 +415,8 @@ describe('PusherCompatibleServer', () => {
         '{"event":"e2","channel":"batch-b","data":"{\\"i\\":2}"}',
         '{"event":"e3","channel":"batch-a","data":"three"}',
       ]);
-      expect(h.server.faults.requests.map((r) => [r.endpoint, r.events.length])).toEqual([['batch_events', 3]]);
-      await expect(h.server.faults.waitForAccepted(3, 100)).resolves.toHaveLength(3);
+      expect(h.faults.requests.map((r) => [r.endpoint, r.events.length])).toEqual([['batch_events', 3]]);
+      await expect(h.faults.waitForAccepted(3, 100)).resolves.toHaveLength(3);
     });
 
     it('excludes the connection named by socket_id (trigger and batch)', async () => {
@@ -437,7 +442,7 @@ describe('PusherCompatibleServer', () => {
         'batch-from-sender',
         'marker',
       ]);
-      expect(h.server.faults.accepted.find((e) => e.name === 'from-sender')?.socketId).toBe(sender.socketId);
+      expect(h.faults.accepted.find((e) => e.name === 'from-sender')?.socketId).toBe(sender.socketId);
     });
 
     it('answers info requests with the channel attributes', async () => {
@@ -553,11 +558,11 @@ describe('PusherCompatibleServer', () => {
     it('accepts 10 batch items and rejects 11 with 400 (nothing delivered)', async () => {
       const items = (n: number) => Array.from({ length: n }, (_, i) => ({ channel: 'batch-limit', name: `e${i}`, data: {} }));
       await expect(sdk.triggerBatch(items(10))).resolves.toMatchObject({ status: 200 });
-      h.server.faults.clearLog();
+      h.faults.clearLog();
       const error = await rejection(sdk.triggerBatch(items(11)));
       expect([error.status, error.body]).toEqual([400, 'Batch too large: 11 events (maximum 10 per request)']);
-      expect(h.server.faults.accepted).toEqual([]);
-      expect(h.server.faults.publishAttempts).toBe(1);
+      expect(h.faults.accepted).toEqual([]);
+      expect(h.faults.publishAttempts).toBe(1);
     });
 
     it('rejects bad channel names, long event names, bad socket ids and >100 channels with 400', async () => {
@@ -840,9 +845,9 @@ describe('PusherCompatibleServer', () => {
     it('failNext: the SDK sees the status and text body, then publishing recovers', async () => {
       const raw = await RawClient.connect(h.port);
       await raw.subscribe('faulty');
-      h.server.faults.clearLog();
-      h.server.faults.failNext({ status: 503 }).failNext({ status: 403, body: 'Forbidden: app disabled or over message quota', times: 2 });
-      expect(h.server.faults.pendingFaults).toBe(3);
+      h.faults.clearLog();
+      h.faults.failNext({ status: 503 }).failNext({ status: 403, body: 'Forbidden: app disabled or over message quota', times: 2 });
+      expect(h.faults.pendingFaults).toBe(3);
 
       const e1 = await rejection(sdk.trigger('faulty', 'e', {}));
       expect([e1.status, e1.body, e1.message]).toEqual([503, 'Service Unavailable', 'Unexpected status code 503']);
@@ -856,15 +861,15 @@ describe('PusherCompatibleServer', () => {
         'pusher_internal:subscription_succeeded',
         'after',
       ]);
-      expect(h.server.faults.publishAttempts).toBe(4);
-      expect(h.server.faults.accepted.map((e) => e.name)).toEqual(['after']);
+      expect(h.faults.publishAttempts).toBe(4);
+      expect(h.faults.accepted.map((e) => e.name)).toEqual(['after']);
     });
 
     it('delayNext: the SDK times out (status undefined) while the event is still delivered', async () => {
       const raw = await RawClient.connect(h.port);
       await raw.subscribe('slow');
-      h.server.faults.clearLog();
-      h.server.faults.delayNext({ ms: 2500 });
+      h.faults.clearLog();
+      h.faults.delayNext({ ms: 2500 });
       const started = Date.now();
       const error = await rejection(sdk.trigger('slow', 'late', { v: 1 }));
       expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
@@ -873,22 +878,22 @@ describe('PusherCompatibleServer', () => {
       expect(error.error.name).toBe('AbortError');
       // The ambiguous case: the caller gave up, but the server processed it.
       await raw.waitFor((f) => f.event === 'late');
-      expect(h.server.faults.accepted.map((e) => e.name)).toEqual(['late']);
+      expect(h.faults.accepted.map((e) => e.name)).toEqual(['late']);
     });
 
     it('delayNext with deliver:false answers 504 late and delivers nothing', async () => {
-      h.server.faults.clearLog();
-      h.server.faults.delayNext({ ms: 200, deliver: false });
+      h.faults.clearLog();
+      h.faults.delayNext({ ms: 200, deliver: false });
       const error = await rejection(sdk.trigger('slow', 'never', {}));
       expect([error.status, error.body]).toEqual([504, 'Gateway Timeout']);
-      expect(h.server.faults.accepted).toEqual([]);
+      expect(h.faults.accepted).toEqual([]);
     });
 
     it('resetNext: the SDK sees a network error and nothing is delivered', async () => {
       const raw = await RawClient.connect(h.port);
       await raw.subscribe('reset');
-      h.server.faults.clearLog();
-      h.server.faults.resetNext({ times: 2 });
+      h.faults.clearLog();
+      h.faults.resetNext({ times: 2 });
       for (let i = 0; i < 2; i++) {
         const error = await rejection(sdk.trigger('reset', 'lost', {}));
         expect(error.message).toBe('Request failed with an error');
@@ -898,16 +903,16 @@ describe('PusherCompatibleServer', () => {
       await sdk.trigger('reset', 'after', {});
       await raw.waitFor((f) => f.event === 'after');
       expect(raw.events('lost')).toEqual([]);
-      expect(h.server.faults.publishAttempts).toBe(3);
-      expect(h.server.faults.requests).toHaveLength(1);
+      expect(h.faults.publishAttempts).toBe(3);
+      expect(h.faults.requests).toHaveLength(1);
     });
 
     it('setMaxEventBytes lowers the 413 threshold until cleared', async () => {
-      h.server.faults.setMaxEventBytes(100);
+      h.faults.setMaxEventBytes(100);
       const error = await rejection(sdk.trigger('c', 'e', 'x'.repeat(101)));
       expect(error.status).toBe(413);
       expect(error.body).toContain('(100 bytes)');
-      h.server.faults.clear();
+      h.faults.clear();
       await expect(sdk.trigger('c', 'e', 'x'.repeat(101))).resolves.toMatchObject({ status: 200 });
     });
 
@@ -918,7 +923,7 @@ describe('PusherCompatibleServer', () => {
       const states: string[] = [];
       client.connection.bind('state_change', (s: { current: string }) => states.push(s.current));
 
-      expect(h.server.faults.dropConnections()).toBe(1);
+      expect(h.server.dropConnections()).toBe(1);
       await sdk.trigger('droppy', 'during-gap', {});
       await waitUntil(
         () => client.connection.state === 'connected' && client.connection.socket_id !== firstSocketId && channel.subscribed,

@@ -8,7 +8,9 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'STOCKTAKE_LOCKED'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  | 'SERVICE_UNAVAILABLE'
+  | 'HISTORY_EXPIRED';
 
 export class DomainError extends Error {
   constructor(
@@ -53,5 +55,22 @@ export class LockedError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(message: string, details: Record<string, unknown>) {
     super('CONFLICT', message, details);
+  }
+}
+
+/** A dependency (the database) cannot be reached: nothing was done, and the same request can be retried later. */
+export class ServiceUnavailableError extends DomainError {
+  constructor(message = 'The service is temporarily unavailable; retry shortly') {
+    super('SERVICE_UNAVAILABLE', message, { retryable: true });
+  }
+}
+
+/** A catch-up from before the oldest event still kept: the client must reload instead. */
+export class HistoryExpiredError extends DomainError {
+  constructor(channel: string, afterSequence: number, oldestSequence: number) {
+    super('HISTORY_EXPIRED', `Events of ${channel} after ${afterSequence} are no longer kept (the oldest is ${oldestSequence}); reload the data, then follow from the latest sequence`, {
+      channel,
+      oldestSequence,
+    });
   }
 }

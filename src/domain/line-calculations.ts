@@ -61,3 +61,45 @@ export function money(value: DecimalValue): string {
   return fixed(value, 2, ROUND_HALF_EVEN);
 }
 
+/** What a line's derived figures are computed from. */
+export interface LineInputs extends ItemUnits {
+  countedFullUnits: string;
+  countedPartialUnits: string;
+  openingQty: string;
+  purchases: string;
+  waste: string;
+  /** Cost per serving, fixed when the line was created. */
+  valuationCost: string;
+}
+
+/** A line's derived figures: quantities with 4 places, values in cents. */
+export interface DerivedLine {
+  countedQty: string;
+  expectedQty: string;
+  varianceQty: string;
+  expectedValue: string;
+  countedValue: string;
+  varianceValue: string;
+}
+
+/**
+ * Every derived figure of a line (domain rules, "Counting a line"): counted
+ * and expected servings, their difference, and each valued at the line's
+ * valuation cost. The variance value is the difference of the unrounded
+ * values, rounded once.
+ */
+export function deriveLine(line: LineInputs): DerivedLine {
+  const counted = countedQty(line, line.countedFullUnits, line.countedPartialUnits);
+  const expected = expectedQty(line.openingQty, line.purchases, line.waste);
+  const expectedValue = expected.times(line.valuationCost);
+  const countedValue = counted.times(line.valuationCost);
+  return {
+    countedQty: fixed(counted, 4),
+    expectedQty: fixed(expected, 4),
+    varianceQty: fixed(counted.minus(expected), 4),
+    expectedValue: money(expectedValue),
+    countedValue: money(countedValue),
+    varianceValue: money(countedValue.minus(expectedValue)),
+  };
+}
+

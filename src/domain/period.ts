@@ -9,12 +9,31 @@ export interface PeriodBounds {
   to: Date;
 }
 
+/**
+ * The calendar the product works with: periods, movement times and every
+ * computation on them (time zones, period bounds) stay inside these years.
+ */
+export const EARLIEST_DATE = '1970-01-01';
+export const LATEST_DATE = '2199-12-31';
+
+/** A real day written YYYY-MM-DD (no 31 September), whatever its year. */
 export function isCalendarDate(value: string): boolean {
   const match = DATE_PATTERN.exec(value);
   if (!match) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A calendar date inside EARLIEST_DATE..LATEST_DATE. */
+export function isDateInRange(value: string): boolean {
+  return value >= EARLIEST_DATE && value <= LATEST_DATE;
+}
+
+/** An instant inside the product's calendar (UTC). */
+export function isInstantInRange(instant: Date): boolean {
+  const time = instant.getTime();
+  return time >= Date.parse(`${EARLIEST_DATE}T00:00:00Z`) && time <= Date.parse(`${LATEST_DATE}T23:59:59.999Z`);
 }
 
 export function periodBounds(periodStart: string, periodEnd: string, timeZone: string): PeriodBounds {

@@ -30,11 +30,25 @@ export function checkDecimal(field: string, value: string, rule: DecimalRule): s
   return number.toFixed(rule.places);
 }
 
-export function checkText(field: string, value: string, maxLength: number, options: { required?: boolean } = {}): string {
+/** C0 controls except tab, LF and CR; DEL; C1 controls. NUL in particular cannot be stored. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const LINE_BREAK = /[\r\n]/;
+
+/**
+ * Text as it will be stored: trimmed, within `maxLength`, free of control
+ * characters; names and references (`singleLine`) also free of line breaks.
+ */
+export function checkText(field: string, value: string, maxLength: number, options: { required?: boolean; singleLine?: boolean } = {}): string {
+  if (CONTROL_CHARACTER.test(value)) throw new BadInputError(field, `${field} contains a control character, which is not allowed`);
   const trimmed = value.trim();
+  if (options.singleLine && LINE_BREAK.test(trimmed)) throw new BadInputError(field, `${field} must be a single line`);
   if (options.required && trimmed === '') throw new BadInputError(field, `${field} must not be empty`);
   if (trimmed.length > maxLength) throw new BadInputError(field, `${field} allows at most ${maxLength} characters`);
   return trimmed;
+}
+
+export function hasControlCharacter(value: string): boolean {
+  return CONTROL_CHARACTER.test(value);
 }
 
 export function checkCategory(field: string, value: string): CategoryCode {

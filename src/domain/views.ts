@@ -8,7 +8,7 @@ import { dec, fixed, sum, type Decimal } from './decimal';
 import type { Hotel, StockCategory, StockItem, StockMovement, Stocktake, StocktakeLine } from './entities';
 import type { MovementType, StocktakeStatus } from './entities';
 import type { CategoryCode } from './entities/StockCategory';
-import { countedQty, displaySplit, expectedQty, money, valuationCost, type ItemUnits } from './line-calculations';
+import { displaySplit, money, valuationCost, type ItemUnits } from './line-calculations';
 
 export interface HotelView {
   id: number;
@@ -148,32 +148,25 @@ export function describeItem(item: StockItem, category: StockCategory): StockIte
   };
 }
 
-/** The line with everything derived; `line.item` and its category must be loaded. */
+/** Display splits of a line's quantities, from its stored derived figures. */
+function displays(line: StocktakeLine) {
+  const units: ItemUnits = { categoryCode: line.categoryCode, size: line.size, uom: line.uom };
+  const split = (servings: string) => displaySplit(units, dec(servings));
+  return { opening: split(line.openingQty), expected: split(line.expectedQty), counted: split(line.countedQty), variance: split(line.varianceQty) };
+}
+
+/** The line as every client sees it; `line.item` and its category must be loaded. */
 export function describeLine(line: StocktakeLine): LineView {
   const item = line.item.getEntity();
-  const category = item.category.getEntity();
-  const units: ItemUnits = { categoryCode: category.code, size: line.size, uom: line.uom };
-  const counted = countedQty(units, line.countedFullUnits, line.countedPartialUnits);
-  const expected = expectedQty(line.openingQty, line.purchases, line.waste);
-  const variance = counted.minus(expected);
-  const opening = dec(line.openingQty);
-  const split = (servings: Decimal) => displaySplit(units, servings);
-  const [openingDisplay, expectedDisplay, countedDisplay, varianceDisplay] = [opening, expected, counted, variance].map(split) as [
-    { full: string; partial: string },
-    { full: string; partial: string },
-    { full: string; partial: string },
-    { full: string; partial: string },
-  ];
-  const expectedValue = expected.times(line.valuationCost);
-  const countedValue = counted.times(line.valuationCost);
+  const display = displays(line);
   return {
     id: line.id,
     stocktakeId: line.stocktake.id,
     itemId: item.id,
     itemSku: item.sku,
     itemName: item.name,
-    categoryCode: category.code,
-    categoryName: category.name,
+    categoryCode: line.categoryCode,
+    categoryName: item.category.getEntity().name,
     itemSize: line.size,
     itemUom: fixed(line.uom, 2),
     openingQty: qty(line.openingQty),
@@ -186,27 +179,35 @@ export function describeLine(line: StocktakeLine): LineView {
     manualPurchasesValue: line.manualPurchasesValue === null ? null : fixed(line.manualPurchasesValue, 2),
     countedFullUnits: fixed(line.countedFullUnits, 2),
     countedPartialUnits: fixed(line.countedPartialUnits, 2),
-    countedQty: qty(counted),
-    expectedQty: qty(expected),
-    varianceQty: qty(variance),
-    openingDisplayFullUnits: openingDisplay.full,
-    openingDisplayPartialUnits: openingDisplay.partial,
-    expectedDisplayFullUnits: expectedDisplay.full,
-    expectedDisplayPartialUnits: expectedDisplay.partial,
-    countedDisplayFullUnits: countedDisplay.full,
-    countedDisplayPartialUnits: countedDisplay.partial,
-    varianceDisplayFullUnits: varianceDisplay.full,
-    varianceDisplayPartialUnits: varianceDisplay.partial,
+    countedQty: qty(line.countedQty),
+    expectedQty: qty(line.expectedQty),
+    varianceQty: qty(line.varianceQty),
+    openingDisplayFullUnits: display.opening.full,
+    openingDisplayPartialUnits: display.opening.partial,
+    expectedDisplayFullUnits: display.expected.full,
+    expectedDisplayPartialUnits: display.expected.partial,
+    countedDisplayFullUnits: display.counted.full,
+    countedDisplayPartialUnits: display.counted.partial,
+    varianceDisplayFullUnits: display.variance.full,
+    varianceDisplayPartialUnits: display.variance.partial,
     valuationCost: fixed(line.valuationCost, 4),
-    expectedValue: money(expectedValue),
-    countedValue: money(countedValue),
-    varianceValue: money(countedValue.minus(expectedValue)),
+    expectedValue: fixed(line.expectedValue, 2),
+    countedValue: fixed(line.countedValue, 2),
+    varianceValue: fixed(line.varianceValue, 2),
     version: line.version,
   };
 }
 
-/** Totals and the line count come from `lines`: pass every line of the stocktake. */
-export function describeStocktake(stocktake: Stocktake, hotel: Hotel, lines: readonly LineView[]): StocktakeView {
+/** Line count and value totals of a stocktake, summed from its lines' stored values. */
+export interface StocktakeTotals {
+  lineCount: number;
+  totalValue: string;
+  totalVarianceValue: string;
+}
+
+export const NO_LINES: StocktakeTotals = { lineCount: 0, totalValue: '0.00', totalVarianceValue: '0.00' };
+
+export function describeStocktake(stocktake: Stocktake, hotel: Hotel, totals: StocktakeTotals): StocktakeView {
   return {
     id: stocktake.id,
     hotelId: hotel.id,
@@ -220,9 +221,9 @@ export function describeStocktake(stocktake: Stocktake, hotel: Hotel, lines: rea
     approvedAt: stocktake.approvedAt?.toISOString() ?? null,
     approvedById: stocktake.approvedById,
     approvedByName: stocktake.approvedByName,
-    lineCount: lines.length,
-    totalValue: money(sum(lines.map((l) => l.expectedValue))),
-    totalVarianceValue: money(sum(lines.map((l) => l.varianceValue))),
+    lineCount: totals.lineCount,
+    totalValue: fixed(totals.totalValue, 2),
+    totalVarianceValue: fixed(totals.totalVarianceValue, 2),
   };
 }
 

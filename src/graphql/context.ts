@@ -6,16 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DomainError } from '../domain/errors';
 import { requireViewer as required, type Viewer } from '../domain/viewer';
 import type { Services } from '../domain/services';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import type { EventBus } from '../realtime/event-bus';
-import type { RelayStatus } from '../realtime/pusher-relay/pusher-relay';
-
-/** What the realtime resolvers need: the outbox (through the ORM), the live bus and the relay's health. */
-export interface RealtimeAccess {
-  orm: MikroORM;
-  bus: EventBus;
-  relayStatus(hotels: readonly string[]): Promise<RelayStatus>;
-}
+import type { RealtimeService } from '../realtime/realtime-service';
 
 export interface GraphQLContext {
   viewer: Viewer | null;
@@ -23,7 +14,7 @@ export interface GraphQLContext {
   authError: DomainError | null;
   em: EntityManager;
   services: Services;
-  realtime: RealtimeAccess;
+  realtime: RealtimeService;
 }
 
 export function viewerOf(context: GraphQLContext): Viewer {

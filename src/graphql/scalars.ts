@@ -4,7 +4,7 @@
  */
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { isDecimalText } from '../domain/decimal';
-import { isCalendarDate } from '../domain/period';
+import { EARLIEST_DATE, LATEST_DATE, isCalendarDate, isDateInRange, isInstantInRange } from '../domain/period';
 
 const invalid = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
@@ -24,16 +24,20 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
   },
 });
 
+const OUT_OF_RANGE = `dates must be between ${EARLIEST_DATE} and ${LATEST_DATE}`;
+
 export const LocalDateScalar = new GraphQLScalarType<string, string>({
   name: 'LocalDate',
-  description: 'A calendar date, YYYY-MM-DD, in the hotel\'s time zone.',
+  description: `A calendar date, YYYY-MM-DD, in the hotel's time zone, from ${EARLIEST_DATE} to ${LATEST_DATE}.`,
   serialize: (value) => String(value),
   parseValue(value) {
     if (typeof value !== 'string' || !isCalendarDate(value)) throw invalid(`"${String(value)}" is not a date written YYYY-MM-DD`);
+    if (!isDateInRange(value)) throw invalid(`"${value}" is out of range: ${OUT_OF_RANGE}`);
     return value;
   },
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING || !isCalendarDate(ast.value)) throw invalid('Dates are written "YYYY-MM-DD"');
+    if (!isDateInRange(ast.value)) throw invalid(`"${ast.value}" is out of range: ${OUT_OF_RANGE}`);
     return ast.value;
   },
 });
@@ -49,7 +53,9 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
     if (typeof value !== 'string' || !ISO_INSTANT.test(value) || !isCalendarDate(value.slice(0, 10)) || Number.isNaN(Date.parse(value))) {
       throw invalid(`"${String(value)}" is not an ISO-8601 date-time with a zone, e.g. "2025-11-09T14:30:00Z"`);
     }
-    return new Date(value);
+    const instant = new Date(value);
+    if (!isInstantInRange(instant)) throw invalid(`"${value}" is out of range: ${OUT_OF_RANGE}`);
+    return instant;
   },
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING) throw invalid('Date-times are ISO-8601 strings');

@@ -11,19 +11,23 @@
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createServices } from '../domain/services';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/operation-limits';
 import { createSchema } from '../graphql/schema';
 import { InProcessEventBus, type EventBus } from '../realtime/event-bus';
 import { OutboxJournal } from '../realtime/outbox/outbox-journal';
-import { pusherEndpoints, type PusherClientSettings } from '../realtime/pusher-endpoints';
+import { OutboxRetention } from '../realtime/outbox/outbox-retention';
+import { OutboxStore } from '../realtime/outbox/outbox-store';
 import { LeaderLock } from '../realtime/pusher-relay/leader-lock';
-import { createPusherClient, type PusherCredentials } from '../realtime/pusher-relay/pusher-client';
+import { DeadlinePublisher, createPusherClient, type PusherCredentials } from '../realtime/pusher-relay/publisher';
 import { PusherRelay, type RelayOptions } from '../realtime/pusher-relay/pusher-relay';
-import { PusherCompatibleServer } from '../realtime/pusher-server';
+import { PusherCompatibleServer, type PusherServerOptions } from '../realtime/pusher-server';
+import { RealtimeService } from '../realtime/realtime-service';
 import { createTokenVerifier, type TokenKey } from './auth/tokens';
-import type { PusherTarget } from './config';
+import { DEFAULTS, type PusherTarget, type RelayTuning } from './config';
 import { TransactionalUnitOfWork } from './database/transactional-unit-of-work';
+import { pusherRoutes, type PusherClientSettings } from './http/pusher-routes';
 import type { Logger } from './logger';
-import { startServer, type RunningServer } from './server';
+import { startServer, type Readiness, type RunningServer } from './server';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -38,16 +42,20 @@ export interface AppOptions {
   builtInPusher: { appId: string; key: string; secret: string };
   channelPrefix: '' | 'private-';
   log: Logger;
-  /** Tuning for tests (short polls and backoff). */
-  relay?: Partial<Pick<RelayOptions, 'pollIntervalMs' | 'backoffBaseMs' | 'backoffMaxMs' | 'quotaPauseMs' | 'maxEventAgeMs'>>;
-  pusherTimeoutMs?: number;
-  /** Let the built-in endpoint log what it accepted (tests assert batching with it). */
-  recordPusherPublishes?: boolean;
+  operationLimits?: OperationLimits;
+  maxSubscriptionsPerSocket?: number;
+  relay?: Partial<RelayTuning>;
+  /** Finer relay timing (tests use short polls and backoffs). */
+  relayTiming?: Partial<Pick<RelayOptions, 'pollIntervalMs' | 'backoffBaseMs' | 'backoffMaxMs' | 'pauseBaseMs' | 'pauseMaxMs' | 'maxEventAgeMs' | 'stopGraceMs'>>;
+  outboxRetentionMs?: number;
+  /** Seams of the built-in Pusher endpoint (tests inject faults and observe publishes). */
+  pusherServerHooks?: Pick<PusherServerOptions, 'beforePublish' | 'onPublished' | 'maxEventBytes'>;
 }
 
 export interface RunningApp extends RunningServer {
   bus: EventBus;
   relay: PusherRelay;
+  retention: OutboxRetention;
   /** Present when no Pusher credentials are configured. */
   pusherServer: PusherCompatibleServer | undefined;
   /** What GET /pusher/config returns for a client connecting to `host`. */
@@ -56,20 +64,23 @@ export interface RunningApp extends RunningServer {
 
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { orm, log } = options;
+  const tuning: RelayTuning = { ...DEFAULTS.relay, ...options.relay };
   const bus = new InProcessEventBus();
+  const store = new OutboxStore(orm);
   let relay: PusherRelay | undefined;
-  const journal = new OutboxJournal((events) => {
+  const journal = new OutboxJournal(store, (events) => {
     bus.publish(events);
     relay?.wake();
   });
   const services = createServices(new TransactionalUnitOfWork(orm, journal));
   const verifyToken = createTokenVerifier(options.tokenKey);
+  const realtime = new RealtimeService({ orm, store, bus, relay: () => relay! });
 
   const builtIn = options.pusher.kind === 'built-in';
   const credentials: Omit<PusherCredentials, 'host' | 'port'> & Partial<PusherCredentials> = builtIn
     ? { ...options.builtInPusher, useTLS: false }
     : (options.pusher as Extract<PusherTarget, { kind: 'external' }>);
-  const pusherServer = builtIn ? new PusherCompatibleServer({ ...options.builtInPusher, log, recordPublishes: options.recordPusherPublishes }) : undefined;
+  const pusherServer = builtIn ? new PusherCompatibleServer({ ...options.builtInPusher, log, ...options.pusherServerHooks }) : undefined;
 
   let port = 0;
   const pusherSettings = (host?: string): PusherClientSettings => {
@@ -78,18 +89,27 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     return { key: credentials.key, cluster: credentials.cluster ?? 'mt1', forceTLS: true };
   };
 
+  const readiness = async (): Promise<Readiness> => {
+    const database = await databaseAnswers(orm);
+    const relayHealth = relay?.health() ?? { ok: false, detail: 'not started' };
+    return { ready: database.ok && relayHealth.ok, checks: { database, relay: relayHealth } };
+  };
+
   const server = await startServer({
     port: options.port,
     host: options.host,
     isProduction: options.isProduction,
     schema: await createSchema(),
+    limits: options.operationLimits ?? DEFAULT_OPERATION_LIMITS,
+    maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket ?? DEFAULTS.maxSubscriptionsPerSocket,
+    readiness,
     orm,
     services,
-    realtime: { orm, bus, relayStatus: (hotels) => relay!.status(hotels) },
+    realtime,
     verifyToken,
     routers: [
       ...(pusherServer ? [pusherServer.httpRouter] : []),
-      pusherEndpoints({ settings: pusherSettings, channelPrefix: options.channelPrefix, pusher: createPusherClient(credentials), verifyToken }),
+      pusherRoutes({ settings: pusherSettings, channelPrefix: options.channelPrefix, pusher: createPusherClient(credentials), verifyToken }),
     ],
     upgradeHandlers: pusherServer ? [(request, socket, head) => pusherServer.handleUpgrade(request, socket, head)] : [],
     log,
@@ -98,27 +118,53 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   // The built-in endpoint is reached through the same SDK code path as hosted Pusher.
   const relayTarget: PusherCredentials = builtIn ? { ...credentials, host: '127.0.0.1', port: server.port } : credentials;
+  const publisher = new DeadlinePublisher(relayTarget, tuning.concurrency, tuning.requestTimeoutMs);
   relay = new PusherRelay({
-    orm,
-    pusher: createPusherClient(relayTarget, options.pusherTimeoutMs),
+    store,
+    publisher,
+    requestTimeoutMs: tuning.requestTimeoutMs,
     channelPrefix: options.channelPrefix,
     leader: new LeaderLock(options.databaseUrl, log),
     log,
-    ...options.relay,
+    ...options.relayTiming,
   });
   relay.start();
+  const retention = new OutboxRetention(store, {
+    retentionMs: options.outboxRetentionMs ?? DEFAULTS.outboxRetentionMs,
+    shouldRun: () => relay!.leader,
+    log,
+  });
+  retention.start();
 
   return {
     ...server,
     bus,
     relay,
+    retention,
     pusherServer,
     pusherSettings,
     async close() {
       await server.close();
+      await retention.stop();
       await relay!.stop();
+      publisher.close();
       await pusherServer?.close();
       await bus.close();
     },
   };
+}
+
+/** The database answers `select 1` within a second. */
+async function databaseAnswers(orm: MikroORM): Promise<{ ok: boolean; detail?: string }> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<{ ok: boolean; detail: string }>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, detail: 'no answer within 1 s' }), 1_000);
+  });
+  try {
+    return await Promise.race([orm.em.getConnection().execute('select 1').then(() => ({ ok: true })), timeout]);
+  } catch {
+    return { ok: false, detail: 'unreachable' };
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/operation-limits';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -38,7 +39,28 @@ export interface Config {
   channelPrefix: '' | 'private-';
   auth: AuthConfig;
   logLevel: LogLevel;
+  /** Depth, aliases, directives, tokens and cost every GraphQL operation must stay within. */
+  operationLimits: OperationLimits;
+  /** Operations one graphql-ws socket may have open at once. */
+  maxSubscriptionsPerSocket: number;
+  relay: RelayTuning;
+  /** Delivered outbox events older than this are pruned (milliseconds). */
+  outboxRetentionMs: number;
 }
+
+export interface RelayTuning {
+  /** Publish requests to Pusher in flight at once (never two of one channel). */
+  concurrency: number;
+  /** The relay's own deadline for a whole publish, headers and body. */
+  requestTimeoutMs: number;
+}
+
+/** The defaults, also what `loadConfig({})` returns. */
+export const DEFAULTS = {
+  maxSubscriptionsPerSocket: 20,
+  relay: { concurrency: 8, requestTimeoutMs: 5_000 },
+  outboxRetentionMs: 7 * 24 * 60 * 60 * 1000,
+} as const;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -88,6 +110,20 @@ export function loadConfig(env: Env = process.env): Config {
 
   const pusher = parsePusher(get, problems);
   const auth = parseAuth(get, isProduction, problems);
+  const count = (name: string, fallback: number, max: number) => parseCount(name, get(name), fallback, max, problems);
+  const operationLimits: OperationLimits = {
+    maxDepth: count('GRAPHQL_MAX_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth, 100),
+    maxAliases: count('GRAPHQL_MAX_ALIASES', DEFAULT_OPERATION_LIMITS.maxAliases, 1_000),
+    maxDirectives: count('GRAPHQL_MAX_DIRECTIVES', DEFAULT_OPERATION_LIMITS.maxDirectives, 1_000),
+    maxTokens: count('GRAPHQL_MAX_TOKENS', DEFAULT_OPERATION_LIMITS.maxTokens, 1_000_000),
+    maxCost: count('GRAPHQL_MAX_COST', DEFAULT_OPERATION_LIMITS.maxCost, 100_000_000),
+  };
+  const maxSubscriptionsPerSocket = count('GRAPHQL_WS_MAX_SUBSCRIPTIONS', DEFAULTS.maxSubscriptionsPerSocket, 10_000);
+  const relay: RelayTuning = {
+    concurrency: count('RELAY_CONCURRENCY', DEFAULTS.relay.concurrency, 64),
+    requestTimeoutMs: count('PUSHER_TIMEOUT_MS', DEFAULTS.relay.requestTimeoutMs, 600_000),
+  };
+  const outboxRetentionMs = parseDuration('OUTBOX_RETENTION', get('OUTBOX_RETENTION'), DEFAULTS.outboxRetentionMs, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -100,7 +136,35 @@ export function loadConfig(env: Env = process.env): Config {
     channelPrefix: prefix as Config['channelPrefix'],
     auth,
     logLevel,
+    operationLimits,
+    maxSubscriptionsPerSocket,
+    relay,
+    outboxRetentionMs,
   };
+}
+
+function parseCount(name: string, raw: string | undefined, fallback: number, max: number, problems: string[]): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 1 || value > max) {
+    problems.push(`${name} must be a whole number from 1 to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `7d`, `12h`, `30m`, `90s` or `500ms`. */
+function parseDuration(name: string, raw: string | undefined, fallback: number, problems: string[]): number {
+  if (raw === undefined) return fallback;
+  const match = /^(\d+)(ms|s|m|h|d)$/.exec(raw);
+  const value = match ? Number(match[1]) * DURATION_UNITS[match[2]!]! : 0;
+  if (!match || value < 1) {
+    problems.push(`${name} must be a duration such as 7d, 12h, 30m or 90s (got "${raw}")`);
+    return fallback;
+  }
+  return value;
 }
 
 function parsePort(name: string, raw: string, problems: string[]): number {

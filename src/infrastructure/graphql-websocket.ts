@@ -6,10 +6,11 @@
  * checked when the socket opens (a bad one closes it with 4403) and again
  * for every operation, and the socket is closed when the token expires, so
  * a long-lived connection never outlives the access it was opened with.
- * Operations go through the same validation rules and error formatting as
- * over HTTP.
+ * Operations go through the same limits, validation and error formatting as
+ * over HTTP (see graphql/prepare-operation.ts), and one socket may have at
+ * most `maxSubscriptions` operations open at once.
  */
-import { GraphQLError, parse, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { IncomingMessage } from 'node:http';
@@ -17,7 +18,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Viewer } from '../domain/viewer';
 import type { GraphQLContext } from '../graphql/context';
-import { allValidationRules } from '../graphql/operation-rules';
+import type { OperationLimits } from '../graphql/operation-limits';
+import { operationPreparer } from '../graphql/prepare-operation';
 import { bearerToken, type TokenVerifier } from './auth/tokens';
 import type { Logger } from './logger';
 
@@ -26,6 +28,9 @@ export const GRAPHQL_PATH = '/graphql';
 export interface GraphQLWebSocketOptions {
   schema: GraphQLSchema;
   isProduction: boolean;
+  limits: OperationLimits;
+  /** Operations one socket may have open at once; the next one is refused. */
+  maxSubscriptions: number;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   verifyToken: TokenVerifier;
   /** Builds a context for one operation (an EntityManager fork, services, realtime access). */
@@ -38,11 +43,6 @@ type Extra = {
   expiry?: NodeJS.Timeout;
 };
 
-/** The codes Apollo gives the same errors over HTTP. */
-function withCode(error: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
-}
-
 /** Node timers overflow past ~24.8 days, so long expiries are reached in steps. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
@@ -54,7 +54,7 @@ function closeAt(expiresAt: Date, extra: Extra, close: () => void): void {
 
 export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
   const server = new WebSocketServer({ noServer: true });
-  const rules = allValidationRules(options.isProduction);
+  const prepare = operationPreparer(options.schema, options.limits, options.isProduction);
   const viewerOf = async (extra: Extra): Promise<Viewer | null> =>
     extra.token ? options.verifyToken(extra.token).catch(() => null) : null;
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => options.formatError(error.toJSON(), error));
@@ -81,20 +81,24 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
       },
       onClose: (ctx) => clearTimeout(ctx.extra.expiry),
       onSubscribe: async (ctx, _id, payload) => {
+        // The operation being subscribed is already in ctx.subscriptions.
+        const open = Object.keys(ctx.subscriptions).length;
+        if (open > options.maxSubscriptions) {
+          return [
+            new GraphQLError(`This connection already has ${options.maxSubscriptions} operations open; complete one first or open another connection`, {
+              extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', max: options.maxSubscriptions },
+            }),
+          ];
+        }
         const viewer = await viewerOf(ctx.extra);
         if (!viewer) return [new GraphQLError('The token is no longer valid', { extensions: { code: 'UNAUTHENTICATED' } })];
-        let document;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
-        }
-        const errors = validate(options.schema, document, rules);
-        if (errors.length > 0) return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        const prepared = prepare(payload);
+        if (Array.isArray(prepared)) return prepared as GraphQLError[];
+        const { document, variableValues } = prepared as Exclude<typeof prepared, readonly GraphQLError[]>;
         return {
           schema: options.schema,
           document,
-          variableValues: payload.variables,
+          variableValues,
           operationName: payload.operationName,
           contextValue: options.context(viewer),
         };

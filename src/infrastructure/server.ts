@@ -4,14 +4,14 @@
  * Pusher routes, and health; WebSocket upgrades go to graphql-ws at
  * /graphql or to the built-in Pusher endpoint at /app/:key.
  */
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
-import express, { type Router } from 'express';
+import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,24 +19,36 @@ import type { Duplex } from 'node:stream';
 import { DomainError } from '../domain/errors';
 import type { Services } from '../domain/services';
 import type { Viewer } from '../domain/viewer';
-import type { GraphQLContext, RealtimeAccess } from '../graphql/context';
+import type { GraphQLContext } from '../graphql/context';
 import { createErrorFormatter } from '../graphql/format-error';
-import { extraValidationRules } from '../graphql/operation-rules';
+import { checkControlCharacters } from '../graphql/input-guard';
+import { checkCost, limitRules, parseOptions, type OperationLimits } from '../graphql/operation-limits';
+import type { RealtimeService } from '../realtime/realtime-service';
 import { bearerToken, type TokenVerifier } from './auth/tokens';
+import { translateDatabaseErrors } from './database/unavailable';
 import { GRAPHQL_PATH, graphqlWebSocket } from './graphql-websocket';
 import type { Logger } from './logger';
 
 export type UpgradeHandler = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => boolean;
+
+export interface Readiness {
+  ready: boolean;
+  checks: Record<string, { ok: boolean; detail?: string }>;
+}
 
 export interface ServerOptions {
   port: number;
   host?: string;
   isProduction: boolean;
   schema: GraphQLSchema;
+  limits: OperationLimits;
+  maxSubscriptionsPerSocket: number;
   orm: MikroORM;
   services: Services;
-  realtime: RealtimeAccess;
+  realtime: RealtimeService;
   verifyToken: TokenVerifier;
+  /** What GET /readyz reports: 503 unless every check passes. */
+  readiness: () => Promise<Readiness>;
   /** Mounted before GraphQL; each parses its own bodies. */
   routers: Router[];
   /** Tried before graphql-ws for each WebSocket upgrade. */
@@ -51,20 +63,26 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Seconds a client is told to wait (Retry-After) while the database is unreachable. */
+const RETRY_AFTER_SECONDS = 5;
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { log } = options;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
   const contextBase = () => ({ em: options.orm.em.fork(), services: options.services, realtime: options.realtime });
-  const formatError = createErrorFormatter(options.log, options.isProduction);
+  const formatError = createErrorFormatter({ log, isProduction: options.isProduction, translate: translateDatabaseErrors });
   const websocket = graphqlWebSocket({
     schema: options.schema,
     isProduction: options.isProduction,
+    limits: options.limits,
+    maxSubscriptions: options.maxSubscriptionsPerSocket,
     formatError,
     verifyToken: options.verifyToken,
     context: (viewer: Viewer) => ({ ...contextBase(), viewer, authError: null }),
-    log: options.log,
+    log,
   });
   const upgradeHandlers = [...options.upgradeHandlers, websocket.handleUpgrade];
   httpServer.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -76,18 +94,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     introspection: !options.isProduction,
     includeStacktraceInErrorResponses: !options.isProduction,
     formatError,
-    validationRules: extraValidationRules(options.isProduction),
+    parseOptions: parseOptions(options.limits),
+    validationRules: limitRules(options.limits, options.isProduction),
     plugins: [
       // Chosen here, not from NODE_ENV, so that `isProduction` alone decides.
       options.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: () => websocket.close() }) },
+      requestGuardsPlugin(options.schema, options.limits),
     ],
   });
   await apollo.start();
 
-  app.get('/health', (_request, response) => {
+  app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_request, response) => {
+    const readiness = await options.readiness();
+    response.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'unavailable', checks: readiness.checks });
   });
   // Legacy frontends call /pusher/* from their own origin, like /graphql.
   app.use('/pusher', cors());
@@ -100,6 +124,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context: async ({ req }) => ({ ...contextBase(), ...(await authenticate(options.verifyToken, req.headers.authorization)) }),
     }),
   );
+  app.use((_request, response) => {
+    response.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+  });
+  app.use(jsonErrors(log));
 
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve));
   const port = (httpServer.address() as AddressInfo).port;
@@ -108,6 +136,63 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     httpServer,
     close: () => apollo.stop(),
+  };
+}
+
+/**
+ * Checks that need the request's variables, so they run once the operation
+ * is known rather than as (cached) validation rules: no control characters
+ * in any input, and the cost limit. And a response whose errors say the
+ * database is unreachable gets HTTP 503.
+ */
+function requestGuardsPlugin(schema: GraphQLSchema, limits: OperationLimits): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operationName, request }) {
+          const refused = checkControlCharacters(document, request.variables) ?? checkCost(schema, document, operationName, request.variables, limits);
+          if (refused) {
+            refused.extensions.http = { status: 400 };
+            throw refused;
+          }
+        },
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          if (errors?.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Express's own error page is HTML with a stack in development: every error
+ * that reaches here (a malformed or oversized body, a failing route) is
+ * answered as a GraphQL-style JSON error instead and logged as JSON.
+ */
+function jsonErrors(log: Logger): ErrorRequestHandler {
+  return (error: unknown, request, response, _next) => {
+    const { status, type } = error as { status?: number; type?: string };
+    const clientError = typeof status === 'number' && status >= 400 && status < 500;
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : clientError ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    const message =
+      type === 'entity.parse.failed'
+        ? 'The request body is not valid JSON'
+        : status === 413
+          ? 'The request body is too large (at most 1 MB)'
+          : clientError
+            ? ((error as Error).message ?? 'Bad request')
+            : 'Internal server error';
+    if (clientError) log.info({ status, path: request.path, reason: (error as Error).message }, 'refused a malformed HTTP request');
+    else log.error({ err: error, path: request.path }, 'unexpected error in an HTTP route');
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.status(clientError ? status : 500).json({ errors: [{ message, extensions: { code } }] });
   };
 }
 

@@ -7,11 +7,12 @@
  * requests), so each event is checked against the last sequence delivered:
  * older ones are dropped as duplicates, and a jump ahead is filled from the
  * outbox first — the missing events are already committed, because a
- * channel's sequence is taken in commit order.
+ * channel's sequence is taken in commit order. If what is missing has been
+ * pruned meanwhile, the stream ends with HISTORY_EXPIRED rather than skip it.
  */
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { HistoryExpiredError } from '../domain/errors';
 import type { EventBus } from './event-bus';
-import { eventsAfter, latestSequence } from './outbox/outbox-reader';
+import type { OutboxStore } from './outbox/outbox-store';
 import type { StoredEvent } from './outbox/stored-event';
 
 // The package ships a CommonJS build, but its typings are declared as ESM only.
@@ -20,17 +21,17 @@ const { Repeater } = require('@repeaterjs/repeater') as typeof import('@repeater
 
 const PAGE = 500;
 /** Live events held for a slow subscriber; past this the outbox serves them once it catches up. */
-const MAX_QUEUED = 1_000;
+export const MAX_QUEUED = 1_000;
 
 export interface ChannelStreamOptions {
-  orm: MikroORM;
+  store: OutboxStore;
   bus: EventBus;
   channel: string;
   /** Replay what was stored after this sequence; without it, only what happens from now on. */
   afterSequence?: number | null;
 }
 
-export function channelStream({ orm, bus, channel, afterSequence }: ChannelStreamOptions): AsyncIterableIterator<StoredEvent> {
+export function channelStream({ store, bus, channel, afterSequence }: ChannelStreamOptions): AsyncIterableIterator<StoredEvent> {
   return new Repeater<StoredEvent>(async (push, stop) => {
     let last = 0;
     let closed = false;
@@ -59,7 +60,11 @@ export function channelStream({ orm, bus, channel, afterSequence }: ChannelStrea
     };
     const catchUp = async (upTo: number) => {
       while (!closed) {
-        const page = await eventsAfter(orm.em.fork(), channel, last, PAGE);
+        const page = await store.eventsAfter(channel, last, PAGE);
+        const first = page[0];
+        if (first && first.sequence !== last + 1) {
+          throw new HistoryExpiredError(channel, last, first.sequence);
+        }
         for (const event of page) {
           if (event.sequence > upTo) return;
           await deliver(event);
@@ -83,7 +88,7 @@ export function channelStream({ orm, bus, channel, afterSequence }: ChannelStrea
     });
     enqueue(async () => {
       if (afterSequence === undefined || afterSequence === null) {
-        last = await latestSequence(orm.em.fork(), channel);
+        last = (await store.history(channel)).latest;
       } else {
         last = afterSequence;
         await catchUp(Number.POSITIVE_INFINITY);

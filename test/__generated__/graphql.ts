@@ -20,7 +20,7 @@ export type Scalars = {
   Decimal: { input: string; output: string; }
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSONObject: { input: any; output: any; }
-  /** A calendar date, YYYY-MM-DD, in the hotel's time zone. */
+  /** A calendar date, YYYY-MM-DD, in the hotel's time zone, from 1970-01-01 to 2199-12-31. */
   LocalDate: { input: string; output: string; }
 };
 
@@ -256,6 +256,8 @@ export type Mutation = {
   populateStocktake: PopulateStocktakePayload;
   /** Back to DRAFT, removing the approval's adjustments. */
   reopenStocktake: ReopenStocktakePayload;
+  /** Managers send a hotel's dead-lettered events to Pusher again (e.g. after fixing the Pusher configuration); returns how many. One whose channel has delivered later events since goes in the slim form, so no screen is set back to older data. */
+  requeueDeadLetters: Scalars['Int']['output'];
   updateLineMovement: UpdateLineMovementPayload;
   /** Managers change an item; set active: false to deactivate it. */
   updateStockItem: StockItem;
@@ -309,6 +311,11 @@ export type MutationReopenStocktakeArgs = {
 };
 
 
+export type MutationRequeueDeadLettersArgs = {
+  hotel: Scalars['String']['input'];
+};
+
+
 export type MutationUpdateLineMovementArgs = {
   input: UpdateLineMovementInput;
   lineId: Scalars['ID']['input'];
@@ -344,9 +351,9 @@ export type Query = {
   __typename?: 'Query';
   /** Sums per category; one entry when category is given (none if it has no lines). */
   categoryTotals: Array<CategoryTotals>;
-  /** Catch-up for Pusher clients: the events of a channel after a sequence number, with their exact Pusher payloads. */
+  /** Catch-up for Pusher clients: the events of a channel after a sequence number, with their exact Pusher payloads. HISTORY_EXPIRED when that is older than the history kept. */
   channelEvents: Array<ChannelEvent>;
-  /** Events of a hotel that Pusher will never get, newest first (managers). */
+  /** Events of a hotel that Pusher will not get, newest first (managers). */
   deadLetteredEvents: Array<DeadLetteredEvent>;
   hotel: HotelType;
   /** The caller's hotels. */
@@ -361,7 +368,7 @@ export type Query = {
   stockItems: Array<StockItem>;
   stocktake: Stocktake;
   stocktakeLine: StocktakeLine;
-  /** A hotel's stocktakes, newest period first. */
+  /** A hotel's stocktakes, newest period first, a page at a time. */
   stocktakes: Array<Stocktake>;
 };
 
@@ -414,6 +421,8 @@ export type QueryStocktakeLineArgs = {
 
 
 export type QueryStocktakesArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: Scalars['Int']['input'];
   hotel: Scalars['String']['input'];
   status?: InputMaybe<StocktakeStatus>;
 };
@@ -511,7 +520,7 @@ export type Stocktake = {
   /** True once approved: counts and movements can no longer change. */
   isLocked: Scalars['Boolean']['output'];
   lineCount: Scalars['Int']['output'];
-  /** Every line, by category then SKU. */
+  /** Every line, by category then SKU. Loaded only when selected. */
   lines: Array<StocktakeLine>;
   notes: Scalars['String']['output'];
   periodEnd: Scalars['LocalDate']['output'];

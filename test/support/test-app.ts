@@ -12,8 +12,10 @@ import { startApp, type AppOptions, type RunningApp } from '../../src/infrastruc
 import { signToken } from '../../src/infrastructure/auth/tokens';
 import { migratedOrm } from '../../src/infrastructure/database/database';
 import { createScratchDatabase, type ScratchDatabase } from '../../src/infrastructure/database/scratch-database';
-import { silentLogger } from '../../src/infrastructure/logger';
+import type { LogLevel } from '../../src/infrastructure/config';
+import { createLogger, silentLogger, type Logger } from '../../src/infrastructure/logger';
 import { HOTEL, seedFixtures } from './fixtures';
+import { PusherFaults } from './pusher-faults';
 
 export const JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
@@ -25,6 +27,8 @@ export interface GraphQLResponse<TData> {
 
 export interface TestApp {
   url: string;
+  /** Faults and publish log of the built-in Pusher endpoint. */
+  faults: PusherFaults;
   port: number;
   orm: MikroORM;
   app: RunningApp;
@@ -38,6 +42,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Silent, unless TEST_LOG names a level (e.g. TEST_LOG=debug npx jest …) to see what the server logs. */
+export function testLogger(): Logger {
+  const level = process.env.TEST_LOG as LogLevel | undefined;
+  return level ? createLogger(level) : silentLogger;
+}
+
 /** The built-in Pusher endpoint's credentials in tests. */
 export const PUSHER = { appId: 'test-app', key: 'test-key', secret: 'test-pusher-secret' };
 
@@ -45,34 +55,46 @@ export interface TestAppOptions {
   isProduction?: boolean;
   channelPrefix?: '' | 'private-';
   relay?: AppOptions['relay'];
-  pusherTimeoutMs?: number;
+  relayTiming?: AppOptions['relayTiming'];
+  /** An existing database (another instance of the same deployment); default: a fresh one. */
+  database?: { url: string; orm?: MikroORM };
+  pusher?: AppOptions['pusher'];
+  maxSubscriptionsPerSocket?: number;
+  operationLimits?: AppOptions['operationLimits'];
+  outboxRetentionMs?: number;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const serverUrl = process.env.TEST_POSTGRES_URL;
   if (!serverUrl) throw new Error('TEST_POSTGRES_URL is not set: run the tests through jest (test/support/global-setup.ts)');
-  const database: ScratchDatabase = await createScratchDatabase(serverUrl, 'stocktake_test');
-  const orm = await migratedOrm(database.url, silentLogger);
-  await seedFixtures(orm);
+  const database: ScratchDatabase | null = options.database ? null : await createScratchDatabase(serverUrl, 'stocktake_test');
+  const databaseUrl = options.database?.url ?? database!.url;
+  const orm = await migratedOrm(databaseUrl, silentLogger);
+  if (database) await seedFixtures(orm);
+  const faults = new PusherFaults();
   const app = await startApp({
     orm,
-    databaseUrl: database.url,
+    databaseUrl,
     port: 0,
     host: '127.0.0.1',
     isProduction: options.isProduction ?? false,
     tokenKey: { kind: 'secret', secret: JWT_SECRET },
-    pusher: { kind: 'built-in' },
+    pusher: options.pusher ?? { kind: 'built-in' },
     builtInPusher: PUSHER,
     channelPrefix: options.channelPrefix ?? '',
-    log: silentLogger,
-    relay: { pollIntervalMs: 50, backoffBaseMs: 20, backoffMaxMs: 200, quotaPauseMs: 300, ...options.relay },
-    pusherTimeoutMs: options.pusherTimeoutMs ?? 1_000,
-    recordPusherPublishes: true,
+    log: testLogger(),
+    relay: { requestTimeoutMs: 1_000, ...options.relay },
+    relayTiming: { pollIntervalMs: 50, backoffBaseMs: 20, backoffMaxMs: 200, pauseBaseMs: 300, pauseMaxMs: 1_200, ...options.relayTiming },
+    pusherServerHooks: faults.hooks,
+    maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket,
+    operationLimits: options.operationLimits,
+    outboxRetentionMs: options.outboxRetentionMs,
   });
   const managerToken = await signToken(JWT_SECRET, { userId: 'manager-1', name: 'Mary Manager', hotels: { [HOTEL]: 'manager' } });
 
   return {
     url: app.url,
+    faults,
     port: app.port,
     orm,
     app,
@@ -97,9 +119,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return { status: response.status, data: body.data, errors: body.errors };
     },
     async close() {
+      faults.clear();
       await app.close();
       await orm.close();
-      await database.drop();
+      await database?.drop();
     },
   };
 }

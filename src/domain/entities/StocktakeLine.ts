@@ -2,17 +2,33 @@ import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Ref, OptionalProp
 import { Stocktake } from './Stocktake';
 import { StockItem } from './StockItem';
 import { numeric } from './numeric-column';
+import type { CategoryCode } from './StockCategory';
+
+type DerivedField = 'countedQty' | 'expectedQty' | 'varianceQty' | 'expectedValue' | 'countedValue' | 'varianceValue';
 
 /**
  * One item in one stocktake. Movement totals are refreshed from stock
- * movements; counts are entered by staff; the item's units and cost are
- * fixed when the line is created; everything else is derived (see
- * domain/line-calculations.ts).
+ * movements; counts are entered by staff; the item's units, category and
+ * cost are fixed when the line is created. The derived quantities and values
+ * are stored too, written by `deriveLine` (domain/line-calculations.ts)
+ * whenever an input changes, so lists and totals are plain SQL.
  */
 @Entity({ tableName: 'stocktake_line' })
 @Unique({ properties: ['stocktake', 'item'] })
 export class StocktakeLine {
-  [OptionalProps]?: 'openingQty' | 'purchases' | 'salesQty' | 'waste' | 'transfersIn' | 'transfersOut' | 'adjustments' | 'manualPurchasesValue' | 'countedFullUnits' | 'countedPartialUnits' | 'version';
+  [OptionalProps]?:
+    | 'openingQty'
+    | 'purchases'
+    | 'salesQty'
+    | 'waste'
+    | 'transfersIn'
+    | 'transfersOut'
+    | 'adjustments'
+    | 'manualPurchasesValue'
+    | 'countedFullUnits'
+    | 'countedPartialUnits'
+    | 'version'
+    | DerivedField;
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -67,6 +83,30 @@ export class StocktakeLine {
 
   @Property({ type: 'string', length: 50 })
   size!: string;
+
+  /** The item's category when the line was created: with uom and size it decides the counting rule. */
+  @Property({ type: 'string', length: 1 })
+  categoryCode!: CategoryCode;
+
+  // ---- derived (see deriveLine); never set directly -------------------------
+
+  @Property(numeric(24, 4, { default: '0' }))
+  countedQty: string = '0';
+
+  @Property(numeric(24, 4, { default: '0' }))
+  expectedQty: string = '0';
+
+  @Property(numeric(24, 4, { default: '0' }))
+  varianceQty: string = '0';
+
+  @Property(numeric(24, 2, { default: '0' }))
+  expectedValue: string = '0';
+
+  @Property(numeric(24, 2, { default: '0' }))
+  countedValue: string = '0';
+
+  @Property(numeric(24, 2, { default: '0' }))
+  varianceValue: string = '0';
 
   /** Bumped by every change; clients send it back as `expectedVersion`. */
   @Property({ type: 'integer', version: true })

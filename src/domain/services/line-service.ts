@@ -15,7 +15,7 @@ import { COUNT, MONEY, MOVEMENT_QUANTITY, UNIT_COST, checkDecimal, checkText } f
 import { actorOf, type Viewer } from '../viewer';
 import { describeLine, describeMovement, type LineView, type MovementView } from '../views';
 import { lineFor, type LineAccess } from './access';
-import { applyPeriodTotals, movementTotals } from './movement-totals';
+import { applyPeriodTotals, movementTotals, rederive } from './movement-totals';
 
 export interface LineCountsInput {
   countedFullUnits?: string | null;
@@ -75,8 +75,9 @@ export class LineService {
       if (full !== undefined) line.countedFullUnits = full;
       if (partial !== undefined) line.countedPartialUnits = partial;
       if (manual !== undefined) line.manualPurchasesValue = manual;
+      rederive(line);
       // Approval would have to store the variance as a movement quantity (numeric(15,4)).
-      if (dec(describeLine(line).countedQty).abs().greaterThanOrEqualTo(MAX_QUANTITY)) {
+      if (dec(line.countedQty).abs().greaterThanOrEqualTo(MAX_QUANTITY)) {
         throw new BadInputError(full !== undefined ? 'countedFullUnits' : 'countedPartialUnits', 'The count is too large for this item');
       }
       await flushLine(em, line);
@@ -238,7 +239,7 @@ function checkMovement(
     movementType,
     quantity: checkDecimal('quantity', quantity, MOVEMENT_QUANTITY),
     unitCost: input.unitCost == null ? null : checkDecimal('unitCost', input.unitCost, UNIT_COST),
-    reference: checkText('reference', input.reference ?? '', 100),
+    reference: checkText('reference', input.reference ?? '', 100, { singleLine: true }),
     notes: checkText('notes', input.notes ?? '', 10_000),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fixed } from '../decimal';
+import { deriveLine } from '../line-calculations';
 import type { StocktakeLine } from '../entities';
 import type { PeriodBounds } from '../period';
 
@@ -85,7 +86,7 @@ export async function movementTotals(
   );
 }
 
-/** Refreshes every movement-derived total of a line (domain.md A §8); the opening stays as populate set it. */
+/** Refreshes every movement-derived total of a line, and its derived figures; the opening stays as populate set it. */
 export function applyPeriodTotals(line: StocktakeLine, totals: MovementTotals): void {
   line.purchases = fixed(totals.purchases, 4);
   line.salesQty = fixed(totals.sales, 4);
@@ -93,4 +94,10 @@ export function applyPeriodTotals(line: StocktakeLine, totals: MovementTotals): 
   line.transfersIn = fixed(totals.transfersIn, 4);
   line.transfersOut = fixed(totals.transfersOut, 4);
   line.adjustments = fixed(totals.adjustments, 4);
+  rederive(line);
+}
+
+/** Writes the line's derived figures from its inputs; call after changing any of them. */
+export function rederive(line: StocktakeLine): void {
+  Object.assign(line, deriveLine(line));
 }

@@ -50,7 +50,7 @@ export class StockItemService {
   }
 
   create(viewer: Viewer, hotelIdentifier: string, input: StockItemInput): Promise<StockItemView> {
-    const sku = checkText('sku', input.sku ?? '', 50, { required: true });
+    const sku = checkText('sku', input.sku ?? '', 50, { required: true, singleLine: true });
     if (!SKU_PATTERN.test(sku)) {
       throw new BadInputError('sku', `sku must start with a category letter (${CATEGORY_CODES.join(', ')}) followed by letters or digits`);
     }
@@ -84,12 +84,12 @@ function checkItemFields(input: StockItemInput, creating: boolean): Partial<Stoc
     if (creating && input[field] == null) throw new BadInputError(field, `${field} is required`);
     return input[field] != null;
   };
-  if (required('name')) fields.name = checkText('name', input.name!, 200, { required: true });
-  if (required('size')) fields.size = checkText('size', input.size!, 50, { required: true });
+  if (required('name')) fields.name = checkText('name', input.name!, 200, { required: true, singleLine: true });
+  if (required('size')) fields.size = checkText('size', input.size!, 50, { required: true, singleLine: true });
   if (required('uom')) fields.uom = checkDecimal('uom', input.uom!, UOM);
   if (required('unitCost')) fields.unitCost = checkDecimal('unitCost', input.unitCost!, UNIT_COST);
   if (input.sizeValue !== undefined) fields.sizeValue = input.sizeValue === null ? null : checkDecimal('sizeValue', input.sizeValue, UOM);
-  if (input.sizeUnit != null) fields.sizeUnit = checkText('sizeUnit', input.sizeUnit, 10);
+  if (input.sizeUnit != null) fields.sizeUnit = checkText('sizeUnit', input.sizeUnit, 10, { singleLine: true });
   if (input.menuPrice !== undefined) fields.menuPrice = input.menuPrice === null ? null : checkDecimal('menuPrice', input.menuPrice, PRICE);
   if (input.active != null) fields.active = input.active;
   return fields;

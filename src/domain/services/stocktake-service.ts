@@ -3,16 +3,25 @@
  * the reads a stocktake screen needs. Each mutation is one unit of work and
  * records the events it produces.
  */
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { dec, fixed } from '../decimal';
 import { MovementType, StockItem, StockMovement, Stocktake, StocktakeLine, StocktakeStatus } from '../entities';
 import { BadInputError, LockedError } from '../errors';
 import { valuationCost } from '../line-calculations';
-import { isCalendarDate, periodBounds, type PeriodBounds } from '../period';
+import { EARLIEST_DATE, LATEST_DATE, isCalendarDate, isDateInRange, periodBounds, type PeriodBounds } from '../period';
 import type { UnitOfWork } from '../unit-of-work';
 import { actorOf, type Viewer } from '../viewer';
-import { describeLine, describeStocktake, totalsByCategory, type CategoryTotalsView, type LineView, type StocktakeView } from '../views';
+import {
+  NO_LINES,
+  describeLine,
+  describeStocktake,
+  totalsByCategory,
+  type CategoryTotalsView,
+  type LineView,
+  type StocktakeTotals,
+  type StocktakeView,
+} from '../views';
 import { checkCategory, checkText } from '../validation';
 import { hotelFor, stocktakeFor } from './access';
 import { applyPeriodTotals, movementTotals, type MovementTotals } from './movement-totals';
@@ -23,10 +32,16 @@ export interface CreateStocktakeInput {
   notes?: string | null;
 }
 
-export interface StocktakeDetail {
-  stocktake: StocktakeView;
-  lines: LineView[];
+export interface StocktakePage {
+  status?: StocktakeStatus;
+  /** Page size, 1..MAX_PAGE_SIZE. */
+  first?: number;
+  /** The id of the last stocktake of the previous page. */
+  after?: number | null;
 }
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
 
 const LINE_ORDER = { item: { category: { code: 'asc' }, sku: 'asc' } } as const;
 
@@ -35,32 +50,48 @@ export class StocktakeService {
 
   // ---- reads ---------------------------------------------------------------
 
-  /** Each stocktake with its lines: the totals need them, so the lines come along at no extra cost. */
-  async list(em: EntityManager, viewer: Viewer, hotelIdentifier: string, status?: StocktakeStatus): Promise<StocktakeDetail[]> {
+  /**
+   * A hotel's stocktakes, newest period first, a page at a time: `after` is
+   * the id of the last stocktake of the previous page. Totals come from the
+   * lines' stored values; the lines themselves are loaded only when asked
+   * for (see `lines`).
+   */
+  async list(em: EntityManager, viewer: Viewer, hotelIdentifier: string, page: StocktakePage = {}): Promise<StocktakeView[]> {
+    const first = page.first ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw new BadInputError('first', `first must be between 1 and ${MAX_PAGE_SIZE}`);
+    }
     const hotel = await hotelFor(em, viewer, hotelIdentifier, 'staff');
+    let after: FilterQuery<Stocktake> = {};
+    if (page.after !== undefined && page.after !== null) {
+      const anchor = await em.findOne(Stocktake, { id: page.after, hotel });
+      if (!anchor) throw new BadInputError('after', `after must be the id of a stocktake of ${hotelIdentifier} (the last one of the previous page)`);
+      after = { $or: [{ periodEnd: { $lt: anchor.periodEnd } }, { periodEnd: anchor.periodEnd, id: { $lt: anchor.id } }] };
+    }
     const stocktakes = await em.find(
       Stocktake,
-      { hotel, ...(status ? { status } : {}) },
-      { orderBy: { periodEnd: 'desc', id: 'desc' } },
+      { hotel, ...(page.status ? { status: page.status } : {}), ...after },
+      { orderBy: { periodEnd: 'desc', id: 'desc' }, limit: first },
     );
-    const lines = await em.find(StocktakeLine, { stocktake: { $in: stocktakes } }, { populate: ['item.category'] });
-    const linesOf = new Map<number, LineView[]>();
-    for (const line of lines) {
-      const view = describeLine(line);
-      const group = linesOf.get(view.stocktakeId);
-      if (group) group.push(view);
-      else linesOf.set(view.stocktakeId, [view]);
-    }
-    return stocktakes.map((s) => {
-      const lines = linesOf.get(s.id) ?? [];
-      return { stocktake: describeStocktake(s, hotel, lines), lines };
-    });
+    const totals = await totalsOf(em, stocktakes.map((s) => s.id));
+    return stocktakes.map((s) => describeStocktake(s, hotel, totals.get(s.id) ?? NO_LINES));
   }
 
-  async detail(em: EntityManager, viewer: Viewer, id: number): Promise<StocktakeDetail> {
+  async get(em: EntityManager, viewer: Viewer, id: number): Promise<StocktakeView> {
     const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'staff');
-    const lines = await linesOf(em, stocktake);
-    return { stocktake: describeStocktake(stocktake, hotel, lines), lines };
+    return describeStocktake(stocktake, hotel, (await totalsOf(em, [id])).get(id) ?? NO_LINES);
+  }
+
+  /** The lines of several stocktakes at once (one query), each in screen order; only stocktakes of the viewer's hotels. */
+  async lines(em: EntityManager, viewer: Viewer, stocktakeIds: readonly number[]): Promise<Map<number, LineView[]>> {
+    const lines = await em.find(
+      StocktakeLine,
+      { stocktake: { id: { $in: [...stocktakeIds] }, hotel: { identifier: { $in: [...viewer.hotels.keys()] } } } },
+      { populate: ['item.category'], orderBy: LINE_ORDER },
+    );
+    const byStocktake = new Map<number, LineView[]>(stocktakeIds.map((id) => [id, []]));
+    for (const line of lines) byStocktake.get(line.stocktake.id)?.push(describeLine(line));
+    return byStocktake;
   }
 
   async categoryTotals(em: EntityManager, viewer: Viewer, id: number, category?: string): Promise<CategoryTotalsView[]> {
@@ -75,6 +106,7 @@ export class StocktakeService {
   create(viewer: Viewer, hotelIdentifier: string, input: CreateStocktakeInput): Promise<StocktakeView> {
     for (const field of ['periodStart', 'periodEnd'] as const) {
       if (!isCalendarDate(input[field])) throw new BadInputError(field, `${field} must be a date written YYYY-MM-DD`);
+      if (!isDateInRange(input[field])) throw new BadInputError(field, `${field} must be between ${EARLIEST_DATE} and ${LATEST_DATE}`);
     }
     if (input.periodEnd < input.periodStart) throw new BadInputError('periodEnd', 'periodEnd must not be before periodStart');
     const notes = checkText('notes', input.notes ?? '', 10_000);
@@ -90,7 +122,7 @@ export class StocktakeService {
         }
         throw error;
       }
-      const view = describeStocktake(stocktake, hotel, []);
+      const view = describeStocktake(stocktake, hotel, NO_LINES);
       events.record({ name: 'stocktake-created', hotel: hotel.identifier, stocktakeId: stocktake.id, data: { stocktake: view } });
       return view;
     });
@@ -102,7 +134,7 @@ export class StocktakeService {
       const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'manager', { lock: true });
       stocktake.notes = checked;
       await em.flush();
-      return describeStocktake(stocktake, hotel, await linesOf(em, stocktake));
+      return describeStocktake(stocktake, hotel, await totalsOfOne(em, stocktake));
     });
   }
 
@@ -139,7 +171,14 @@ export class StocktakeService {
         let line = lineByItem.get(item.id);
         if (!line) {
           if (!item.active && !holdsStock(itemTotals)) continue;
-          line = em.create(StocktakeLine, { stocktake, item, uom: item.uom, size: item.size, valuationCost: valuationCost(item.unitCost, item.uom) });
+          line = em.create(StocktakeLine, {
+            stocktake,
+            item,
+            uom: item.uom,
+            size: item.size,
+            categoryCode: item.category.code,
+            valuationCost: valuationCost(item.unitCost, item.uom),
+          });
           linesCreated += 1;
         }
         line.openingQty = fixed(itemTotals.opening, 4);
@@ -147,7 +186,7 @@ export class StocktakeService {
       }
       await em.flush();
       events.record({ name: 'stocktake-populated', hotel: hotel.identifier, stocktakeId: id, data: { stocktakeId: id, linesCreated } });
-      return { stocktake: describeStocktake(stocktake, hotel, await linesOf(em, stocktake)), linesCreated };
+      return { stocktake: describeStocktake(stocktake, hotel, await totalsOfOne(em, stocktake)), linesCreated };
     });
   }
 
@@ -160,17 +199,17 @@ export class StocktakeService {
       const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'manager', { lock: true });
       if (stocktake.isLocked) throw new LockedError(id, 'approve it again');
       const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
-      const lines = await linesOf(em, stocktake);
+      const lines = await em.find(StocktakeLine, { stocktake }, { orderBy: LINE_ORDER });
       const adjusted = lines.filter((line) => !dec(line.varianceQty).isZero());
       for (const line of adjusted) {
         em.create(StockMovement, {
           hotel,
-          item: line.itemId,
+          item: line.item,
           movementType: MovementType.ADJUSTMENT,
-          quantity: line.varianceQty,
-          unitCost: line.valuationCost,
+          quantity: fixed(line.varianceQty, 4),
+          unitCost: fixed(line.valuationCost, 4),
           reference: `Stocktake-${id}`,
-          notes: `Stocktake adjustment: counted ${line.countedQty}, expected ${line.expectedQty}`,
+          notes: `Stocktake adjustment: counted ${fixed(line.countedQty, 4)}, expected ${fixed(line.expectedQty, 4)}`,
           staffId: viewer.id,
           staffName: viewer.name,
           timestamp: bounds.to,
@@ -182,7 +221,8 @@ export class StocktakeService {
       stocktake.approvedById = viewer.id;
       stocktake.approvedByName = viewer.name;
       await em.flush();
-      const view = describeStocktake(stocktake, hotel, await refreshMovementTotals(em, stocktake, bounds));
+      await refreshMovementTotals(em, stocktake, bounds);
+      const view = describeStocktake(stocktake, hotel, await totalsOfOne(em, stocktake));
       const adjustmentsCreated = adjusted.length;
       events.record({
         name: 'stocktake-status-changed',
@@ -206,7 +246,8 @@ export class StocktakeService {
       stocktake.approvedByName = null;
       await em.flush();
       const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
-      const view = describeStocktake(stocktake, hotel, await refreshMovementTotals(em, stocktake, bounds));
+      await refreshMovementTotals(em, stocktake, bounds);
+      const view = describeStocktake(stocktake, hotel, await totalsOfOne(em, stocktake));
       events.record({
         name: 'stocktake-status-changed',
         hotel: hotel.identifier,
@@ -219,12 +260,28 @@ export class StocktakeService {
 }
 
 /** After an approval wrote or a reopen removed adjustments, every line's movement totals show it (A §8). */
-async function refreshMovementTotals(em: EntityManager, stocktake: Stocktake, bounds: PeriodBounds): Promise<LineView[]> {
-  const lines = await em.find(StocktakeLine, { stocktake }, { populate: ['item.category'], orderBy: LINE_ORDER });
+async function refreshMovementTotals(em: EntityManager, stocktake: Stocktake, bounds: PeriodBounds): Promise<void> {
+  const lines = await em.find(StocktakeLine, { stocktake });
   const totals = await movementTotals(em, stocktake.hotel.id, bounds, lines.map((line) => line.item.id));
   for (const line of lines) applyPeriodTotals(line, totals.get(line.item.id)!);
   await em.flush();
-  return lines.map(describeLine);
+}
+
+/** Line count and value totals per stocktake, summed in SQL from the lines' stored values. */
+export async function totalsOf(em: EntityManager, stocktakeIds: readonly number[]): Promise<Map<number, StocktakeTotals>> {
+  if (stocktakeIds.length === 0) return new Map();
+  const rows = await em.execute<{ stocktake_id: number; line_count: number; total_value: string; total_variance_value: string }[]>(
+    `select stocktake_id, count(*)::int as line_count, sum(expected_value)::text as total_value, sum(variance_value)::text as total_variance_value
+     from stocktake_line where stocktake_id = any(cast(? as int[])) group by stocktake_id`,
+    [`{${stocktakeIds.join(',')}}`],
+  );
+  return new Map(
+    rows.map((row) => [row.stocktake_id, { lineCount: row.line_count, totalValue: row.total_value, totalVarianceValue: row.total_variance_value }]),
+  );
+}
+
+async function totalsOfOne(em: EntityManager, stocktake: Stocktake): Promise<StocktakeTotals> {
+  return (await totalsOf(em, [stocktake.id])).get(stocktake.id) ?? NO_LINES;
 }
 
 /** Lines in screen order: category, then SKU. */

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { LIST_SIZE_EXTENSION } from '../operation-limits';
 import { viewerOf, type GraphQLContext } from '../context';
 import { parseId } from '../ids';
 import {
@@ -20,6 +21,7 @@ export class LineResolver {
   }
 
   @Query(() => [StockMovementType], { description: "The line's item movements inside the stocktake period, newest first." })
+  @Extensions({ [LIST_SIZE_EXTENSION]: 50 })
   lineMovements(@Arg('lineId', () => ID) lineId: string, @Ctx() context: GraphQLContext): Promise<StockMovementType[]> {
     return context.services.lines.movements(context.em, viewerOf(context), parseId('lineId', lineId));
   }

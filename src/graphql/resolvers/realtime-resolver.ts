@@ -1,31 +1,21 @@
 /**
  * Realtime over GraphQL: the two subscriptions (each replaying from
  * `afterSequence` before going live), catch-up for Pusher clients, and the
- * relay's health. Event objects come from the event catalog.
+ * relay's health and repair for managers. The realtime service decides;
+ * event objects come from the event catalog.
  */
-import { Arg, Ctx, ID, Int, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { BadInputError, ForbiddenError } from '../../domain/errors';
-import { stocktakeFor } from '../../domain/services/access';
-import { requireRole } from '../../domain/viewer';
-import { channelStream } from '../../realtime/channel-stream';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import {
   RealtimeEventType,
   StocktakeEventUnion,
   StocktakeListEventUnion,
-  detailChannel,
   graphqlEvent,
-  listChannel,
-  parseChannel,
   pusherPayload,
-  withoutPrefix,
 } from '../../realtime/event-catalog';
-import { eventsAfter, latestSequence } from '../../realtime/outbox/outbox-reader';
 import type { StoredEvent } from '../../realtime/outbox/stored-event';
 import { viewerOf, type GraphQLContext } from '../context';
 import { parseId } from '../ids';
 import { ChannelEventType, DeadLetteredEventType, RelayStatusType } from '../types/realtime';
-
-const MAX_CATCH_UP = 500;
 
 interface SubscriptionArgs {
   hotel?: string;
@@ -35,31 +25,11 @@ interface SubscriptionArgs {
 
 type SubscribeData = SubscribeResolverData<unknown, SubscriptionArgs, GraphQLContext>;
 
-function checkAfterSequence(afterSequence: number | null | undefined): void {
-  if (afterSequence != null && afterSequence < 0) throw new BadInputError('afterSequence', 'afterSequence must be 0 or more');
-}
-
-/** A sequence the channel has not reached would silently swallow the events up to it. */
-async function checkNotAhead(context: GraphQLContext, channel: string, afterSequence: number | null | undefined): Promise<void> {
-  if (afterSequence == null) return;
-  const latest = await latestSequence(context.em.fork(), channel);
-  if (afterSequence > latest) {
-    throw new BadInputError('afterSequence', `afterSequence ${afterSequence} is ahead of ${channel}, which is at ${latest}`);
-  }
-}
-
 @Resolver()
 export class RealtimeResolver {
   @Subscription(() => StocktakeListEventUnion, {
     description: "A hotel's stocktake list as it changes. With afterSequence, the stored events after it come first.",
-    subscribe: async ({ args, context }: SubscribeData) => {
-      const viewer = viewerOf(context);
-      requireRole(viewer, args.hotel!, 'staff');
-      checkAfterSequence(args.afterSequence);
-      const channel = listChannel(args.hotel!);
-      await checkNotAhead(context, channel, args.afterSequence);
-      return channelStream({ ...context.realtime, channel, afterSequence: args.afterSequence });
-    },
+    subscribe: ({ args, context }: SubscribeData) => context.realtime.followList(viewerOf(context), args.hotel!, args.afterSequence),
   })
   stocktakeListEvents(
     @Root() event: StoredEvent,
@@ -71,15 +41,8 @@ export class RealtimeResolver {
 
   @Subscription(() => StocktakeEventUnion, {
     description: 'One stocktake as it changes. With afterSequence, the stored events after it come first.',
-    subscribe: async ({ args, context }: SubscribeData) => {
-      const viewer = viewerOf(context);
-      const id = parseId('stocktakeId', args.stocktakeId!);
-      checkAfterSequence(args.afterSequence);
-      const { hotel } = await stocktakeFor(context.em.fork(), viewer, id, 'staff');
-      const channel = detailChannel(hotel.identifier, id);
-      await checkNotAhead(context, channel, args.afterSequence);
-      return channelStream({ ...context.realtime, channel, afterSequence: args.afterSequence });
-    },
+    subscribe: ({ args, context }: SubscribeData) =>
+      context.realtime.followStocktake(viewerOf(context), parseId('stocktakeId', args.stocktakeId!), args.afterSequence),
   })
   stocktakeEvents(
     @Root() event: StoredEvent,
@@ -90,7 +53,9 @@ export class RealtimeResolver {
   }
 
   @Query(() => [ChannelEventType], {
-    description: 'Catch-up for Pusher clients: the events of a channel after a sequence number, with their exact Pusher payloads.',
+    description:
+      'Catch-up for Pusher clients: the events of a channel after a sequence number, with their exact Pusher payloads. ' +
+      'HISTORY_EXPIRED when that is older than the history kept.',
   })
   async channelEvents(
     @Arg('channel', () => String) channel: string,
@@ -98,13 +63,7 @@ export class RealtimeResolver {
     @Arg('limit', () => Int, { defaultValue: 100 }) limit: number,
     @Ctx() context: GraphQLContext,
   ): Promise<ChannelEventType[]> {
-    const viewer = viewerOf(context);
-    checkAfterSequence(afterSequence);
-    if (limit < 1 || limit > MAX_CATCH_UP) throw new BadInputError('limit', `limit must be between 1 and ${MAX_CATCH_UP}`);
-    const parsed = parseChannel(channel);
-    if (!parsed) throw new BadInputError('channel', `${channel} is not a stocktake channel ({hotel}-stocktakes or {hotel}-stocktake-{id})`);
-    requireRole(viewer, parsed.hotel, 'staff');
-    const events = await eventsAfter(context.em, withoutPrefix(channel), afterSequence, limit);
+    const events = await context.realtime.history(viewerOf(context), channel, afterSequence, limit);
     return events.map((event) => ({
       name: event.name,
       channel: event.channel,
@@ -115,32 +74,27 @@ export class RealtimeResolver {
     }));
   }
 
-  @Query(() => RelayStatusType, { description: "Backlog and lag of Pusher delivery for the hotels the caller manages." })
-  async relayStatus(@Ctx() context: GraphQLContext): Promise<RelayStatusType> {
-    const managed = [...viewerOf(context).hotels].filter(([, role]) => role === 'manager').map(([hotel]) => hotel);
-    if (managed.length === 0) throw new ForbiddenError('Only managers can see the relay status');
-    return context.realtime.relayStatus(managed);
+  @Query(() => RelayStatusType, { description: 'Backlog and lag of Pusher delivery for the hotels the caller manages.' })
+  relayStatus(@Ctx() context: GraphQLContext): Promise<RelayStatusType> {
+    return context.realtime.relayStatus(viewerOf(context));
   }
 
-  @Query(() => [DeadLetteredEventType], { description: "Events of a hotel that Pusher will never get, newest first (managers)." })
+  @Query(() => [DeadLetteredEventType], { description: 'Events of a hotel that Pusher will not get, newest first (managers).' })
   async deadLetteredEvents(
     @Arg('hotel', () => String) hotel: string,
     @Arg('limit', () => Int, { defaultValue: 50 }) limit: number,
     @Ctx() context: GraphQLContext,
   ): Promise<DeadLetteredEventType[]> {
-    requireRole(viewerOf(context), hotel, 'manager');
-    const rows = await context.em.execute<{ event_id: string; name: string; channel: string; sequence: string; last_error: string; dead_lettered_at: Date }[]>(
-      `select event_id, name, channel, sequence, last_error, dead_lettered_at from outbox_event
-       where hotel = ? and dead_lettered_at is not null order by dead_lettered_at desc, id desc limit ?`,
-      [hotel, Math.min(Math.max(limit, 1), MAX_CATCH_UP)],
-    );
-    return rows.map((row) => ({
-      eventId: row.event_id,
-      name: row.name,
-      channel: row.channel,
-      sequence: Number(row.sequence),
-      reason: row.last_error,
-      deadLetteredAt: new Date(row.dead_lettered_at).toISOString(),
-    }));
+    const dead = await context.realtime.deadLetters(viewerOf(context), hotel, limit);
+    return dead.map((letter) => ({ ...letter, deadLetteredAt: letter.deadLetteredAt.toISOString() }));
+  }
+
+  @Mutation(() => Int, {
+    description:
+      "Managers send a hotel's dead-lettered events to Pusher again (e.g. after fixing the Pusher configuration); returns how many. " +
+      'One whose channel has delivered later events since goes in the slim form, so no screen is set back to older data.',
+  })
+  requeueDeadLetters(@Arg('hotel', () => String) hotel: string, @Ctx() context: GraphQLContext): Promise<number> {
+    return context.realtime.requeueDeadLetters(viewerOf(context), hotel);
   }
 }

@@ -1,5 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/services/stocktake-service';
 import { viewerOf, type GraphQLContext } from '../context';
+import { linesLoader } from '../loaders';
+import { EXPECTED_LINES, LIST_SIZE_EXTENSION } from '../operation-limits';
 import { parseId } from '../ids';
 import { StocktakeStatus } from '../types/enums';
 import { StocktakeLineType } from '../types/stocktake-line';
@@ -15,29 +18,34 @@ import {
 
 @Resolver(() => StocktakeType)
 export class StocktakeResolver {
-  @Query(() => [StocktakeType], { description: "A hotel's stocktakes, newest period first." })
-  async stocktakes(
+  @Query(() => [StocktakeType], { description: "A hotel's stocktakes, newest period first, a page at a time." })
+  stocktakes(
     @Arg('hotel', () => String) hotel: string,
     @Arg('status', () => StocktakeStatus, { nullable: true }) status: StocktakeStatus | null,
+    @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` }) first: number,
+    @Arg('after', () => ID, { nullable: true, description: 'The id of the last stocktake of the previous page.' }) after: string | null | undefined,
     @Ctx() context: GraphQLContext,
   ): Promise<StocktakeType[]> {
-    const list = await context.services.stocktakes.list(context.em, viewerOf(context), hotel, status ?? undefined);
-    return list.map(({ stocktake, lines }) => ({ ...stocktake, lines }));
+    return context.services.stocktakes.list(context.em, viewerOf(context), hotel, {
+      status: status ?? undefined,
+      first,
+      after: after == null ? null : parseId('after', after),
+    });
   }
 
   @Query(() => StocktakeType)
-  async stocktake(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<StocktakeType> {
-    const { stocktake, lines } = await context.services.stocktakes.detail(context.em, viewerOf(context), parseId('id', id));
-    return { ...stocktake, lines };
+  stocktake(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<StocktakeType> {
+    return context.services.stocktakes.get(context.em, viewerOf(context), parseId('id', id));
   }
 
-  @FieldResolver(() => [StocktakeLineType], { description: 'Every line, by category then SKU.' })
-  async lines(@Root() stocktake: StocktakeType, @Ctx() context: GraphQLContext): Promise<StocktakeLineType[]> {
-    // A fork of its own: this also runs for stocktakes inside subscription events, whose context lives long.
-    return stocktake.lines ?? (await context.services.stocktakes.detail(context.em.fork(), viewerOf(context), stocktake.id)).lines;
+  @FieldResolver(() => [StocktakeLineType], { description: 'Every line, by category then SKU. Loaded only when selected.' })
+  @Extensions({ [LIST_SIZE_EXTENSION]: EXPECTED_LINES })
+  lines(@Root() stocktake: StocktakeType, @Ctx() context: GraphQLContext): Promise<StocktakeLineType[]> {
+    return linesLoader(context).load(stocktake.id);
   }
 
   @Query(() => [CategoryTotalsType], { description: 'Sums per category; one entry when category is given (none if it has no lines).' })
+  @Extensions({ [LIST_SIZE_EXTENSION]: 5 })
   categoryTotals(
     @Arg('stocktakeId', () => ID) stocktakeId: string,
     @Arg('category', () => String, { nullable: true }) category: string | null,

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, Query, Resolver } from 'type-graphql';
+import { LIST_SIZE_EXTENSION } from '../operation-limits';
 import { Hotel } from '../../domain/entities';
 import { NotFoundError } from '../../domain/errors';
 import { describeHotel } from '../../domain/views';
@@ -16,6 +17,7 @@ export class ViewerResolver {
   }
 
   @Query(() => [HotelType], { description: "The caller's hotels." })
+  @Extensions({ [LIST_SIZE_EXTENSION]: 10 })
   async hotels(@Ctx() context: GraphQLContext): Promise<HotelType[]> {
     const viewer = viewerOf(context);
     const hotels = await context.em.find(Hotel, { identifier: { $in: [...viewer.hotels.keys()] } }, { orderBy: { identifier: 'asc' } });

@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Extensions, Field, ID, ObjectType } from 'type-graphql';
+import { LIST_SIZE_EXTENSION } from '../operation-limits';
 import type { HotelView } from '../../domain/views';
 import { Role } from './enums';
 
@@ -29,6 +30,7 @@ export class Me {
   name!: string;
 
   @Field(() => [HotelType])
+  @Extensions({ [LIST_SIZE_EXTENSION]: 10 })
   hotels!: HotelType[];
 }
 

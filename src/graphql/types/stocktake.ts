@@ -3,7 +3,6 @@ import type { StocktakeView, CategoryTotalsView } from '../../domain/views';
 import type { CategoryCode } from '../../domain/entities';
 import { DateTimeScalar, DecimalScalar, LocalDateScalar } from '../scalars';
 import { StocktakeStatus } from './enums';
-import { StocktakeLineType } from './stocktake-line';
 
 @ObjectType('Stocktake')
 export class StocktakeType implements StocktakeView {
@@ -50,9 +49,6 @@ export class StocktakeType implements StocktakeView {
 
   @Field(() => DecimalScalar)
   totalVarianceValue!: string;
-
-  /** Present when the query loaded them; the `lines` field resolver loads them otherwise. */
-  lines?: StocktakeLineType[];
 }
 
 @ObjectType('CategoryTotals', { simpleResolvers: true })

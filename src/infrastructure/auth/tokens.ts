@@ -6,6 +6,7 @@
  */
 import { SignJWT, createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { DomainError } from '../../domain/errors';
+import { hasControlCharacter } from '../../domain/validation';
 import { ROLES, type Role, type Viewer } from '../../domain/viewer';
 
 export type TokenVerifier = (token: string) => Promise<Viewer>;
@@ -23,26 +24,44 @@ export function createTokenVerifier(key: TokenKey): TokenVerifier {
           ? await jwtVerify(token, verificationKey, { algorithms: ['HS256'] })
           : await jwtVerify(token, verificationKey));
     } catch (error) {
-      throw new DomainError('UNAUTHENTICATED', `Invalid token: ${(error as Error).message}`);
+      throw invalid((error as Error).message);
     }
     return viewerFromClaims(payload);
   };
 }
 
+/** What the claims may hold: the user's id and name are stored with what they do (approvals, movements). */
+export const CLAIM_LIMITS = { subject: 128, name: 200, hotels: 100, hotelIdentifier: 100 } as const;
+
+function invalid(reason: string): DomainError {
+  return new DomainError('UNAUTHENTICATED', `Invalid token: ${reason}`);
+}
+
+function checkClaimText(claim: string, value: string, maxLength: number): void {
+  if (value.length > maxLength) throw invalid(`the ${claim} claim is longer than ${maxLength} characters`);
+  if (hasControlCharacter(value) || /[\r\n]/.test(value)) throw invalid(`the ${claim} claim contains a control character`);
+}
+
 function viewerFromClaims(payload: JWTPayload): Viewer {
   const { sub, name, hotels } = payload as JWTPayload & { name?: unknown; hotels?: unknown };
-  if (typeof sub !== 'string' || sub === '') throw new DomainError('UNAUTHENTICATED', 'Invalid token: no subject');
+  if (typeof sub !== 'string' || sub.trim() === '') throw invalid('no subject');
+  checkClaimText('sub', sub, CLAIM_LIMITS.subject);
+  if (name !== undefined && typeof name !== 'string') throw invalid('the name claim must be a string');
+  if (typeof name === 'string') checkClaimText('name', name, CLAIM_LIMITS.name);
   if (typeof hotels !== 'object' || hotels === null || Array.isArray(hotels)) {
-    throw new DomainError('UNAUTHENTICATED', 'Invalid token: the hotels claim must map hotel identifiers to roles');
+    throw invalid('the hotels claim must map hotel identifiers to roles');
   }
+  const entries = Object.entries(hotels);
+  if (entries.length > CLAIM_LIMITS.hotels) throw invalid(`the hotels claim names more than ${CLAIM_LIMITS.hotels} hotels`);
   const memberships = new Map<string, Role>();
-  for (const [hotel, role] of Object.entries(hotels)) {
-    if (!ROLES.includes(role as Role)) throw new DomainError('UNAUTHENTICATED', `Invalid token: unknown role for ${hotel}`);
+  for (const [hotel, role] of entries) {
+    checkClaimText('hotels', hotel, CLAIM_LIMITS.hotelIdentifier);
+    if (!ROLES.includes(role as Role)) throw invalid(`unknown role for ${hotel}`);
     memberships.set(hotel, role as Role);
   }
   return {
     id: sub,
-    name: typeof name === 'string' && name !== '' ? name : sub,
+    name: typeof name === 'string' && name.trim() !== '' ? name.trim() : sub,
     hotels: memberships,
     ...(typeof payload.exp === 'number' ? { expiresAt: new Date(payload.exp * 1000) } : {}),
   };

@@ -18,25 +18,25 @@ export function channelFor(scope: ChannelScope, hotel: string, stocktakeId: numb
   return scope === 'list' ? listChannel(hotel) : detailChannel(hotel, stocktakeId);
 }
 
-export interface ParsedChannel {
-  hotel: string;
-  scope: ChannelScope;
-  stocktakeId?: number;
-}
+/** A channel name read back: its family, hotel and stocktake, and the Pusher prefix it was written with. */
+export type ParsedChannel = { prefix: ChannelPrefix; name: string; hotel: string } & (
+  | { scope: 'list' }
+  | { scope: 'detail'; stocktakeId: number }
+);
+
+/** '' for public channels; 'private-' when Pusher must authorize subscribers. */
+export type ChannelPrefix = '' | 'private-';
 
 const LIST = /^(.+)-stocktakes$/;
-const DETAIL = /^(.+)-stocktake-([1-9]\d*)$/;
+const DETAIL = /^(.+)-stocktake-([1-9]\d{0,9})$/;
 
 /** Reads a channel name, with or without the `private-` prefix; null when it is not one of ours. */
-export function parseChannel(name: string): ParsedChannel | null {
-  const bare = name.startsWith('private-') ? name.slice('private-'.length) : name;
-  const list = LIST.exec(bare);
-  if (list) return { hotel: list[1]!, scope: 'list' };
-  const detail = DETAIL.exec(bare);
-  if (detail) return { hotel: detail[1]!, scope: 'detail', stocktakeId: Number(detail[2]) };
+export function parseChannel(written: string): ParsedChannel | null {
+  const prefix: ChannelPrefix = written.startsWith('private-') ? 'private-' : '';
+  const name = written.slice(prefix.length);
+  const list = LIST.exec(name);
+  if (list) return { prefix, name, hotel: list[1]!, scope: 'list' };
+  const detail = DETAIL.exec(name);
+  if (detail) return { prefix, name, hotel: detail[1]!, scope: 'detail', stocktakeId: Number(detail[2]) };
   return null;
-}
-
-export function withoutPrefix(name: string): string {
-  return name.startsWith('private-') ? name.slice('private-'.length) : name;
 }

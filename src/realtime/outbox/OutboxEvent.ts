@@ -8,8 +8,9 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mik
 @Entity({ tableName: 'outbox_event' })
 @Unique({ properties: ['channel', 'sequence'] })
 @Index({ name: 'outbox_event_pending_index', expression: 'create index "outbox_event_pending_index" on "outbox_event" ("channel", "sequence") where "published_at" is null and "dead_lettered_at" is null' })
+@Index({ name: 'outbox_event_published_index', expression: 'create index "outbox_event_published_index" on "outbox_event" ("published_at") where "published_at" is not null' })
 export class OutboxEvent {
-  [OptionalProps]?: 'attempts' | 'nextAttemptAt' | 'lastError' | 'publishedAt' | 'deadLetteredAt' | 'slimmed';
+  [OptionalProps]?: 'attempts' | 'nextAttemptAt' | 'lastError' | 'publishedAt' | 'deadLetteredAt' | 'slimmed' | 'claimToken' | 'claimedUntil';
 
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
@@ -64,9 +65,24 @@ export class OutboxEvent {
   @Property({ type: 'datetime', nullable: true })
   deadLetteredAt: Date | null = null;
 
-  /** True when Pusher got the slim form because the full payload was over the size limit. */
+  /**
+   * True when the event goes (or went) to Pusher in the slim form: its full
+   * payload was over the size limit, or it was re-queued after later events
+   * of its channel had been delivered (stale data must not overwrite newer).
+   */
   @Property({ type: 'boolean', default: false })
   slimmed: boolean = false;
+
+  /**
+   * Fencing for the relay: a relay publishes a row only while it holds an
+   * unexpired claim on it, and marks it only with the token of that claim,
+   * so two instances never send the same event (see outbox-store.ts).
+   */
+  @Property({ type: 'uuid', nullable: true })
+  claimToken: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  claimedUntil: Date | null = null;
 }
 
 /** The last sequence number given out on each channel; its row lock orders commits per channel. */
@@ -77,4 +93,8 @@ export class ChannelSequence {
 
   @Property({ type: 'bigint' })
   lastSequence!: string;
+
+  /** Events up to this sequence were delivered and then pruned (OUTBOX_RETENTION); catch-up before it is refused. */
+  @Property({ type: 'bigint', default: 0 })
+  prunedThrough: string = '0';
 }

@@ -1,12 +1,15 @@
 /**
- * What a failed publish means for the events in it (pusher-reference.md §7):
- * - retry: network errors, timeouts, 5xx, 429 and 401 (clock skew, or
- *   credentials about to be fixed) may succeed later;
+ * What a failed publish means for the events in it (docs/realtime.md,
+ * "Pusher relay"):
+ * - retry: network errors, our own deadline, 5xx, 429, 408 and 401 (clock
+ *   skew, or credentials about to be fixed) may succeed later;
  * - pause: 403 (over quota or app disabled) and 404 (no such app: a
- *   configuration mistake) stop all publishing for a while, since every
- *   event would fail the same way;
+ *   configuration mistake) would fail the same way for every event, so
+ *   the whole relay pauses and probes;
  * - reject: any other 4xx fails the same way every time for this event.
  */
+import { PublishDeadlineError } from './publisher';
+
 export type FailureKind = 'retry' | 'pause' | 'reject';
 
 export interface PublishFailure {
@@ -17,6 +20,7 @@ export interface PublishFailure {
 }
 
 export function classifyFailure(error: unknown): PublishFailure {
+  if (error instanceof PublishDeadlineError) return { kind: 'retry', reason: `network: ${error.message}` };
   const { status, body, message } = error as { status?: number; body?: string; message?: string };
   if (status === undefined) {
     const cause = (error as { error?: { message?: string; name?: string } }).error;
@@ -32,4 +36,9 @@ export function classifyFailure(error: unknown): PublishFailure {
 export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+/** How long the n-th pause in a row lasts: base doubling up to max (no jitter: one relay, one probe). */
+export function pauseDelay(pausesInARow: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.max(0, pausesInARow - 1));
 }

@@ -1,17 +1,20 @@
 /**
- * Only one instance relays to Pusher, so each event is sent once however
- * many API instances run: the relay drains only while it holds a
- * PostgreSQL advisory lock on a connection of its own. If that instance
- * dies, its connection closes, the lock is released and another takes over.
+ * Only one instance relays to Pusher at a time, so the work is not done
+ * twice however many API instances run: the relay publishes only while it
+ * holds a PostgreSQL advisory lock on a connection of its own. If that
+ * instance dies, its connection closes, the lock is released and another
+ * takes over. Leadership is an efficiency, not the safety: the outbox
+ * claims fence every publish (see outbox-store.ts).
  */
 import { Client } from 'pg';
-import type { Logger } from '../../infrastructure/logger';
+import type { Logger } from 'pino';
 
 const LOCK_KEY = "hashtext('stocktake-live:pusher-relay')";
 
 export class LeaderLock {
   private client: Client | null = null;
   private held = false;
+  private inFlight: Promise<boolean> | null = null;
 
   constructor(
     private readonly databaseUrl: string,
@@ -20,10 +23,23 @@ export class LeaderLock {
 
   /**
    * True while this process holds the lock. Each call proves the lock's
-   * connection is alive (a half-open connection would otherwise let a second
-   * relay take over while this one still sends), or tries to take the lock.
+   * connection is alive (a dead one means the lock is gone, and another
+   * instance may hold it), or tries to take the lock. Concurrent calls share
+   * one round trip.
    */
-  async acquire(): Promise<boolean> {
+  acquire(): Promise<boolean> {
+    this.inFlight ??= this.check().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  async release(): Promise<void> {
+    await this.inFlight?.catch(() => undefined);
+    await this.drop();
+  }
+
+  private async check(): Promise<boolean> {
     try {
       const client = await this.connection();
       if (this.held) {
@@ -35,13 +51,13 @@ export class LeaderLock {
       if (this.held) this.log.info('this instance relays events to Pusher');
       return this.held;
     } catch (error) {
-      this.log.warn({ error: String(error) }, 'pusher relay lost its leader connection');
-      await this.release();
+      if (this.held) this.log.warn({ err: error }, 'pusher relay lost its leader connection');
+      await this.drop();
       return false;
     }
   }
 
-  async release(): Promise<void> {
+  private async drop(): Promise<void> {
     const client = this.client;
     this.client = null;
     this.held = false;
@@ -50,10 +66,14 @@ export class LeaderLock {
 
   private async connection(): Promise<Client> {
     if (this.client) return this.client;
-    const client = new Client({ connectionString: this.databaseUrl, keepAlive: true });
+    const client = new Client({ connectionString: this.databaseUrl, keepAlive: true, connectionTimeoutMillis: 5_000 });
     client.on('error', (error) => {
-      this.log.warn({ error: error.message }, 'pusher relay leader connection failed');
-      if (this.client === client) void this.release();
+      this.log.warn({ err: error }, 'pusher relay leader connection failed');
+      if (this.client === client) {
+        this.client = null;
+        this.held = false;
+        void client.end().catch(() => undefined);
+      }
     });
     try {
       await client.connect();

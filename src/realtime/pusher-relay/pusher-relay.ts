@@ -1,34 +1,45 @@
 /**
  * Drains the outbox to Pusher. Mutations never wait for it: a commit only
- * wakes it. Guarantees (SPEC §6):
- * - order per channel: a channel's events go out in sequence order, one
- *   request at a time and never two of a channel in one request, and a
- *   failing event holds back only its own channel;
- * - at most 10 events (of 10 channels) per `triggerBatch`;
- * - retries with exponential backoff and jitter for what may succeed later,
- *   a pause for the whole relay on 403 (quota) or 404 (wrong app), the slim
- *   form after a 413, a dead letter with the reason for what never can;
- * - no event over Pusher's 10,240-byte limit: the slim form goes instead;
- * - rows are only marked published after Pusher accepted them, so a crash
- *   at any point resends rather than loses (at-least-once; clients drop
- *   duplicates by `meta.sequence`).
+ * wakes it. What it guarantees (docs/realtime.md, "Pusher relay"):
+ *
+ * - order per channel: a channel has at most one event in flight, and its
+ *   next event is claimed only once the previous one is delivered or
+ *   dead-lettered; a failing channel holds back only itself;
+ * - concurrency: `lanes` requests in flight at once, each with at most 10
+ *   events of 10 different channels (Pusher does not promise order inside
+ *   a batch);
+ * - no request outlives its deadline (publisher.ts), so nothing can wedge
+ *   the relay, and shutdown is bounded;
+ * - fencing: a row is sent only under a live claim and marked only with the
+ *   claim's token (outbox-store.ts), so two instances never both send it,
+ *   whatever each believes about leadership;
+ * - retries with exponential backoff and jitter; 403/404 pause everything,
+ *   starting at `pauseBaseMs` and doubling to `pauseMaxMs`, each pause
+ *   ending with a single probe request; the slim form for payloads over the
+ *   limit or after a 413; dead letters (re-queueable) for what never can be
+ *   sent;
+ * - at least once: a row is marked delivered only after Pusher accepted it,
+ *   so a crash or an ambiguous timeout resends rather than loses (clients
+ *   drop duplicates by `meta.sequence`).
  */
-import type { MikroORM } from '@mikro-orm/postgresql';
-import type Pusher from 'pusher';
-import type { Logger } from '../../infrastructure/logger';
+import type { Logger } from 'pino';
 import { pusherPayload, slimPusherPayload } from '../event-catalog';
-import { EVENT_COLUMNS, toStoredEvent, type OutboxRow } from '../outbox/outbox-reader';
+import { LIMITS } from '../pusher-server/limits';
+import { toStoredEvent, type OutboxStore, type RelayRow } from '../outbox/outbox-store';
 import type { StoredEvent } from '../outbox/stored-event';
-import { backoffDelay, classifyFailure, type PublishFailure } from './failures';
+import { backoffDelay, classifyFailure, pauseDelay, type PublishFailure } from './failures';
 import type { LeaderLock } from './leader-lock';
+import type { DeadlinePublisher } from './publisher';
 
-export const PUSHER_MAX_EVENT_BYTES = 10_240;
-export const PUSHER_MAX_BATCH = 10;
+export const PUSHER_MAX_EVENT_BYTES = LIMITS.defaultMaxEventBytes;
+export const PUSHER_MAX_BATCH = LIMITS.maxBatchEvents;
 const CHANNEL_NAME = /^[A-Za-z0-9_\-=@,.;]{1,164}$/;
 
 export interface RelayOptions {
-  orm: MikroORM;
-  pusher: Pusher;
+  store: OutboxStore;
+  publisher: DeadlinePublisher;
+  /** The publisher's deadline for one request; claims outlast it. */
+  requestTimeoutMs: number;
   /** '' or 'private-', added to every channel name on the way out. */
   channelPrefix: string;
   leader: LeaderLock;
@@ -36,10 +47,13 @@ export interface RelayOptions {
   pollIntervalMs?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
-  /** How long a 403 or 404 from Pusher pauses all publishing. */
-  quotaPauseMs?: number;
+  /** The first pause after a 403 or 404; each further one in a row doubles, up to pauseMaxMs. */
+  pauseBaseMs?: number;
+  pauseMaxMs?: number;
   /** Events still failing after this long are dead-lettered. */
   maxEventAgeMs?: number;
+  /** How long stop() lets requests in flight finish before aborting them. */
+  stopGraceMs?: number;
 }
 
 export interface RelayStatus {
@@ -59,86 +73,164 @@ interface Prepared {
   slimmed: boolean;
 }
 
-interface RelayRow extends OutboxRow {
-  attempts: number;
-  next_attempt_at: Date | null;
-}
+type Outcome = 'delivered' | 'settled' | 'paused';
 
 export class PusherRelay {
   private readonly pollIntervalMs: number;
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
-  private readonly quotaPauseMs: number;
+  private readonly pauseBaseMs: number;
+  private readonly pauseMaxMs: number;
   private readonly maxEventAgeMs: number;
-  private running: Promise<void> | null = null;
-  private stopped = false;
-  private wakeUp: (() => void) | null = null;
-  private wakeRequested = false;
-  private pausedUntil = 0;
+  private readonly stopGraceMs: number;
+  private readonly leaseMs: number;
+  private running: Promise<void>[] = [];
+  private stopped = true;
+  private readonly waiters = new Set<() => void>();
+  /** Waits that only stop() cuts short. */
+  private readonly stopWaiters = new Set<() => void>();
   private isLeader = false;
+  private leaderCheckedAt = 0;
+  private pausedUntil = 0;
+  private pausesInARow = 0;
+  /** The lane sending the probe after a pause; the others wait for its answer. */
+  private prober: number | null = null;
+  /** Per lane: when the operation it is in started (null while waiting). */
+  private readonly busySince: (number | null)[];
 
   constructor(private readonly options: RelayOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.backoffBaseMs = options.backoffBaseMs ?? 500;
     this.backoffMaxMs = options.backoffMaxMs ?? 60_000;
-    this.quotaPauseMs = options.quotaPauseMs ?? 60_000;
+    this.pauseBaseMs = options.pauseBaseMs ?? 5_000;
+    this.pauseMaxMs = options.pauseMaxMs ?? 60_000;
     this.maxEventAgeMs = options.maxEventAgeMs ?? 24 * 60 * 60 * 1_000;
+    this.stopGraceMs = options.stopGraceMs ?? 2_000;
+    // Long enough for a batch that has to be split and sent one event at a time.
+    this.leaseMs = options.requestTimeoutMs * (PUSHER_MAX_BATCH + 2);
+    this.busySince = Array.from({ length: options.publisher.laneCount }, () => null);
   }
 
   start(): void {
+    if (!this.stopped) return;
     this.stopped = false;
-    this.running ??= this.loop();
+    this.running = [this.supervise(), ...this.busySince.map((_, lane) => this.lane(lane))];
   }
 
   /** Something was committed: drain now rather than at the next poll. */
   wake(): void {
-    this.wakeRequested = true;
-    this.wakeUp?.();
+    for (const wake of [...this.waiters]) wake();
   }
 
+  /** Stops within stopGraceMs plus one database round trip, even with requests pending. */
   async stop(): Promise<void> {
+    if (this.stopped) return;
     this.stopped = true;
-    this.wakeUp?.();
-    await this.running;
-    this.running = null;
+    this.wake();
+    for (const wake of [...this.stopWaiters]) wake();
+    const grace = setTimeout(() => this.options.publisher.abortAll(), this.stopGraceMs);
+    await Promise.all(this.running);
+    clearTimeout(grace);
+    this.running = [];
     await this.options.leader.release();
     this.isLeader = false;
+  }
+
+  get leader(): boolean {
+    return this.isLeader;
   }
 
   /** Delivery state of the given hotels' events (callers see only their own hotels). */
   async status(hotels: readonly string[]): Promise<RelayStatus> {
     const pausedUntil = this.pausedUntil > Date.now() ? new Date(this.pausedUntil).toISOString() : null;
-    if (hotels.length === 0) return { leader: this.isLeader, backlog: 0, oldestPendingAgeSeconds: null, deadLettered: 0, pausedUntil, lastError: null };
-    const inHotels = `hotel in (${hotels.map(() => '?').join(', ')})`;
-    const [row] = await this.options.orm.em.fork().execute<{ backlog: string; oldest: Date | null; dead: string; last_error: string | null }[]>(
-      `select count(*) filter (where published_at is null and dead_lettered_at is null) as backlog,
-              min(occurred_at) filter (where published_at is null and dead_lettered_at is null) as oldest,
-              count(*) filter (where dead_lettered_at is not null) as dead,
-              (select last_error from outbox_event where ${inHotels} and published_at is null and last_error is not null
-               order by id desc limit 1) as last_error
-       from outbox_event where ${inHotels}`,
-      [...hotels, ...hotels],
-    );
+    const status = await this.options.store.status(hotels);
     return {
       leader: this.isLeader,
-      backlog: Number(row?.backlog ?? 0),
-      oldestPendingAgeSeconds: row?.oldest ? Math.max(0, Math.round((Date.now() - new Date(row.oldest).getTime()) / 1000)) : null,
-      deadLettered: Number(row?.dead ?? 0),
+      backlog: status.backlog,
+      oldestPendingAgeSeconds: status.oldestPendingAt ? Math.max(0, Math.round((Date.now() - status.oldestPendingAt.getTime()) / 1000)) : null,
+      deadLettered: status.deadLettered,
       pausedUntil,
-      lastError: row?.last_error ?? null,
+      lastError: status.lastError,
     };
   }
 
-  private async loop(): Promise<void> {
+  /** Not stuck: no lane has been inside one operation much longer than a request may take. */
+  health(): { ok: boolean; detail?: string } {
+    if (this.stopped) return { ok: false, detail: 'stopped' };
+    const limit = this.options.requestTimeoutMs + 10_000;
+    const stuck = this.busySince.filter((since) => since !== null && Date.now() - since > limit).length;
+    return stuck === 0 ? { ok: true } : { ok: false, detail: `${stuck} publishing lane(s) busy for over ${limit / 1000} s` };
+  }
+
+  // ---- loops -------------------------------------------------------------------
+
+  /** Keeps leadership current: takes the lock when free, and notices when it is lost. */
+  private async supervise(): Promise<void> {
     while (!this.stopped) {
-      this.wakeRequested = false;
+      await this.checkLeadership(true);
+      await this.wait(this.pollIntervalMs, { wakeable: false });
+    }
+  }
+
+  private async checkLeadership(force = false): Promise<boolean> {
+    if (!force && this.isLeader && Date.now() - this.leaderCheckedAt < this.pollIntervalMs / 2) return true;
+    try {
+      const leading = await this.options.leader.acquire();
+      if (leading && !this.isLeader) this.wake();
+      this.isLeader = leading;
+    } catch (error) {
+      this.options.log.error({ err: error }, 'pusher relay could not check its leadership');
+      this.isLeader = false;
+    }
+    this.leaderCheckedAt = Date.now();
+    return this.isLeader;
+  }
+
+  private async lane(lane: number): Promise<void> {
+    while (!this.stopped) {
+      let worked = false;
       try {
-        this.isLeader = await this.options.leader.acquire();
-        if (this.isLeader) await this.drainOnce();
+        worked = await this.round(lane);
       } catch (error) {
-        this.options.log.error({ error: String(error) }, 'pusher relay cycle failed');
+        this.options.log.error({ err: error, lane }, 'pusher relay round failed');
+      } finally {
+        this.busySince[lane] = null;
       }
-      if (!this.wakeRequested && !this.stopped) await this.sleep(this.nextWait());
+      if (!worked && !this.stopped) await this.wait(this.nextWait());
+    }
+  }
+
+  /** One claim and its outcome; false when there was nothing this lane could do. */
+  private async round(lane: number): Promise<boolean> {
+    if (!this.isLeader || !this.mayPublish(lane)) return false;
+    this.busySince[lane] = Date.now();
+    // Leadership is an efficiency (one instance does the work); the claim below is the safety.
+    if (!(await this.checkLeadership())) return false;
+    const probing = this.prober === lane;
+    const { token, rows } = await this.options.store.claimDue(probing ? 1 : PUSHER_MAX_BATCH, this.leaseMs);
+    if (rows.length === 0) {
+      if (probing) this.prober = null;
+      return false;
+    }
+    const outcome = await this.deliver(lane, token, rows);
+    if (probing) this.endProbe(outcome !== 'paused');
+    return true;
+  }
+
+  /** While paused nobody publishes; when the pause ends, one lane probes and the rest wait for its answer. */
+  private mayPublish(lane: number): boolean {
+    if (Date.now() < this.pausedUntil) return false;
+    if (this.pausesInARow === 0) return true;
+    if (this.prober === null) this.prober = lane;
+    return this.prober === lane;
+  }
+
+  private endProbe(succeeded: boolean): void {
+    this.prober = null;
+    if (succeeded) {
+      this.pausesInARow = 0;
+      this.options.log.info('Pusher accepts publishing again; the relay resumes');
+      this.wake();
     }
   }
 
@@ -147,51 +239,30 @@ export class PusherRelay {
     return pause > 0 ? Math.min(pause, this.pollIntervalMs) : this.pollIntervalMs;
   }
 
-  private sleep(ms: number): Promise<void> {
+  /** Waits `ms`, or less when woken (by a commit, or by stop() in every case). */
+  private wait(ms: number, { wakeable = true } = {}): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.waiters.delete(done);
+        this.stopWaiters.delete(done);
         resolve();
-      }
-      this.wakeUp = () => {
-        this.wakeUp = null;
-        done();
       };
+      const timer = setTimeout(done, ms);
+      (wakeable ? this.waiters : this.stopWaiters).add(done);
     });
   }
 
-  /**
-   * Sends until nothing is due: each round takes the oldest pending event of
-   * up to 10 channels whose retry time has come, so one request never holds
-   * two events of a channel (Pusher does not promise order inside a batch)
-   * and a channel waiting on a retry holds back no other channel.
-   */
-  async drainOnce(): Promise<void> {
-    while (!this.stopped && Date.now() >= this.pausedUntil) {
-      const heads = await this.dueChannelHeads();
-      if (heads.length === 0) return;
-      const batch: Prepared[] = [];
-      for (const row of heads) {
-        const prepared = this.prepare(row);
-        if ('deadLetter' in prepared) await this.deadLetter([row], prepared.deadLetter);
-        else batch.push(prepared);
-      }
-      if (batch.length > 0) await this.send(batch);
-    }
-  }
+  // ---- delivery ----------------------------------------------------------------
 
-  private dueChannelHeads(): Promise<RelayRow[]> {
-    return this.options.orm.em.fork().execute<RelayRow[]>(
-      `select ${EVENT_COLUMNS}, attempts, next_attempt_at from (
-         select distinct on (channel) * from outbox_event
-         where published_at is null and dead_lettered_at is null
-         order by channel, sequence
-       ) as heads
-       where next_attempt_at is null or next_attempt_at <= now()
-       order by id limit ?`,
-      [PUSHER_MAX_BATCH],
-    );
+  private async deliver(lane: number, token: string, rows: RelayRow[]): Promise<Outcome> {
+    const batch: Prepared[] = [];
+    for (const row of rows) {
+      const prepared = this.prepare(row, { slim: row.slimmed });
+      if ('deadLetter' in prepared) await this.deadLetter(token, [row], prepared.deadLetter);
+      else batch.push(prepared);
+    }
+    return batch.length > 0 ? this.send(lane, token, batch) : 'settled';
   }
 
   /** The bytes Pusher will get, or why the event can never be sent. */
@@ -199,96 +270,93 @@ export class PusherRelay {
     const event = toStoredEvent(row);
     const channel = `${this.options.channelPrefix}${event.channel}`;
     if (!CHANNEL_NAME.test(channel)) return { deadLetter: `invalid Pusher channel name "${channel}"` };
-    const full = JSON.stringify(pusherPayload(event));
-    if (!options.slim && Buffer.byteLength(full) <= PUSHER_MAX_EVENT_BYTES) return { event, row, channel, data: full, slimmed: false };
+    if (!options.slim) {
+      const full = JSON.stringify(pusherPayload(event));
+      if (Buffer.byteLength(full) <= PUSHER_MAX_EVENT_BYTES) return { event, row, channel, data: full, slimmed: false };
+    }
     const slim = JSON.stringify(slimPusherPayload(event));
     if (Buffer.byteLength(slim) <= PUSHER_MAX_EVENT_BYTES) return { event, row, channel, data: slim, slimmed: true };
     return { deadLetter: `payload is ${Buffer.byteLength(slim)} bytes even in slim form (limit ${PUSHER_MAX_EVENT_BYTES})` };
   }
 
-  private async send(batch: Prepared[]): Promise<void> {
+  private async send(lane: number, token: string, batch: Prepared[]): Promise<Outcome> {
+    this.busySince[lane] = Date.now();
     try {
-      // The SDK rewrites the items it is given, so every attempt gets fresh ones.
-      await this.options.pusher.triggerBatch(batch.map((item) => ({ channel: item.channel, name: item.event.name, data: item.data })));
-      await this.markPublished(batch);
+      await this.options.publisher.publish(
+        lane,
+        batch.map((item) => ({ channel: item.channel, name: item.event.name, data: item.data })),
+      );
     } catch (error) {
-      await this.failed(batch, classifyFailure(error));
+      return this.failed(lane, token, batch, classifyFailure(error));
     }
+    const ids = batch.map((item) => item.row.id);
+    const marked = await this.options.store.markPublished(token, ids, batch.filter((item) => item.slimmed).map((item) => item.row.id));
+    if (marked < ids.length) {
+      this.options.log.warn({ events: ids.length - marked }, 'published events whose claim had expired; another relay may send them again');
+    }
+    return 'delivered';
   }
 
-  private async failed(batch: Prepared[], failure: PublishFailure): Promise<void> {
+  private async failed(lane: number, token: string, batch: Prepared[], failure: PublishFailure): Promise<Outcome> {
+    const ids = batch.map((item) => item.row.id);
+    if (this.stopped) {
+      await this.options.store.release(token, ids, failure.reason);
+      return 'settled';
+    }
     if (failure.kind === 'pause') {
-      this.pausedUntil = Date.now() + this.quotaPauseMs;
-      this.options.log.warn({
-        reason: failure.reason,
-        pausedUntil: new Date(this.pausedUntil).toISOString(),
-      }, 'Pusher refuses publishing (quota, disabled app or wrong app id); pausing the relay');
-      await this.note(batch, failure.reason);
-      return;
+      this.pausesInARow += 1;
+      this.pausedUntil = Date.now() + pauseDelay(this.pausesInARow, this.pauseBaseMs, this.pauseMaxMs);
+      this.options.log.warn(
+        { reason: failure.reason, pausedUntil: new Date(this.pausedUntil).toISOString(), pausesInARow: this.pausesInARow },
+        'Pusher refuses publishing (quota, disabled app or wrong app id); pausing the relay',
+      );
+      await this.options.store.release(token, ids, failure.reason);
+      return 'paused';
     }
-    if (failure.kind === 'reject') {
-      // Pusher names no culprit in a batch: send the events one by one to find it.
-      if (batch.length > 1) {
-        for (const item of batch) {
-          // One of them may have paused the relay (403): the rest wait for the next round.
-          if (this.stopped || Date.now() < this.pausedUntil) return;
-          await this.send([item]);
-        }
-        return;
-      }
-      const [item] = batch as [Prepared];
-      // A server with a lower size limit than Pusher's (413) may still take the slim form.
-      const slim = failure.tooLarge && !item.slimmed ? this.prepare(item.row, { slim: true }) : null;
-      if (slim && !('deadLetter' in slim)) {
-        await this.send([slim]);
-        return;
-      }
-      await this.deadLetter([item.row], failure.reason);
-      return;
-    }
+    if (failure.kind === 'reject') return this.rejected(lane, token, batch, failure);
     const expired = batch.filter((item) => Date.now() - new Date(item.row.occurred_at).getTime() > this.maxEventAgeMs);
-    if (expired.length > 0) await this.deadLetter(expired.map((item) => item.row), `gave up after ${this.maxEventAgeMs / 1000} s: ${failure.reason}`);
+    if (expired.length > 0) {
+      await this.deadLetter(token, expired.map((item) => item.row), `gave up after ${this.maxEventAgeMs / 1000} s: ${failure.reason}`);
+    }
     const retrying = batch.filter((item) => !expired.includes(item));
     this.options.log.warn({ reason: failure.reason, events: retrying.length }, 'publishing to Pusher failed; will retry');
-    const em = this.options.orm.em.fork();
     for (const item of retrying) {
       const attempts = item.row.attempts + 1;
-      await em.execute('update outbox_event set attempts = ?, next_attempt_at = ?, last_error = ? where id = ?', [
-        attempts,
-        new Date(Date.now() + backoffDelay(attempts, this.backoffBaseMs, this.backoffMaxMs)),
-        failure.reason,
-        item.row.id,
-      ]);
+      const at = new Date(Date.now() + backoffDelay(attempts, this.backoffBaseMs, this.backoffMaxMs));
+      await this.options.store.retryLater(token, item.row.id, attempts, at, failure.reason);
     }
+    return 'settled';
   }
 
-  private async markPublished(batch: Prepared[]): Promise<void> {
-    const em = this.options.orm.em.fork();
-    for (const slimmed of [false, true]) {
-      const ids = batch.filter((item) => item.slimmed === slimmed).map((item) => item.row.id);
-      if (ids.length === 0) continue;
-      await em.execute(
-        `update outbox_event set published_at = now(), attempts = attempts + 1, next_attempt_at = null, last_error = null, slimmed = ?
-         where id in (${ids.map(() => '?').join(', ')})`,
-        [slimmed, ...ids],
-      );
+  /**
+   * Pusher refused the request as such. It names no culprit in a batch, so
+   * the events go one by one to find it; a 413 gets one more try in the slim
+   * form before the event is dead-lettered.
+   */
+  private async rejected(lane: number, token: string, batch: Prepared[], failure: PublishFailure): Promise<Outcome> {
+    if (batch.length > 1) {
+      for (const [index, item] of batch.entries()) {
+        if (this.stopped || Date.now() < this.pausedUntil) {
+          // Stopping, or one of them paused the relay: the rest wait for the next round.
+          await this.options.store.release(token, batch.slice(index).map((rest) => rest.row.id));
+          return Date.now() < this.pausedUntil ? 'paused' : 'settled';
+        }
+        await this.send(lane, token, [item]);
+      }
+      return 'settled';
     }
+    const [item] = batch as [Prepared];
+    const slim = failure.tooLarge && !item.slimmed ? this.prepare(item.row, { slim: true }) : null;
+    if (slim && !('deadLetter' in slim)) return this.send(lane, token, [slim]);
+    await this.deadLetter(token, [item.row], failure.reason);
+    return 'settled';
   }
 
-  private async note(batch: Prepared[], reason: string): Promise<void> {
-    const ids = batch.map((item) => item.row.id);
-    await this.options.orm.em.fork().execute(`update outbox_event set last_error = ? where id in (${ids.map(() => '?').join(', ')})`, [reason, ...ids]);
-  }
-
-  private async deadLetter(rows: RelayRow[], reason: string): Promise<void> {
-    this.options.log.error({
-      reason,
-      events: rows.map((row) => ({ channel: row.channel, sequence: Number(row.sequence), name: row.name })),
-    }, 'event dead-lettered: it will not be sent to Pusher');
-    const ids = rows.map((row) => row.id);
-    await this.options.orm.em.fork().execute(
-      `update outbox_event set dead_lettered_at = now(), last_error = ?, attempts = attempts + 1 where id in (${ids.map(() => '?').join(', ')})`,
-      [reason, ...ids],
+  private async deadLetter(token: string, rows: RelayRow[], reason: string): Promise<void> {
+    this.options.log.error(
+      { reason, events: rows.map((row) => ({ channel: row.channel, sequence: Number(row.sequence), name: row.name })) },
+      'event dead-lettered: it will not be sent to Pusher unless a manager re-queues it',
     );
+    await this.options.store.deadLetter(token, rows.map((row) => row.id), reason);
   }
 }

@@ -2,10 +2,8 @@
  * Pusher Channels HTTP API (reference §1): publish and query endpoints with the hosted service's
  * signing, limits, status codes and plain-text error bodies.
  */
-import { STATUS_CODES } from 'node:http';
 import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { ChannelRegistry } from './channel-registry';
-import type { PusherFaults, PublishEndpoint, AcceptedRequest } from './faults';
 import {
   LIMITS,
   channelNameError,
@@ -28,14 +26,22 @@ export interface HttpApiDeps {
   registry: ChannelRegistry<unknown>;
   /** Fans an event out to a channel's subscribers, skipping `exceptSocketId`. */
   publish: (channel: string, name: string, data: string, exceptSocketId?: string) => number;
-  faults: PusherFaults;
+  /** Runs first for every publish request, before it is authenticated (a seam for tests to play the network). */
+  beforePublish?: RequestHandler;
+  /** Told of every accepted publish request, after its events were fanned out. */
+  onPublished?: PublishObserver;
   log: PusherLogger;
 }
 
+export type PublishEndpoint = 'events' | 'batch_events';
+
+/** The events of one accepted publish request, as sent. */
+export type PublishedEvents = Array<{ name: string; data: string; channels: string[]; socketId?: string }>;
+
+export type PublishObserver = (endpoint: PublishEndpoint, events: PublishedEvents) => void;
+
 export interface HttpApi {
   router: Router;
-  /** Ends requests held by a delay fault (used on shutdown so nothing keeps the process alive). */
-  abortPending(): void;
 }
 
 /** What a handler sees after the body was read and the signature verified. */
@@ -68,7 +74,6 @@ function sendText(res: Response, status: number, text: string): void {
 
 export function createHttpApi(deps: HttpApiDeps): HttpApi {
   const router = express.Router();
-  const delayed = new Map<NodeJS.Timeout, Response>();
 
   // Parsed per route (not router-wide) so mounting this router at the app root never consumes
   // the body of some other route such as /graphql.
@@ -85,25 +90,7 @@ export function createHttpApi(deps: HttpApiDeps): HttpApi {
     });
   };
 
-  // Faults stand in for the network or a load balancer, so they act before authentication.
-  const applyFault: RequestHandler = (req, res, next) => {
-    const fault = deps.faults.takeNext();
-    if (!fault) return next();
-    deps.log.info({ kind: fault.kind, path: req.path }, 'pusher-server: injecting fault');
-    if (fault.kind === 'fail') {
-      sendText(res, fault.status, fault.body);
-    } else if (fault.kind === 'reset') {
-      req.socket.destroy();
-    } else {
-      const timer = setTimeout(() => {
-        delayed.delete(timer);
-        if (fault.deliver) next();
-        else sendText(res, fault.status, STATUS_CODES[fault.status] ?? 'Error');
-      }, fault.ms);
-      timer.unref();
-      delayed.set(timer, res);
-    }
-  };
+  const beforePublish: RequestHandler[] = deps.beforePublish ? [deps.beforePublish] : [];
 
   const authenticate = (req: Request, res: Response): Verified | undefined => {
     if (req.params.appId !== deps.appId) {
@@ -147,7 +134,7 @@ export function createHttpApi(deps: HttpApiDeps): HttpApi {
     };
 
   const deliver = (endpoint: PublishEndpoint, events: ValidEvent[]): void => {
-    const record: AcceptedRequest['events'] = [];
+    const record: PublishedEvents = [];
     for (const event of events) {
       for (const channel of event.channels) deps.publish(channel, event.name, event.data, event.socketId);
       record.push({
@@ -157,7 +144,7 @@ export function createHttpApi(deps: HttpApiDeps): HttpApi {
         ...(event.socketId !== undefined ? { socketId: event.socketId } : {}),
       });
     }
-    deps.faults.recordAccepted(endpoint, record);
+    deps.onPublished?.(endpoint, record);
     deps.log.debug({
       endpoint,
       events: events.length,
@@ -176,7 +163,7 @@ export function createHttpApi(deps: HttpApiDeps): HttpApi {
   router.post(
     '/apps/:appId/events',
     readRawBody,
-    applyFault,
+    ...beforePublish,
     handle((_req, res, { body }) => {
       const event = validateEvent(parseJson(body), 'events', deps.maxEventBytes());
       deliver('events', [event]);
@@ -193,7 +180,7 @@ export function createHttpApi(deps: HttpApiDeps): HttpApi {
   router.post(
     '/apps/:appId/batch_events',
     readRawBody,
-    applyFault,
+    ...beforePublish,
     handle((_req, res, { body }) => {
       const parsed = parseJson(body);
       if (!isRecord(parsed) || !Array.isArray(parsed.batch)) {
@@ -278,16 +265,7 @@ export function createHttpApi(deps: HttpApiDeps): HttpApi {
     }),
   );
 
-  return {
-    router,
-    abortPending() {
-      for (const [timer, res] of delayed) {
-        clearTimeout(timer);
-        res.socket?.destroy();
-      }
-      delayed.clear();
-    },
-  };
+  return { router };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -10,16 +10,14 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
 import { ChannelRegistry } from './channel-registry';
-import { PusherFaults } from './faults';
-import { createHttpApi, type HttpApi } from './http-api';
+import { createHttpApi, type HttpApi, type PublishObserver } from './http-api';
 import { LIMITS } from './limits';
 import { silentLogger, type PusherLogger } from './logger';
 import { ClientConnection, PusherWebSocketEndpoint } from './websocket';
 
-export { PusherFaults } from './faults';
-export type { AcceptedEvent, AcceptedRequest, DelayOptions, FailOptions, ResetOptions } from './faults';
+export type { PublishEndpoint, PublishObserver, PublishedEvents } from './http-api';
 export { LIMITS } from './limits';
 
 export interface PusherServerOptions {
@@ -28,11 +26,13 @@ export interface PusherServerOptions {
   secret: string;
   /** Sent in connection_established, default 120. */
   activityTimeoutSeconds?: number;
-  /** Default 10240 (bytes of the `data` string). */
-  maxEventBytes?: number;
+  /** Default 10240 (bytes of the `data` string); a function is asked on every publish. */
+  maxEventBytes?: number | (() => number);
   log?: PusherLogger;
-  /** Keep a log of accepted publishes in `faults` (tests); off by default. */
-  recordPublishes?: boolean;
+  /** Runs first for every publish request, before authentication: a seam for tests to play a failing network. */
+  beforePublish?: RequestHandler;
+  /** Told of every accepted publish (tests observe batching with it). */
+  onPublished?: PublishObserver;
 }
 
 /** pusher-js waits 30 s for a pong; we give clients the same grace. */
@@ -41,8 +41,6 @@ const PONG_TIMEOUT_MS = 30_000;
 export class PusherCompatibleServer {
   /** Express 5 Router for /apps/:appId/...; reads its own raw body because body_md5 covers the exact bytes. */
   readonly httpRouter: Router;
-  /** Test-only fault settings for the publish endpoints; see faults.ts. */
-  readonly faults: PusherFaults;
 
   private readonly registry: ChannelRegistry<ClientConnection>;
   private readonly websocket: PusherWebSocketEndpoint;
@@ -60,7 +58,8 @@ export class PusherCompatibleServer {
       // pusher-js treats 0 as "no activity timeout" and refuses the handshake.
       throw new RangeError('PusherCompatibleServer: activityTimeoutSeconds must be a positive integer');
     }
-    const maxEventBytes = options.maxEventBytes ?? LIMITS.defaultMaxEventBytes;
+    const configured = options.maxEventBytes ?? LIMITS.defaultMaxEventBytes;
+    const maxEventBytes = typeof configured === 'function' ? configured : () => configured;
     const log: PusherLogger = options.log ?? silentLogger;
 
     this.registry = new ChannelRegistry<ClientConnection>(LIMITS.maxPresenceMembers);
@@ -72,15 +71,15 @@ export class PusherCompatibleServer {
       registry: this.registry,
       log,
     });
-    this.faults = new PusherFaults((code, reason) => this.websocket.dropConnections(code, reason), options.recordPublishes ?? false);
     this.http = createHttpApi({
       appId: options.appId,
       key: options.key,
       secret: options.secret,
-      maxEventBytes: () => this.faults.maxEventBytes ?? maxEventBytes,
+      maxEventBytes,
       registry: this.registry,
       publish: (channel, name, data, exceptSocketId) => this.websocket.publish(channel, name, data, exceptSocketId),
-      faults: this.faults,
+      beforePublish: options.beforePublish,
+      onPublished: options.onPublished,
       log,
     });
     this.httpRouter = this.http.router;
@@ -94,6 +93,11 @@ export class PusherCompatibleServer {
     return this.websocket.handleUpgrade(request, socket, head);
   }
 
+  /** Closes every WebSocket with `code` (4200: pusher-js reconnects at once with a new socket_id); returns how many. */
+  dropConnections(code = 4200, reason = 'Connections dropped by the server'): number {
+    return this.websocket.dropConnections(code, reason);
+  }
+
   /** Occupied channels with subscription counts (what GET /channels reports). */
   channelInfo(): Map<string, { subscriptionCount: number; userCount?: number }> {
     return this.registry.info();
@@ -102,8 +106,6 @@ export class PusherCompatibleServer {
   /** Closes every WebSocket with 1001 (pusher-js reconnects after ~1 s if the server comes back) and stops. */
   close(): Promise<void> {
     this.closing ??= (async () => {
-      this.http.abortPending();
-      this.faults.clear();
       await this.websocket.close();
     })();
     return this.closing;

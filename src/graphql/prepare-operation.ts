@@ -1,0 +1,90 @@
+/**
+ * What Apollo Server does for an HTTP request before executing it, for
+ * transports that have no such pipeline (graphql-ws): parse within the token
+ * limit, validate with the same rules, refuse control characters, coerce the
+ * variables and check the cost, each failure with the code it gets over
+ * HTTP. Parsing and validation are cached by query text, so a
+ * thousand clients subscribing with the same document cost one parse.
+ */
+import {
+  GraphQLError,
+  getOperationAST,
+  getVariableValues,
+  parse,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
+import { checkControlCharacters } from './input-guard';
+import { allValidationRules, checkCost, parseOptions, type OperationLimits } from './operation-limits';
+
+export interface OperationRequest {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
+export interface PreparedOperation {
+  document: DocumentNode;
+  variableValues: Record<string, unknown>;
+}
+
+type Checked = { document: DocumentNode; errors?: undefined } | { document?: undefined; errors: readonly GraphQLError[] };
+
+const CACHE_SIZE = 1_000;
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { ...error.extensions, code: (error.extensions.code as string | undefined) ?? code },
+  });
+}
+
+export function operationPreparer(schema: GraphQLSchema, limits: OperationLimits, isProduction: boolean) {
+  const rules: ValidationRule[] = allValidationRules(limits, isProduction);
+  // Map keeps insertion order: the first key is the least recently used.
+  const cache = new Map<string, Checked>();
+
+  const check = (query: string): Checked => {
+    const cached = cache.get(query);
+    if (cached) {
+      cache.delete(query);
+      cache.set(query, cached);
+      return cached;
+    }
+    let checked: Checked;
+    try {
+      const document = parse(query, parseOptions(limits));
+      const errors = validate(schema, document, rules);
+      checked = errors.length > 0 ? { errors: errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) } : { document };
+    } catch (error) {
+      checked = { errors: [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')] };
+    }
+    cache.set(query, checked);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return checked;
+  };
+
+  return (request: OperationRequest): PreparedOperation | readonly GraphQLError[] => {
+    if (typeof request.query !== 'string' || request.query === '') {
+      return [new GraphQLError('The operation has no query', { extensions: { code: 'BAD_REQUEST' } })];
+    }
+    const checked = check(request.query);
+    if (checked.errors) return checked.errors;
+    const { document } = checked;
+    const operation = getOperationAST(document, request.operationName ?? undefined);
+    if (!operation) {
+      return [new GraphQLError('Unable to identify the operation to run: name it with operationName', { extensions: { code: 'BAD_USER_INPUT' } })];
+    }
+    const controlCharacters = checkControlCharacters(document, request.variables);
+    if (controlCharacters) return [controlCharacters];
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 20 });
+    if (coerced.errors) return coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));
+    const tooCostly = checkCost(schema, document, request.operationName, request.variables, limits);
+    if (tooCostly) return [tooCostly];
+    return { document, variableValues: request.variables ?? {} };
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * What legacy frontends need besides the channels themselves:
+ * - GET /pusher/config: the pusher-js settings in effect (never the secret),
+ *   so a frontend can configure itself;
+ * - POST /pusher/auth: authorization for `private-` channels (when
+ *   PUSHER_CHANNEL_PREFIX=private-), by the same channel access policy as
+ *   every other transport (realtime/channel-access.ts).
+ */
+import express, { type Router } from 'express';
+import type Pusher from 'pusher';
+import { DomainError } from '../../domain/errors';
+import { authorizeChannel } from '../../realtime/channel-access';
+import { parseChannel } from '../../realtime/event-catalog/channels';
+import { SOCKET_ID_PATTERN } from '../../realtime/pusher-server/limits';
+import { bearerToken, type TokenVerifier } from '../auth/tokens';
+
+export interface PusherClientSettings {
+  key: string;
+  cluster: string;
+  /** Absent for hosted Pusher (pusher-js derives ws-{cluster}.pusher.com). */
+  wsHost?: string;
+  wsPort?: number;
+  forceTLS: boolean;
+}
+
+export interface PusherRoutesOptions {
+  /** Settings as seen from a client that called `requestHost`. */
+  settings: (requestHost: string | undefined) => PusherClientSettings;
+  channelPrefix: string;
+  /** Signs channel authorizations with the app secret. */
+  pusher: Pusher;
+  verifyToken: TokenVerifier;
+}
+
+export function pusherRoutes(options: PusherRoutesOptions): Router {
+  const router = express.Router();
+
+  router.get('/pusher/config', (request, response) => {
+    response.json({
+      ...options.settings(request.hostname),
+      enabledTransports: ['ws', 'wss'],
+      channelPrefix: options.channelPrefix,
+      channelAuthorization: { endpoint: '/pusher/auth', transport: 'ajax' },
+    });
+  });
+
+  router.post('/pusher/auth', express.urlencoded({ extended: false, limit: '16kb' }), express.json({ limit: '16kb' }), async (request, response) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const socketId = String(body.socket_id ?? '');
+    const channelName = String(body.channel_name ?? '');
+    let viewer;
+    try {
+      const token = bearerToken(request.headers.authorization);
+      if (token === null) throw new DomainError('UNAUTHENTICATED', 'A bearer token is required');
+      viewer = await options.verifyToken(token);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        response.status(401).type('text/plain').send(error.message);
+        return;
+      }
+      throw error;
+    }
+    const channel = parseChannel(channelName);
+    if (!channel || channel.prefix !== 'private-') {
+      response.status(403).type('text/plain').send(`Unknown channel ${channelName.slice(0, 200)}`);
+      return;
+    }
+    try {
+      authorizeChannel(viewer, channel);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        response.status(403).type('text/plain').send(`Not a member of ${channel.hotel}`);
+        return;
+      }
+      throw error;
+    }
+    if (!SOCKET_ID_PATTERN.test(socketId)) {
+      response.status(400).type('text/plain').send('Invalid socket_id');
+      return;
+    }
+    response.json(options.pusher.authorizeChannel(socketId, channelName));
+  });
+
+  return router;
+}

@@ -1,0 +1,324 @@
+/**
+ * Every statement about the outbox, in one place: appending a mutation's
+ * events, reading a channel's history back (subscriptions, channelEvents),
+ * the Pusher relay's claims and outcomes, dead letters, status, and
+ * retention. Nothing else writes SQL against `outbox_event` or
+ * `channel_sequence`. See docs/realtime.md, "Delivery guarantees".
+ *
+ * Relay claims are the fencing: a relay sends a row only after claiming it
+ * (a token and an expiry, set in one conditional UPDATE that two relays
+ * cannot both win), and records the outcome only with that token. A relay
+ * that lost its claim, or its leadership, can therefore neither send what
+ * another relay sends nor mark it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { DomainEvent } from '../../domain/events';
+import type { Actor } from '../../domain/viewer';
+import { channelsOf } from '../event-catalog';
+import type { StoredEvent } from './stored-event';
+
+/** A row of `outbox_event` as the relay sees it. */
+export interface RelayRow {
+  id: string;
+  event_id: string;
+  channel: string;
+  sequence: string;
+  name: StoredEvent['name'];
+  hotel: string;
+  stocktake_id: number;
+  data: StoredEvent['data'];
+  actor: StoredEvent['actor'];
+  occurred_at: Date | string;
+  attempts: number;
+  slimmed: boolean;
+}
+
+export interface ChannelHistory {
+  /** The channel's last sequence (0 when it has none). */
+  latest: number;
+  /** Events up to this sequence were pruned; a catch-up from before it cannot be served. */
+  prunedThrough: number;
+}
+
+export interface OutboxStatus {
+  backlog: number;
+  oldestPendingAt: Date | null;
+  deadLettered: number;
+  lastError: string | null;
+}
+
+export interface DeadLetter {
+  eventId: string;
+  name: string;
+  channel: string;
+  sequence: number;
+  reason: string;
+  deadLetteredAt: Date;
+}
+
+const EVENT_COLUMNS = 'id, event_id, channel, sequence, name, hotel, stocktake_id, data, actor, occurred_at';
+
+type Executor = (sql: string, params?: unknown[]) => Promise<unknown[]>;
+
+const idList = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
+export class OutboxStore {
+  constructor(private readonly orm: MikroORM) {}
+
+  /** Statements outside a mutation run on the pool, each on its own. */
+  private readonly run: Executor = (sql, params = []) => this.orm.em.getConnection().execute(sql, params);
+
+  private async rows<T>(sql: string, params: unknown[] = [], execute: Executor = this.run): Promise<T[]> {
+    return (await execute(sql, params)) as T[];
+  }
+
+  // ---- writing, inside the mutation's transaction ---------------------------
+
+  /**
+   * Stores each event once per channel it goes to, with the channel's next
+   * sequence numbers. The upsert on `channel_sequence` keeps the channel's
+   * row locked until commit, so numbers follow commit order and a rollback
+   * gives them back; channels are locked in sorted order (no deadlock cycle).
+   */
+  async append(em: EntityManager, events: readonly DomainEvent[], actor: Actor): Promise<StoredEvent[]> {
+    if (events.length === 0) return [];
+    const execute: Executor = (sql, params = []) => em.execute(sql, params);
+    const occurredAt = new Date().toISOString();
+    const copies = events.flatMap((event) => {
+      const eventId = randomUUID();
+      return channelsOf(event).map((channel) => ({ event, eventId, channel }));
+    });
+    const counts = new Map<string, number>();
+    for (const { channel } of copies) counts.set(channel, (counts.get(channel) ?? 0) + 1);
+    const next = new Map<string, number>();
+    for (const channel of [...counts.keys()].sort()) {
+      const count = counts.get(channel)!;
+      const [row] = await this.rows<{ last_sequence: string }>(
+        `insert into channel_sequence (channel, last_sequence) values (?, ?)
+         on conflict (channel) do update set last_sequence = channel_sequence.last_sequence + excluded.last_sequence
+         returning last_sequence`,
+        [channel, count],
+        execute,
+      );
+      next.set(channel, Number(row!.last_sequence) - count + 1);
+    }
+    const stored: StoredEvent[] = [];
+    for (const { event, eventId, channel } of copies) {
+      const sequence = next.get(channel)!;
+      next.set(channel, sequence + 1);
+      const [row] = await this.rows<{ id: string }>(
+        `insert into outbox_event (event_id, channel, sequence, name, hotel, stocktake_id, data, actor, occurred_at)
+         values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?) returning id`,
+        [eventId, channel, sequence, event.name, event.hotel, event.stocktakeId, JSON.stringify(event.data), JSON.stringify(actor), occurredAt],
+        execute,
+      );
+      stored.push({
+        id: String(row!.id),
+        eventId,
+        channel,
+        sequence,
+        name: event.name,
+        hotel: event.hotel,
+        stocktakeId: event.stocktakeId,
+        data: event.data,
+        actor: { id: actor.id, name: actor.name },
+        occurredAt,
+      } as StoredEvent);
+    }
+    return stored;
+  }
+
+  // ---- reading a channel's history -------------------------------------------
+
+  async eventsAfter(channel: string, afterSequence: number, limit: number): Promise<StoredEvent[]> {
+    const rows = await this.rows<RelayRow>(
+      `select ${EVENT_COLUMNS} from outbox_event where channel = ? and sequence > ? order by sequence limit ?`,
+      [channel, afterSequence, limit],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async history(channel: string): Promise<ChannelHistory> {
+    const [row] = await this.rows<{ last_sequence: string; pruned_through: string }>(
+      'select last_sequence, pruned_through from channel_sequence where channel = ?',
+      [channel],
+    );
+    return { latest: row ? Number(row.last_sequence) : 0, prunedThrough: row ? Number(row.pruned_through) : 0 };
+  }
+
+  // ---- the relay ---------------------------------------------------------------
+
+  /**
+   * Claims the oldest pending event of up to `limit` channels whose retry
+   * time has come and whose head nobody holds a live claim on: one per
+   * channel, so a channel never has two events in flight. Candidate rows are
+   * locked with SKIP LOCKED (two claimers never wait on each other, so they
+   * cannot deadlock), and the claim condition is checked again on the locked,
+   * current row, so of two relays racing for the same head exactly one wins.
+   */
+  async claimDue(limit: number, leaseMs: number): Promise<{ token: string; rows: RelayRow[] }> {
+    const token = randomUUID();
+    const rows = await this.rows<RelayRow>(
+      `with heads as (
+         select distinct on (channel) id, next_attempt_at, claimed_until from outbox_event
+         where published_at is null and dead_lettered_at is null
+         order by channel, sequence
+       ), due as (
+         select o.id from outbox_event o join heads h on h.id = o.id
+         where (h.next_attempt_at is null or h.next_attempt_at <= now()) and (h.claimed_until is null or h.claimed_until < now())
+         order by o.id limit ?
+         for update of o skip locked
+       )
+       update outbox_event o set claim_token = ?, claimed_until = now() + make_interval(secs => ?)
+       from due
+       where o.id = due.id and o.published_at is null and o.dead_lettered_at is null
+         and (o.claimed_until is null or o.claimed_until < now())
+       returning o.id, o.event_id, o.channel, o.sequence, o.name, o.hotel, o.stocktake_id, o.data, o.actor, o.occurred_at, o.attempts, o.slimmed`,
+      [limit, token, leaseMs / 1000],
+    );
+    rows.sort((a, b) => Number(a.id) - Number(b.id));
+    return { token, rows };
+  }
+
+  /** Pusher accepted these: delivered. Returns the ids still held by this claim (a lost claim marks nothing). */
+  async markPublished(token: string, ids: readonly string[], slimmedIds: readonly string[]): Promise<number> {
+    const rows = await this.rows<{ id: string }>(
+      `update outbox_event set published_at = now(), attempts = attempts + 1, next_attempt_at = null, last_error = null,
+              slimmed = (id = any(cast(? as bigint[]))), claim_token = null, claimed_until = null
+       where id = any(cast(? as bigint[])) and claim_token = ? returning id`,
+      [idList(slimmedIds), idList(ids), token],
+    );
+    return rows.length;
+  }
+
+  /** A failed attempt that may succeed later: try again at `at`. */
+  async retryLater(token: string, id: string, attempts: number, at: Date, reason: string): Promise<void> {
+    await this.run(
+      `update outbox_event set attempts = ?, next_attempt_at = ?, last_error = ?, claim_token = null, claimed_until = null
+       where id = ? and claim_token = ?`,
+      [attempts, at, reason, id, token],
+    );
+  }
+
+  /** Gives up on these for good (until a manager re-queues them). */
+  async deadLetter(token: string, ids: readonly string[], reason: string): Promise<void> {
+    await this.run(
+      `update outbox_event set dead_lettered_at = now(), last_error = ?, attempts = attempts + 1, claim_token = null, claimed_until = null
+       where id = any(cast(? as bigint[])) and claim_token = ?`,
+      [reason, idList(ids), token],
+    );
+  }
+
+  /** Lets go of a claim without an outcome (paused, or shutting down): the rows are due again at once. */
+  async release(token: string, ids: readonly string[], reason?: string): Promise<void> {
+    await this.run(
+      `update outbox_event set claim_token = null, claimed_until = null, last_error = coalesce(?, last_error)
+       where id = any(cast(? as bigint[])) and claim_token = ?`,
+      [reason ?? null, idList(ids), token],
+    );
+  }
+
+  /**
+   * Puts a hotel's dead letters back in the queue. One whose channel has
+   * since delivered later events goes in the slim form (`refetch: true`),
+   * so that a legacy frontend never replaces newer data with older.
+   */
+  async requeueDeadLetters(hotel: string): Promise<number> {
+    const rows = await this.rows<{ id: string }>(
+      `update outbox_event o set dead_lettered_at = null, attempts = 0, next_attempt_at = null, last_error = null,
+              slimmed = o.slimmed or exists (
+                select 1 from outbox_event later
+                where later.channel = o.channel and later.sequence > o.sequence and later.published_at is not null)
+       where o.hotel = ? and o.dead_lettered_at is not null returning o.id`,
+      [hotel],
+    );
+    return rows.length;
+  }
+
+  // ---- status ------------------------------------------------------------------
+
+  async status(hotels: readonly string[]): Promise<OutboxStatus> {
+    if (hotels.length === 0) return { backlog: 0, oldestPendingAt: null, deadLettered: 0, lastError: null };
+    const list = `{${hotels.map((hotel) => `"${hotel.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+    const [row] = await this.rows<{ backlog: string; oldest: Date | string | null; dead: string; last_error: string | null }>(
+      `select count(*) filter (where published_at is null and dead_lettered_at is null) as backlog,
+              min(occurred_at) filter (where published_at is null and dead_lettered_at is null) as oldest,
+              count(*) filter (where dead_lettered_at is not null) as dead,
+              (select last_error from outbox_event where hotel = any(cast(? as text[])) and published_at is null and last_error is not null
+               order by id desc limit 1) as last_error
+       from outbox_event where hotel = any(cast(? as text[])) and published_at is null`,
+      [list, list],
+    );
+    return {
+      backlog: Number(row?.backlog ?? 0),
+      oldestPendingAt: row?.oldest ? new Date(row.oldest) : null,
+      deadLettered: Number(row?.dead ?? 0),
+      lastError: row?.last_error ?? null,
+    };
+  }
+
+  async deadLetters(hotel: string, limit: number): Promise<DeadLetter[]> {
+    const rows = await this.rows<{ event_id: string; name: string; channel: string; sequence: string; last_error: string; dead_lettered_at: Date | string }>(
+      `select event_id, name, channel, sequence, last_error, dead_lettered_at from outbox_event
+       where hotel = ? and dead_lettered_at is not null order by dead_lettered_at desc, id desc limit ?`,
+      [hotel, limit],
+    );
+    return rows.map((row) => ({
+      eventId: row.event_id,
+      name: row.name,
+      channel: row.channel,
+      sequence: Number(row.sequence),
+      reason: row.last_error,
+      deadLetteredAt: new Date(row.dead_lettered_at),
+    }));
+  }
+
+  // ---- retention ---------------------------------------------------------------
+
+  /**
+   * Deletes up to `batch` delivered events published before `cutoff`, only
+   * ever a prefix of each channel (nothing after an event still waiting or
+   * dead-lettered), and records per channel how far history now starts.
+   * Returns how many were deleted.
+   */
+  async prune(cutoff: Date, batch: number): Promise<number> {
+    const rows = await this.rows<{ channel: string; pruned: string; deleted: string }>(
+      `with first_kept as (
+         -- per channel, the first event that must stay: not yet delivered, or delivered recently
+         select channel, min(sequence) as sequence from outbox_event
+         where published_at is null or published_at >= ?
+         group by channel
+       ), doomed as (
+         select o.id from outbox_event o left join first_kept k on k.channel = o.channel
+         where o.published_at < ? and (k.sequence is null or o.sequence < k.sequence)
+         order by o.id limit ?
+       ), deleted as (
+         delete from outbox_event o using doomed where o.id = doomed.id returning o.channel, o.sequence
+       ), per_channel as (
+         select channel, max(sequence) as pruned, count(*) as deleted from deleted group by channel
+       ), marked as (
+         update channel_sequence s set pruned_through = greatest(s.pruned_through, p.pruned)
+         from per_channel p where s.channel = p.channel returning s.channel
+       )
+       select p.channel, p.pruned, p.deleted from per_channel p`,
+      [cutoff, cutoff, batch],
+    );
+    return rows.reduce((total, row) => total + Number(row.deleted), 0);
+  }
+}
+
+export function toStoredEvent(row: RelayRow): StoredEvent {
+  return {
+    id: String(row.id),
+    eventId: row.event_id,
+    channel: row.channel,
+    sequence: Number(row.sequence),
+    name: row.name,
+    hotel: row.hotel,
+    stocktakeId: row.stocktake_id,
+    data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
+    actor: typeof row.actor === 'string' ? JSON.parse(row.actor) : row.actor,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+  } as StoredEvent;
+}

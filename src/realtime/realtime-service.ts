@@ -1,0 +1,106 @@
+/**
+ * What clients may do with the realtime side, whatever the transport:
+ * follow a channel (catch-up from a sequence, then live), read a channel's
+ * history (Pusher clients catching up), and, for managers, see and repair
+ * Pusher delivery. Every read goes through the channel access policy.
+ */
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { BadInputError, ForbiddenError, HistoryExpiredError } from '../domain/errors';
+import { stocktakeFor } from '../domain/services/access';
+import { requireRole, type Viewer } from '../domain/viewer';
+import { authorizeChannel, readableChannel } from './channel-access';
+import { channelStream } from './channel-stream';
+import type { EventBus } from './event-bus';
+import { detailChannel, listChannel, parseChannel, type ParsedChannel } from './event-catalog/channels';
+import type { DeadLetter, OutboxStore } from './outbox/outbox-store';
+import type { StoredEvent } from './outbox/stored-event';
+import type { RelayStatus } from './pusher-relay/pusher-relay';
+
+/** The most events one history read returns. */
+export const MAX_HISTORY_PAGE = 500;
+
+export interface RelayControl {
+  status(hotels: readonly string[]): Promise<RelayStatus>;
+  wake(): void;
+}
+
+export interface RealtimeServiceDeps {
+  orm: MikroORM;
+  store: OutboxStore;
+  bus: EventBus;
+  /** The relay, once it exists (it starts after the server). */
+  relay: () => RelayControl;
+}
+
+export class RealtimeService {
+  constructor(private readonly deps: RealtimeServiceDeps) {}
+
+  /** A hotel's stocktake list as it changes; with afterSequence, the stored events after it first. */
+  async followList(viewer: Viewer, hotel: string, afterSequence?: number | null): Promise<AsyncIterableIterator<StoredEvent>> {
+    const channel = parseChannel(listChannel(hotel));
+    if (!channel) throw new BadInputError('hotel', `${hotel} is not a hotel identifier`);
+    authorizeChannel(viewer, channel);
+    return this.follow(channel, afterSequence);
+  }
+
+  /** One stocktake as it changes; ids of other hotels' stocktakes are NOT_FOUND. */
+  async followStocktake(viewer: Viewer, stocktakeId: number, afterSequence?: number | null): Promise<AsyncIterableIterator<StoredEvent>> {
+    checkAfterSequence(afterSequence);
+    const { hotel } = await stocktakeFor(this.deps.orm.em.fork(), viewer, stocktakeId, 'staff');
+    const channel = parseChannel(detailChannel(hotel.identifier, stocktakeId))!;
+    authorizeChannel(viewer, channel);
+    return this.follow(channel, afterSequence);
+  }
+
+  /** Up to `limit` events of a channel after `afterSequence`, for clients catching up on what Pusher delivered. */
+  async history(viewer: Viewer, channelName: string, afterSequence: number, limit: number): Promise<StoredEvent[]> {
+    checkAfterSequence(afterSequence);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_HISTORY_PAGE) {
+      throw new BadInputError('limit', `limit must be between 1 and ${MAX_HISTORY_PAGE}`);
+    }
+    const channel = readableChannel(viewer, channelName);
+    const { prunedThrough } = await this.deps.store.history(channel.name);
+    if (afterSequence < prunedThrough) throw new HistoryExpiredError(channel.name, afterSequence, prunedThrough + 1);
+    const events = await this.deps.store.eventsAfter(channel.name, afterSequence, limit);
+    // Pruned between the check and the read: never hand out a page with a hole at its start.
+    if (events[0] && events[0].sequence !== afterSequence + 1) throw new HistoryExpiredError(channel.name, afterSequence, events[0].sequence);
+    return events;
+  }
+
+  /** Pusher delivery of the hotels the viewer manages. */
+  relayStatus(viewer: Viewer): Promise<RelayStatus> {
+    const managed = [...viewer.hotels].filter(([, role]) => role === 'manager').map(([hotel]) => hotel);
+    if (managed.length === 0) throw new ForbiddenError('Only managers can see the relay status');
+    return this.deps.relay().status(managed);
+  }
+
+  deadLetters(viewer: Viewer, hotel: string, limit: number): Promise<DeadLetter[]> {
+    requireRole(viewer, hotel, 'manager');
+    return this.deps.store.deadLetters(hotel, Math.min(Math.max(limit, 1), MAX_HISTORY_PAGE));
+  }
+
+  /** Sends a hotel's dead letters again (slim where later events were delivered since); returns how many. */
+  async requeueDeadLetters(viewer: Viewer, hotel: string): Promise<number> {
+    requireRole(viewer, hotel, 'manager');
+    const requeued = await this.deps.store.requeueDeadLetters(hotel);
+    if (requeued > 0) this.deps.relay().wake();
+    return requeued;
+  }
+
+  private async follow(channel: ParsedChannel, afterSequence: number | null | undefined): Promise<AsyncIterableIterator<StoredEvent>> {
+    checkAfterSequence(afterSequence);
+    if (afterSequence != null) {
+      const { latest, prunedThrough } = await this.deps.store.history(channel.name);
+      // A sequence the channel has not reached would silently swallow the events up to it.
+      if (afterSequence > latest) {
+        throw new BadInputError('afterSequence', `afterSequence ${afterSequence} is ahead of ${channel.name}, which is at ${latest}`);
+      }
+      if (afterSequence < prunedThrough) throw new HistoryExpiredError(channel.name, afterSequence, prunedThrough + 1);
+    }
+    return channelStream({ store: this.deps.store, bus: this.deps.bus, channel: channel.name, afterSequence });
+  }
+}
+
+function checkAfterSequence(afterSequence: number | null | undefined): void {
+  if (afterSequence != null && afterSequence < 0) throw new BadInputError('afterSequence', 'afterSequence must be 0 or more');
+}
