@@ -33,8 +33,9 @@ export function createErrorFormatter({ log, isProduction, translate }: ErrorForm
       log.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
       if (isProduction) return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
-    if (!isProduction) return formatted;
-    const { stacktrace: _omitted, ...extensions } = formatted.extensions ?? {};
+    // A stack says nothing about a refused request; only internal errors keep theirs, and only in development.
+    const { stacktrace, ...extensions } = formatted.extensions ?? {};
+    if (!isProduction) return code === 'INTERNAL_SERVER_ERROR' && stacktrace ? formatted : { ...formatted, extensions };
     return { ...formatted, message: formatted.message.replace(SUGGESTION, ''), extensions };
   };
 }

@@ -72,6 +72,8 @@ export class PusherFaults {
 
   /** Every publish request that reached the endpoint, including faulted and rejected ones. */
   publishAttempts = 0;
+  /** When each of those arrived. */
+  readonly attemptTimes: number[] = [];
   readonly requests: AcceptedRequest[] = [];
   readonly accepted: AcceptedEvent[] = [];
 
@@ -112,6 +114,11 @@ export class PusherFaults {
     return this;
   }
 
+  /** Answers held open right now (delayed, or stalled mid-body). */
+  get heldAnswers(): number {
+    return this.held.size + this.timers.size;
+  }
+
   get pendingFaults(): number {
     return this.queue.reduce((sum, entry) => sum + entry.remaining, 0);
   }
@@ -132,6 +139,7 @@ export class PusherFaults {
     this.requests.length = 0;
     this.accepted.length = 0;
     this.publishAttempts = 0;
+    this.attemptTimes.length = 0;
     return this;
   }
 
@@ -156,6 +164,7 @@ export class PusherFaults {
 
   private readonly beforePublish: RequestHandler = (req, res, next) => {
     this.publishAttempts += 1;
+    this.attemptTimes.push(Date.now());
     const fault = this.take();
     if (!fault) return this.refuseMatching(req.body as Buffer, res, next);
     if (fault.kind === 'fail') {

@@ -5,7 +5,7 @@
  * payloads in order.
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print, type ExecutionResult } from 'graphql';
+import { print, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import Pusher from 'pusher-js';
 import WebSocket from 'ws';
@@ -96,6 +96,11 @@ export interface GraphQLSubscriber {
     document: TypedDocumentNode<TData, TVariables>,
     variables: TVariables,
   ): Received<ExecutionResult<TData>> & { started: Promise<void>; done: Promise<void>; unsubscribe(): void };
+  /** Any payload, as a client that does not use typed documents would send it; `outcome` settles on error or complete. */
+  raw(payload: { query: string; variables?: Record<string, unknown>; operationName?: string }): Received<ExecutionResult> & {
+    outcome: Promise<{ kind: 'complete' } | { kind: 'error'; errors: readonly GraphQLFormattedError[] }>;
+    unsubscribe(): void;
+  };
   close(): Promise<void>;
 }
 
@@ -126,6 +131,17 @@ export function graphqlSubscriber(t: TestApp, token: string | null): GraphQLSubs
       // has set the subscription up are not delivered (pass currentSequence() to be sure).
       const started = new Promise<void>((resolve) => client.on('connected', () => setTimeout(resolve, 100)));
       return Object.assign(received, { started, done, unsubscribe }) as never;
+    },
+    raw(payload) {
+      const received = recorder<ExecutionResult>();
+      let settle!: (outcome: { kind: 'complete' } | { kind: 'error'; errors: readonly GraphQLFormattedError[] }) => void;
+      const outcome = new Promise<{ kind: 'complete' } | { kind: 'error'; errors: readonly GraphQLFormattedError[] }>((resolve) => (settle = resolve));
+      const unsubscribe = client.subscribe(payload, {
+        next: (value) => received.push(value as ExecutionResult),
+        error: (error) => settle({ kind: 'error', errors: Array.isArray(error) ? (error as GraphQLFormattedError[]) : [{ message: String(error) }] }),
+        complete: () => settle({ kind: 'complete' }),
+      });
+      return Object.assign(received, { outcome, unsubscribe });
     },
     close: () => client.dispose() as Promise<void>,
   };

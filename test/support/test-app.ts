@@ -27,6 +27,8 @@ export interface GraphQLResponse<TData> {
 
 export interface TestApp {
   url: string;
+  /** The app's database (another instance can be started on it with `database: { url }`). */
+  databaseUrl: string;
   /** Faults and publish log of the built-in Pusher endpoint. */
   faults: PusherFaults;
   port: number;
@@ -39,7 +41,19 @@ export interface TestApp {
     variables?: TVariables,
     options?: { token?: string | null; headers?: Record<string, string> },
   ): Promise<GraphQLResponse<TData>>;
+  /** A raw POST to /graphql (any body, any headers): for requests a typed document cannot express. */
+  post(body: string | object, options?: { token?: string | null; headers?: Record<string, string> }): Promise<RawResponse>;
+  /** Stops the server (as a dying instance would) but keeps its database for the others. */
+  stopApp(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** The parsed body when it is JSON. */
+  json: { data?: unknown; errors?: GraphQLFormattedError[] } | undefined;
 }
 
 /** Silent, unless TEST_LOG names a level (e.g. TEST_LOG=debug npx jest …) to see what the server logs. */
@@ -57,11 +71,13 @@ export interface TestAppOptions {
   relay?: AppOptions['relay'];
   relayTiming?: AppOptions['relayTiming'];
   /** An existing database (another instance of the same deployment); default: a fresh one. */
-  database?: { url: string; orm?: MikroORM };
+  database?: { url: string; seed?: boolean };
   pusher?: AppOptions['pusher'];
   maxSubscriptionsPerSocket?: number;
   operationLimits?: AppOptions['operationLimits'];
   outboxRetentionMs?: number;
+  /** The server's logger (default: silent, or TEST_LOG). */
+  log?: Logger;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -70,7 +86,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const database: ScratchDatabase | null = options.database ? null : await createScratchDatabase(serverUrl, 'stocktake_test');
   const databaseUrl = options.database?.url ?? database!.url;
   const orm = await migratedOrm(databaseUrl, silentLogger);
-  if (database) await seedFixtures(orm);
+  if (database || options.database?.seed) await seedFixtures(orm);
   const faults = new PusherFaults();
   const app = await startApp({
     orm,
@@ -82,7 +98,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     pusher: options.pusher ?? { kind: 'built-in' },
     builtInPusher: PUSHER,
     channelPrefix: options.channelPrefix ?? '',
-    log: testLogger(),
+    log: options.log ?? testLogger(),
     relay: { requestTimeoutMs: 1_000, ...options.relay },
     relayTiming: { pollIntervalMs: 50, backoffBaseMs: 20, backoffMaxMs: 200, pauseBaseMs: 300, pauseMaxMs: 1_200, ...options.relayTiming },
     pusherServerHooks: faults.hooks,
@@ -90,10 +106,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     operationLimits: options.operationLimits,
     outboxRetentionMs: options.outboxRetentionMs,
   });
+  let stopping: Promise<void> | undefined;
   const managerToken = await signToken(JWT_SECRET, { userId: 'manager-1', name: 'Mary Manager', hotels: { [HOTEL]: 'manager' } });
 
   return {
     url: app.url,
+    databaseUrl,
     faults,
     port: app.port,
     orm,
@@ -118,9 +136,30 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const body = (await response.json()) as { data?: never; errors?: GraphQLFormattedError[] };
       return { status: response.status, data: body.data, errors: body.errors };
     },
+    async post(body, options = {}) {
+      const token = options.token === undefined ? managerToken : options.token;
+      const response = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...options.headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let json: RawResponse['json'];
+      try {
+        json = JSON.parse(text) as RawResponse['json'];
+      } catch {
+        json = undefined;
+      }
+      return { status: response.status, headers: response.headers, text, json };
+    },
+    stopApp() {
+      stopping ??= app.close();
+      return stopping;
+    },
     async close() {
       faults.clear();
-      await app.close();
+      stopping ??= app.close();
+      await stopping;
       await orm.close();
       await database?.drop();
     },

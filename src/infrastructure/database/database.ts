@@ -45,7 +45,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
 }
 
 export async function migratedOrm(url: string, log: Logger): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormOptions(url));
+  const orm = await MikroORM.init(ormOptions(url, log));
   const applied = await orm.migrator.up();
   if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   return orm;

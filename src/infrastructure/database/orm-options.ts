@@ -5,12 +5,19 @@ import path from 'node:path';
 import { Hotel, StockCategory, StockItem, StockMovement, Stocktake, StocktakeLine } from '../../domain/entities';
 import { migrationsList } from '../../migrations';
 import { ChannelSequence, OutboxEvent } from '../../realtime/outbox/OutboxEvent';
+import { silentLogger, type Logger } from '../logger';
 
 export const ENTITIES = [Hotel, StockCategory, StockItem, Stocktake, StocktakeLine, StockMovement, OutboxEvent, ChannelSequence];
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}): Options {
+/** The query builder's own warnings (a connection dropped, say) as JSON logs rather than console lines. */
+function knexLog(log: Logger) {
+  const write = (level: 'warn' | 'error' | 'debug') => (message: unknown) => log[level]({ source: 'knex', detail: String(message) }, 'database driver');
+  return { warn: write('warn'), error: write('error'), deprecate: write('warn'), debug: write('debug') };
+}
+
+export function ormOptions(clientUrl: string, log: Logger = silentLogger, overrides: Partial<Options> = {}): Options {
   return {
     driver: PostgreSqlDriver,
     clientUrl,
@@ -32,6 +39,9 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
       silent: true,
     },
     pool: { min: 0, max: 10 },
+    // Fail fast rather than hang when the database is unreachable or the pool is exhausted:
+    // the request gets SERVICE_UNAVAILABLE (see database/unavailable.ts) and can be retried.
+    driverOptions: { acquireConnectionTimeout: 10_000, connection: { connectionTimeoutMillis: 5_000 }, log: knexLog(log) },
     ...overrides,
   };
 }

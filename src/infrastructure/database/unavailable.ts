@@ -14,11 +14,12 @@ const MESSAGES = /Connection terminated|Connection ended|connection timeout|Time
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
-  const { code, name, message, cause, previous, originalError } = error as Record<string, unknown>;
+  const { code, name, message, cause, previous, originalError, thrownValue } = error as Record<string, unknown>;
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || SQLSTATE.test(code))) return true;
   if (name === 'KnexTimeoutError') return true;
   if (typeof message === 'string' && MESSAGES.test(message)) return true;
-  return [cause, previous, originalError].some((inner) => inner !== error && isDatabaseUnavailable(inner, depth + 1));
+  // graphql-js wraps a thrown value that is not an Error (another realm's, say) as NonErrorThrown.thrownValue.
+  return [cause, previous, originalError, thrownValue].some((inner) => inner !== error && isDatabaseUnavailable(inner, depth + 1));
 }
 
 export function translateDatabaseErrors(error: unknown): ServiceUnavailableError | null {

@@ -54,6 +54,8 @@ export function createPusherClient(credentials: PusherCredentials, agent?: http.
 class Lane {
   agent: http.Agent;
   client: Pusher;
+  /** Ends the request in flight, if any, with this error. */
+  abort: ((error: Error) => void) | null = null;
 
   constructor(private readonly credentials: PusherCredentials) {
     this.agent = this.newAgent();
@@ -97,10 +99,12 @@ export class DeadlinePublisher {
     const current = this.lanes[lane]!;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
+      current.abort = (error) => {
+        current.abort = null;
         current.reset();
-        reject(new PublishDeadlineError(this.deadlineMs));
-      }, this.deadlineMs);
+        reject(error);
+      };
+      timer = setTimeout(() => current.abort?.(new PublishDeadlineError(this.deadlineMs)), this.deadlineMs);
     });
     // The SDK rewrites the items it is given, so each attempt gets fresh ones.
     const exchange = current.client.triggerBatch(events.map((event) => ({ ...event }))).then(async (response) => {
@@ -112,12 +116,13 @@ export class DeadlinePublisher {
       await Promise.race([exchange, deadline]);
     } finally {
       clearTimeout(timer);
+      current.abort = null;
     }
   }
 
-  /** Aborts every request in flight (shutdown). */
+  /** Aborts every request in flight (shutdown): each rejects at once, its socket destroyed. */
   abortAll(): void {
-    for (const lane of this.lanes) lane.reset();
+    for (const lane of this.lanes) lane.abort?.(new PublishDeadlineError(0));
   }
 
   close(): void {

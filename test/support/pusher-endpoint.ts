@@ -1,0 +1,44 @@
+/**
+ * A Pusher-compatible endpoint of its own (the built-in server on its own
+ * port), standing in for hosted Pusher when several app instances must
+ * publish to the same place.
+ */
+import express from 'express';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PusherCompatibleServer } from '../../src/realtime/pusher-server';
+import { PusherFaults } from './pusher-faults';
+
+export interface PusherEndpoint {
+  port: number;
+  faults: PusherFaults;
+  server: PusherCompatibleServer;
+  /** The app's PUSHER_* settings for publishing here. */
+  target: { kind: 'external'; appId: string; key: string; secret: string; cluster: undefined; host: string; port: number; useTLS: false };
+  close(): Promise<void>;
+}
+
+export async function startPusherEndpoint(credentials = { appId: 'shared-app', key: 'shared-key', secret: 'shared-secret' }): Promise<PusherEndpoint> {
+  const faults = new PusherFaults();
+  const server = new PusherCompatibleServer({ ...credentials, ...faults.hooks });
+  const app = express();
+  app.use(server.httpRouter);
+  const httpServer = http.createServer(app);
+  httpServer.on('upgrade', (request, socket, head) => {
+    if (!server.handleUpgrade(request, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    port,
+    faults,
+    server,
+    target: { kind: 'external', ...credentials, cluster: undefined, host: '127.0.0.1', port, useTLS: false },
+    async close() {
+      faults.clear();
+      await server.close();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
