@@ -1,0 +1,76 @@
+/**
+ * A hotel's stocktake list, as a list screen loads it: newest period first, a
+ * page at a time, each with its line count and totals (summed in SQL from
+ * the lines, which are loaded only when the query asks for them).
+ */
+import {
+  AddLineMovementDocument,
+  CreateStocktakeDocument,
+  PopulateStocktakeDocument,
+  StocktakeDocument,
+  StocktakePageDocument,
+  StocktakesWithLinesDocument,
+  UpdateStocktakeLineDocument,
+} from './__generated__/graphql';
+import { sum } from '../src/domain/decimal';
+import { HOTEL, OTHER_HOTEL } from './support/fixtures';
+import { startTestApp, type TestApp } from './support/test-app';
+import { ok } from './support/waiting';
+
+let t: TestApp;
+const created: string[] = [];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  // Five stocktakes, created out of period order; two populated and counted.
+  for (const month of ['03', '01', '05', '02', '04']) {
+    created.push(ok(await t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart: `2032-${month}-01`, periodEnd: `2032-${month}-28` } })).createStocktake.id);
+  }
+  for (const id of [created[0]!, created[2]!]) {
+    ok(await t.graphql(PopulateStocktakeDocument, { id }));
+    const guinness = ok(await t.graphql(StocktakeDocument, { id })).stocktake.lines.find((line) => line.itemSku === 'D0030')!;
+    ok(await t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedFullUnits: '1', countedPartialUnits: '10' } }));
+    ok(await t.graphql(AddLineMovementDocument, { lineId: guinness.id, input: { movementType: 'PURCHASE', quantity: '44' } }));
+  }
+});
+afterAll(() => t.close());
+
+it('pages newest period first: first/after walk the whole list once, in order', async () => {
+  const page1 = ok(await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2 })).stocktakes;
+  const page2 = ok(await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2, after: page1.at(-1)!.id })).stocktakes;
+  const page3 = ok(await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2, after: page2.at(-1)!.id })).stocktakes;
+  expect([page1, page2, page3].map((page) => page.map((stocktake) => stocktake.periodEnd))).toEqual([
+    ['2032-05-28', '2032-04-28'],
+    ['2032-03-28', '2032-02-28'],
+    ['2032-01-28'],
+  ]);
+});
+
+it('totals without lines are the sums of the lines', async () => {
+  const page = ok(await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 10 })).stocktakes;
+  const withLines = ok(await t.graphql(StocktakesWithLinesDocument, { hotel: HOTEL })).stocktakes;
+  const total = (values: string[]) => sum(values).toFixed(2);
+  for (const stocktake of page) {
+    const lines = withLines.find((other) => other.id === stocktake.id)!.lines;
+    expect(lines.every((line) => line.stocktakeId === stocktake.id)).toBe(true);
+    expect({ id: stocktake.id, lineCount: stocktake.lineCount, total: stocktake.totalValue, variance: stocktake.totalVarianceValue }).toEqual({
+      id: stocktake.id,
+      lineCount: lines.length,
+      total: total(lines.map((line) => line.expectedValue)),
+      variance: total(lines.map((line) => line.varianceValue)),
+    });
+  }
+  const counted = page.find((stocktake) => stocktake.id === created[2])!;
+  expect(counted.lineCount).toBe(6);
+  expect(counted.totalVarianceValue).not.toBe('0.00');
+});
+
+it('first must be 1..100, and after must be a stocktake of the same hotel', async () => {
+  for (const first of [0, 101]) {
+    const response = await t.graphql(StocktakePageDocument, { hotel: HOTEL, first });
+    expect(response.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+  }
+  const galway = ok(await t.graphql(CreateStocktakeDocument, { hotel: OTHER_HOTEL, input: { periodStart: '2032-01-01', periodEnd: '2032-01-28' } }, { token: await t.token({ user: 'g', name: 'G', hotels: { [OTHER_HOTEL]: 'manager' } }) })).createStocktake;
+  const response = await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2, after: galway.id });
+  expect(response.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+});
