@@ -5,16 +5,11 @@
  * event objects come from the event catalog.
  */
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import {
-  RealtimeEventType,
-  StocktakeEventUnion,
-  StocktakeListEventUnion,
-  graphqlEvent,
-  pusherPayload,
-} from '../../realtime/event-catalog';
+import { pusherPayload } from '../../realtime/event-catalog';
 import type { StoredEvent } from '../../realtime/outbox/stored-event';
 import { viewerOf, type GraphQLContext } from '../context';
 import { parseId } from '../ids';
+import { RealtimeEventType, StocktakeEventUnion, StocktakeListEventUnion, graphqlEvent } from '../types/events';
 import { ChannelEventType, DeadLetteredEventType, RelayStatusType } from '../types/realtime';
 
 interface SubscriptionArgs {

@@ -1,15 +1,20 @@
 /**
- * The snake_case objects legacy frontends receive (PUSHER_IMPLEMENTATION_SUMMARY.md,
- * domain.md B §4 and §7): the full line object, the movement object and the
- * stocktake summary, with the original's key names and string formats.
+ * Builds the objects legacy frontends receive from the views every client
+ * sees: the original's snake_case keys and string formats (see
+ * pusher-schemas.ts for the contract).
  */
 import type { MovementValues } from '../../domain/events';
 import type { LineView, MovementView, StocktakeView } from '../../domain/views';
-
-export type PusherObject = Record<string, unknown>;
+import type {
+  PusherLine,
+  PusherMovement,
+  PusherMovementSummary,
+  PusherOldValues,
+  PusherStocktakeSummary,
+} from './pusher-schemas';
 
 /** The original's full line object, plus `version` (additive). */
-export function pusherLine(line: LineView): PusherObject {
+export function pusherLine(line: LineView): PusherLine {
   return {
     id: line.id,
     stocktake: line.stocktakeId,
@@ -49,8 +54,8 @@ export function pusherLine(line: LineView): PusherObject {
   };
 }
 
-/** The stocktake without lines or snapshots, so that status events stay small (domain.md A §10). */
-export function pusherStocktakeSummary(stocktake: StocktakeView): PusherObject {
+/** The stocktake without lines or snapshots, so that status events stay small. */
+export function pusherStocktakeSummary(stocktake: StocktakeView): PusherStocktakeSummary {
   return {
     id: stocktake.id,
     hotel: stocktake.hotelId,
@@ -71,15 +76,15 @@ export function pusherStocktakeSummary(stocktake: StocktakeView): PusherObject {
 }
 
 /** `line-movement-added` carries the short movement of the original document. */
-export function pusherMovementSummary(movement: MovementView): PusherObject {
-  return { id: movement.id, movement_type: movement.movementType, quantity: movement.quantity, timestamp: movement.timestamp };
+export function pusherMovementSummary(movement: MovementView): PusherMovementSummary {
+  return { id: movement.id, movement_type: lineMovementType(movement), quantity: movement.quantity, timestamp: movement.timestamp };
 }
 
 /** `line-movement-updated` carries the movement with its editable fields. */
-export function pusherMovement(movement: MovementView): PusherObject {
+export function pusherMovement(movement: MovementView): PusherMovement {
   return {
     id: movement.id,
-    movement_type: movement.movementType,
+    movement_type: lineMovementType(movement),
     quantity: movement.quantity,
     unit_cost: movement.unitCost,
     reference: movement.reference,
@@ -88,7 +93,7 @@ export function pusherMovement(movement: MovementView): PusherObject {
   };
 }
 
-export function pusherOldValues(values: MovementValues): PusherObject {
+export function pusherOldValues(values: MovementValues): PusherOldValues {
   return {
     movement_type: values.movementType,
     quantity: values.quantity,
@@ -96,4 +101,12 @@ export function pusherOldValues(values: MovementValues): PusherObject {
     reference: values.reference,
     notes: values.notes,
   };
+}
+
+/** Only purchases and waste are recorded from a line, so only they appear in line events. */
+function lineMovementType(movement: MovementView): PusherMovementSummary['movement_type'] {
+  if (movement.movementType !== 'PURCHASE' && movement.movementType !== 'WASTE') {
+    throw new Error(`a line event cannot carry a ${movement.movementType} movement`);
+  }
+  return movement.movementType;
 }

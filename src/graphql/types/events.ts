@@ -1,0 +1,181 @@
+/**
+ * The typed GraphQL form of every event in the catalog: each carries the
+ * delivery metadata (RealtimeEvent) and the same data as its Pusher payload,
+ * in the API's camelCase types. `GRAPHQL_EVENTS` is keyed by every event
+ * name, so an event added to the catalog without its GraphQL type does not
+ * compile, and the two unions take their members from the catalog's channel
+ * scopes. An event object's GraphQL type is chosen by its `name`.
+ */
+import { Field, ID, Int, InterfaceType, ObjectType, createUnionType, type ClassType } from 'type-graphql';
+import type { EventName, EventOf } from '../../domain/events';
+import { eventsOn } from '../../realtime/event-catalog';
+import type { StoredEvent } from '../../realtime/outbox/stored-event';
+import { DateTimeScalar } from '../scalars';
+import { StocktakeStatus } from './enums';
+import { MovementValuesType, StockMovementType } from './movement';
+import { StocktakeType } from './stocktake';
+import { StocktakeLineType } from './stocktake-line';
+
+@ObjectType('EventActor', { description: 'Who made the change.' })
+export class EventActorType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+}
+
+@InterfaceType('RealtimeEvent', {
+  description: 'Delivery metadata every event carries; the same values are in the Pusher payload under `meta`.',
+})
+export abstract class RealtimeEventType {
+  @Field(() => ID, { description: 'Identifies the event; the same on every channel it was sent to.' })
+  eventId!: string;
+
+  @Field(() => String, { description: 'The Pusher event name, e.g. line-counted-updated.' })
+  name!: EventName;
+
+  @Field(() => String, { description: 'The channel this copy of the event belongs to.' })
+  channel!: string;
+
+  @Field(() => Int, { description: 'Position on the channel: 1, 2, 3… in commit order, with no gaps.' })
+  sequence!: number;
+
+  @Field(() => DateTimeScalar)
+  occurredAt!: string;
+
+  @Field(() => EventActorType)
+  actor!: EventActorType;
+}
+
+@ObjectType('StocktakeCreatedEvent', { implements: RealtimeEventType })
+export class StocktakeCreatedEvent extends RealtimeEventType {
+  @Field(() => StocktakeType)
+  stocktake!: StocktakeType;
+}
+
+@ObjectType('StocktakeDeletedEvent', { implements: RealtimeEventType })
+export class StocktakeDeletedEvent extends RealtimeEventType {
+  @Field(() => ID)
+  stocktakeId!: number;
+}
+
+@ObjectType('StocktakeStatusChangedEvent', { implements: RealtimeEventType })
+export class StocktakeStatusChangedEvent extends RealtimeEventType {
+  @Field(() => ID)
+  stocktakeId!: number;
+
+  @Field(() => StocktakeStatus)
+  status!: StocktakeStatus;
+
+  @Field(() => Int)
+  adjustmentsCreated!: number;
+
+  @Field(() => StocktakeType)
+  stocktake!: StocktakeType;
+}
+
+@ObjectType('StocktakePopulatedEvent', { implements: RealtimeEventType })
+export class StocktakePopulatedEvent extends RealtimeEventType {
+  @Field(() => ID)
+  stocktakeId!: number;
+
+  @Field(() => Int)
+  linesCreated!: number;
+
+  @Field(() => String)
+  message!: string;
+}
+
+@ObjectType('LineCountedUpdatedEvent', { implements: RealtimeEventType })
+export class LineCountedUpdatedEvent extends RealtimeEventType {
+  @Field(() => ID)
+  lineId!: number;
+
+  @Field(() => String)
+  itemSku!: string;
+
+  @Field(() => StocktakeLineType)
+  line!: StocktakeLineType;
+}
+
+@ObjectType('LineMovementAddedEvent', { implements: RealtimeEventType })
+export class LineMovementAddedEvent extends LineCountedUpdatedEvent {
+  @Field(() => StockMovementType)
+  movement!: StockMovementType;
+}
+
+@ObjectType('LineMovementUpdatedEvent', { implements: RealtimeEventType })
+export class LineMovementUpdatedEvent extends LineCountedUpdatedEvent {
+  @Field(() => StockMovementType)
+  movement!: StockMovementType;
+
+  @Field(() => MovementValuesType)
+  oldValues!: MovementValuesType;
+}
+
+@ObjectType('LineMovementDeletedEvent', { implements: RealtimeEventType })
+export class LineMovementDeletedEvent extends LineCountedUpdatedEvent {
+  @Field(() => ID)
+  deletedMovementId!: number;
+}
+
+interface GraphQLEventDefinition<Name extends EventName> {
+  type: ClassType<RealtimeEventType>;
+  /** The event's own fields, from the data the domain recorded. */
+  fields(data: EventOf<Name>['data']): object;
+}
+
+const lineFields = ({ line }: { line: StocktakeLineType }) => ({ lineId: line.id, itemSku: line.itemSku, line });
+
+/** Every catalog event's GraphQL type; keyed by all event names, so none can be missing. */
+export const GRAPHQL_EVENTS: { readonly [Name in EventName]: GraphQLEventDefinition<Name> } = {
+  'stocktake-created': { type: StocktakeCreatedEvent, fields: ({ stocktake }) => ({ stocktake }) },
+  'stocktake-deleted': { type: StocktakeDeletedEvent, fields: ({ stocktakeId }) => ({ stocktakeId }) },
+  'stocktake-status-changed': { type: StocktakeStatusChangedEvent, fields: (data) => ({ ...data }) },
+  'stocktake-populated': {
+    type: StocktakePopulatedEvent,
+    fields: ({ stocktakeId, linesCreated }) => ({ stocktakeId, linesCreated, message: `Created ${linesCreated} stocktake lines` }),
+  },
+  'line-counted-updated': { type: LineCountedUpdatedEvent, fields: lineFields },
+  'line-movement-added': { type: LineMovementAddedEvent, fields: (data) => ({ ...lineFields(data), movement: data.movement }) },
+  'line-movement-updated': {
+    type: LineMovementUpdatedEvent,
+    fields: (data) => ({ ...lineFields(data), movement: data.movement, oldValues: data.oldValues }),
+  },
+  'line-movement-deleted': {
+    type: LineMovementDeletedEvent,
+    fields: (data) => ({ ...lineFields(data), deletedMovementId: data.deletedMovementId }),
+  },
+};
+
+/** The GraphQL object of a stored event: its metadata and its own fields. */
+export function graphqlEvent(event: StoredEvent): RealtimeEventType {
+  const definition = GRAPHQL_EVENTS[event.name] as GraphQLEventDefinition<EventName>;
+  return {
+    eventId: event.eventId,
+    name: event.name,
+    channel: event.channel,
+    sequence: event.sequence,
+    occurredAt: event.occurredAt,
+    actor: event.actor,
+    ...definition.fields(event.data),
+  };
+}
+
+const typeOf = (event: RealtimeEventType) => GRAPHQL_EVENTS[event.name].type;
+const typesOn = (scope: 'list' | 'detail') => eventsOn(scope).map((name) => GRAPHQL_EVENTS[name].type);
+
+export const StocktakeListEventUnion = createUnionType({
+  name: 'StocktakeListEvent',
+  description: "Events on a hotel's stocktake list.",
+  types: () => typesOn('list') as [ClassType<RealtimeEventType>, ...ClassType<RealtimeEventType>[]],
+  resolveType: typeOf,
+});
+
+export const StocktakeEventUnion = createUnionType({
+  name: 'StocktakeEvent',
+  description: 'Events on one stocktake.',
+  types: () => typesOn('detail') as [ClassType<RealtimeEventType>, ...ClassType<RealtimeEventType>[]],
+  resolveType: typeOf,
+});

@@ -1,0 +1,177 @@
+/**
+ * The shapes legacy frontends receive on Pusher (docs/realtime.md, "Events
+ * and payloads"), as JSON Schema (TypeBox) with their TypeScript types: the
+ * full line object, the stocktake summary, movements, `meta`, and every
+ * event's payload and slim form. The builders (pusher-payloads.ts) are typed
+ * by these, and the published contract (asyncapi.yaml) is generated from
+ * them, so the contract and the code cannot drift apart.
+ */
+import { Type, type Static, type TObject, type TProperties } from '@sinclair/typebox';
+
+/** Quantities: decimal strings with exactly 4 places, e.g. "88.0000". */
+const Quantity = Type.String({ pattern: '^-?\\d+\\.\\d{4}$', examples: ['88.0000'] });
+/** Counts and money: decimal strings with exactly 2 places, e.g. "221.50". */
+const TwoPlaces = Type.String({ pattern: '^-?\\d+\\.\\d{2}$', examples: ['221.50'] });
+/** Display figures of the original: whole units, or a remainder with its sign ("0", "-37.50", "2", "83.00"). */
+const Display = Type.String({ pattern: '^-?\\d+(\\.\\d{2})?$' });
+/** Database ids are numbers on Pusher, as in the original. */
+const Id = Type.Integer({ minimum: 1 });
+const Instant = Type.String({ format: 'date-time', description: 'ISO-8601 UTC with Z, e.g. 2025-11-09T14:30:00.000Z' });
+const CalendarDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+const Status = Type.Union([Type.Literal('DRAFT'), Type.Literal('APPROVED')]);
+const LineMovementType = Type.Union([Type.Literal('PURCHASE'), Type.Literal('WASTE')]);
+const AnyMovementType = Type.Union(
+  ['PURCHASE', 'SALE', 'WASTE', 'TRANSFER_IN', 'TRANSFER_OUT', 'ADJUSTMENT'].map((type) => Type.Literal(type)),
+);
+const CategoryCode = Type.Union(['D', 'B', 'S', 'W', 'M'].map((code) => Type.Literal(code)));
+
+const closed = <T extends TProperties>(properties: T, description?: string): TObject<T> =>
+  Type.Object(properties, { additionalProperties: false, ...(description ? { description } : {}) });
+
+export const PusherMetaSchema = closed(
+  {
+    event_id: Type.String({ format: 'uuid', description: 'The same on every channel the event went to.' }),
+    sequence: Type.Integer({ minimum: 1, description: 'Position on this channel: 1, 2, 3… in commit order, no gaps.' }),
+    occurred_at: Instant,
+    actor: closed({ id: Type.String(), name: Type.String() }, 'Who made the change.'),
+  },
+  'Delivery metadata, added to every payload: drop repeats by sequence, and catch up (channelEvents) after a jump.',
+);
+
+export const PusherLineSchema = closed(
+  {
+    id: Id,
+    stocktake: Id,
+    item: Id,
+    item_sku: Type.String(),
+    item_name: Type.String(),
+    category_code: CategoryCode,
+    category_name: Type.String(),
+    item_size: Type.String(),
+    item_uom: TwoPlaces,
+    opening_qty: Quantity,
+    purchases: Quantity,
+    sales_qty: Quantity,
+    waste: Quantity,
+    transfers_in: Quantity,
+    transfers_out: Quantity,
+    adjustments: Quantity,
+    manual_purchases_value: Type.Union([TwoPlaces, Type.Null()]),
+    counted_full_units: TwoPlaces,
+    counted_partial_units: TwoPlaces,
+    counted_qty: Quantity,
+    expected_qty: Quantity,
+    variance_qty: Quantity,
+    opening_display_full_units: Display,
+    opening_display_partial_units: Display,
+    expected_display_full_units: Display,
+    expected_display_partial_units: Display,
+    counted_display_full_units: Display,
+    counted_display_partial_units: Display,
+    variance_display_full_units: Display,
+    variance_display_partial_units: Display,
+    valuation_cost: Quantity,
+    expected_value: TwoPlaces,
+    counted_value: TwoPlaces,
+    variance_value: TwoPlaces,
+    version: Type.Integer({ minimum: 1, description: 'Added to the original object: send it back as expectedVersion.' }),
+  },
+  'The full line object of the original API.',
+);
+
+export const PusherStocktakeSummarySchema = closed(
+  {
+    id: Id,
+    hotel: Id,
+    period_start: CalendarDate,
+    period_end: CalendarDate,
+    status: Status,
+    is_locked: Type.Boolean(),
+    notes: Type.String(),
+    created_at: Instant,
+    approved_at: Type.Union([Instant, Type.Null()]),
+    approved_by: Type.Union([Type.String(), Type.Null()]),
+    approved_by_name: Type.Union([Type.String(), Type.Null()]),
+    total_lines: Type.Integer({ minimum: 0 }),
+    line_count: Type.Integer({ minimum: 0 }),
+    total_value: TwoPlaces,
+    total_variance_value: TwoPlaces,
+  },
+  'The stocktake without its lines, so that the event stays small.',
+);
+
+export const PusherMovementSummarySchema = closed({ id: Id, movement_type: LineMovementType, quantity: Quantity, timestamp: Instant });
+
+export const PusherMovementSchema = closed({
+  id: Id,
+  movement_type: LineMovementType,
+  quantity: Quantity,
+  unit_cost: Type.Union([Quantity, Type.Null()]),
+  reference: Type.String(),
+  notes: Type.String(),
+  timestamp: Instant,
+});
+
+export const PusherOldValuesSchema = closed(
+  {
+    movement_type: AnyMovementType,
+    quantity: Quantity,
+    unit_cost: Type.Union([Quantity, Type.Null()]),
+    reference: Type.String(),
+    notes: Type.String(),
+  },
+  "The movement's editable fields before the update.",
+);
+
+const lineIds = { line_id: Id, item_sku: Type.String() };
+
+/** Every event's payload without `meta`, keyed by event name. */
+export const PUSHER_PAYLOAD_SCHEMAS = {
+  'stocktake-created': closed({
+    id: Id,
+    period_start: CalendarDate,
+    period_end: CalendarDate,
+    status: Status,
+    hotel: Id,
+    line_count: Type.Integer({ minimum: 0 }),
+  }),
+  'stocktake-deleted': closed({ stocktake_id: Id }),
+  'stocktake-status-changed': closed({
+    stocktake_id: Id,
+    status: Status,
+    adjustments_created: Type.Integer({ minimum: 0 }),
+    stocktake: PusherStocktakeSummarySchema,
+  }),
+  'stocktake-populated': closed({ stocktake_id: Id, lines_created: Type.Integer({ minimum: 0 }), message: Type.String() }),
+  'line-counted-updated': closed({ ...lineIds, line: PusherLineSchema }),
+  'line-movement-added': closed({ ...lineIds, movement: PusherMovementSummarySchema, line: PusherLineSchema }),
+  'line-movement-updated': closed({ ...lineIds, movement: PusherMovementSchema, old_values: PusherOldValuesSchema, line: PusherLineSchema }),
+  'line-movement-deleted': closed({ ...lineIds, deleted_movement_id: Id, line: PusherLineSchema }),
+} as const;
+
+/** What goes instead when the full payload would exceed Pusher's size limit: ids only (plus meta and `refetch: true`). */
+export const PUSHER_SLIM_SCHEMAS = {
+  'stocktake-created': closed({ id: Id }),
+  'stocktake-deleted': closed({ stocktake_id: Id }),
+  'stocktake-status-changed': closed({ stocktake_id: Id, status: Status, adjustments_created: Type.Integer({ minimum: 0 }) }),
+  'stocktake-populated': closed({ stocktake_id: Id, lines_created: Type.Integer({ minimum: 0 }) }),
+  'line-counted-updated': closed(lineIds),
+  'line-movement-added': closed({ ...lineIds, movement_id: Id }),
+  'line-movement-updated': closed({ ...lineIds, movement_id: Id }),
+  'line-movement-deleted': closed({ ...lineIds, deleted_movement_id: Id }),
+} as const;
+
+export type PusherMeta = Static<typeof PusherMetaSchema>;
+export type PusherLine = Static<typeof PusherLineSchema>;
+export type PusherStocktakeSummary = Static<typeof PusherStocktakeSummarySchema>;
+export type PusherMovementSummary = Static<typeof PusherMovementSummarySchema>;
+export type PusherMovement = Static<typeof PusherMovementSchema>;
+export type PusherOldValues = Static<typeof PusherOldValuesSchema>;
+
+type PayloadSchemas = typeof PUSHER_PAYLOAD_SCHEMAS;
+type SlimSchemas = typeof PUSHER_SLIM_SCHEMAS;
+
+/** The payload of event `Name` as Pusher delivers it. */
+export type PusherPayload<Name extends keyof PayloadSchemas> = Static<PayloadSchemas[Name]> & { meta: PusherMeta };
+/** The slim form of event `Name`. */
+export type SlimPusherPayload<Name extends keyof SlimSchemas> = Static<SlimSchemas[Name]> & { meta: PusherMeta; refetch: true };
