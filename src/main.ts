@@ -37,6 +37,9 @@ async function main(): Promise<void> {
     if (config.isProduction && config.channelPrefix === '') {
       log.warn('Pusher channels are public (PUSHER_CHANNEL_PREFIX is empty), as legacy frontends expect: anyone with the key can listen. Set PUSHER_CHANNEL_PREFIX=private- once frontends authorize through /pusher/auth.');
     }
+    if (config.redisUrl) {
+      log.warn('REDIS_URL is set but not used yet: this version fans events out within one instance only.');
+    }
     app = await startApp({
       orm: database.orm,
       databaseUrl: database.url,
