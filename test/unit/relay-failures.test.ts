@@ -39,6 +39,8 @@ const { FetchError, AbortError } = require('node-fetch') as {
 };
 
 const URL = 'http://127.0.0.1:4567/apps/123/batch_events?auth_key=key';
+/** Reasons leave out the signed query string. */
+const BARE = 'http://127.0.0.1:4567/apps/123/batch_events';
 
 /** What the SDK rejects with when the server answers with an error status (lib/requests.js). */
 function httpError(status: number, body?: string): SdkRequestError {
@@ -86,16 +88,16 @@ describe('classifyFailure', () => {
   describe('network failures and timeouts: retry', () => {
     // prettier-ignore
     it.each([
-      ['connection refused', requestFailed(socketFailure('connect ECONNREFUSED 127.0.0.1:4567', 'ECONNREFUSED', 'connect')), `network: request to ${URL} failed, reason: connect ECONNREFUSED 127.0.0.1:4567`],
-      ['connection reset', requestFailed(socketFailure('read ECONNRESET', 'ECONNRESET', 'read')), `network: request to ${URL} failed, reason: read ECONNRESET`],
-      ['socket hang up', requestFailed(socketFailure('socket hang up', 'ECONNRESET', 'read')), `network: request to ${URL} failed, reason: socket hang up`],
-      ['DNS failure', requestFailed(socketFailure('getaddrinfo ENOTFOUND api-mt1.pusher.com', 'ENOTFOUND', 'getaddrinfo')), `network: request to ${URL} failed, reason: getaddrinfo ENOTFOUND api-mt1.pusher.com`],
+      ['connection refused', requestFailed(socketFailure('connect ECONNREFUSED 127.0.0.1:4567', 'ECONNREFUSED', 'connect')), `network: request to ${BARE} failed, reason: connect ECONNREFUSED 127.0.0.1:4567`],
+      ['connection reset', requestFailed(socketFailure('read ECONNRESET', 'ECONNRESET', 'read')), `network: request to ${BARE} failed, reason: read ECONNRESET`],
+      ['socket hang up', requestFailed(socketFailure('socket hang up', 'ECONNRESET', 'read')), `network: request to ${BARE} failed, reason: socket hang up`],
+      ['DNS failure', requestFailed(socketFailure('getaddrinfo ENOTFOUND api-mt1.pusher.com', 'ENOTFOUND', 'getaddrinfo')), `network: request to ${BARE} failed, reason: getaddrinfo ENOTFOUND api-mt1.pusher.com`],
       ['the SDK’s own timeout (an AbortError)', requestFailed(new AbortError('The user aborted a request.')), 'network: request timed out'],
       ['an AbortError from the platform’s fetch', requestFailed(new DOMException('This operation was aborted', 'AbortError')), 'network: request timed out'],
       ['our deadline', new PublishDeadlineError(5000), 'network: request timed out'],
       ['our deadline at shutdown (abortAll)', new PublishDeadlineError(0), 'network: request timed out'],
       ['a RequestError without a cause', requestFailed(), 'network: Request failed with an error'],
-      ['a body that broke off (node-fetch rejects without a RequestError)', new FetchError(`Invalid response body while trying to fetch ${URL}: socket hang up`, 'system'), `network: Invalid response body while trying to fetch ${URL}: socket hang up`],
+      ['a body that broke off (node-fetch rejects without a RequestError)', new FetchError(`Invalid response body while trying to fetch ${URL}: socket hang up`, 'system'), `network: Invalid response body while trying to fetch ${BARE}: socket hang up`],
       ['any other error', new Error('boom'), 'network: boom'],
       ['a thrown string', 'boom', 'network: boom'],
     ])('%s', (_label, error, reason) => {

@@ -21,15 +21,23 @@ export interface PublishFailure {
 
 export function classifyFailure(error: unknown): PublishFailure {
   if (error instanceof PublishDeadlineError) return { kind: 'retry', reason: `network: ${error.message}` };
-  const { status, body, message } = error as { status?: number; body?: string; message?: string };
+  const { status, body, message } = (error ?? {}) as { status?: number; body?: string; message?: string };
   if (status === undefined) {
+    // No answer: the network, or a body that broke off. Anything unknown is retried too; what never
+    // succeeds is dead-lettered once it is older than maxEventAgeMs.
     const cause = (error as { error?: { message?: string; name?: string } }).error;
-    return { kind: 'retry', reason: `network: ${cause?.name === 'AbortError' ? 'request timed out' : (cause?.message ?? message ?? String(error))}` };
+    const detail = cause?.name === 'AbortError' ? 'request timed out' : (cause?.message ?? message ?? String(error));
+    return { kind: 'retry', reason: `network: ${withoutQueries(detail)}` };
   }
   const reason = `HTTP ${status}: ${String(body ?? message ?? '').trim().slice(0, 500)}`;
   if (status === 403 || status === 404) return { kind: 'pause', reason };
   if (status >= 500 || status === 429 || status === 408 || status === 401) return { kind: 'retry', reason };
   return { kind: 'reject', reason, tooLarge: status === 413 };
+}
+
+/** URLs without their query: the signed query (key, timestamp, signature) says nothing useful in a log. */
+function withoutQueries(text: string): string {
+  return text.replace(/(https?:\/\/[^\s?]+)\?[^\s:]*/g, '$1');
 }
 
 /** Exponential backoff with jitter: between half and all of base × 2^(attempt−1), capped at max. */
