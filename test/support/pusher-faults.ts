@@ -27,7 +27,7 @@
 import type { RequestHandler, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import type { PublishEndpoint, PublishedEvents, PusherServerOptions } from '../../src/realtime/pusher-server';
-import { LIMITS } from '../../src/realtime/pusher-server/limits';
+import { LIMITS } from '../../src/realtime/pusher-limits';
 
 export interface AcceptedEvent {
   requestId: number;

@@ -11,7 +11,7 @@ import type Pusher from 'pusher';
 import { DomainError } from '../../domain/errors';
 import { authorizeChannel } from '../../realtime/channel-access';
 import { parseChannel } from '../../realtime/event-catalog/channels';
-import { SOCKET_ID_PATTERN } from '../../realtime/pusher-server/limits';
+import { SOCKET_ID_PATTERN } from '../../realtime/pusher-limits';
 import { bearerToken, type TokenVerifier } from '../auth/tokens';
 
 export interface PusherClientSettings {

@@ -24,7 +24,7 @@
  */
 import type { Logger } from 'pino';
 import { pusherPayload, slimPusherPayload } from '../event-catalog';
-import { LIMITS } from '../pusher-server/limits';
+import { CHANNEL_NAME_PATTERN as CHANNEL_NAME, LIMITS } from '../pusher-limits';
 import { toStoredEvent, type OutboxStore, type RelayRow } from '../outbox/outbox-store';
 import type { StoredEvent } from '../outbox/stored-event';
 import { backoffDelay, classifyFailure, pauseDelay, type PublishFailure } from './failures';
@@ -33,7 +33,6 @@ import type { DeadlinePublisher } from './publisher';
 
 export const PUSHER_MAX_EVENT_BYTES = LIMITS.defaultMaxEventBytes;
 export const PUSHER_MAX_BATCH = LIMITS.maxBatchEvents;
-const CHANNEL_NAME = /^[A-Za-z0-9_\-=@,.;]{1,164}$/;
 
 export interface RelayOptions {
   store: OutboxStore;
