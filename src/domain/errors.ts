@@ -1,6 +1,7 @@
 /**
  * Errors the domain raises on purpose. Each carries the `extensions.code`
- * clients switch on (SPEC §4); anything else is an internal error.
+ * clients switch on (docs/operations.md, "Errors"); anything else is an
+ * internal error.
  */
 export type ErrorCode =
   | 'UNAUTHENTICATED'

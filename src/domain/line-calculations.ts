@@ -1,7 +1,7 @@
 /**
- * The stocktake formulas the legacy frontends depend on (domain.md B §3,
- * kept by A). All quantities are servings; all values are at the line's
- * valuation cost (cost per serving fixed at populate).
+ * The stocktake formulas the legacy frontends depend on (docs/domain.md,
+ * "Counting a line"). All quantities are servings; all values are at the
+ * line's valuation cost (cost per serving fixed at populate).
  */
 import { ROUND_HALF_EVEN, ROUND_HALF_UP, dec, fixed, type Decimal as DecimalValue } from './decimal';
 import type { CategoryCode } from './entities/StockCategory';
@@ -83,7 +83,7 @@ export interface DerivedLine {
 }
 
 /**
- * Every derived figure of a line (domain rules, "Counting a line"): counted
+ * Every derived figure of a line (docs/domain.md, "Counting a line"): counted
  * and expected servings, their difference, and each valued at the line's
  * valuation cost. The variance value is the difference of the unrounded
  * values, rounded once.

@@ -1,6 +1,6 @@
 /**
  * Stocktake periods are calendar days in the hotel's time zone: from
- * `periodStart` 00:00 to `periodEnd` 23:59:59.999 (domain.md A §2).
+ * `periodStart` 00:00 to `periodEnd` 23:59:59.999 (docs/domain.md, "Periods").
  */
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,5 +1,5 @@
 /**
- * Every mutation is one database transaction (domain.md A §1). Services hand
+ * Every mutation is one database transaction, all or nothing. Services hand
  * their work to a UnitOfWork, which gives them a transactional EntityManager
  * and a recorder for the events the change produces; the implementation
  * decides what happens to those events (stored with the change, published

@@ -1,7 +1,8 @@
 /**
- * Who is asking, as their token says (SPEC §8): a user and the hotels they
- * belong to, each with a role. Staff count and record movements; managers
- * also create, populate, approve, reopen, delete and maintain the catalogue.
+ * Who is asking, as their token says (docs/domain.md, "Who may do what"): a
+ * user and the hotels they belong to, each with a role. Staff count and
+ * record movements; managers also create, populate, approve, reopen, delete
+ * and maintain the catalogue.
  */
 import { DomainError, ForbiddenError } from './errors';
 

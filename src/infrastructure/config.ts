@@ -1,5 +1,6 @@
 /**
- * Configuration from the environment (SPEC §7), validated once at start-up.
+ * Configuration from the environment (docs/operations.md, "Configuration"),
+ * validated once at start-up.
  * Every problem names the variable, so a bad deployment fails fast and clearly.
  */
 import { existsSync } from 'node:fs';

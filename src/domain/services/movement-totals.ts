@@ -1,8 +1,9 @@
 /**
  * Movement sums per item, in one grouped query: the opening balance before a
- * period and each movement type's total within it (domain.md B §3).
- * Opening = purchases + transfers in + adjustments − waste − transfers out
- * before the period; sales do not move stock in this model.
+ * period and each movement type's total within it (docs/domain.md,
+ * "Counting a line"). Opening = purchases + transfers in + adjustments −
+ * waste − transfers out before the period; sales do not move stock in this
+ * model.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fixed } from '../decimal';

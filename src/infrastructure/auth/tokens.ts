@@ -1,6 +1,7 @@
 /**
- * Bearer tokens (SPEC §8): a JWT whose `sub` and `name` name the user and
- * whose `hotels` claim maps hotel identifiers to a role, e.g.
+ * Bearer tokens (docs/domain.md, "Who may do what"): a JWT whose `sub` and
+ * `name` name the user and whose `hotels` claim maps hotel identifiers to a
+ * role, e.g.
  * `{"sub":"u1","name":"Aoife Byrne","hotels":{"hotel-killarney":"manager"}}`.
  * HS256 with a shared secret, or any algorithm a JWKS URL publishes.
  */
