@@ -10,8 +10,10 @@ import express from 'express';
 import Pusher from 'pusher';
 import PusherJs, { type Channel, type Options as PusherJsOptions, type PresenceChannel } from 'pusher-js';
 import WebSocket from 'ws';
+import { LIMITS } from '../src/realtime/pusher-limits';
 import { PusherCompatibleServer, type PusherServerOptions } from '../src/realtime/pusher-server';
-import { ChannelRegistry } from '../src/realtime/pusher-server/channel-registry';
+import { LocalChannelAdapter } from '../src/realtime/pusher-server/adapter/local-adapter';
+import { PusherProtocolServer } from '../src/realtime/pusher-server/protocol/server';
 import {
   channelAuthSignature,
   hmacSha256Hex,
@@ -21,7 +23,7 @@ import {
   verifyChannelAuth,
   verifySignedRequest,
 } from '../src/realtime/pusher-server/signature';
-import { ClientConnection, PusherWebSocketEndpoint } from '../src/realtime/pusher-server/websocket';
+import { WsTransport } from '../src/realtime/pusher-server/transport/ws-transport';
 
 jest.setTimeout(20_000);
 
@@ -76,9 +78,10 @@ async function startHarness(options: Partial<PusherServerOptions> = {}): Promise
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function waitUntil(predicate: () => boolean, what: string, timeoutMs = 4000): Promise<void> {
+/** Polls `predicate` (which may ask the server asynchronously) until it holds. */
+async function waitUntil(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 4000): Promise<void> {
   const started = Date.now();
-  while (!predicate()) {
+  while (!(await predicate())) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await sleep(10);
   }
@@ -343,7 +346,7 @@ describe('PusherCompatibleServer', () => {
   afterEach(async () => {
     h.faults.clear();
     await closeAllClients();
-    await waitUntil(() => h.server.channelInfo().size === 0, 'all channels vacated');
+    await waitUntil(async () => (await h.server.channelInfo()).size === 0, 'all channels vacated');
   });
 
   afterAll(async () => {
@@ -614,7 +617,7 @@ describe('PusherCompatibleServer', () => {
       expect(connectionErrors).toEqual([{ type: 'PusherError', data: { code: null, message: expect.stringMatching(expectedMessage) } }]);
       expect(seen).toEqual([{ event: 'pusher:subscription_error', data: { type: 'AuthError', error: expect.stringMatching(expectedMessage) } }]);
       expect(channel.subscribed).toBe(false);
-      expect(h.server.channelInfo().has('private-denied')).toBe(false);
+      expect((await h.server.channelInfo()).has('private-denied')).toBe(false);
 
       // Exact frames, as a raw client sees them.
       const raw = await RawClient.connect(h.port);
@@ -665,7 +668,7 @@ describe('PusherCompatibleServer', () => {
           data: '{"presence":{"ids":["u1","u2"],"hash":{"u1":{"name":"Alice"},"u2":{"name":"Bob"}},"count":2}}',
         }),
       );
-      expect(h.server.channelInfo().get('presence-room')).toEqual({ subscriptionCount: 3, userCount: 2 });
+      expect((await h.server.channelInfo()).get('presence-room')).toEqual({ subscriptionCount: 3, userCount: 2 });
 
       // Users API while all three connections are present.
       const users = await sdk.get({ path: '/channels/presence-room/users' });
@@ -719,7 +722,7 @@ describe('PusherCompatibleServer', () => {
           return m.subscribe('presence-full', auth.auth, auth.channel_data);
         }),
       );
-      expect(h.server.channelInfo().get('presence-full')).toEqual({ subscriptionCount: 100, userCount: 100 });
+      expect((await h.server.channelInfo()).get('presence-full')).toEqual({ subscriptionCount: 100, userCount: 100 });
       const extra = await RawClient.connect(h.port);
       const extraAuth = sdk.authorizeChannel(extra.socketId, 'presence-full', { user_id: 'm100' });
       const refused = await extra.subscribe('presence-full', extraAuth.auth, extraAuth.channel_data);
@@ -763,12 +766,15 @@ describe('PusherCompatibleServer', () => {
       expect((await rejection(sdk.get({ path: '/channels/q-public', params: { info: 'user_count' } }))).status).toBe(400);
       expect((await rejection(sdk.get({ path: '/channels/q-public/users' }))).status).toBe(400);
 
-      expect([...h.server.channelInfo()]).toEqual([
+      expect([...(await h.server.channelInfo())]).toEqual([
         ['q-public', { subscriptionCount: 2 }],
         ['presence-q', { subscriptionCount: 1, userCount: 1 }],
       ]);
       other.send({ event: 'pusher:unsubscribe', data: { channel: 'q-public' } });
-      await waitUntil(() => h.server.channelInfo().get('q-public')?.subscriptionCount === 1, 'unsubscribe');
+      await waitUntil(
+        async () => (await h.server.channelInfo()).get('q-public')?.subscriptionCount === 1,
+        'unsubscribe',
+      );
     });
   });
 
@@ -959,29 +965,30 @@ describe('heartbeat and shutdown', () => {
   });
 
   it('closes with 4201 when the pong never comes', async () => {
-    const registry = new ChannelRegistry<ClientConnection>(100);
-    const endpoint = new PusherWebSocketEndpoint({
+    const adapter = new LocalChannelAdapter(LIMITS.maxPresenceMembers);
+    const protocol = new PusherProtocolServer({
       key: APP.key,
       secret: APP.secret,
       activityTimeoutSeconds: 1,
       pongTimeoutMs: 300,
-      registry,
+      adapter,
       log: silentLogger,
     });
+    const transport = new WsTransport(protocol, silentLogger);
     const server = http.createServer();
     server.on('upgrade', (req, socket, head) => {
-      if (!endpoint.handleUpgrade(req, socket, head)) socket.destroy();
+      if (!transport.handleUpgrade(req, socket, head)) socket.destroy();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const raw = await RawClient.connect((server.address() as AddressInfo).port);
       await raw.subscribe('hb');
-      expect(registry.isSubscribed('hb', raw.socketId)).toBe(true);
+      expect(await adapter.isSubscribed('hb', raw.socketId)).toBe(true);
       expect(await raw.waitForClose(3000)).toBe(4201);
       expect(raw.closeReason).toBe('Pong reply not received');
-      expect(registry.isSubscribed('hb', raw.socketId)).toBe(false);
+      expect(await adapter.isSubscribed('hb', raw.socketId)).toBe(false);
     } finally {
-      await endpoint.close();
+      await transport.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
@@ -994,7 +1001,7 @@ describe('heartbeat and shutdown', () => {
     await subscribed(client, 'bye');
     await h.server.close();
     expect(await raw.waitForClose()).toBe(1001);
-    expect(h.server.channelInfo().size).toBe(0);
+    expect((await h.server.channelInfo()).size).toBe(0);
     client.disconnect();
     const late = await RawClient.open(h.port);
     await late.waitForClose();

@@ -1,14 +1,17 @@
 /**
- * Pusher request signing (HTTP API, reference §1.2) and channel authorization signatures
- * (WebSocket subscribe, reference §3.2).
+ * Pusher's two signatures, checked the way the hosted service checks them: the signed query of
+ * every HTTP API request, and the channel authorization a client presents when it subscribes to
+ * a private or presence channel (see docs/pusher-server.md).
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { LIMITS } from './limits';
+import { LIMITS } from '../pusher-limits';
 
+/** Hex HMAC-SHA256 of `message` keyed with `secret`: every Pusher signature is one of these. */
 export function hmacSha256Hex(secret: string, message: string): string {
   return createHmac('sha256', secret).update(message, 'utf8').digest('hex');
 }
 
+/** Hex MD5 of a request body, as sent in `body_md5`. */
 export function md5Hex(body: Buffer | string): string {
   return createHash('md5').update(body).digest('hex');
 }
@@ -23,6 +26,7 @@ export function safeEqual(a: string, b: string): boolean {
   return timingSafeEqual(da, db) && a.length === b.length;
 }
 
+/** One query parameter, in wire order (repeated keys are kept). */
 export type QueryPair = [key: string, value: string];
 
 /**
@@ -63,6 +67,7 @@ export function stringToSign(method: string, path: string, query: QueryPair[]): 
   return `${method.toUpperCase()}\n${path}\n${params}`;
 }
 
+/** The parts of an HTTP API request that its signature covers. */
 export interface SignedRequest {
   method: string;
   /** Path exactly as it appeared on the request line (before '?'). */
@@ -72,6 +77,7 @@ export interface SignedRequest {
   body: Buffer;
 }
 
+/** The app key and secret both signatures are made with. */
 export interface SigningCredentials {
   key: string;
   secret: string;
@@ -153,6 +159,7 @@ export function channelAuthStringToSign(socketId: string, channel: string, chann
   return channelData === undefined ? `${socketId}:${channel}` : `${socketId}:${channel}:${channelData}`;
 }
 
+/** The hex signature an auth endpoint puts after `key:` in a channel authorization. */
 export function channelAuthSignature(
   secret: string,
   socketId: string,
