@@ -674,8 +674,13 @@ describe('PusherCompatibleServer', () => {
       const users = await sdk.get({ path: '/channels/presence-room/users' });
       expect(await users.json()).toEqual({ users: [{ id: 'u1' }, { id: 'u2' }] });
 
-      // u2's second connection leaving is not a member change.
+      // u2's second connection leaving is not a member change. Wait until the server has processed
+      // the leave, so the marker published next would come after any member_removed it caused.
       await raw.close();
+      await waitUntil(
+        async () => (await h.server.channelInfo()).get('presence-room')?.subscriptionCount === 2,
+        'the server to see the raw connection leave',
+      );
       await sdk.trigger('presence-room', 'marker-1', {});
       await waitUntil(() => a.seen.some((e) => e.event === 'marker-1'), 'marker-1');
       expect(a.seen.filter((e) => e.event === 'pusher:member_removed')).toEqual([]);
@@ -950,14 +955,19 @@ describe('heartbeat and shutdown', () => {
   afterEach(closeAllClients);
 
   it('pings a silent client after activity_timeout and keeps it while it answers', async () => {
-    const h = await startHarness({ activityTimeoutSeconds: 1 });
+    const pongTimeoutMs = 200;
+    const h = await startHarness({ activityTimeoutSeconds: 1, pongTimeoutMs });
     try {
       const raw = await RawClient.connect(h.port);
       expect(raw.frames[0].data).toMatch(/"activity_timeout":1\}$/);
-      const ping = await raw.waitFor((f) => f.event === 'pusher:ping', 'server ping', 2500);
+      const ping = await raw.waitFor((f) => f.event === 'pusher:ping', 'first ping', 2500);
       expect(ping.raw).toBe('{"event":"pusher:ping","data":"{}"}');
       raw.send({ event: 'pusher:pong', data: {} });
-      await sleep(300);
+      const answeredAt = Date.now();
+      // The barrier: the server pings again only a full activity_timeout after the answer, long after
+      // the pong timeout would have closed the connection (4201) had the answer not counted.
+      await raw.waitFor((f) => f !== ping && f.event === 'pusher:ping', 'second ping', 2500);
+      expect(Date.now() - answeredAt).toBeGreaterThan(pongTimeoutMs);
       expect(raw.closeCode).toBeUndefined();
     } finally {
       await h.stop();
