@@ -154,7 +154,8 @@ class RawClient {
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
-      const raw = data.toString();
+      // The server only sends text frames, which ws hands over as one Buffer.
+      const raw = Buffer.isBuffer(data) ? data.toString() : '';
       this.frames.push({ ...(JSON.parse(raw) as Omit<Frame, 'raw'>), raw });
     });
     ws.on('close', (code, reason) => {
@@ -701,7 +702,7 @@ describe('PusherCompatibleServer', () => {
       const a1 = sdk.authorizeChannel(first.socketId, 'presence-raw', { user_id: '1', user_info: { n: 1 } });
       await first.subscribe('presence-raw', a1.auth, a1.channel_data);
       const second = await RawClient.connect(h.port);
-      const a2 = sdk.authorizeChannel(second.socketId, 'presence-raw', { user_id: '2' } as Pusher.PresenceChannelData);
+      const a2 = sdk.authorizeChannel(second.socketId, 'presence-raw', { user_id: '2' });
       await second.subscribe('presence-raw', a2.auth, a2.channel_data);
       const added = await first.waitFor((f) => f.event === 'pusher_internal:member_added');
       expect(added.raw).toBe('{"event":"pusher_internal:member_added","channel":"presence-raw","data":"{\\"user_id\\":\\"2\\",\\"user_info\\":null}"}');
