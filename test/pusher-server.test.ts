@@ -11,9 +11,13 @@ import Pusher from 'pusher';
 import PusherJs, { type Channel, type Options as PusherJsOptions, type PresenceChannel } from 'pusher-js';
 import WebSocket from 'ws';
 import { LIMITS } from '../src/realtime/pusher-limits';
-import { PusherCompatibleServer, type PusherServerOptions } from '../src/realtime/pusher-server';
-import { LocalChannelAdapter } from '../src/realtime/pusher-server/adapter/local-adapter';
-import { PusherProtocolServer } from '../src/realtime/pusher-server/protocol/server';
+import {
+  LocalChannelAdapter,
+  PusherCompatibleServer,
+  PusherProtocolServer,
+  WsTransport,
+  type PusherServerOptions,
+} from '../src/realtime/pusher-server';
 import {
   channelAuthSignature,
   hmacSha256Hex,
@@ -23,7 +27,6 @@ import {
   verifyChannelAuth,
   verifySignedRequest,
 } from '../src/realtime/pusher-server/signature';
-import { WsTransport } from '../src/realtime/pusher-server/transport/ws-transport';
 
 jest.setTimeout(20_000);
 

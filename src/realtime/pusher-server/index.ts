@@ -23,9 +23,25 @@ import { PusherProtocolServer } from './protocol/server';
 import { WsTransport } from './transport/ws-transport';
 
 export type { PublishEndpoint, PublishObserver, PublishedEvents } from './http/router';
-export type { ChannelAdapter, ChannelCounts } from './adapter/channel-adapter';
+export type {
+  ChannelAdapter,
+  ChannelCounts,
+  ChannelSubscriber,
+  PresenceMember,
+  PresenceSnapshot,
+  SubscribeOutcome,
+  UnsubscribeOutcome,
+} from './adapter/channel-adapter';
 export { LocalChannelAdapter } from './adapter/local-adapter';
 export { CloseCode, PusherEvent } from './protocol/messages';
+export {
+  PusherProtocolServer,
+  type HandshakeRequest,
+  type ProtocolConnection,
+  type PusherProtocolOptions,
+  type PusherSocket,
+} from './protocol/server';
+export { WsTransport } from './transport/ws-transport';
 export { LIMITS } from '../pusher-limits';
 
 export interface PusherServerOptions {
