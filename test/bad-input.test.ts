@@ -101,6 +101,16 @@ describe('token claims the product cannot store are UNAUTHENTICATED', () => {
   });
 });
 
+describe('items whose cost per serving a line could not hold', () => {
+  it('unit cost 999,999 at 0.01 servings per unit is BAD_USER_INPUT, and populate keeps working', async () => {
+    const error = await refused(() =>
+      t.graphql(CreateStockItemDocument, { hotel: HOTEL, input: { sku: 'S9998', name: 'Priceless', size: '70cl', uom: '0.01', unitCost: '999999' } }),
+    );
+    expect(error).toMatchObject({ message: 'unitCost ÷ uom must be below 1000000 per serving', extensions: { code: 'BAD_USER_INPUT', field: 'unitCost' } });
+    expect((await t.graphql(PopulateStocktakeDocument, { id: stocktakeId })).errors).toBeUndefined();
+  });
+});
+
 describe('dates stay within 1970-01-01 .. 2199-12-31', () => {
   it('a period ending 9999-12-31 is BAD_USER_INPUT and creates nothing', async () => {
     const error = await refused(() => t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart: '2030-04-01', periodEnd: '9999-12-31' } }));

@@ -41,10 +41,23 @@ it('reports errors without stack traces', async () => {
   expect(refused.body.errors![0]!.extensions).toEqual({ code: 'NOT_FOUND', entity: 'Stocktake', id: '999' });
 });
 
-it('serves no Apollo Sandbox page', async () => {
-  const response = await fetch(t.url, { headers: { accept: 'text/html' } });
-  const page = await response.text();
-  expect(page).not.toMatch(/sandbox/i);
+it('serves no Apollo Sandbox page: a browser gets the plain GraphQL refusal that development would replace with the Sandbox', async () => {
+  const browse = async (url: string) => {
+    const response = await fetch(url, { headers: { accept: 'text/html' } });
+    return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+  };
+  const production = await browse(t.url);
+  expect({ status: production.status, type: production.type }).toEqual({ status: 400, type: 'application/json; charset=utf-8' });
+  expect(JSON.parse(production.body).errors[0].extensions.code).toBe('BAD_REQUEST');
+
+  const development = await startTestApp();
+  try {
+    const page = await browse(development.url);
+    expect({ status: page.status, type: page.type }).toEqual({ status: 200, type: 'text/html; charset=utf-8' });
+    expect(page.body).toContain('embeddable-sandbox');
+  } finally {
+    await development.close();
+  }
 });
 
 it('applies the same rules over WebSocket: no introspection there either', async () => {

@@ -1,5 +1,5 @@
 /**
- * The Pusher relay (SPEC §5–§6, pusher-reference.md §1.4–1.6 and §7), driven end to end: GraphQL
+ * The Pusher relay (docs/realtime.md, "Pusher relay"), driven end to end: GraphQL
  * mutations commit events to the outbox, the relay publishes them with the real `pusher` SDK over
  * HTTP to the built-in Pusher-compatible endpoint, and real pusher-js clients receive them. Faults
  * are injected at that endpoint (failNext, delayNext, resetNext, setMaxEventBytes) and its logs
@@ -22,7 +22,11 @@ import {
   type RelayStatusQuery,
 } from './__generated__/graphql';
 import { dataTooLargeMessage } from '../src/realtime/pusher-server/limits';
+import { closeAfterEach } from './support/closers';
+import { metaOf } from './support/payload-matchers';
 import type { AcceptedEvent, PusherFaults } from './support/pusher-faults';
+import { dataOf, stocktakeSteps, type RelayStatus } from './support/stocktakes';
+import { ok, waitUntil } from './support/waiting';
 import { HOTEL } from './support/fixtures';
 import { pusherLineOf } from './support/pusher-line';
 import { legacyFrontend, type PusherEvent, type Received } from './support/realtime-clients';
@@ -32,11 +36,13 @@ jest.setTimeout(30_000);
 
 let t: TestApp;
 let faults: PusherFaults;
-const closers: Array<() => unknown> = [];
+let steps: ReturnType<typeof stocktakeSteps>;
+const closers = closeAfterEach();
 
 beforeAll(async () => {
   t = await startTestApp();
   faults = t.faults;
+  steps = stocktakeSteps(t);
 });
 
 beforeEach(() => {
@@ -45,7 +51,6 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
   faults.clear();
   // A test that failed half-way must not leave the relay stopped or a backlog for the next one.
   t.app.relay.start();
@@ -58,23 +63,16 @@ afterAll(() => t.close());
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-type Status = RelayStatusQuery['relayStatus'];
+type Status = RelayStatus;
 
-/** Polls (every 10 ms) until `predicate` holds; fails with `what` after `timeoutMs`. */
-async function waitUntil(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await predicate()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-async function relayStatus(): Promise<Status> {
-  const response = await t.graphql(RelayStatusDocument, {});
-  expect(response.errors).toBeUndefined();
-  return response.data!.relayStatus;
-}
+const relayStatus = () => steps.relayStatus();
+const waitForBacklog = (count: number, timeoutMs = 5_000) => steps.waitForBacklog(count, timeoutMs);
+const waitForAcceptedOn = (channel: string, count: number, timeoutMs = 5_000) => steps.waitForAccepted(channel, count, timeoutMs);
+const acceptedOn = (channel: string): AcceptedEvent[] => steps.acceptedOn(channel);
+const outboxRows = (channel: string) => steps.outboxRows(channel);
+const createStocktake = () => steps.create();
+const readyStocktake = () => steps.ready();
+const countLine = (lineId: string, countedFullUnits: string) => steps.count(lineId, countedFullUnits);
 
 async function frontendOn(channel: string): Promise<Received<PusherEvent>> {
   const client = await legacyFrontend(t);
@@ -82,103 +80,19 @@ async function frontendOn(channel: string): Promise<Received<PusherEvent>> {
   return client.listen(channel);
 }
 
-const acceptedOn = (channel: string): AcceptedEvent[] => faults.accepted.filter((event) => event.channel === channel);
-const dataOf = (event: { data: string }) => JSON.parse(event.data) as Record<string, unknown> & { meta: { sequence: number; event_id: string } };
 const sequencesOf = (events: Array<{ data: string }>) => events.map((event) => dataOf(event).meta.sequence);
 const pusherSequences = (events: PusherEvent[]) => events.map((event) => (event.data.meta as { sequence: number }).sequence);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-async function waitForAcceptedOn(channel: string, count: number, timeoutMs = 5_000): Promise<AcceptedEvent[]> {
-  await waitUntil(() => acceptedOn(channel).length >= count, `${count} accepted events on ${channel} (have ${acceptedOn(channel).length})`, timeoutMs);
-  return acceptedOn(channel);
-}
-
-async function waitForBacklog(count: number, timeoutMs = 5_000): Promise<Status> {
-  let last: Status | undefined;
-  await waitUntil(async () => (last = await relayStatus()).backlog === count, `relay backlog ${count}`, timeoutMs);
-  return last!;
-}
-
-interface OutboxRow {
-  id: string;
-  event_id: string;
-  sequence: number;
-  name: string;
-  attempts: number;
-  next_attempt_at: Date | null;
-  last_error: string | null;
-  published_at: Date | null;
-  dead_lettered_at: Date | null;
-  slimmed: boolean;
-}
-
-async function outboxRows(channel: string): Promise<OutboxRow[]> {
-  const rows = await t.orm.em.fork().execute<OutboxRow[]>(
-    `select id, event_id, sequence::int as sequence, name, attempts, next_attempt_at, last_error, published_at, dead_lettered_at, slimmed
-     from outbox_event where channel = ? order by sequence`,
-    [channel],
-  );
-  // Raw queries return timestamptz as text ("2026-01-01 10:00:00.123456+00").
-  const date = (value: Date | string | null) => (value === null ? null : new Date(value));
-  return rows.map((row) => ({
-    ...row,
-    sequence: Number(row.sequence),
-    next_attempt_at: date(row.next_attempt_at),
-    published_at: date(row.published_at),
-    dead_lettered_at: date(row.dead_lettered_at),
-  }));
-}
-
-const ACTOR = { id: 'manager-1', name: 'Mary Manager' };
-
-function metaOf(sequence: number, actor: { id: string; name: string } = ACTOR) {
-  return {
-    event_id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
-    sequence,
-    occurred_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
-    actor,
-  };
-}
-
 /** The exact line-counted-updated payload for a line as the mutation returned it. */
-function lineCounted(line: LineFieldsFragment, sequence: number, actor = ACTOR) {
-  return { line_id: Number(line.id), item_sku: line.itemSku, line: pusherLineOf(line), meta: metaOf(sequence, actor) };
-}
-
-let periods = 0;
-/** A fresh stocktake (its own detail channel, so sequences start at 1) in a period of its own. */
-async function createStocktake() {
-  periods += 1;
-  const year = 2015 + Math.floor(periods / 12);
-  const month = String((periods % 12) + 1).padStart(2, '0');
-  const periodStart = `${year}-${month}-01`;
-  const periodEnd = `${year}-${month}-28`;
-  const created = await t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart, periodEnd } });
-  expect(created.errors).toBeUndefined();
-  const id = created.data!.createStocktake.id;
-  return { id, periodStart, periodEnd, channel: `${HOTEL}-stocktake-${id}` };
+function lineCounted(line: LineFieldsFragment, sequence: number) {
+  return { line_id: Number(line.id), item_sku: line.itemSku, line: pusherLineOf(line), meta: metaOf(sequence) };
 }
 
 async function populate(id: string) {
-  const populated = await t.graphql(PopulateStocktakeDocument, { id });
-  expect(populated.errors).toBeUndefined();
-  const lines = (await t.graphql(StocktakeDocument, { id })).data!.stocktake.lines as LineFieldsFragment[];
-  return { linesCreated: populated.data!.populateStocktake.linesCreated, lines, guinness: lines.find((line) => line.itemSku === 'D0030')! };
-}
-
-/** Created and populated, with its stocktake-populated event (sequence 1) already accepted by Pusher. */
-async function readyStocktake() {
-  const stocktake = await createStocktake();
-  const populated = await populate(stocktake.id);
-  await waitForAcceptedOn(stocktake.channel, 1);
-  await waitForBacklog(0);
-  return { ...stocktake, ...populated };
-}
-
-async function countLine(lineId: string, countedFullUnits: string, token?: string): Promise<LineFieldsFragment> {
-  const response = await t.graphql(UpdateStocktakeLineDocument, { id: lineId, input: { countedFullUnits } }, token ? { token } : {});
-  expect(response.errors).toBeUndefined();
-  return response.data!.updateStocktakeLine;
+  const populated = ok(await t.graphql(PopulateStocktakeDocument, { id }));
+  const lines = ok(await t.graphql(StocktakeDocument, { id })).stocktake.lines as LineFieldsFragment[];
+  return { linesCreated: populated.populateStocktake.linesCreated, lines, guinness: lines.find((line) => line.itemSku === 'D0030')! };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -417,11 +331,13 @@ describe('a failing channel holds back only itself', () => {
       main = t;
       t = await startTestApp({ relayTiming: { backoffBaseMs: 1500, backoffMaxMs: 1500 } });
       faults = t.faults;
+      steps = stocktakeSteps(t);
     });
     afterAll(async () => {
       await t.close();
       t = main;
       faults = t.faults;
+      steps = stocktakeSteps(t);
     });
 
     it("delivers stocktake B while A waits to retry; A's later event waits behind the failed one, then both follow in order", async () => {
@@ -649,7 +565,7 @@ describe('payload size', () => {
     expect(slim!.name).toBe('line-movement-updated');
     expect(JSON.parse(slim!.data)).toEqual(received[0]!.data);
     expect(Buffer.byteLength(slim!.data)).toBeLessThanOrEqual(10_240);
-    // Sent slim from the start: Pusher never refused anything (SPEC §5: never rejected by Pusher).
+    // Sent slim from the start: Pusher never refused anything (an event is never rejected by Pusher).
     expect(faults.publishAttempts).toBe(faults.requests.length);
 
     const rows = await outboxRows(stocktake.channel);
@@ -771,7 +687,7 @@ describe('payload size', () => {
     expect(faults.publishAttempts).toBe(faults.requests.length + 1);
   });
 
-  it('falls back to the slim form when Pusher answers 413 for a full payload the relay thought small enough (SPEC §5: never dropped)', async () => {
+  it('falls back to the slim form when Pusher answers 413 for a full payload the relay thought small enough (never dropped)', async () => {
     // E.g. a Pusher-compatible server with a lower limit than 10,240 bytes (Reverb: 10,000 per request).
     const stocktake = await readyStocktake();
     faults.clearLog();

@@ -1,5 +1,5 @@
 /**
- * Realtime isolation and authorization (SPEC §5, §8): subscriptions,
+ * Realtime isolation and authorization (docs/realtime.md): subscriptions,
  * catch-up and Pusher channels are scoped to the caller's hotels; a
  * graphql-ws socket without a valid token is closed with 4403; with the
  * `private-` prefix, events go to private channels that only members can
@@ -19,17 +19,17 @@ import {
   UpdateStocktakeLineDocument,
   type LineFieldsFragment,
 } from './__generated__/graphql';
+import { closeAfterEach } from './support/closers';
 import { HOTEL, OTHER_HOTEL } from './support/fixtures';
+import { metaOf } from './support/payload-matchers';
+import { ok } from './support/waiting';
 import { pusherLineOf } from './support/pusher-line';
-import { graphqlSubscriber, legacyFrontend, type PusherEvent, type Received } from './support/realtime-clients';
+import Pusher from 'pusher';
+import { currentSequence, expectNothingMore, graphqlSubscriber, legacyFrontend, type PusherEvent, type Received } from './support/realtime-clients';
 import { JWT_SECRET, PUSHER, startTestApp, type GraphQLResponse, type TestApp } from './support/test-app';
 
-const closers: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
-});
+const closers = closeAfterEach();
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -37,20 +37,6 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
-}
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ISO_Z = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const MANAGER = { id: 'manager-1', name: 'Mary Manager' };
-const metaOf = (sequence: number, actor: { id: string; name: string } = MANAGER) => ({
-  event_id: expect.stringMatching(UUID),
-  sequence,
-  occurred_at: expect.stringMatching(ISO_Z),
-  actor,
-});
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
 }
 
 async function populated(app: TestApp, hotel: string, periodStart: string, periodEnd: string, token?: string) {
@@ -177,11 +163,19 @@ describe('public channels (no prefix)', () => {
       const pusherGalwayDetail = await pusherOn(t, galwayDetail);
       const pusherKillarneyList = await pusherOn(t, killarneyList);
       const pusherKillarneyDetail = await pusherOn(t, killarneyDetail);
-      const gqlGalwayList = subscriberFor(t, galway).subscribe(StocktakeListEventsDocument, { hotel: OTHER_HOTEL });
-      const gqlGalwayDetail = subscriberFor(t, galway).subscribe(StocktakeEventsDocument, { stocktakeId: galwayStocktake.id });
-      const gqlKillarneyList = subscriberFor(t, await t.token()).subscribe(StocktakeListEventsDocument, { hotel: HOTEL });
-      const gqlKillarneyDetail = subscriberFor(t, killarneyStaff).subscribe(StocktakeEventsDocument, { stocktakeId: killarney.id });
-      await Promise.all([gqlGalwayList.started, gqlGalwayDetail.started, gqlKillarneyList.started, gqlKillarneyDetail.started]);
+      // From the channels' current sequences, so every later event is delivered however long set-up takes.
+      const after = async (channel: string, token: string) => currentSequence(t, channel, token);
+      const gqlGalwayList = subscriberFor(t, galway).subscribe(StocktakeListEventsDocument, { hotel: OTHER_HOTEL, afterSequence: await after(galwayList, galway) });
+      const gqlGalwayDetail = subscriberFor(t, galway).subscribe(StocktakeEventsDocument, {
+        stocktakeId: galwayStocktake.id,
+        afterSequence: await after(galwayDetail, galway),
+      });
+      const manager = await t.token();
+      const gqlKillarneyList = subscriberFor(t, manager).subscribe(StocktakeListEventsDocument, { hotel: HOTEL, afterSequence: await after(killarneyList, manager) });
+      const gqlKillarneyDetail = subscriberFor(t, killarneyStaff).subscribe(StocktakeEventsDocument, {
+        stocktakeId: killarney.id,
+        afterSequence: await after(killarneyDetail, killarneyStaff),
+      });
 
       // Killarney: a new stocktake (list) and a count on the existing one (detail).
       const created = ok(await t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart: '2025-03-01', periodEnd: '2025-03-31' } })).createStocktake;
@@ -219,9 +213,18 @@ describe('public channels (no prefix)', () => {
       const [gqlDetail] = await gqlGalwayDetail.waitFor(1);
       expect(gqlDetail!.data!.stocktakeEvents).toMatchObject({ name: 'line-counted-updated', channel: galwayDetail, sequence: 2, lineId: galwayCounted.id });
 
-      await sleep(300);
-      expect([pusherGalwayList, pusherGalwayDetail, gqlGalwayList, gqlGalwayDetail].map((r) => r.items.length)).toEqual([1, 1, 1, 1]);
-      expect([pusherKillarneyList, pusherKillarneyDetail, gqlKillarneyList, gqlKillarneyDetail].map((r) => r.items.length)).toEqual([1, 1, 1, 1]);
+      // Nothing more arrived on either side: one more commit per hotel shows up right after what came before.
+      await expectNothingMore(
+        () => t.graphql(UpdateStocktakeLineDocument, { id: galwayStocktake.guinness.id, input: { countedFullUnits: '3' } }, { token: galway }),
+        [pusherGalwayDetail, 1],
+        [gqlGalwayDetail, 1],
+      );
+      await expectNothingMore(
+        () => t.graphql(UpdateStocktakeLineDocument, { id: killarney.guinness.id, input: { countedFullUnits: '2' } }),
+        [pusherKillarneyDetail, 1],
+        [gqlKillarneyDetail, 1],
+      );
+      expect([pusherGalwayList, gqlGalwayList, pusherKillarneyList, gqlKillarneyList].map((r) => r.items.length)).toEqual([1, 1, 1, 1]);
     });
   });
 
@@ -393,9 +396,11 @@ describe("with PUSHER_CHANNEL_PREFIX=private- (startTestApp({ channelPrefix: 'pr
     ]);
     expect(stored.slice(1).map((e) => e.payload)).toEqual([counted!.data, status!.data]);
 
-    await sleep(300);
-    expect(publicDetail.items).toEqual([]);
-    expect(publicList.items).toEqual([]);
+    // Nothing went to the unprefixed channels: a marker published there now is the first thing they get.
+    const sdk = new Pusher({ appId: PUSHER.appId, key: PUSHER.key, secret: PUSHER.secret, host: '127.0.0.1', port: String(tp.port), useTLS: false });
+    await sdk.trigger([`${HOTEL}-stocktake-${id}`, `${HOTEL}-stocktakes`], 'barrier', {});
+    expect((await publicDetail.waitFor(1)).map((e) => e.event)).toEqual(['barrier']);
+    expect((await publicList.waitFor(1)).map((e) => e.event)).toEqual(['barrier']);
     expect(detailEvents.items).toHaveLength(2);
   });
 

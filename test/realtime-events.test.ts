@@ -1,9 +1,9 @@
 /**
- * Every event of SPEC §5 that the product emits, payload by payload, on
- * both transports: pusher-js on the legacy channels (snake_case payloads,
- * the original's formats, plus `meta`) and graphql-ws subscriptions (the
- * typed event objects). Then what the delivery guarantees of SPEC §6 mean
- * for a client: refused mutations emit nothing, `afterSequence` replays
+ * Every event the product emits (docs/realtime.md, "Events and payloads"),
+ * payload by payload, on both transports: pusher-js on the legacy channels
+ * (snake_case payloads, the original's formats, plus `meta`) and graphql-ws
+ * subscriptions (the typed event objects). Then what the delivery
+ * guarantees mean for a client: refused mutations emit nothing, `afterSequence` replays
  * exactly what was missed, `channelEvents` returns what Pusher delivered,
  * and concurrent commits keep each channel's sequence gap-free.
  *
@@ -36,30 +36,26 @@ import {
   type StocktakeEventsSubscription,
   type StocktakeListEventsSubscription,
 } from './__generated__/graphql';
+import { closeAfterEach } from './support/closers';
 import { HOTEL, OTHER_HOTEL } from './support/fixtures';
+import { ISO_Z, MANAGER, metaOf } from './support/payload-matchers';
 import { pusherLineOf } from './support/pusher-line';
-import { currentSequence, graphqlSubscriber, legacyFrontend, type PusherEvent, type Received } from './support/realtime-clients';
+import { currentSequence, expectNothingMore, graphqlSubscriber, legacyFrontend, type PusherEvent, type Received } from './support/realtime-clients';
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/test-app';
+import { ok } from './support/waiting';
 
 let t: TestApp;
 let hotelId: number;
-const closers: Array<() => unknown> = [];
+const closers = closeAfterEach();
 
 beforeAll(async () => {
   t = await startTestApp();
   hotelId = Number((await t.graphql(HotelDocument, { identifier: HOTEL })).data!.hotel!.id);
 });
-afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
-});
 afterAll(() => t.close());
 
-const MANAGER = { id: 'manager-1', name: 'Mary Manager' };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ISO_Z = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const LIST = `${HOTEL}-stocktakes`;
 const detail = (id: string, hotel = HOTEL) => `${hotel}-stocktake-${id}`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---- clients ---------------------------------------------------------------
 
@@ -69,7 +65,7 @@ async function pusherOn(channel: string): Promise<Received<PusherEvent>> {
   return client.listen(channel);
 }
 
-/** A graphql-ws client per subscription (the recorder's `started` waits for that client's connection). */
+/** A graphql-ws client per subscription. */
 async function subscribe<TData, TVariables extends Record<string, unknown>>(
   document: TypedDocumentNode<TData, TVariables>,
   variables: TVariables,
@@ -82,24 +78,15 @@ async function subscribe<TData, TVariables extends Record<string, unknown>>(
 
 async function listSubscription(variables: { afterSequence?: number } = {}) {
   const afterSequence = variables.afterSequence ?? (await currentSequence(t, LIST));
-  const sub = await subscribe(StocktakeListEventsDocument, { hotel: HOTEL, afterSequence });
-  await sub.started;
-  return sub;
+  return subscribe(StocktakeListEventsDocument, { hotel: HOTEL, afterSequence });
 }
 
 async function detailSubscription(stocktakeId: string, variables: { afterSequence?: number; hotel?: string } = {}, token?: string) {
   const afterSequence = variables.afterSequence ?? (await currentSequence(t, detail(stocktakeId, variables.hotel), token));
-  const sub = await subscribe(StocktakeEventsDocument, { stocktakeId, afterSequence }, token);
-  await sub.started;
-  return sub;
+  return subscribe(StocktakeEventsDocument, { stocktakeId, afterSequence }, token);
 }
 
 // ---- helpers -----------------------------------------------------------------
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
 
 function codeOf(response: GraphQLResponse<unknown>): unknown {
   return response.errors?.[0]?.extensions?.code;
@@ -137,13 +124,6 @@ async function lastSequence(channel: string): Promise<number> {
   }
 }
 
-/** The `meta` every Pusher payload carries. */
-const metaOf = (sequence: number, actor = MANAGER) => ({
-  event_id: expect.stringMatching(UUID),
-  sequence,
-  occurred_at: expect.stringMatching(ISO_Z),
-  actor,
-});
 
 /** The GraphQL event's delivery fields, taken from the Pusher copy of the same event on the same channel. */
 function graphqlMetaOf(typename: string, pusherEvent: PusherEvent) {
@@ -722,11 +702,14 @@ describe('a refused mutation changes nothing and emits nothing', () => {
       [4, 'line-counted-updated'],
     ]);
     expect((await channelEvents(LIST, listBefore)).map((e) => e.sequence)).toEqual([listBefore + 1, listBefore + 2]);
-    await sleep(300);
-    expect(detailPusher.items).toHaveLength(3);
-    expect(listPusher.items).toHaveLength(2);
-    expect(detailGraphql.items).toHaveLength(3);
-    expect(listGraphql.items).toHaveLength(2);
+    // Nothing else arrives: a final approval reaches both channels right after what came before.
+    await expectNothingMore(
+      () => t.graphql(ApproveStocktakeDocument, { id }),
+      [detailPusher, 3],
+      [listPusher, 2],
+      [detailGraphql, 3],
+      [listGraphql, 2],
+    );
   });
 });
 
@@ -741,9 +724,7 @@ describe('afterSequence: replay, then live', () => {
 
     const replay = await subscribe(StocktakeEventsDocument, { stocktakeId: id, afterSequence: 2 });
     // Committed while the replay subscription is starting: it must arrive once, in order.
-    const racing = updateLine(lines[3]!.id, { countedFullUnits: '4' }); // 5
-    await replay.started;
-    await racing;
+    await updateLine(lines[3]!.id, { countedFullUnits: '4' }); // 5
     await updateLine(lines[4]!.id, { countedFullUnits: '5' }); // 6
 
     const replayed = await replay.waitFor(4);
@@ -757,8 +738,6 @@ describe('afterSequence: replay, then live', () => {
     // afterSequence 0 replays the whole history; afterSequence n gives only what comes next.
     const everything = await subscribe(StocktakeEventsDocument, { stocktakeId: id, afterSequence: 0 });
     const fromNow = await subscribe(StocktakeEventsDocument, { stocktakeId: id, afterSequence: 6 });
-    await everything.started;
-    await fromNow.started;
     expect((await everything.waitFor(6)).map(seq)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(everything.items[0]!.data!.stocktakeEvents).toMatchObject({ __typename: 'StocktakePopulatedEvent', linesCreated: 6, channel });
     await updateLine(lines[5]!.id, { countedFullUnits: '6' }); // 7
@@ -766,11 +745,7 @@ describe('afterSequence: replay, then live', () => {
     expect((await everything.waitFor(7)).map(seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect((await replay.waitFor(5)).map(seq)).toEqual([3, 4, 5, 6, 7]);
 
-    await sleep(300);
-    expect(replay.items).toHaveLength(5);
-    expect(fromNow.items).toHaveLength(1);
-    expect(everything.items).toHaveLength(7);
-    expect(live.items).toHaveLength(6);
+    await expectNothingMore(() => updateLine(lines[0]!.id, { countedFullUnits: '9' }), [replay, 5], [fromNow, 1], [everything, 7], [live, 6]);
   });
 
   it('subscribers that join with afterSequence while commits keep coming each get every event once, in order (the seam under load)', async () => {
@@ -792,9 +767,8 @@ describe('afterSequence: replay, then live', () => {
       const got = await joiner.waitFor(expected.length);
       expect(got.map((r) => (r.data as StocktakeEventsSubscription).stocktakeEvents.sequence)).toEqual(expected);
     }
-    await sleep(300);
-    expect(joiners.map((j) => j.items.length)).toEqual(joiners.map(() => expected.length));
     expect((await channelEvents(detail(id))).map((e) => e.sequence)).toEqual([1, ...expected]);
+    await expectNothingMore(() => updateLine(lines[0]!.id, { countedFullUnits: '9' }), ...joiners.map((joiner) => [joiner, expected.length] as [typeof joiner, number]));
   });
 
   it('the list subscription replays after afterSequence too', async () => {
@@ -814,8 +788,7 @@ describe('afterSequence: replay, then live', () => {
       [last, 'stocktake-created', b.id],
       [last + 1, 'stocktake-created', c.id],
     ]);
-    await sleep(200);
-    expect(replay.items).toHaveLength(3);
+    await expectNothingMore(() => createStocktake('2024-01-01', '2024-01-31'), [replay, 3]);
   });
 
   it('an afterSequence the channel has not reached is BAD_USER_INPUT', async () => {
@@ -967,9 +940,11 @@ describe('concurrent commits', () => {
     expect(viaPusher.map((e) => metaField(e).sequence)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
     expect(viaPusher.map((e) => e.data)).toEqual(history.slice(1).map((e) => e.payload));
 
-    await sleep(300);
-    expect(graphql.items).toHaveLength(20);
-    expect(pusher.items).toHaveLength(20);
+    await expectNothingMore(
+      () => t.graphql(UpdateStocktakeLineDocument, { id: lines[0]!.id, input: { countedFullUnits: '99' } }, { token: galway }),
+      [graphql, 20],
+      [pusher, 20],
+    );
   });
 
   it('20 concurrent updates of the SAME line: sequence order is commit order (versions rise with the sequence) and the last event is the final state', async () => {

@@ -15,18 +15,17 @@ import {
   UpdateStocktakeLineDocument,
   type LineFieldsFragment,
 } from './__generated__/graphql';
+import { closeAfterEach } from './support/closers';
 import { HOTEL } from './support/fixtures';
+import { metaOf } from './support/payload-matchers';
 import { currentSequence, graphqlSubscriber, legacyFrontend, type GraphQLSubscriber, type LegacyFrontend } from './support/realtime-clients';
 import { startTestApp, type TestApp } from './support/test-app';
 import { pusherLineOf } from './support/pusher-line';
 
 let t: TestApp;
-const closers: Array<() => unknown> = [];
+const closers = closeAfterEach();
 beforeAll(async () => {
   t = await startTestApp();
-});
-afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
 });
 afterAll(() => t.close());
 
@@ -56,12 +55,6 @@ async function populatedStocktake(periodStart: string, periodEnd: string) {
   return { id, lines, guinness: lines.find((line) => line.itemSku === 'D0030')! as LineFieldsFragment };
 }
 
-const metaOf = (sequence: number) => ({
-  event_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
-  sequence,
-  occurred_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
-  actor: { id: 'manager-1', name: 'Mary Manager' },
-});
 
 describe('Scenario 1: two users, one stocktake — a count in browser A shows in browser B', () => {
   it('delivers line-counted-updated with the full line to pusher-js and to graphql-ws', async () => {

@@ -6,6 +6,7 @@
  * Faults are played by the built-in endpoint (test/support/pusher-faults.ts).
  */
 import { RequeueDeadLettersDocument } from './__generated__/graphql';
+import { closeAfterEach } from './support/closers';
 import { HOTEL, OTHER_HOTEL } from './support/fixtures';
 import { legacyFrontend, type PusherEvent, type Received } from './support/realtime-clients';
 import { dataOf, stocktakeSteps } from './support/stocktakes';
@@ -15,7 +16,7 @@ import { ok, waitUntil } from './support/waiting';
 jest.setTimeout(30_000);
 
 const apps: TestApp[] = [];
-const closers: Array<() => unknown> = [];
+const closers = closeAfterEach();
 
 async function app(options: Parameters<typeof startTestApp>[0] = {}) {
   const started = await startTestApp(options);
@@ -29,9 +30,6 @@ async function frontendOn(t: TestApp, channel: string): Promise<Received<PusherE
   return client.listen(channel);
 }
 
-afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
-});
 afterAll(async () => {
   for (const started of apps.splice(0)) await started.close();
 });
@@ -138,6 +136,7 @@ describe('dead letters can be sent again by a manager', () => {
     await waitUntil(async () => (await steps.relayStatus()).deadLettered === 2, 'both events dead-lettered');
     t.faults.setMaxEventBytes(undefined);
     await steps.count(b.guinness.id, '2'); // B moves on: its dead letter is now older than what B's screens show
+    await steps.waitForAccepted(b.channel, 2);
 
     const staff = await t.token({ user: 'staff-1', name: 'Sam Staff', hotels: { [HOTEL]: 'staff' } });
     expect((await t.graphql(RequeueDeadLettersDocument, { hotel: HOTEL }, { token: staff })).errors![0]!.extensions!.code).toBe('FORBIDDEN');
@@ -155,6 +154,23 @@ describe('dead letters can be sent again by a manager', () => {
       [2, true],
     ]);
     expect(await steps.waitForBacklog(0)).toMatchObject({ deadLettered: 0 });
+  });
+});
+
+describe('an event that keeps failing', () => {
+  it('is dead-lettered once it is older than maxEventAgeMs and was tried three times; its channel carries on', async () => {
+    const { t, steps } = await app({ relayTiming: { maxEventAgeMs: 200, backoffBaseMs: 100, backoffMaxMs: 100 } });
+    const a = await steps.ready();
+    t.faults.failNext({ status: 503, times: 1_000 });
+    await steps.count(a.guinness.id, '1');
+    await waitUntil(async () => (await steps.relayStatus()).deadLettered === 1, 'the event to be dead-lettered');
+    const [, dead] = await steps.outboxRows(a.channel);
+    expect(dead).toMatchObject({ sequence: 2, last_error: 'gave up after 0.2 s: HTTP 503: Service Unavailable', published_at: null });
+    expect(dead!.attempts).toBeGreaterThanOrEqual(3);
+
+    t.faults.clear();
+    await steps.count(a.guinness.id, '2');
+    expect(sequences(await steps.waitForAccepted(a.channel, 2))).toEqual([1, 3]);
   });
 });
 

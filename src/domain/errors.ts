@@ -59,7 +59,11 @@ export class ConflictError extends DomainError {
   }
 }
 
-/** A dependency (the database) cannot be reached: nothing was done, and the same request can be retried later. */
+/**
+ * A dependency (the database) cannot be reached. The request was most likely
+ * not carried out; if the connection broke during the commit it may have
+ * been, so retry mutations with the same idempotency key.
+ */
 export class ServiceUnavailableError extends DomainError {
   constructor(message = 'The service is temporarily unavailable; retry shortly') {
     super('SERVICE_UNAVAILABLE', message, { retryable: true });

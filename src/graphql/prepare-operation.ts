@@ -34,12 +34,13 @@ type Checked = { document: DocumentNode; errors?: undefined } | { document?: und
 
 const CACHE_SIZE = 1_000;
 
+/** The error with `code`, as Apollo reports the same failure over HTTP (other extensions kept). */
 function withCode(error: GraphQLError, code: string): GraphQLError {
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     source: error.source,
     positions: error.positions,
-    extensions: { ...error.extensions, code: (error.extensions.code as string | undefined) ?? code },
+    extensions: { ...error.extensions, code },
   });
 }
 
@@ -77,7 +78,11 @@ export function operationPreparer(schema: GraphQLSchema, limits: OperationLimits
     const { document } = checked;
     const operation = getOperationAST(document, request.operationName ?? undefined);
     if (!operation) {
-      return [new GraphQLError('Unable to identify the operation to run: name it with operationName', { extensions: { code: 'BAD_USER_INPUT' } })];
+      return [
+        new GraphQLError('Unable to identify the operation to run: name it with operationName', {
+          extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
+        }),
+      ];
     }
     const controlCharacters = checkControlCharacters(document, request.variables);
     if (controlCharacters) return [controlCharacters];

@@ -29,9 +29,11 @@ export interface ChannelStreamOptions {
   channel: string;
   /** Replay what was stored after this sequence; without it, only what happens from now on. */
   afterSequence?: number | null;
+  /** Live events held for a subscriber that does not keep up (default MAX_QUEUED). */
+  maxQueued?: number;
 }
 
-export function channelStream({ store, bus, channel, afterSequence }: ChannelStreamOptions): AsyncIterableIterator<StoredEvent> {
+export function channelStream({ store, bus, channel, afterSequence, maxQueued = MAX_QUEUED }: ChannelStreamOptions): AsyncIterableIterator<StoredEvent> {
   return new Repeater<StoredEvent>(async (push, stop) => {
     let last = 0;
     let closed = false;
@@ -76,7 +78,7 @@ export function channelStream({ store, bus, channel, afterSequence }: ChannelStr
     // Listen first, then read: anything committed in between arrives through
     // the bus and waits in the queue behind the catch-up.
     const unsubscribe = bus.subscribe(channel, (event) => {
-      if (queued >= MAX_QUEUED) {
+      if (queued >= maxQueued) {
         behind = true;
         return;
       }

@@ -95,7 +95,7 @@ export interface GraphQLSubscriber {
   subscribe<TData, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVariables>,
     variables: TVariables,
-  ): Received<ExecutionResult<TData>> & { started: Promise<void>; done: Promise<void>; unsubscribe(): void };
+  ): Received<ExecutionResult<TData>> & { done: Promise<void>; unsubscribe(): void };
   /** Any payload, as a client that does not use typed documents would send it; `outcome` settles on error or complete. */
   raw(payload: { query: string; variables?: Record<string, unknown>; operationName?: string }): Received<ExecutionResult> & {
     outcome: Promise<{ kind: 'complete' } | { kind: 'error'; errors: readonly GraphQLFormattedError[] }>;
@@ -127,10 +127,9 @@ export function graphqlSubscriber(t: TestApp, token: string | null): GraphQLSubs
         { query: print(document), variables },
         { next: (value) => received.push(value as never), error: (error) => fail(error), complete: () => settle() },
       );
-      // Only that the socket is open: without afterSequence, events committed before the server
-      // has set the subscription up are not delivered (pass currentSequence() to be sure).
-      const started = new Promise<void>((resolve) => client.on('connected', () => setTimeout(resolve, 100)));
-      return Object.assign(received, { started, done, unsubscribe }) as never;
+      // There is no "subscription set up" message: subscribe with afterSequence (currentSequence()) to get
+      // every later event whenever the server finishes setting up.
+      return Object.assign(received, { done, unsubscribe }) as never;
     },
     raw(payload) {
       const received = recorder<ExecutionResult>();
@@ -160,5 +159,19 @@ export async function currentSequence(t: TestApp, channel: string, token?: strin
     const events = page.data!.channelEvents;
     if (events.length > 0) last = events.at(-1)!.sequence;
     if (events.length < 500) return last;
+  }
+}
+
+/**
+ * "Nothing else arrived", proved with a barrier rather than a pause: commit
+ * one more event that reaches every receiver, wait for it, and check that
+ * it came right after the `count` events each receiver already has.
+ */
+export async function expectNothingMore(barrier: () => Promise<unknown>, ...receivers: Array<[Received<unknown>, number]>): Promise<void> {
+  for (const [received, count] of receivers) expect(received.items).toHaveLength(count);
+  await barrier();
+  for (const [received, count] of receivers) {
+    await received.waitFor(count + 1);
+    expect(received.items).toHaveLength(count + 1);
   }
 }

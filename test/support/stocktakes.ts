@@ -45,9 +45,11 @@ export function stocktakeSteps(t: TestApp) {
       periods += 1;
       const year = 2040 + Math.floor(periods / 12);
       const month = String((periods % 12) + 1).padStart(2, '0');
-      const created = ok(await t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart: `${year}-${month}-01`, periodEnd: `${year}-${month}-28` } }));
+      const periodStart = `${year}-${month}-01`;
+      const periodEnd = `${year}-${month}-28`;
+      const created = ok(await t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart, periodEnd } }));
       const id = created.createStocktake.id;
-      return { id, channel: `${HOTEL}-stocktake-${id}` };
+      return { id, periodStart, periodEnd, channel: `${HOTEL}-stocktake-${id}` };
     },
 
     /** Created and populated, its stocktake-populated event (sequence 1) already delivered. */

@@ -4,6 +4,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CATEGORY_CODES, StockCategory, StockItem, type CategoryCode } from '../entities';
 import { BadInputError, NotFoundError } from '../errors';
 import type { UnitOfWork } from '../unit-of-work';
+import { dec } from '../decimal';
+import { valuationCost } from '../line-calculations';
 import { PRICE, UNIT_COST, UOM, checkCategory, checkDecimal, checkText } from '../validation';
 import { actorOf, isMember, requireRole, type Viewer } from '../viewer';
 import { describeItem, type StockItemView } from '../views';
@@ -55,6 +57,7 @@ export class StockItemService {
       throw new BadInputError('sku', `sku must start with a category letter (${CATEGORY_CODES.join(', ')}) followed by letters or digits`);
     }
     const fields = checkItemFields(input, true);
+    checkCostPerServing(fields.unitCost!, fields.uom!, 'unitCost');
     return this.unitOfWork.run(actorOf(viewer), async (em) => {
       const hotel = await hotelFor(em, viewer, hotelIdentifier, 'manager');
       const category = await em.findOneOrFail(StockCategory, { code: sku[0] as CategoryCode });
@@ -71,12 +74,22 @@ export class StockItemService {
       const item = await em.findOne(StockItem, { id }, { populate: ['hotel', 'category'] });
       if (!item || !isMember(viewer, item.hotel.getEntity().identifier)) throw new NotFoundError('StockItem', id);
       requireRole(viewer, item.hotel.getEntity().identifier, 'manager');
+      checkCostPerServing(fields.unitCost ?? item.unitCost, fields.uom ?? item.uom, fields.unitCost !== undefined ? 'unitCost' : 'uom');
       em.assign(item, fields);
       await em.flush();
       return describeItem(item, item.category.getEntity());
     });
   }
 }
+
+/** Lines value servings at unit cost ÷ uom (numeric(10,4)): the pair must give a cost per serving that fits. */
+function checkCostPerServing(unitCost: string, uom: string, field: 'unitCost' | 'uom'): void {
+  if (dec(valuationCost(unitCost, uom)).greaterThanOrEqualTo(MAX_COST_PER_SERVING)) {
+    throw new BadInputError(field, `unitCost ÷ uom must be below ${MAX_COST_PER_SERVING} per serving`);
+  }
+}
+
+const MAX_COST_PER_SERVING = '1000000';
 
 function checkItemFields(input: StockItemInput, creating: boolean): Partial<StockItem> {
   const fields: Partial<StockItem> = {};

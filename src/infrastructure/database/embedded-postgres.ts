@@ -39,8 +39,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger, option
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: runAsPostgresUser,
-    onLog: (message) => log.debug({ message: String(message).trim() }, 'embedded postgres'),
-    onError: (error) => log.debug({ message: String(error).trim() }, 'embedded postgres'),
+    onLog: (message) => log.debug({ detail: String(message).trim() }, 'embedded postgres'),
+    onError: (error) => log.debug({ detail: String(error).trim() }, 'embedded postgres'),
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     log.info({ databaseDir }, 'creating the embedded PostgreSQL cluster');

@@ -74,6 +74,9 @@ interface Prepared {
 
 type Outcome = 'delivered' | 'settled' | 'paused';
 
+/** An event is dead-lettered for its age only after this many failed attempts. */
+const MIN_ATTEMPTS_BEFORE_GIVING_UP = 3;
+
 export class PusherRelay {
   private readonly pollIntervalMs: number;
   private readonly backoffBaseMs: number;
@@ -212,7 +215,8 @@ export class PusherRelay {
       return false;
     }
     const outcome = await this.deliver(lane, token, rows);
-    if (probing) this.endProbe(outcome !== 'paused');
+    // Only a delivery ends the probing: anything else (a 5xx, a timeout) and the next round probes again.
+    if (probing) this.endProbe(outcome === 'delivered');
     return true;
   }
 
@@ -313,7 +317,10 @@ export class PusherRelay {
       return 'paused';
     }
     if (failure.kind === 'reject') return this.rejected(lane, token, batch, failure);
-    const expired = batch.filter((item) => Date.now() - new Date(item.row.occurred_at).getTime() > this.maxEventAgeMs);
+    // Old and tried several times: one failure after a long outage is not enough to give up.
+    const expired = batch.filter(
+      (item) => item.row.attempts + 1 >= MIN_ATTEMPTS_BEFORE_GIVING_UP && Date.now() - new Date(item.row.occurred_at).getTime() > this.maxEventAgeMs,
+    );
     if (expired.length > 0) {
       await this.deadLetter(token, expired.map((item) => item.row), `gave up after ${this.maxEventAgeMs / 1000} s: ${failure.reason}`);
     }
