@@ -14,14 +14,11 @@ import {
   CreateStocktakeDocument,
   DeadLetteredEventsDocument,
   PopulateStocktakeDocument,
-  RelayStatusDocument,
   StocktakeDocument,
   UpdateLineMovementDocument,
-  UpdateStocktakeLineDocument,
   type LineFieldsFragment,
-  type RelayStatusQuery,
 } from './__generated__/graphql';
-import { dataTooLargeMessage } from '../src/realtime/pusher-server/limits';
+import { dataTooLargeMessage } from '../src/realtime/pusher-limits';
 import { closeAfterEach } from './support/closers';
 import { metaOf } from './support/payload-matchers';
 import type { AcceptedEvent, PusherFaults } from './support/pusher-faults';

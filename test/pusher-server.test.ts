@@ -381,8 +381,8 @@ describe('PusherCompatibleServer', () => {
       await sdk.trigger('strings', 'plain', 'hello world');
       await sdk.trigger('strings', 'preserialized', '{"a":[1,2]}');
       await raw.waitFor((f) => f.event === 'preserialized');
-      expect(raw.events('plain')[0].raw).toBe('{"event":"plain","channel":"strings","data":"hello world"}');
-      expect(raw.events('preserialized')[0].raw).toBe('{"event":"preserialized","channel":"strings","data":"{\\"a\\":[1,2]}"}');
+      expect(raw.events('plain')[0]!.raw).toBe('{"event":"plain","channel":"strings","data":"hello world"}');
+      expect(raw.events('preserialized')[0]!.raw).toBe('{"event":"preserialized","channel":"strings","data":"{\\"a\\":[1,2]}"}');
     });
 
     it('fans a multi-channel trigger out to every channel and logs one request', async () => {
@@ -790,8 +790,8 @@ describe('PusherCompatibleServer', () => {
   describe('websocket protocol', () => {
     it('sends connection_established with a digits.digits socket_id and the activity timeout', async () => {
       const raw = await RawClient.connect(h.port);
-      expect(raw.frames[0].event).toBe('pusher:connection_established');
-      expect(raw.frames[0].data).toMatch(/^\{"socket_id":"\d+\.\d+","activity_timeout":120\}$/);
+      expect(raw.frames[0]!.event).toBe('pusher:connection_established');
+      expect(raw.frames[0]!.data).toMatch(/^\{"socket_id":"\d+\.\d+","activity_timeout":120\}$/);
       const client = await connectedPusherJs(h.port);
       expect(client.connection.socket_id).toMatch(/^\d+\.\d+$/);
     });
@@ -963,7 +963,7 @@ describe('heartbeat and shutdown', () => {
     const h = await startHarness({ activityTimeoutSeconds: 1, pongTimeoutMs });
     try {
       const raw = await RawClient.connect(h.port);
-      expect(raw.frames[0].data).toMatch(/"activity_timeout":1\}$/);
+      expect(raw.frames[0]!.data).toMatch(/"activity_timeout":1\}$/);
       const ping = await raw.waitFor((f) => f.event === 'pusher:ping', 'first ping', 2500);
       expect(ping.raw).toBe('{"event":"pusher:ping","data":"{}"}');
       raw.send({ event: 'pusher:pong', data: {} });

@@ -26,7 +26,7 @@ import { ok } from './support/waiting';
 import { pusherLineOf } from './support/pusher-line';
 import Pusher from 'pusher';
 import { currentSequence, expectNothingMore, graphqlSubscriber, legacyFrontend, type PusherEvent, type Received } from './support/realtime-clients';
-import { JWT_SECRET, PUSHER, startTestApp, type GraphQLResponse, type TestApp } from './support/test-app';
+import { JWT_SECRET, PUSHER, startTestApp, type TestApp } from './support/test-app';
 
 const closers = closeAfterEach();
 
@@ -42,7 +42,7 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 async function populated(app: TestApp, hotel: string, periodStart: string, periodEnd: string, token?: string) {
   const id = ok(await app.graphql(CreateStocktakeDocument, { hotel, input: { periodStart, periodEnd } }, { token })).createStocktake.id;
   ok(await app.graphql(PopulateStocktakeDocument, { id }, { token }));
-  const lines = ok(await app.graphql(StocktakeDocument, { id }, { token })).stocktake!.lines as LineFieldsFragment[];
+  const lines = ok(await app.graphql(StocktakeDocument, { id }, { token })).stocktake.lines as LineFieldsFragment[];
   return { id, guinness: lines.find((line) => line.itemSku === 'D0030')! };
 }
 

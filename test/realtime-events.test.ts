@@ -38,7 +38,7 @@ import {
 } from './__generated__/graphql';
 import { closeAfterEach } from './support/closers';
 import { HOTEL, OTHER_HOTEL } from './support/fixtures';
-import { ISO_Z, MANAGER, metaOf } from './support/payload-matchers';
+import { ISO_Z, metaOf } from './support/payload-matchers';
 import { pusherLineOf } from './support/pusher-line';
 import { currentSequence, expectNothingMore, graphqlSubscriber, legacyFrontend, type PusherEvent, type Received } from './support/realtime-clients';
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/test-app';
@@ -50,7 +50,7 @@ const closers = closeAfterEach();
 
 beforeAll(async () => {
   t = await startTestApp();
-  hotelId = Number((await t.graphql(HotelDocument, { identifier: HOTEL })).data!.hotel!.id);
+  hotelId = Number((await t.graphql(HotelDocument, { identifier: HOTEL })).data!.hotel.id);
 });
 afterAll(() => t.close());
 
@@ -99,8 +99,8 @@ async function createStocktake(periodStart: string, periodEnd: string, notes?: s
 async function populatedStocktake(periodStart: string, periodEnd: string) {
   const { id } = await createStocktake(periodStart, periodEnd);
   ok(await t.graphql(PopulateStocktakeDocument, { id }));
-  const lines = ok(await t.graphql(StocktakeDocument, { id })).stocktake!.lines;
-  const bySku = (sku: string) => lines.find((line) => line.itemSku === sku)! as LineFieldsFragment;
+  const lines = ok(await t.graphql(StocktakeDocument, { id })).stocktake.lines;
+  const bySku = (sku: string): LineFieldsFragment => lines.find((line) => line.itemSku === sku)!;
   return { id, lines: lines as LineFieldsFragment[], bySku };
 }
 
@@ -173,7 +173,7 @@ describe('list channel events', () => {
         meta: metaOf(before + 1),
       },
     });
-    expect(typeof (event!.data.hotel as unknown)).toBe('number');
+    expect(typeof (event!.data.hotel)).toBe('number');
     expectBetween(metaField(event!).occurred_at, startedAt, finishedAt);
 
     const [result] = await graphql.waitFor(1);
@@ -241,7 +241,7 @@ describe('stocktake-status-changed on the list AND the detail channel', () => {
     const { id } = created;
     const populated = ok(await t.graphql(PopulateStocktakeDocument, { id })).populateStocktake;
     expect(populated.linesCreated).toBe(6);
-    const lines = ok(await t.graphql(StocktakeDocument, { id })).stocktake!.lines;
+    const lines = ok(await t.graphql(StocktakeDocument, { id })).stocktake.lines;
     const bySku = (sku: string) => lines.find((line) => line.itemSku === sku)!;
     // Guinness and Jameson counted exactly as expected; the other four keep count 0.
     await updateLine(bySku('D0030').id, { countedFullUnits: '1' });
@@ -832,7 +832,7 @@ describe('channelEvents: catch-up for Pusher clients', () => {
     const channel = detail(stocktakeId);
     const pusher = await pusherOn(channel);
     ok(await t.graphql(PopulateStocktakeDocument, { id: stocktakeId })); // 1
-    const lines = ok(await t.graphql(StocktakeDocument, { id: stocktakeId })).stocktake!.lines;
+    const lines = ok(await t.graphql(StocktakeDocument, { id: stocktakeId })).stocktake.lines;
     const guinness = lines.find((l) => l.itemSku === 'D0030')!;
     await updateLine(guinness.id, { countedPartialUnits: '10' }); // 2
     const added = ok(await t.graphql(AddLineMovementDocument, { lineId: guinness.id, input: { movementType: 'PURCHASE', quantity: '88.5' } })).addLineMovement; // 3
@@ -905,7 +905,7 @@ describe('concurrent commits', () => {
     const created = ok(await t.graphql(CreateStocktakeDocument, { hotel: OTHER_HOTEL, input: { periodStart: '2026-01-01', periodEnd: '2026-01-31' } }, { token: galway })).createStocktake;
     const populated = ok(await t.graphql(PopulateStocktakeDocument, { id: created.id }, { token: galway })).populateStocktake; // 1
     expect(populated.linesCreated).toBe(20);
-    const lines = ok(await t.graphql(StocktakeDocument, { id: created.id }, { token: galway })).stocktake!.lines;
+    const lines = ok(await t.graphql(StocktakeDocument, { id: created.id }, { token: galway })).stocktake.lines;
     expect(lines).toHaveLength(20);
 
     const channel = detail(created.id, OTHER_HOTEL);
@@ -951,7 +951,7 @@ describe('concurrent commits', () => {
     const galway = await t.token({ user: 'manager-g', name: 'Gerry Galway', hotels: { [OTHER_HOTEL]: 'manager' } });
     const created = ok(await t.graphql(CreateStocktakeDocument, { hotel: OTHER_HOTEL, input: { periodStart: '2026-02-01', periodEnd: '2026-02-28' } }, { token: galway })).createStocktake;
     ok(await t.graphql(PopulateStocktakeDocument, { id: created.id }, { token: galway })); // 1
-    const line = ok(await t.graphql(StocktakeDocument, { id: created.id }, { token: galway })).stocktake!.lines.find((l) => l.itemSku === 'D0030')!;
+    const line = ok(await t.graphql(StocktakeDocument, { id: created.id }, { token: galway })).stocktake.lines.find((l) => l.itemSku === 'D0030')!;
     const channel = detail(created.id, OTHER_HOTEL);
     const pusher = await pusherOn(channel);
     const graphql = await detailSubscription(created.id, { hotel: OTHER_HOTEL }, galway);
@@ -972,7 +972,7 @@ describe('concurrent commits', () => {
     expect(viaGraphql.map((r) => (r.data!.stocktakeEvents as { line: { version: number } }).line.version)).toEqual(versions);
 
     // Applying the events in sequence order leaves a frontend at the committed state.
-    const final = ok(await t.graphql(StocktakeDocument, { id: created.id }, { token: galway })).stocktake!.lines.find((l) => l.id === line.id)!;
+    const final = ok(await t.graphql(StocktakeDocument, { id: created.id }, { token: galway })).stocktake.lines.find((l) => l.id === line.id)!;
     expect(viaPusher[19]!.data.line).toEqual(pusherLineOf(final));
     // Each update's own response matches the event with its version.
     for (const result of results) {

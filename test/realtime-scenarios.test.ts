@@ -18,7 +18,7 @@ import {
 import { closeAfterEach } from './support/closers';
 import { HOTEL } from './support/fixtures';
 import { metaOf } from './support/payload-matchers';
-import { currentSequence, graphqlSubscriber, legacyFrontend, type GraphQLSubscriber, type LegacyFrontend } from './support/realtime-clients';
+import { currentSequence, graphqlSubscriber, legacyFrontend, type LegacyFrontend } from './support/realtime-clients';
 import { startTestApp, type TestApp } from './support/test-app';
 import { pusherLineOf } from './support/pusher-line';
 
@@ -35,11 +35,6 @@ async function frontend(): Promise<LegacyFrontend> {
   return client;
 }
 
-function subscriber(): GraphQLSubscriber {
-  const client = graphqlSubscriber(t, null);
-  closers.push(() => client.close());
-  return client;
-}
 
 async function graphqlScreen() {
   const client = graphqlSubscriber(t, await t.token({ user: 'staff-9', name: 'Sam Staff', hotels: { [HOTEL]: 'staff' } }));
@@ -52,7 +47,8 @@ async function populatedStocktake(periodStart: string, periodEnd: string) {
   const id = created.data!.createStocktake.id;
   await t.graphql(PopulateStocktakeDocument, { id });
   const lines = (await t.graphql(StocktakeDocument, { id })).data!.stocktake.lines;
-  return { id, lines, guinness: lines.find((line) => line.itemSku === 'D0030')! as LineFieldsFragment };
+  const guinness: LineFieldsFragment = lines.find((line) => line.itemSku === 'D0030')!;
+  return { id, lines, guinness };
 }
 
 

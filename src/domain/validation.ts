@@ -31,6 +31,7 @@ export function checkDecimal(field: string, value: string, rule: DecimalRule): s
 }
 
 /** C0 controls except tab, LF and CR; DEL; C1 controls. NUL in particular cannot be stored. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LINE_BREAK = /[\r\n]/;
 

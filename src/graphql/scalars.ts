@@ -59,6 +59,6 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   },
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING) throw invalid('Date-times are ISO-8601 strings');
-    return this.parseValue!(ast.value) as Date;
+    return this.parseValue!(ast.value);
   },
 });

@@ -131,7 +131,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   relay.start();
   const retention = new OutboxRetention(store, {
     retentionMs: options.outboxRetentionMs ?? DEFAULTS.outboxRetentionMs,
-    shouldRun: () => relay!.leader,
+    shouldRun: () => relay.leader,
     log,
   });
   retention.start();
@@ -146,7 +146,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     async close() {
       await server.close();
       await retention.stop();
-      await relay!.stop();
+      await relay.stop();
       publisher.close();
       await pusherServer?.close();
       await bus.close();

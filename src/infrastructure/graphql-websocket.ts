@@ -109,7 +109,7 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
     server,
   );
   return {
-    handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
       if (new URL(request.url ?? '/', 'http://localhost').pathname !== GRAPHQL_PATH) return false;
       server.handleUpgrade(request, socket, head, (ws) => server.emit('connection', ws, request));
       return true;

@@ -15,9 +15,11 @@ import type { EventBus } from './event-bus';
 import type { OutboxStore } from './outbox/outbox-store';
 import type { StoredEvent } from './outbox/stored-event';
 
+import type { Repeater as RepeaterClass } from '@repeaterjs/repeater' with { 'resolution-mode': 'import' };
+
 // The package ships a CommonJS build, but its typings are declared as ESM only.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Repeater } = require('@repeaterjs/repeater') as typeof import('@repeaterjs/repeater', { with: { 'resolution-mode': 'import' } });
+const { Repeater } = require('@repeaterjs/repeater') as { Repeater: typeof RepeaterClass };
 
 const PAGE = 500;
 /** Live events held for a slow subscriber; past this the outbox serves them once it catches up. */

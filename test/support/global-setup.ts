@@ -10,7 +10,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/infrastr
 import { silentLogger } from '../../src/infrastructure/logger';
 
 declare global {
-  // eslint-disable-next-line no-var
+   
   var embeddedTestDatabase: { server: EmbeddedDatabase; dir: string } | undefined;
 }
 

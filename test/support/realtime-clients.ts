@@ -129,7 +129,7 @@ export function graphqlSubscriber(t: TestApp, token: string | null): GraphQLSubs
       );
       // There is no "subscription set up" message: subscribe with afterSequence (currentSequence()) to get
       // every later event whenever the server finishes setting up.
-      return Object.assign(received, { done, unsubscribe }) as never;
+      return Object.assign(received, { done, unsubscribe });
     },
     raw(payload) {
       const received = recorder<ExecutionResult>();

@@ -5,7 +5,7 @@
  */
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MovementType, StockMovement, StocktakeLine } from '../entities';
+import { MovementType, StockMovement, type StocktakeLine } from '../entities';
 import { dec } from '../decimal';
 import { BadInputError, ConflictError, LockedError, NotFoundError } from '../errors';
 import type { MovementValues } from '../events';

@@ -5,7 +5,7 @@
  * waste − transfers out before the period; sales do not move stock in this
  * model.
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { fixed } from '../decimal';
 import { deriveLine } from '../line-calculations';
 import type { StocktakeLine } from '../entities';
@@ -67,7 +67,7 @@ export async function movementTotals(
     // An array literal: knex would expand a JS array into a list of bindings.
     itemIds: `{${(itemIds ?? []).join(',')}}`,
   });
-  const transaction = em.getTransactionContext();
+  const transaction = em.getTransactionContext<Knex.Transaction>();
   if (transaction) query.transacting(transaction);
   const { rows } = (await query) as { rows: Row[] };
   return new Map(

@@ -46,8 +46,8 @@ export function pusherRoutes(options: PusherRoutesOptions): Router {
 
   router.post('/pusher/auth', express.urlencoded({ extended: false, limit: '16kb' }), express.json({ limit: '16kb' }), async (request, response) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const socketId = String(body.socket_id ?? '');
-    const channelName = String(body.channel_name ?? '');
+    const socketId = typeof body.socket_id === 'string' ? body.socket_id : '';
+    const channelName = typeof body.channel_name === 'string' ? body.channel_name : '';
     let viewer;
     try {
       const token = bearerToken(request.headers.authorization);

@@ -123,7 +123,7 @@ function populatedMessage(linesCreated: number): string {
 }
 
 function definitionOf<Name extends EventName>(name: Name): EventDefinition<Name> {
-  return EVENT_CATALOG[name] as EventDefinition<Name>;
+  return EVENT_CATALOG[name];
 }
 
 /** The channels a domain event is published on. */

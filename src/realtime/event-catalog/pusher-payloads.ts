@@ -105,8 +105,7 @@ export function pusherOldValues(values: MovementValues): PusherOldValues {
 
 /** Only purchases and waste are recorded from a line, so only they appear in line events. */
 function lineMovementType(movement: MovementView): PusherMovementSummary['movement_type'] {
-  if (movement.movementType !== 'PURCHASE' && movement.movementType !== 'WASTE') {
-    throw new Error(`a line event cannot carry a ${movement.movementType} movement`);
-  }
-  return movement.movementType;
+  const type: string = movement.movementType;
+  if (type !== 'PURCHASE' && type !== 'WASTE') throw new Error(`a line event cannot carry a ${type} movement`);
+  return type;
 }

@@ -124,7 +124,7 @@ export class OutboxStore {
         data: event.data,
         actor: { id: actor.id, name: actor.name },
         occurredAt,
-      } as StoredEvent);
+      });
     }
     return stored;
   }
@@ -317,8 +317,8 @@ export function toStoredEvent(row: RelayRow): StoredEvent {
     name: row.name,
     hotel: row.hotel,
     stocktakeId: row.stocktake_id,
-    data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
-    actor: typeof row.actor === 'string' ? JSON.parse(row.actor) : row.actor,
+    data: typeof row.data === 'string' ? (JSON.parse(row.data) as StoredEvent['data']) : row.data,
+    actor: typeof row.actor === 'string' ? (JSON.parse(row.actor) as StoredEvent['actor']) : row.actor,
     occurredAt: new Date(row.occurred_at).toISOString(),
-  } as StoredEvent;
+  };
 }

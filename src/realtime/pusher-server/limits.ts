@@ -11,4 +11,3 @@ export const SERVER_LIMITS = {
 } as const;
 
 /** Kept at this path for callers that have not moved to ../pusher-limits yet. */
-export { dataTooLargeMessage } from '../pusher-limits';

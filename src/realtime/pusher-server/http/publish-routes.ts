@@ -38,7 +38,8 @@ export function batchEventsHandler(deps: HttpApiDeps): (req: Request, res: Respo
       return;
     }
     const batch: ChannelAttributes[] = [];
-    for (const event of events) batch.push(await publishAttributes(deps, event.channels[0], event.info));
+    // A batch event has exactly one channel (validation refuses `channels` in a batch).
+    for (const event of events) batch.push(await publishAttributes(deps, event.channels[0]!, event.info));
     res.status(200).json({ batch });
   };
 }

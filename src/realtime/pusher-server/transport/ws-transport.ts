@@ -43,7 +43,7 @@ export class WsTransport {
       socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return true;
     }
-    const appKey = decodeSegment(match[1]);
+    const appKey = decodeSegment(match[1]!);
     this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, appKey, url.searchParams));
     return true;
   }
