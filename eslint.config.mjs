@@ -10,13 +10,23 @@ const upward = (...layers) => ({
   patterns: [
     {
       regex: `^(\\.\\./)+(${layers.join('|')})(/|$)`,
-      message: 'Lower layers never import upper ones: domain < realtime < graphql < infrastructure (see README, Architecture).',
+      message:
+        'Lower layers never import upper ones: domain < realtime < graphql < infrastructure (see README, Architecture).',
     },
   ],
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/__generated__/**', 'bench/results/**', 'src/migrations/.snapshot.json'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'test/__generated__/**',
+      'bench/results/**',
+      'src/migrations/.snapshot.json',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -25,17 +35,29 @@ export default tseslint.config(
       globals: { ...globals.node },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/require-await': 'off',
       // A `let` assigned once but read earlier in a closure (late wiring) is fine.
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
-      'max-len': ['error', { code: 120, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true }],
+      'max-len': [
+        'error',
+        { code: 120, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true },
+      ],
     },
   },
-  { files: ['src/domain/**/*.ts'], rules: { 'no-restricted-imports': ['error', upward('realtime', 'graphql', 'infrastructure')] } },
-  { files: ['src/realtime/**/*.ts'], rules: { 'no-restricted-imports': ['error', upward('graphql', 'infrastructure')] } },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', upward('realtime', 'graphql', 'infrastructure')] },
+  },
+  {
+    files: ['src/realtime/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', upward('graphql', 'infrastructure')] },
+  },
   { files: ['src/graphql/**/*.ts'], rules: { 'no-restricted-imports': ['error', upward('infrastructure')] } },
   {
     // Tests and scripts drive the app from outside; jest's matchers are typed loosely (expect.any…).

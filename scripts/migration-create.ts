@@ -15,7 +15,11 @@ async function main(): Promise<void> {
       await orm.migrator.up();
       const initial = (await orm.migrator.getExecutedMigrations()).length === 0;
       const result = await orm.migrator.createMigration(undefined, false, initial);
-      console.log(result.fileName ? `created ${result.fileName}; add it to src/migrations/index.ts` : 'no changes: entities match the migrations');
+      console.log(
+        result.fileName
+          ? `created ${result.fileName}; add it to src/migrations/index.ts`
+          : 'no changes: entities match the migrations',
+      );
     } finally {
       await orm.close();
     }

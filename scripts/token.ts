@@ -11,7 +11,9 @@ import { tokenKey } from '../src/infrastructure/auth/token-key';
 import { loadConfig, loadDotEnv } from '../src/infrastructure/config';
 
 function fail(message: string): never {
-  console.error(`${message}\nusage: npm run token -- --user ID --name NAME --hotel SLUG --role staff|manager [--expires 30d]`);
+  console.error(
+    `${message}\nusage: npm run token -- --user ID --name NAME --hotel SLUG --role staff|manager [--expires 30d]`,
+  );
   process.exit(2);
 }
 
@@ -34,10 +36,15 @@ async function main(): Promise<void> {
 
   loadDotEnv();
   const key = tokenKey(loadConfig());
-  if (key.kind !== 'secret') fail('AUTH_JWKS_URL is set: tokens come from your identity provider, not from this script');
+  if (key.kind !== 'secret')
+    fail('AUTH_JWKS_URL is set: tokens come from your identity provider, not from this script');
   const token = await signToken(
     key.secret,
-    { userId: values.user, name: values.name ?? values.user, hotels: Object.fromEntries(hotels.map((h, i) => [h, roles[i] as Role])) },
+    {
+      userId: values.user,
+      name: values.name ?? values.user,
+      hotels: Object.fromEntries(hotels.map((h, i) => [h, roles[i] as Role])),
+    },
     values.expires,
   );
   console.log(token);

@@ -35,7 +35,9 @@ async function main(): Promise<void> {
     if (database.embedded) await seedDemoHotel(database.orm, log);
     const key = tokenKey(config);
     if (config.isProduction && config.channelPrefix === '') {
-      log.warn('Pusher channels are public (PUSHER_CHANNEL_PREFIX is empty), as legacy frontends expect: anyone with the key can listen. Set PUSHER_CHANNEL_PREFIX=private- once frontends authorize through /pusher/auth.');
+      log.warn(
+        'Pusher channels are public (PUSHER_CHANNEL_PREFIX is empty), as legacy frontends expect: anyone with the key can listen. Set PUSHER_CHANNEL_PREFIX=private- once frontends authorize through /pusher/auth.',
+      );
     }
     if (config.redisUrl) {
       log.warn('REDIS_URL is set but not used yet: this version fans events out within one instance only.');
@@ -62,8 +64,15 @@ async function main(): Promise<void> {
     ];
     // A ready token only for the local demo: never print credentials for a real deployment.
     if (key.kind === 'secret' && database.embedded && !config.isProduction) {
-      const token = await signToken(key.secret, { userId: 'demo-manager', name: 'Demo Manager', hotels: { [DEMO_HOTEL.identifier]: 'manager' } });
-      lines.push(`  Manager token for ${DEMO_HOTEL.identifier} (HTTP header "Authorization: Bearer <token>"):`, `  ${token}`);
+      const token = await signToken(key.secret, {
+        userId: 'demo-manager',
+        name: 'Demo Manager',
+        hotels: { [DEMO_HOTEL.identifier]: 'manager' },
+      });
+      lines.push(
+        `  Manager token for ${DEMO_HOTEL.identifier} (HTTP header "Authorization: Bearer <token>"):`,
+        `  ${token}`,
+      );
     } else if (key.kind === 'secret') {
       lines.push('  Tokens: npm run token -- --user ID --name NAME --hotel SLUG --role staff|manager');
     }
@@ -75,6 +84,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(`${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`);
   process.exit(1);
 });

@@ -6,7 +6,12 @@
  * decimals come back in fixed formats; a price change moves the cost per
  * serving, and a deactivated item leaves the default list.
  */
-import { CreateStockItemDocument, StockItemsDocument, UpdateStockItemDocument, type StockItemFieldsFragment } from './__generated__/graphql';
+import {
+  CreateStockItemDocument,
+  StockItemsDocument,
+  UpdateStockItemDocument,
+  type StockItemFieldsFragment,
+} from './__generated__/graphql';
 import { HOTEL } from './support/fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -16,7 +21,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function list(filter: { category?: string; search?: string; includeInactive?: boolean } = {}): Promise<readonly StockItemFieldsFragment[]> {
+async function list(
+  filter: { category?: string; search?: string; includeInactive?: boolean } = {},
+): Promise<readonly StockItemFieldsFragment[]> {
   const listed = await t.graphql(StockItemsDocument, { hotel: HOTEL, ...filter });
   expect(listed.errors).toBeUndefined();
   return listed.data!.stockItems;
@@ -30,7 +37,16 @@ describe('adding items', () => {
   it('creates a keg: category from the SKU letter, decimals in fixed formats, cost per serving derived', async () => {
     const created = await t.graphql(CreateStockItemDocument, {
       hotel: HOTEL,
-      input: { sku: 'D0010', name: 'Budweiser', size: '50Lt', sizeValue: '50', sizeUnit: 'L', uom: '88', unitCost: '220', menuPrice: '6.2' },
+      input: {
+        sku: 'D0010',
+        name: 'Budweiser',
+        size: '50Lt',
+        sizeValue: '50',
+        sizeUnit: 'L',
+        uom: '88',
+        unitCost: '220',
+        menuPrice: '6.2',
+      },
     });
     expect(created.errors).toBeUndefined();
     expect(created.data!.createStockItem).toEqual({

@@ -73,7 +73,16 @@ describe('loadConfig', () => {
       redisUrl: 'rediss://cache:6380',
       logLevel: 'warn',
       channelPrefix: 'private-',
-      pusher: { kind: 'external', appId: '12345', key: 'key', secret: 'secret', cluster: 'eu', host: undefined, port: undefined, useTLS: false },
+      pusher: {
+        kind: 'external',
+        appId: '12345',
+        key: 'key',
+        secret: 'secret',
+        cluster: 'eu',
+        host: undefined,
+        port: undefined,
+        useTLS: false,
+      },
       auth: { kind: 'secret', secret: SECRET },
       isProduction: true,
     });
@@ -125,12 +134,18 @@ describe('loadConfig', () => {
   });
 
   it('refuses both AUTH_JWT_SECRET and AUTH_JWKS_URL', () => {
-    expectOneProblemNaming({ AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: 'https://auth.example.com/.well-known/jwks.json' }, 'AUTH_JWT_SECRET', 'AUTH_JWKS_URL');
+    expectOneProblemNaming(
+      { AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: 'https://auth.example.com/.well-known/jwks.json' },
+      'AUTH_JWT_SECRET',
+      'AUTH_JWKS_URL',
+    );
   });
 
   it('refuses production without a way to verify tokens, and accepts it with one', () => {
     expectOneProblemNaming({ NODE_ENV: 'production' }, 'AUTH_JWT_SECRET', 'AUTH_JWKS_URL', 'NODE_ENV');
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://auth.example.com/.well-known/jwks.json' }).auth).toEqual({
+    expect(
+      loadConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://auth.example.com/.well-known/jwks.json' }).auth,
+    ).toEqual({
       kind: 'jwks',
       jwksUrl: 'https://auth.example.com/.well-known/jwks.json',
     });
@@ -164,9 +179,16 @@ describe('seeding the demo hotel', () => {
 
     const em = orm.em.fork();
     const hotels = await em.find(Hotel, {});
-    expect(hotels.map((hotel) => [hotel.identifier, hotel.name, hotel.timeZone])).toEqual([['hotel-killarney', 'Hotel Killarney', 'Europe/Dublin']]);
+    expect(hotels.map((hotel) => [hotel.identifier, hotel.name, hotel.timeZone])).toEqual([
+      ['hotel-killarney', 'Hotel Killarney', 'Europe/Dublin'],
+    ]);
     expect(await em.count(StockItem, {})).toBe(255);
     const guinness = await em.findOneOrFail(StockItem, { sku: 'D0030' });
-    expect([guinness.name, guinness.size, guinness.uom, guinness.unitCost]).toEqual(['Guinness', '50Lt', '88.00', '220.0000']);
+    expect([guinness.name, guinness.size, guinness.uom, guinness.unitCost]).toEqual([
+      'Guinness',
+      '50Lt',
+      '88.00',
+      '220.0000',
+    ]);
   });
 });

@@ -38,11 +38,19 @@ async function probe(path: string) {
 }
 
 it('answers SERVICE_UNAVAILABLE while the database is down, and recovers by itself with nothing lost', async () => {
-  const before = ok(await t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart: '2031-05-01', periodEnd: '2031-05-31' } })).createStocktake;
+  const before = ok(
+    await t.graphql(CreateStocktakeDocument, {
+      hotel: HOTEL,
+      input: { periodStart: '2031-05-01', periodEnd: '2031-05-31' },
+    }),
+  ).createStocktake;
   const browser = await legacyFrontend(t);
   try {
     const listEvents = await browser.listen(`${HOTEL}-stocktakes`);
-    expect(await probe('/readyz')).toEqual({ status: 200, body: { status: 'ready', checks: { database: { ok: true }, relay: { ok: true } } } });
+    expect(await probe('/readyz')).toEqual({
+      status: 200,
+      body: { status: 'ready', checks: { database: { ok: true }, relay: { ok: true } } },
+    });
 
     await postgres.stop();
 
@@ -60,7 +68,10 @@ it('answers SERVICE_UNAVAILABLE while the database is down, and recovers by itse
     expect(down.text).not.toContain('127.0.0.1');
     expect(down.text).not.toContain(String(postgres.port));
 
-    const refusedWrite = await t.graphql(UpdateStocktakeDocument, { id: before.id, input: { notes: 'written during the outage' } });
+    const refusedWrite = await t.graphql(UpdateStocktakeDocument, {
+      id: before.id,
+      input: { notes: 'written during the outage' },
+    });
     expect(refusedWrite.errors!.map((error) => error.extensions!.code)).toEqual(['SERVICE_UNAVAILABLE']);
     expect(await probe('/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
     const notReady = await probe('/readyz');
@@ -70,7 +81,12 @@ it('answers SERVICE_UNAVAILABLE while the database is down, and recovers by itse
     postgres = await startControlledPostgres(dir, postgres.port);
 
     await waitUntil(async () => (await probe('/readyz')).status === 200, 'readiness to come back', 30_000);
-    const after = ok(await t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart: '2031-06-01', periodEnd: '2031-06-30' } })).createStocktake;
+    const after = ok(
+      await t.graphql(CreateStocktakeDocument, {
+        hotel: HOTEL,
+        input: { periodStart: '2031-06-01', periodEnd: '2031-06-30' },
+      }),
+    ).createStocktake;
     const listed = ok(await t.graphql(StocktakesDocument, { hotel: HOTEL })).stocktakes;
     expect(listed.map((stocktake) => [stocktake.id, stocktake.notes])).toEqual([
       [after.id, ''],
@@ -78,7 +94,10 @@ it('answers SERVICE_UNAVAILABLE while the database is down, and recovers by itse
     ]);
     // The list channel carries on with the next sequence: nothing was lost or sent twice.
     const [created] = await listEvents.waitFor(1, 30_000);
-    expect(created).toMatchObject({ event: 'stocktake-created', data: { id: Number(after.id), meta: { sequence: 2 } } });
+    expect(created).toMatchObject({
+      event: 'stocktake-created',
+      data: { id: Number(after.id), meta: { sequence: 2 } },
+    });
   } finally {
     browser.close();
   }

@@ -75,22 +75,47 @@ const jsonNumber = (value: number) => value as unknown as string;
 describe('the unchanged-database check itself', () => {
   it('sees an accepted count and its event, so a refusal that wrote or emitted something would fail', async () => {
     const before = await snapshotDatabase(t.orm);
-    const accepted = await t.graphql(UpdateStocktakeLineDocument, { id: jameson.id, input: { countedFullUnits: '1.5' } });
+    const accepted = await t.graphql(UpdateStocktakeLineDocument, {
+      id: jameson.id,
+      input: { countedFullUnits: '1.5' },
+    });
     expect(accepted.errors).toBeUndefined();
     expect(accepted.data!.updateStocktakeLine.countedFullUnits).toBe('1.50');
     const after = await snapshotDatabase(t.orm);
     expect(after.stocktake_line).not.toEqual(before.stocktake_line);
-    expect(after.outbox_event!.slice(before.outbox_event!.length).map((event) => (event as { name: string }).name)).toEqual(['line-counted-updated']);
+    expect(
+      after.outbox_event!.slice(before.outbox_event!.length).map((event) => (event as { name: string }).name),
+    ).toEqual(['line-counted-updated']);
   });
 });
 
 describe('counts on a line', () => {
   it.each<[string, UpdateStocktakeLineInput, string, string]>([
     ['a negative full count', { countedFullUnits: '-1' }, 'countedFullUnits', 'countedFullUnits must be zero or more'],
-    ['a negative partial count', { countedPartialUnits: '-0.5' }, 'countedPartialUnits', 'countedPartialUnits must be zero or more'],
-    ['3 decimal places', { countedPartialUnits: '1.125' }, 'countedPartialUnits', 'countedPartialUnits allows at most 2 decimal places'],
-    ['more digits than the column holds', { countedFullUnits: '100000000' }, 'countedFullUnits', 'countedFullUnits is too large (at most 8 digits before the point)'],
-    ['a negative manual purchases value', { manualPurchasesValue: '-10.00' }, 'manualPurchasesValue', 'manualPurchasesValue must be zero or more'],
+    [
+      'a negative partial count',
+      { countedPartialUnits: '-0.5' },
+      'countedPartialUnits',
+      'countedPartialUnits must be zero or more',
+    ],
+    [
+      '3 decimal places',
+      { countedPartialUnits: '1.125' },
+      'countedPartialUnits',
+      'countedPartialUnits allows at most 2 decimal places',
+    ],
+    [
+      'more digits than the column holds',
+      { countedFullUnits: '100000000' },
+      'countedFullUnits',
+      'countedFullUnits is too large (at most 8 digits before the point)',
+    ],
+    [
+      'a negative manual purchases value',
+      { manualPurchasesValue: '-10.00' },
+      'manualPurchasesValue',
+      'manualPurchasesValue must be zero or more',
+    ],
   ])('refuse %s with BAD_USER_INPUT naming the field', async (_, input, field, message) => {
     const error = await refused(() => t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input }));
     expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
@@ -103,7 +128,9 @@ describe('counts on a line', () => {
     ['a decimal comma "12,5"', '12,5', '"12,5" is not a decimal number'],
     ['a JSON number 12.5', jsonNumber(12.5), 'Decimal values must be strings such as "12.50", not JSON numbers'],
   ])('refuse %s at the Decimal scalar, naming the path', async (_, value, reason) => {
-    const error = await refused(() => t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedFullUnits: value } }));
+    const error = await refused(() =>
+      t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedFullUnits: value } }),
+    );
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.message).toContain('"input.countedFullUnits"');
     expect(error.message).toContain(reason);
@@ -111,17 +138,28 @@ describe('counts on a line', () => {
 
   it('refuses a stale expectedVersion with CONFLICT, the current version and the current line', async () => {
     // Someone else saves a count first: the line moves on one version.
-    const other = await t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedFullUnits: '1', expectedVersion: guinness.version } });
+    const other = await t.graphql(UpdateStocktakeLineDocument, {
+      id: guinness.id,
+      input: { countedFullUnits: '1', expectedVersion: guinness.version },
+    });
     expect(other.data!.updateStocktakeLine.version).toBe(guinness.version + 1);
     const current = other.data!.updateStocktakeLine;
 
     const error = await refused(() =>
-      t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedFullUnits: '3', expectedVersion: guinness.version } }),
+      t.graphql(UpdateStocktakeLineDocument, {
+        id: guinness.id,
+        input: { countedFullUnits: '3', expectedVersion: guinness.version },
+      }),
     );
     expect(error.extensions?.code).toBe('CONFLICT');
     expect(error.extensions?.currentVersion).toBe(current.version);
     expect(error.extensions?.lineId).toBe(guinness.id);
-    const sameIds = (line: Record<string, unknown>) => ({ ...line, id: String(line.id), stocktakeId: String(line.stocktakeId), itemId: String(line.itemId) });
+    const sameIds = (line: Record<string, unknown>) => ({
+      ...line,
+      id: String(line.id),
+      stocktakeId: String(line.stocktakeId),
+      itemId: String(line.itemId),
+    });
     expect(sameIds(error.extensions?.line as Record<string, unknown>)).toEqual(current);
     const reread = await t.graphql(StocktakeLineDocument, { id: guinness.id });
     expect(reread.data!.stocktakeLine).toEqual(current);
@@ -130,16 +168,40 @@ describe('counts on a line', () => {
 });
 
 describe('movements added from a line', () => {
-  const purchase = (input: Partial<LineMovementInput>): LineMovementInput => ({ movementType: 'PURCHASE', quantity: '1', ...input });
+  const purchase = (input: Partial<LineMovementInput>): LineMovementInput => ({
+    movementType: 'PURCHASE',
+    quantity: '1',
+    ...input,
+  });
 
   it.each<[string, LineMovementInput, string, string]>([
     ['quantity 0', purchase({ quantity: '0' }), 'quantity', 'quantity must be greater than zero'],
     ['a negative quantity', purchase({ quantity: '-5' }), 'quantity', 'quantity must be greater than zero'],
     ['5 decimal places', purchase({ quantity: '1.00001' }), 'quantity', 'quantity allows at most 4 decimal places'],
-    ['a SALE', purchase({ movementType: 'SALE' }), 'movementType', 'movementType must be PURCHASE or WASTE for a stocktake line'],
-    ['an ADJUSTMENT', purchase({ movementType: 'ADJUSTMENT' }), 'movementType', 'movementType must be PURCHASE or WASTE for a stocktake line'],
-    ['a TRANSFER_IN', purchase({ movementType: 'TRANSFER_IN' }), 'movementType', 'movementType must be PURCHASE or WASTE for a stocktake line'],
-    ['a reference of 101 characters', purchase({ reference: 'R'.repeat(101) }), 'reference', 'reference allows at most 100 characters'],
+    [
+      'a SALE',
+      purchase({ movementType: 'SALE' }),
+      'movementType',
+      'movementType must be PURCHASE or WASTE for a stocktake line',
+    ],
+    [
+      'an ADJUSTMENT',
+      purchase({ movementType: 'ADJUSTMENT' }),
+      'movementType',
+      'movementType must be PURCHASE or WASTE for a stocktake line',
+    ],
+    [
+      'a TRANSFER_IN',
+      purchase({ movementType: 'TRANSFER_IN' }),
+      'movementType',
+      'movementType must be PURCHASE or WASTE for a stocktake line',
+    ],
+    [
+      'a reference of 101 characters',
+      purchase({ reference: 'R'.repeat(101) }),
+      'reference',
+      'reference allows at most 100 characters',
+    ],
     ['a negative unit cost', purchase({ unitCost: '-2.50' }), 'unitCost', 'unitCost must be zero or more'],
   ])('refuse %s with BAD_USER_INPUT naming the field', async (_, input, field, message) => {
     const error = await refused(() => t.graphql(AddLineMovementDocument, { lineId: guinness.id, input }));
@@ -148,15 +210,23 @@ describe('movements added from a line', () => {
   });
 
   // "2025-09-31" does not exist; it must not quietly become 1 October and land in this period.
-  it.each(['2025-10-05 10:00', '2025-09-31T10:00:00Z'])('refuses the timestamp "%s" at the DateTime scalar', async (timestamp) => {
-    const error = await refused(() => t.graphql(AddLineMovementDocument, { lineId: guinness.id, input: purchase({ timestamp }) }));
-    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(error.message).toContain('"input.timestamp"');
-    expect(error.message).toContain(`"${timestamp}" is not an ISO-8601 date-time`);
-  });
+  it.each(['2025-10-05 10:00', '2025-09-31T10:00:00Z'])(
+    'refuses the timestamp "%s" at the DateTime scalar',
+    async (timestamp) => {
+      const error = await refused(() =>
+        t.graphql(AddLineMovementDocument, { lineId: guinness.id, input: purchase({ timestamp }) }),
+      );
+      expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(error.message).toContain('"input.timestamp"');
+      expect(error.message).toContain(`"${timestamp}" is not an ISO-8601 date-time`);
+    },
+  );
 
   it('accepts a reference of exactly 100 characters', async () => {
-    const added = await t.graphql(AddLineMovementDocument, { lineId: jameson.id, input: purchase({ reference: 'R'.repeat(100) }) });
+    const added = await t.graphql(AddLineMovementDocument, {
+      lineId: jameson.id,
+      input: purchase({ reference: 'R'.repeat(100) }),
+    });
     expect(added.errors).toBeUndefined();
     expect(added.data!.addLineMovement.movement.reference).toBe('R'.repeat(100));
   });
@@ -168,14 +238,21 @@ describe('movements added from a line', () => {
     ['a SALE', { movementType: 'SALE' }, 'movementType'],
     ['a reference of 101 characters', { reference: 'x'.repeat(101) }, 'reference'],
   ])('refuse an update to %s with BAD_USER_INPUT naming the field', async (_, input, field) => {
-    const error = await refused(() => t.graphql(UpdateLineMovementDocument, { lineId: guinness.id, movementId: purchaseId, input }));
+    const error = await refused(() =>
+      t.graphql(UpdateLineMovementDocument, { lineId: guinness.id, movementId: purchaseId, input }),
+    );
     expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
   });
 });
 
 describe('stocktake periods', () => {
   it('refuses periodEnd before periodStart', async () => {
-    const error = await refused(() => t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart: '2025-12-31', periodEnd: '2025-12-01' } }));
+    const error = await refused(() =>
+      t.graphql(CreateStocktakeDocument, {
+        hotel: HOTEL,
+        input: { periodStart: '2025-12-31', periodEnd: '2025-12-01' },
+      }),
+    );
     expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'periodEnd' });
     expect(error.message).toBe('periodEnd must not be before periodStart');
   });
@@ -195,7 +272,10 @@ describe('stocktake periods', () => {
   it('refuses a second stocktake for the same hotel and period, leaving the first untouched', async () => {
     const first = (await t.graphql(StocktakeDocument, { id: octoberId })).data!.stocktake;
     const error = await refused(() =>
-      t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart: '2025-10-01', periodEnd: '2025-10-31', notes: 'again' } }),
+      t.graphql(CreateStocktakeDocument, {
+        hotel: HOTEL,
+        input: { periodStart: '2025-10-01', periodEnd: '2025-10-31', notes: 'again' },
+      }),
     );
     expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'periodStart' });
     expect(error.message).toBe(`A stocktake for 2025-10-01 to 2025-10-31 already exists in ${HOTEL}`);
@@ -205,7 +285,9 @@ describe('stocktake periods', () => {
   });
 
   it('refuses notes longer than 10000 characters', async () => {
-    const error = await refused(() => t.graphql(UpdateStocktakeDocument, { id: octoberId, input: { notes: 'n'.repeat(10_001) } }));
+    const error = await refused(() =>
+      t.graphql(UpdateStocktakeDocument, { id: octoberId, input: { notes: 'n'.repeat(10_001) } }),
+    );
     expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'notes' });
     expect(error.message).toBe('notes allows at most 10000 characters');
   });
@@ -225,10 +307,27 @@ describe('ids', () => {
     ['populateStocktake', () => t.graphql(PopulateStocktakeDocument, { id: UNKNOWN }), 'Stocktake'],
     ['deleteStocktake', () => t.graphql(DeleteStocktakeDocument, { id: UNKNOWN }), 'Stocktake'],
     ['stocktakeLine', () => t.graphql(StocktakeLineDocument, { id: UNKNOWN }), 'StocktakeLine'],
-    ['updateStocktakeLine', () => t.graphql(UpdateStocktakeLineDocument, { id: UNKNOWN, input: { countedFullUnits: '1' } }), 'StocktakeLine'],
-    ['addLineMovement', () => t.graphql(AddLineMovementDocument, { lineId: UNKNOWN, input: { movementType: 'PURCHASE', quantity: '1' } }), 'StocktakeLine'],
-    ['updateLineMovement', () => t.graphql(UpdateLineMovementDocument, { lineId: guinness.id, movementId: UNKNOWN, input: { quantity: '2' } }), 'StockMovement'],
-    ['updateStockItem', () => t.graphql(UpdateStockItemDocument, { id: UNKNOWN, input: { name: 'Renamed' } }), 'StockItem'],
+    [
+      'updateStocktakeLine',
+      () => t.graphql(UpdateStocktakeLineDocument, { id: UNKNOWN, input: { countedFullUnits: '1' } }),
+      'StocktakeLine',
+    ],
+    [
+      'addLineMovement',
+      () => t.graphql(AddLineMovementDocument, { lineId: UNKNOWN, input: { movementType: 'PURCHASE', quantity: '1' } }),
+      'StocktakeLine',
+    ],
+    [
+      'updateLineMovement',
+      () =>
+        t.graphql(UpdateLineMovementDocument, { lineId: guinness.id, movementId: UNKNOWN, input: { quantity: '2' } }),
+      'StockMovement',
+    ],
+    [
+      'updateStockItem',
+      () => t.graphql(UpdateStockItemDocument, { id: UNKNOWN, input: { name: 'Renamed' } }),
+      'StockItem',
+    ],
   ])('an unknown id on %s is NOT_FOUND', async (_, send, entity) => {
     const error = await refused(send);
     expect(error.extensions).toEqual({ code: 'NOT_FOUND', entity, id: UNKNOWN });
@@ -237,7 +336,8 @@ describe('ids', () => {
 
   it('a movement of another line is NOT_FOUND for update and delete', async () => {
     for (const send of [
-      () => t.graphql(UpdateLineMovementDocument, { lineId: jameson.id, movementId: purchaseId, input: { quantity: '2' } }),
+      () =>
+        t.graphql(UpdateLineMovementDocument, { lineId: jameson.id, movementId: purchaseId, input: { quantity: '2' } }),
       () => t.graphql(DeleteLineMovementDocument, { lineId: jameson.id, movementId: purchaseId }),
     ]) {
       const error = await refused(send);
@@ -250,28 +350,36 @@ describe('ids', () => {
       [novemberGuinness.id, purchaseId], // October's purchase, seen from November
       [guinness.id, openingMovementId], // January's opening stock, seen from October
     ] as const) {
-      const update = await refused(() => t.graphql(UpdateLineMovementDocument, { lineId, movementId, input: { quantity: '2' } }));
+      const update = await refused(() =>
+        t.graphql(UpdateLineMovementDocument, { lineId, movementId, input: { quantity: '2' } }),
+      );
       expect(update.extensions).toEqual({ code: 'NOT_FOUND', entity: 'StockMovement', id: movementId });
       const remove = await refused(() => t.graphql(DeleteLineMovementDocument, { lineId, movementId }));
       expect(remove.extensions).toEqual({ code: 'NOT_FOUND', entity: 'StockMovement', id: movementId });
     }
   });
 
-  it.each(['abc', '-1', '0', '1.5', '99999999999'])('a malformed id "%s" is BAD_USER_INPUT naming the argument', async (bad) => {
-    const cases: [() => Promise<GraphQLReply>, string][] = [
-      [() => t.graphql(StocktakeDocument, { id: bad }), 'id'],
-      [() => t.graphql(DeleteStocktakeDocument, { id: bad }), 'id'],
-      [() => t.graphql(UpdateStocktakeLineDocument, { id: bad, input: { countedFullUnits: '1' } }), 'id'],
-      [() => t.graphql(AddLineMovementDocument, { lineId: bad, input: { movementType: 'PURCHASE', quantity: '1' } }), 'lineId'],
-      [() => t.graphql(DeleteLineMovementDocument, { lineId: guinness.id, movementId: bad }), 'movementId'],
-      [() => t.graphql(UpdateStockItemDocument, { id: bad, input: { name: 'Renamed' } }), 'id'],
-    ];
-    for (const [send, field] of cases) {
-      const error = await refused(send);
-      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
-      expect(error.message).toBe(`${field} "${bad}" is not a valid id`);
-    }
-  });
+  it.each(['abc', '-1', '0', '1.5', '99999999999'])(
+    'a malformed id "%s" is BAD_USER_INPUT naming the argument',
+    async (bad) => {
+      const cases: [() => Promise<GraphQLReply>, string][] = [
+        [() => t.graphql(StocktakeDocument, { id: bad }), 'id'],
+        [() => t.graphql(DeleteStocktakeDocument, { id: bad }), 'id'],
+        [() => t.graphql(UpdateStocktakeLineDocument, { id: bad, input: { countedFullUnits: '1' } }), 'id'],
+        [
+          () => t.graphql(AddLineMovementDocument, { lineId: bad, input: { movementType: 'PURCHASE', quantity: '1' } }),
+          'lineId',
+        ],
+        [() => t.graphql(DeleteLineMovementDocument, { lineId: guinness.id, movementId: bad }), 'movementId'],
+        [() => t.graphql(UpdateStockItemDocument, { id: bad, input: { name: 'Renamed' } }), 'id'],
+      ];
+      for (const [send, field] of cases) {
+        const error = await refused(send);
+        expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+        expect(error.message).toBe(`${field} "${bad}" is not a valid id`);
+      }
+    },
+  );
 });
 
 describe('the catalogue', () => {
@@ -289,8 +397,18 @@ describe('the catalogue', () => {
     ['a negative uom', { uom: '-20' }, 'uom', 'uom must be greater than zero'],
     ['a negative unit cost', { unitCost: '-1' }, 'unitCost', 'unitCost must be zero or more'],
     ['a duplicate sku', { sku: 'D0030' }, 'sku', 'An item with sku D0030 already exists'],
-    ['a sku starting with X', { sku: 'X0010' }, 'sku', 'sku must start with a category letter (D, B, S, W, M) followed by letters or digits'],
-    ['a sku starting with a digit', { sku: '10010' }, 'sku', 'sku must start with a category letter (D, B, S, W, M) followed by letters or digits'],
+    [
+      'a sku starting with X',
+      { sku: 'X0010' },
+      'sku',
+      'sku must start with a category letter (D, B, S, W, M) followed by letters or digits',
+    ],
+    [
+      'a sku starting with a digit',
+      { sku: '10010' },
+      'sku',
+      'sku must start with a category letter (D, B, S, W, M) followed by letters or digits',
+    ],
     ['an empty sku', { sku: '  ' }, 'sku', 'sku must not be empty'],
     ['a blank name', { name: '   ' }, 'name', 'name must not be empty'],
   ])('createStockItem refuses %s', async (_, change, field, message) => {
@@ -310,7 +428,9 @@ describe('the catalogue', () => {
 describe('category filters', () => {
   it.each(['X', 'd', 'DB', ''])('refuses the category %j', async (category) => {
     const items = await refused(() => t.graphql(StockItemsDocument, { hotel: HOTEL, category: category || ' ' }));
-    const totals = await refused(() => t.graphql(CategoryTotalsDocument, { stocktakeId: octoberId, category: category || ' ' }));
+    const totals = await refused(() =>
+      t.graphql(CategoryTotalsDocument, { stocktakeId: octoberId, category: category || ' ' }),
+    );
     for (const error of [items, totals]) {
       expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'category' });
       expect(error.message).toBe('category must be one of D, B, S, W, M');

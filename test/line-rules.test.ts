@@ -154,7 +154,11 @@ describe('counting rules and the display split (February 2025: openings are the 
 
   it('bottled beer by the dozen: cases × 12 + loose bottles, the loose part shown as whole bottles', async () => {
     const heineken = lineOf(lines, 'B0070');
-    expect(heineken).toMatchObject({ openingQty: '30.0000', openingDisplayFullUnits: '2', openingDisplayPartialUnits: '6' });
+    expect(heineken).toMatchObject({
+      openingQty: '30.0000',
+      openingDisplayFullUnits: '2',
+      openingDisplayPartialUnits: '6',
+    });
     expect(await count(heineken.id, { countedFullUnits: '1', countedPartialUnits: '5' })).toMatchObject({
       countedQty: '17.0000',
       countedDisplayFullUnits: '1',
@@ -184,7 +188,11 @@ describe('counting rules and the display split (February 2025: openings are the 
 
   it('minerals by the dozen are whole bottles too, and a shortage under one case shows "0" and a negative remainder', async () => {
     const tonic = lineOf(lines, 'M0010');
-    expect(tonic).toMatchObject({ openingQty: '24.0000', openingDisplayFullUnits: '2', openingDisplayPartialUnits: '0' });
+    expect(tonic).toMatchObject({
+      openingQty: '24.0000',
+      openingDisplayFullUnits: '2',
+      openingDisplayPartialUnits: '0',
+    });
     expect(await count(tonic.id, { countedFullUnits: '0', countedPartialUnits: '6.5' })).toMatchObject({
       countedQty: '6.5000',
       countedDisplayFullUnits: '0',
@@ -212,7 +220,10 @@ describe('counting rules and the display split (February 2025: openings are the 
       varianceValue: '-93.75',
     });
     // 12 pints bought in February: expected 100 (this stays in the Guinness stock for later periods).
-    const bought = await t.graphql(AddLineMovementDocument, { lineId: guinness.id, input: { movementType: 'PURCHASE', quantity: '12' } });
+    const bought = await t.graphql(AddLineMovementDocument, {
+      lineId: guinness.id,
+      input: { movementType: 'PURCHASE', quantity: '12' },
+    });
     expect(bought.errors).toBeUndefined();
     expect(await count(guinness.id, { countedFullUnits: '0', countedPartialUnits: '0' })).toMatchObject({
       purchases: '12.0000',
@@ -257,7 +268,10 @@ describe('populate is safe to repeat (March 2025: Guinness opens at 100)', () =>
     const heineken = lineOf(first.lines, 'D0040');
     await count(jameson.id, { countedFullUnits: '2', countedPartialUnits: '0.70' });
     // Waste recorded from this stocktake's own line.
-    const waste = await t.graphql(AddLineMovementDocument, { lineId: heineken.id, input: { movementType: 'WASTE', quantity: '2.8' } });
+    const waste = await t.graphql(AddLineMovementDocument, {
+      lineId: heineken.id,
+      input: { movementType: 'WASTE', quantity: '2.8' },
+    });
     expect(waste.errors).toBeUndefined();
 
     // A purchase recorded elsewhere: from a second stocktake whose period lies inside this one.
@@ -275,7 +289,11 @@ describe('populate is safe to repeat (March 2025: Guinness opens at 100)', () =>
     expect(again.data!.populateStocktake.stocktake.lineCount).toBe(6);
     const lines = await linesOf(id);
     expect(lines).toHaveLength(6);
-    expect(lineOf(lines, 'S0010')).toMatchObject({ countedFullUnits: '2.00', countedPartialUnits: '0.70', countedQty: '54.0000' });
+    expect(lineOf(lines, 'S0010')).toMatchObject({
+      countedFullUnits: '2.00',
+      countedPartialUnits: '0.70',
+      countedQty: '54.0000',
+    });
     expect(lineOf(lines, 'D0040')).toMatchObject({
       openingQty: '0.0000',
       purchases: '52.8000',
@@ -299,7 +317,10 @@ describe('populate is safe to repeat (March 2025: Guinness opens at 100)', () =>
     expect(lineOf(lines, 'M0020')).toMatchObject({ openingQty: '0.0000', valuationCost: '0.9000', version: 1 });
     expect(lineOf(lines, 'S0010').countedQty).toBe('54.0000');
     // Retire it again (no stock) so that later periods leave it out.
-    const retired = await t.graphql(UpdateStockItemDocument, { id: created.data!.createStockItem.id, input: { active: false } });
+    const retired = await t.graphql(UpdateStockItemDocument, {
+      id: created.data!.createStockItem.id,
+      input: { active: false },
+    });
     expect(retired.data!.updateStockItem.active).toBe(false);
   });
 });
@@ -341,7 +362,11 @@ describe('correcting purchases and waste recorded from a line (April 2025: Guinn
       notes: 'Delivery docket 2001',
       timestamp: '2025-04-01T00:00:00.000Z',
     });
-    expect(early.data!.addLineMovement.line).toMatchObject({ purchases: '5.0000', expectedQty: '105.0000', version: 2 });
+    expect(early.data!.addLineMovement.line).toMatchObject({
+      purchases: '5.0000',
+      expectedQty: '105.0000',
+      version: 2,
+    });
     firstPurchaseId = early.data!.addLineMovement.movement.id;
 
     const late = await t.graphql(AddLineMovementDocument, {
@@ -364,7 +389,12 @@ describe('correcting purchases and waste recorded from a line (April 2025: Guinn
       input: { movementType: 'PURCHASE', quantity: '7', timestamp: '2025-04-10T12:00:00.000Z' },
     });
     expect(inside.data!.addLineMovement.movement.timestamp).toBe('2025-04-10T12:00:00.000Z');
-    expect(inside.data!.addLineMovement.line).toMatchObject({ purchases: '12.0000', waste: '3.0000', expectedQty: '109.0000', version: 4 });
+    expect(inside.data!.addLineMovement.line).toMatchObject({
+      purchases: '12.0000',
+      waste: '3.0000',
+      expectedQty: '109.0000',
+      version: 4,
+    });
   });
 
   it("lists the item's movements in the period, newest first (not the opening stock bought in January)", async () => {
@@ -415,7 +445,12 @@ describe('correcting purchases and waste recorded from a line (April 2025: Guinn
     const deleted = await t.graphql(DeleteLineMovementDocument, { lineId: guinness.id, movementId: wasteId });
     expect(deleted.errors).toBeUndefined();
     expect(deleted.data!.deleteLineMovement.deletedMovementId).toBe(wasteId);
-    expect(deleted.data!.deleteLineMovement.line).toMatchObject({ purchases: '7.0000', waste: '10.0000', expectedQty: '97.0000', version: 6 });
+    expect(deleted.data!.deleteLineMovement.line).toMatchObject({
+      purchases: '7.0000',
+      waste: '10.0000',
+      expectedQty: '97.0000',
+      version: 6,
+    });
     const listed = await t.graphql(LineMovementsDocument, { lineId: guinness.id });
     expect(listed.data!.lineMovements.map((m) => [m.id, m.movementType, m.quantity])).toEqual([
       [expect.any(String), 'PURCHASE', '7.0000'],
@@ -424,14 +459,19 @@ describe('correcting purchases and waste recorded from a line (April 2025: Guinn
   });
 
   it('a count naming the current version succeeds and bumps it; naming the old one is a CONFLICT', async () => {
-    expect(await count(guinness.id, { countedFullUnits: '1', countedPartialUnits: '9', expectedVersion: 6 })).toMatchObject({
+    expect(
+      await count(guinness.id, { countedFullUnits: '1', countedPartialUnits: '9', expectedVersion: 6 }),
+    ).toMatchObject({
       countedQty: '97.0000',
       varianceQty: '0.0000',
       varianceDisplayFullUnits: '0',
       varianceDisplayPartialUnits: '0',
       version: 7,
     });
-    const stale = await t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedFullUnits: '2', expectedVersion: 6 } });
+    const stale = await t.graphql(UpdateStocktakeLineDocument, {
+      id: guinness.id,
+      input: { countedFullUnits: '2', expectedVersion: 6 },
+    });
     expect(codes(stale)).toEqual(['CONFLICT']);
     expect(stale.errors![0]!.extensions).toMatchObject({ currentVersion: 7 });
     const current = await t.graphql(StocktakeLineDocument, { id: guinness.id });
@@ -462,7 +502,10 @@ describe('manual purchases value and category totals (June 2025: Guinness opens 
     const guinness = lineOf(lines, 'D0030');
     const heineken = lineOf(lines, 'D0040');
     expect(guinness.manualPurchasesValue).toBeNull();
-    expect(await count(guinness.id, { manualPurchasesValue: '150.5' })).toMatchObject({ manualPurchasesValue: '150.50', version: 2 });
+    expect(await count(guinness.id, { manualPurchasesValue: '150.5' })).toMatchObject({
+      manualPurchasesValue: '150.50',
+      version: 2,
+    });
     expect(await count(heineken.id, { manualPurchasesValue: '99.5' })).toMatchObject({ manualPurchasesValue: '99.50' });
     // Omitted: stays as it is.
     expect(await count(guinness.id, { countedFullUnits: '1', countedPartialUnits: '0' })).toMatchObject({
@@ -470,7 +513,11 @@ describe('manual purchases value and category totals (June 2025: Guinness opens 
       countedQty: '88.0000',
       version: 3,
     });
-    expect(await count(guinness.id, { manualPurchasesValue: null })).toMatchObject({ manualPurchasesValue: null, countedQty: '88.0000', version: 4 });
+    expect(await count(guinness.id, { manualPurchasesValue: null })).toMatchObject({
+      manualPurchasesValue: null,
+      countedQty: '88.0000',
+      version: 4,
+    });
     const reread = await t.graphql(StocktakeLineDocument, { id: guinness.id });
     expect(reread.data!.stocktakeLine.manualPurchasesValue).toBeNull();
   });
@@ -478,38 +525,92 @@ describe('manual purchases value and category totals (June 2025: Guinness opens 
   it('sums every category with lines, in category order, and one category on request', async () => {
     const guinness = lineOf(lines, 'D0030');
     const heineken = lineOf(lines, 'D0040');
-    await t.graphql(AddLineMovementDocument, { lineId: guinness.id, input: { movementType: 'PURCHASE', quantity: '8' } });
-    await t.graphql(AddLineMovementDocument, { lineId: heineken.id, input: { movementType: 'WASTE', quantity: '1.5' } });
+    await t.graphql(AddLineMovementDocument, {
+      lineId: guinness.id,
+      input: { movementType: 'PURCHASE', quantity: '8' },
+    });
+    await t.graphql(AddLineMovementDocument, {
+      lineId: heineken.id,
+      input: { movementType: 'WASTE', quantity: '1.5' },
+    });
     await count(heineken.id, { countedFullUnits: '0', countedPartialUnits: '50' });
     await count(lineOf(lines, 'S0010').id, { countedFullUnits: '2', countedPartialUnits: '0.70' });
 
     const zero = '0.0000';
     const bottled = {
-      categoryCode: 'B', categoryName: 'Bottled Beer', itemCount: 1,
-      openingQty: '30.0000', purchases: zero, waste: zero, transfersIn: zero, transfersOut: zero, adjustments: zero,
-      expectedQty: '30.0000', countedQty: zero, varianceQty: '-30.0000',
-      expectedValue: '45.00', countedValue: '0.00', varianceValue: '-45.00', manualPurchasesValue: '0.00',
+      categoryCode: 'B',
+      categoryName: 'Bottled Beer',
+      itemCount: 1,
+      openingQty: '30.0000',
+      purchases: zero,
+      waste: zero,
+      transfersIn: zero,
+      transfersOut: zero,
+      adjustments: zero,
+      expectedQty: '30.0000',
+      countedQty: zero,
+      varianceQty: '-30.0000',
+      expectedValue: '45.00',
+      countedValue: '0.00',
+      varianceValue: '-45.00',
+      manualPurchasesValue: '0.00',
     };
     // Guinness: 97 + 8 = 105 expected, 88 counted, at 2.50.
     // Heineken keg: 50 − 1.5 = 48.5 expected (119.41185 → 119.41), 50 counted (123.105 → 123.10, half-even), at 2.4621.
     const draught = {
-      categoryCode: 'D', categoryName: 'Draught Beer', itemCount: 2,
-      openingQty: '147.0000', purchases: '8.0000', waste: '1.5000', transfersIn: zero, transfersOut: zero, adjustments: zero,
-      expectedQty: '153.5000', countedQty: '138.0000', varianceQty: '-15.5000',
-      expectedValue: '381.91', countedValue: '343.10', varianceValue: '-38.81', manualPurchasesValue: '99.50',
+      categoryCode: 'D',
+      categoryName: 'Draught Beer',
+      itemCount: 2,
+      openingQty: '147.0000',
+      purchases: '8.0000',
+      waste: '1.5000',
+      transfersIn: zero,
+      transfersOut: zero,
+      adjustments: zero,
+      expectedQty: '153.5000',
+      countedQty: '138.0000',
+      varianceQty: '-15.5000',
+      expectedValue: '381.91',
+      countedValue: '343.10',
+      varianceValue: '-38.81',
+      manualPurchasesValue: '99.50',
     };
     const minerals = {
-      categoryCode: 'M', categoryName: 'Minerals & Syrups', itemCount: 1,
-      openingQty: '24.0000', purchases: zero, waste: zero, transfersIn: zero, transfersOut: zero, adjustments: zero,
-      expectedQty: '24.0000', countedQty: zero, varianceQty: '-24.0000',
-      expectedValue: '19.20', countedValue: '0.00', varianceValue: '-19.20', manualPurchasesValue: '0.00',
+      categoryCode: 'M',
+      categoryName: 'Minerals & Syrups',
+      itemCount: 1,
+      openingQty: '24.0000',
+      purchases: zero,
+      waste: zero,
+      transfersIn: zero,
+      transfersOut: zero,
+      adjustments: zero,
+      expectedQty: '24.0000',
+      countedQty: zero,
+      varianceQty: '-24.0000',
+      expectedValue: '19.20',
+      countedValue: '0.00',
+      varianceValue: '-19.20',
+      manualPurchasesValue: '0.00',
     };
     // Jameson 40 expected, 54 counted at 1.225; the gin 10 expected, none counted, at 1.00.
     const spirits = {
-      categoryCode: 'S', categoryName: 'Spirits', itemCount: 2,
-      openingQty: '50.0000', purchases: zero, waste: zero, transfersIn: zero, transfersOut: zero, adjustments: zero,
-      expectedQty: '50.0000', countedQty: '54.0000', varianceQty: '4.0000',
-      expectedValue: '59.00', countedValue: '66.15', varianceValue: '7.15', manualPurchasesValue: '0.00',
+      categoryCode: 'S',
+      categoryName: 'Spirits',
+      itemCount: 2,
+      openingQty: '50.0000',
+      purchases: zero,
+      waste: zero,
+      transfersIn: zero,
+      transfersOut: zero,
+      adjustments: zero,
+      expectedQty: '50.0000',
+      countedQty: '54.0000',
+      varianceQty: '4.0000',
+      expectedValue: '59.00',
+      countedValue: '66.15',
+      varianceValue: '7.15',
+      manualPurchasesValue: '0.00',
     };
 
     const all = await t.graphql(CategoryTotalsDocument, { stocktakeId: id });
@@ -570,9 +671,18 @@ describe('the stocktake list, notes and deleting a draft', () => {
     ]);
 
     const onlyApproved = await t.graphql(StocktakesDocument, { hotel: HOTEL, status: 'APPROVED' });
-    expect(onlyApproved.data!.stocktakes.map((s) => [s.id, s.status, s.isLocked])).toEqual([[approvedId, 'APPROVED', true]]);
+    expect(onlyApproved.data!.stocktakes.map((s) => [s.id, s.status, s.isLocked])).toEqual([
+      [approvedId, 'APPROVED', true],
+    ]);
 
     const drafts = await t.graphql(StocktakesDocument, { hotel: HOTEL, status: 'DRAFT' });
-    expect(drafts.data!.stocktakes.map((s) => s.periodStart)).toEqual(['2025-07-01', '2025-06-01', '2025-04-01', '2025-03-01', '2025-03-10', '2025-02-01']);
+    expect(drafts.data!.stocktakes.map((s) => s.periodStart)).toEqual([
+      '2025-07-01',
+      '2025-06-01',
+      '2025-04-01',
+      '2025-03-01',
+      '2025-03-10',
+      '2025-02-01',
+    ]);
   });
 });

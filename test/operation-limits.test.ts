@@ -28,7 +28,11 @@ const aliases = (count: number) =>
 const ALIAS_FLOOD = aliases(1000);
 
 function refusal(response: RawResponse) {
-  return { status: response.status, errors: response.json?.errors?.map((error) => error.extensions), data: response.json?.data ?? null };
+  return {
+    status: response.status,
+    errors: response.json?.errors?.map((error) => error.extensions),
+    data: response.json?.data ?? null,
+  };
 }
 
 async function overWebSocket(query: string, variables?: Record<string, unknown>) {
@@ -41,7 +45,11 @@ describe('documents that would stall the server are refused before they run', ()
   it('the fragment document, sent with no token, is refused as too large (its fragments are never expanded)', async () => {
     expect(Buffer.byteLength(FRAGMENT_BOMB)).toBeLessThan(1_000);
     const response = await t.post({ query: FRAGMENT_BOMB }, { token: null });
-    expect(refusal(response)).toEqual({ status: 400, errors: [{ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', max: 25_000 }], data: null });
+    expect(refusal(response)).toEqual({
+      status: 400,
+      errors: [{ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', max: 25_000 }],
+      data: null,
+    });
     expect(response.json!.errors![0]!.message).toMatch(/too large to run/);
   });
 
@@ -62,12 +70,21 @@ describe('documents that would stall the server are refused before they run', ()
   it('the same documents are refused over graphql-ws with the same codes', async () => {
     expect(await overWebSocket(FRAGMENT_BOMB)).toEqual({
       kind: 'error',
-      errors: [expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', max: 25_000 } })],
+      errors: [
+        expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', max: 25_000 } }),
+      ],
     });
-    expect(await overWebSocket(ALIAS_FLOOD)).toEqual({ kind: 'error', errors: [expect.objectContaining({ extensions: { code: 'GRAPHQL_PARSE_FAILED' } })] });
+    expect(await overWebSocket(ALIAS_FLOOD)).toEqual({
+      kind: 'error',
+      errors: [expect.objectContaining({ extensions: { code: 'GRAPHQL_PARSE_FAILED' } })],
+    });
     expect(await overWebSocket(aliases(21))).toEqual({
       kind: 'error',
-      errors: [expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases', max: 20, found: 21 } })],
+      errors: [
+        expect.objectContaining({
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases', max: 20, found: 21 },
+        }),
+      ],
     });
   });
 
@@ -118,7 +135,9 @@ describe('the cost model knows list fields are large', () => {
 
 describe('the limits are configurable', () => {
   it('an app started with maxDepth 2 refuses a query three levels deep that the defaults allow', async () => {
-    const shallow = await startTestApp({ operationLimits: { maxDepth: 2, maxAliases: 20, maxDirectives: 10, maxTokens: 5_000, maxCost: 25_000 } });
+    const shallow = await startTestApp({
+      operationLimits: { maxDepth: 2, maxAliases: 20, maxDirectives: 10, maxTokens: 5_000, maxCost: 25_000 },
+    });
     try {
       const query = `{ stocktakes(hotel: "${HOTEL}") { id lines { id } } }`;
       expect(refusal(await shallow.post({ query }))).toEqual({
@@ -139,7 +158,9 @@ describe('one graphql-ws connection has at most 20 operations open', () => {
     const socket = graphqlSubscriber(t, token);
     sockets.push(socket);
     const after = await currentSequence(t, `${HOTEL}-stocktakes`);
-    const open = Array.from({ length: 20 }, () => socket.subscribe(StocktakeListEventsDocument, { hotel: HOTEL, afterSequence: after }));
+    const open = Array.from({ length: 20 }, () =>
+      socket.subscribe(StocktakeListEventsDocument, { hotel: HOTEL, afterSequence: after }),
+    );
 
     const refused = socket.raw({ query: `subscription { stocktakeListEvents(hotel: "${HOTEL}") { __typename } }` });
     expect(await refused.outcome).toEqual({
@@ -153,11 +174,17 @@ describe('one graphql-ws connection has at most 20 operations open', () => {
     });
 
     // Every one of the 20 still delivers (the event is the barrier: each must see it).
-    const created = await t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart: '2031-01-01', periodEnd: '2031-01-31' } });
+    const created = await t.graphql(CreateStocktakeDocument, {
+      hotel: HOTEL,
+      input: { periodStart: '2031-01-01', periodEnd: '2031-01-31' },
+    });
     expect(created.errors).toBeUndefined();
     for (const subscription of open) {
       const [event] = await subscription.waitFor(1);
-      expect(event!.data!.stocktakeListEvents).toMatchObject({ __typename: 'StocktakeCreatedEvent', sequence: after + 1 });
+      expect(event!.data!.stocktakeListEvents).toMatchObject({
+        __typename: 'StocktakeCreatedEvent',
+        sequence: after + 1,
+      });
     }
 
     open[0]!.unsubscribe();
@@ -174,7 +201,9 @@ describe('production hides what introspection would', () => {
       const query = '{ stocktakez(hotel: "x") { id } }';
       const hidden = (await production.post({ query })).json!.errors![0]!.message;
       const shown = (await t.post({ query })).json!.errors![0]!.message;
-      expect(shown).toBe('Cannot query field "stocktakez" on type "Query". Did you mean "stocktake", "stocktakes", "stocktakeLine", or "stockItems"?');
+      expect(shown).toBe(
+        'Cannot query field "stocktakez" on type "Query". Did you mean "stocktake", "stocktakes", "stocktakeLine", or "stockItems"?',
+      );
       expect(hidden).toBe('Cannot query field "stocktakez" on type "Query".');
     } finally {
       await production.close();

@@ -24,7 +24,8 @@ afterEach(async () => {
 });
 afterAll(() => t.close());
 
-const history = (channel: string, afterSequence: number) => t.graphql(ChannelEventsDocument, { channel, afterSequence, limit: 100 });
+const history = (channel: string, afterSequence: number) =>
+  t.graphql(ChannelEventsDocument, { channel, afterSequence, limit: 100 });
 
 it('delivered events are pruned; a catch-up from before them is HISTORY_EXPIRED, from after them it works', async () => {
   const stocktake = await steps.ready(); // 1: stocktake-populated
@@ -56,7 +57,10 @@ it('delivered events are pruned; a catch-up from before them is HISTORY_EXPIRED,
 
 it('never prunes an undelivered event, nor anything after it on its channel', async () => {
   const stocktake = await steps.ready(); // 1, delivered
-  t.faults.refuseWhere((event) => event.channel === stocktake.channel && JSON.parse(event.data).meta.sequence === 2, { status: 400, body: 'refused' });
+  t.faults.refuseWhere((event) => event.channel === stocktake.channel && JSON.parse(event.data).meta.sequence === 2, {
+    status: 400,
+    body: 'refused',
+  });
   await steps.count(stocktake.guinness.id, '1'); // 2: dead-lettered
   await steps.count(stocktake.guinness.id, '2'); // 3: delivered
   await steps.waitForAccepted(stocktake.channel, 2);
@@ -70,5 +74,8 @@ it('never prunes an undelivered event, nor anything after it on its channel', as
     [3, false],
   ]);
   expect(ok(await history(stocktake.channel, 1)).channelEvents.map((event) => event.sequence)).toEqual([2, 3]);
-  expect((await history(stocktake.channel, 0)).errors![0]!.extensions).toMatchObject({ code: 'HISTORY_EXPIRED', oldestSequence: 2 });
+  expect((await history(stocktake.channel, 0)).errors![0]!.extensions).toMatchObject({
+    code: 'HISTORY_EXPIRED',
+    oldestSequence: 2,
+  });
 });

@@ -19,7 +19,13 @@ async function post(body: unknown, token?: string) {
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      data?: unknown;
+      errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+    },
+  };
 }
 
 it('answers queries as usual', async () => {
@@ -47,7 +53,10 @@ it('serves no Apollo Sandbox page: a browser gets the plain GraphQL refusal that
     return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
   };
   const production = await browse(t.url);
-  expect({ status: production.status, type: production.type }).toEqual({ status: 400, type: 'application/json; charset=utf-8' });
+  expect({ status: production.status, type: production.type }).toEqual({
+    status: 400,
+    type: 'application/json; charset=utf-8',
+  });
   expect(JSON.parse(production.body).errors[0].extensions.code).toBe('BAD_REQUEST');
 
   const development = await startTestApp();
@@ -69,10 +78,16 @@ it('applies the same rules over WebSocket: no introspection there either', async
   });
   try {
     const errors = await new Promise<unknown>((resolve) => {
-      client.subscribe({ query: '{ __schema { types { name } } }' }, { next: (value) => resolve(value), error: resolve, complete: () => undefined });
+      client.subscribe(
+        { query: '{ __schema { types { name } } }' },
+        { next: (value) => resolve(value), error: resolve, complete: () => undefined },
+      );
     });
     const refusals = errors as Array<{ message: string; extensions: unknown }>;
-    expect(refusals[0]).toMatchObject({ message: expect.stringMatching(/introspection has been disabled/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(refusals[0]).toMatchObject({
+      message: expect.stringMatching(/introspection has been disabled/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     for (const refusal of refusals) expect(refusal.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
   } finally {
     await client.dispose();

@@ -133,7 +133,9 @@ function privateAuth(socketId: string, channel: string): string {
 }
 
 function presenceSubscribe(client: Client, channel: string, userId: string, userInfo?: unknown): Promise<void> {
-  const channelData = JSON.stringify(userInfo === undefined ? { user_id: userId } : { user_id: userId, user_info: userInfo });
+  const channelData = JSON.stringify(
+    userInfo === undefined ? { user_id: userId } : { user_id: userId, user_info: userInfo },
+  );
   const auth = `${KEY}:${channelAuthSignature(SECRET, client.connection.socketId, channel, channelData)}`;
   return client.send({ event: PusherEvent.Subscribe, data: { channel, auth, channel_data: channelData } });
 }
@@ -153,13 +155,29 @@ describe('handshake', () => {
   });
 
   it.each([
-    ['an unknown app key', 'other-key', 'protocol=7', CloseCode.UnknownAppKey,
-      'App key other-key not in this cluster. Did you forget to specify the cluster?'],
+    [
+      'an unknown app key',
+      'other-key',
+      'protocol=7',
+      CloseCode.UnknownAppKey,
+      'App key other-key not in this cluster. Did you forget to specify the cluster?',
+    ],
     ['no protocol', KEY, 'client=js', CloseCode.NoProtocolVersion, 'No protocol version supplied'],
     ['an empty protocol', KEY, 'protocol=', CloseCode.NoProtocolVersion, 'No protocol version supplied'],
-    ['a protocol that is not a number', KEY, 'protocol=7a', CloseCode.InvalidVersionFormat, 'Invalid version string format'],
-    ['an older protocol', KEY, 'protocol=5', CloseCode.UnsupportedProtocolVersion,
-      'Unsupported protocol version 5; this server speaks 7'],
+    [
+      'a protocol that is not a number',
+      KEY,
+      'protocol=7a',
+      CloseCode.InvalidVersionFormat,
+      'Invalid version string format',
+    ],
+    [
+      'an older protocol',
+      KEY,
+      'protocol=5',
+      CloseCode.UnsupportedProtocolVersion,
+      'Unsupported protocol version 5; this server speaks 7',
+    ],
   ])('refuses %s with its close code and sends nothing', (_case, appKey, query, code, reason) => {
     const { protocol } = setup();
     const socket = new FakeSocket();
@@ -200,15 +218,23 @@ describe('messages', () => {
     ['invalid JSON', '{not json', 'Invalid JSON: could not parse the message'],
     ['a message without an event', '{"data":{}}', "Invalid message: expected a JSON object with a string 'event'"],
     ['a JSON array', '[1]', "Invalid message: expected a JSON object with a string 'event'"],
-    ['a client event', '{"event":"client-typing","channel":"private-a","data":{}}',
-      'To send client events, you must enable this feature in the Settings page of your dashboard.'],
-    ['a sign-in', '{"event":"pusher:signin","data":{}}',
-      'User authentication (pusher:signin) is not supported by this server'],
+    [
+      'a client event',
+      '{"event":"client-typing","channel":"private-a","data":{}}',
+      'To send client events, you must enable this feature in the Settings page of your dashboard.',
+    ],
+    [
+      'a sign-in',
+      '{"event":"pusher:signin","data":{}}',
+      'User authentication (pusher:signin) is not supported by this server',
+    ],
   ])('answers %s with pusher:error and keeps the connection', async (_case, text, message) => {
     const client = setup().connect();
     client.socket.clear();
     await client.send(text);
-    expect(client.socket.sent).toEqual([JSON.stringify({ event: 'pusher:error', data: JSON.stringify({ code: null, message }) })]);
+    expect(client.socket.sent).toEqual([
+      JSON.stringify({ event: 'pusher:error', data: JSON.stringify({ code: null, message }) }),
+    ]);
     expect(client.socket.closedWith).toBeUndefined();
   });
 
@@ -336,7 +362,9 @@ describe('presence', () => {
     await presenceSubscribe(bob, 'presence-room', 'u2', { name: 'Bob' });
     await presenceSubscribe(bobAgain, 'presence-room', 'u2', { name: 'Bob' });
 
-    expect(alice.socket.payloads('pusher_internal:member_added')).toEqual([{ user_id: 'u2', user_info: { name: 'Bob' } }]);
+    expect(alice.socket.payloads('pusher_internal:member_added')).toEqual([
+      { user_id: 'u2', user_info: { name: 'Bob' } },
+    ]);
     expect(bob.socket.events('pusher_internal:member_added')).toEqual([]);
     expect(bobAgain.socket.events('pusher_internal:member_added')).toEqual([]);
     expect(bobAgain.socket.payloads('pusher_internal:subscription_succeeded')).toEqual([

@@ -64,7 +64,8 @@ type Status = RelayStatus;
 
 const relayStatus = () => steps.relayStatus();
 const waitForBacklog = (count: number, timeoutMs = 5_000) => steps.waitForBacklog(count, timeoutMs);
-const waitForAcceptedOn = (channel: string, count: number, timeoutMs = 5_000) => steps.waitForAccepted(channel, count, timeoutMs);
+const waitForAcceptedOn = (channel: string, count: number, timeoutMs = 5_000) =>
+  steps.waitForAccepted(channel, count, timeoutMs);
 const acceptedOn = (channel: string): AcceptedEvent[] => steps.acceptedOn(channel);
 const outboxRows = (channel: string) => steps.outboxRows(channel);
 const createStocktake = () => steps.create();
@@ -78,7 +79,8 @@ async function frontendOn(channel: string): Promise<Received<PusherEvent>> {
 }
 
 const sequencesOf = (events: Array<{ data: string }>) => events.map((event) => dataOf(event).meta.sequence);
-const pusherSequences = (events: PusherEvent[]) => events.map((event) => (event.data.meta as { sequence: number }).sequence);
+const pusherSequences = (events: PusherEvent[]) =>
+  events.map((event) => (event.data.meta as { sequence: number }).sequence);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /** The exact line-counted-updated payload for a line as the mutation returned it. */
@@ -89,7 +91,11 @@ function lineCounted(line: LineFieldsFragment, sequence: number) {
 async function populate(id: string) {
   const populated = ok(await t.graphql(PopulateStocktakeDocument, { id }));
   const lines = ok(await t.graphql(StocktakeDocument, { id })).stocktake.lines as LineFieldsFragment[];
-  return { linesCreated: populated.populateStocktake.linesCreated, lines, guinness: lines.find((line) => line.itemSku === 'D0030')! };
+  return {
+    linesCreated: populated.populateStocktake.linesCreated,
+    lines,
+    guinness: lines.find((line) => line.itemSku === 'D0030')!,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,10 +131,19 @@ describe('batching and order', () => {
     expect(received[0]).toEqual({
       channel: stocktake.channel,
       event: 'stocktake-populated',
-      data: { stocktake_id: Number(stocktake.id), lines_created: linesCreated, message: `Created ${linesCreated} stocktake lines`, meta: metaOf(1) },
+      data: {
+        stocktake_id: Number(stocktake.id),
+        lines_created: linesCreated,
+        message: `Created ${linesCreated} stocktake lines`,
+        meta: metaOf(1),
+      },
     });
     for (let i = 1; i <= 25; i += 1) {
-      expect(received[i]).toEqual({ channel: stocktake.channel, event: 'line-counted-updated', data: lineCounted(lines[i - 1]!, i + 1) });
+      expect(received[i]).toEqual({
+        channel: stocktake.channel,
+        event: 'line-counted-updated',
+        data: lineCounted(lines[i - 1]!, i + 1),
+      });
     }
     accepted.forEach((event, index) => {
       expect(event.name).toBe(received[index]!.event);
@@ -157,11 +172,18 @@ describe('batching and order', () => {
     expect(faults.requests.every((request) => request.endpoint === 'batch_events')).toBe(true);
     expect(faults.publishAttempts).toBe(faults.requests.length);
     const list = acceptedOn(`${HOTEL}-stocktakes`);
-    expect(list.map((event) => [event.name, JSON.parse(event.data).id])).toEqual(stocktakes.map((st) => ['stocktake-created', Number(st.id)]));
+    expect(list.map((event) => [event.name, JSON.parse(event.data).id])).toEqual(
+      stocktakes.map((st) => ['stocktake-created', Number(st.id)]),
+    );
     expect(sequencesOf(list)).toEqual([...sequencesOf(list)].sort((x, y) => x - y));
     for (const st of stocktakes) {
       expect(acceptedOn(st.channel).map((event) => JSON.parse(event.data))).toEqual([
-        { stocktake_id: Number(st.id), lines_created: st.linesCreated, message: `Created ${st.linesCreated} stocktake lines`, meta: metaOf(1) },
+        {
+          stocktake_id: Number(st.id),
+          lines_created: st.linesCreated,
+          message: `Created ${st.linesCreated} stocktake lines`,
+          meta: metaOf(1),
+        },
       ]);
     }
   });
@@ -180,7 +202,13 @@ describe('retries', () => {
     const received = await browser.waitFor(5);
     const status = await waitForBacklog(0);
 
-    expect(received).toEqual(lines.map((line, i) => ({ channel: stocktake.channel, event: 'line-counted-updated', data: lineCounted(line, i + 2) })));
+    expect(received).toEqual(
+      lines.map((line, i) => ({
+        channel: stocktake.channel,
+        event: 'line-counted-updated',
+        data: lineCounted(line, i + 2),
+      })),
+    );
     expect(sequencesOf(acceptedOn(stocktake.channel))).toEqual([2, 3, 4, 5, 6]);
     // Exactly the two failed requests besides the accepted ones: the relay did not give up or hammer.
     expect(faults.pendingFaults).toBe(0);
@@ -190,7 +218,13 @@ describe('retries', () => {
     const rows = (await outboxRows(stocktake.channel)).filter((row) => row.sequence >= 2);
     expect(rows.map((row) => row.sequence)).toEqual([2, 3, 4, 5, 6]);
     // The first event was in both failed requests and in the accepted one.
-    expect(rows[0]).toMatchObject({ attempts: 3, last_error: null, next_attempt_at: null, dead_lettered_at: null, slimmed: false });
+    expect(rows[0]).toMatchObject({
+      attempts: 3,
+      last_error: null,
+      next_attempt_at: null,
+      dead_lettered_at: null,
+      slimmed: false,
+    });
     for (const row of rows) {
       expect(row.published_at).toBeInstanceOf(Date);
       expect(row.attempts).toBeGreaterThanOrEqual(1);
@@ -214,14 +248,27 @@ describe('retries', () => {
       faults.failNext({ status, times: 1000 });
       const line = await countLine(stocktake.guinness.id, String(index + 1));
       let failing: Status | undefined;
-      await waitUntil(async () => (failing = await relayStatus()).lastError === `HTTP ${status}: ${reasons[status]}`, `lastError for ${status}`);
-      expect({ status, backlog: failing!.backlog, deadLettered: (await outboxRows(stocktake.channel))[index + 1]!.dead_lettered_at }).toEqual({ status, backlog: 1, deadLettered: null });
+      await waitUntil(
+        async () => (failing = await relayStatus()).lastError === `HTTP ${status}: ${reasons[status]}`,
+        `lastError for ${status}`,
+      );
+      expect({
+        status,
+        backlog: failing!.backlog,
+        deadLettered: (await outboxRows(stocktake.channel))[index + 1]!.dead_lettered_at,
+      }).toEqual({ status, backlog: 1, deadLettered: null });
       faults.clear();
       const [, ...accepted] = await waitForAcceptedOn(stocktake.channel, index + 2);
       expect(JSON.parse(accepted[index]!.data)).toEqual(lineCounted(line, index + 2));
       await waitForBacklog(0); // Pusher accepts before the relay marks the row published
       const row = (await outboxRows(stocktake.channel))[index + 1]!;
-      expect({ status, attempts: row.attempts >= 2, published: row.published_at !== null, dead: row.dead_lettered_at, lastError: row.last_error }).toEqual({
+      expect({
+        status,
+        attempts: row.attempts >= 2,
+        published: row.published_at !== null,
+        dead: row.dead_lettered_at,
+        lastError: row.last_error,
+      }).toEqual({
         status,
         attempts: true,
         published: true,
@@ -242,7 +289,8 @@ describe('retries', () => {
       async () => {
         const row = (await outboxRows(stocktake.channel))[1]!;
         const observedAt = Date.now(); // after the read, so after the failure it shows
-        if (row.attempts > 0 && !seen.has(row.attempts)) seen.set(row.attempts, { next: new Date(row.next_attempt_at!).getTime(), observedAt });
+        if (row.attempts > 0 && !seen.has(row.attempts))
+          seen.set(row.attempts, { next: new Date(row.next_attempt_at!).getTime(), observedAt });
         return row.attempts >= 7;
       },
       'seven failed attempts',
@@ -262,7 +310,10 @@ describe('retries', () => {
     }
     for (const [attempt, { next, observedAt }] of seen) {
       // Never more than the ceiling after the failure (which happened before we looked).
-      expect({ attempt, withinCeiling: next - observedAt <= ceiling(attempt) }).toEqual({ attempt, withinCeiling: true });
+      expect({ attempt, withinCeiling: next - observedAt <= ceiling(attempt) }).toEqual({
+        attempt,
+        withinCeiling: true,
+      });
     }
     expect(seen.size).toBeGreaterThanOrEqual(4);
   });
@@ -275,7 +326,11 @@ describe('retries', () => {
     // Two requests time out (beyond the SDK's 1000 ms); the error shows while the second one hangs.
     faults.delayNext({ ms: 1500, deliver: false, times: 2 });
     const first = await countLine(stocktake.guinness.id, '4');
-    await waitUntil(async () => (await relayStatus()).lastError === 'network: request timed out', 'lastError "network: request timed out"', 3_000);
+    await waitUntil(
+      async () => (await relayStatus()).lastError === 'network: request timed out',
+      'lastError "network: request timed out"',
+      3_000,
+    );
     await browser.waitFor(1, 5_000);
     await waitForBacklog(0);
     expect((await outboxRows(stocktake.channel))[1]).toMatchObject({ sequence: 2, attempts: 3, last_error: null });
@@ -283,7 +338,10 @@ describe('retries', () => {
     faults.resetNext({ times: 1000 });
     const second = await countLine(stocktake.guinness.id, '5');
     let failing: Status | undefined;
-    await waitUntil(async () => /^network: /.test((failing = await relayStatus()).lastError ?? ''), 'a network lastError');
+    await waitUntil(
+      async () => /^network: /.test((failing = await relayStatus()).lastError ?? ''),
+      'a network lastError',
+    );
     expect(failing!.lastError).not.toBe('network: request timed out');
     expect(failing!.backlog).toBe(1);
     faults.clear();
@@ -312,7 +370,9 @@ describe('at-least-once', () => {
     const received = await browser.waitFor(2, 5_000);
     await waitForBacklog(0);
 
-    expect(received).toEqual([0, 1].map(() => ({ channel: stocktake.channel, event: 'line-counted-updated', data: lineCounted(line, 2) })));
+    expect(received).toEqual(
+      [0, 1].map(() => ({ channel: stocktake.channel, event: 'line-counted-updated', data: lineCounted(line, 2) })),
+    );
     expect(received[0]!.data.meta).toEqual(received[1]!.data.meta);
     const accepted = acceptedOn(stocktake.channel);
     expect(accepted).toHaveLength(2);
@@ -395,7 +455,10 @@ describe('a failing channel holds back only itself', () => {
 
     faults.clearLog();
     // A server that refuses A's first event in any form (tokens cap names at 200 characters, so no payload is that large).
-    faults.refuseWhere((event) => event.channel === a.channel && dataOf(event).meta.sequence === 2, { status: 413, body: dataTooLargeMessage(3000) });
+    faults.refuseWhere((event) => event.channel === a.channel && dataOf(event).meta.sequence === 2, {
+      status: 413,
+      body: dataTooLargeMessage(3000),
+    });
     t.app.relay.start();
     await waitForBacklog(0);
 
@@ -405,7 +468,9 @@ describe('a failing channel holds back only itself', () => {
     expect(acceptedOn(a.channel).map((event) => dataOf(event).meta.sequence)).toEqual([3]);
     expect(acceptedOn(b.channel).map((event) => dataOf(event).meta.sequence)).toEqual([2, 3]);
     expect((await outboxRows(b.channel)).map((row) => row.slimmed)).toEqual([false, false, false]);
-    expect(await browserA.waitFor(1)).toEqual([{ channel: a.channel, event: 'line-counted-updated', data: lineCounted(a2, 3) }]);
+    expect(await browserA.waitFor(1)).toEqual([
+      { channel: a.channel, event: 'line-counted-updated', data: lineCounted(a2, 3) },
+    ]);
     expect(await browserB.waitFor(2)).toEqual([
       { channel: b.channel, event: 'line-counted-updated', data: lineCounted(b1, 2) },
       { channel: b.channel, event: 'line-counted-updated', data: lineCounted(b2, 3) },
@@ -428,12 +493,17 @@ describe('a failing channel holds back only itself', () => {
       deadLetteredAt: new Date(deadRow!.dead_lettered_at!).toISOString(),
     });
     // The dead-lettered event is still there for catch-up.
-    const [stored] = (await t.graphql(ChannelEventsDocument, { channel: a.channel, afterSequence: 1, limit: 1 })).data!.channelEvents;
+    const [stored] = (await t.graphql(ChannelEventsDocument, { channel: a.channel, afterSequence: 1, limit: 1 })).data!
+      .channelEvents;
     expect(stored!.payload).toEqual(lineCounted(a1, 2));
 
     faults.clear();
     const a3 = await countLine(a.guinness.id, '3');
-    expect((await browserA.waitFor(2))[1]).toEqual({ channel: a.channel, event: 'line-counted-updated', data: lineCounted(a3, 4) });
+    expect((await browserA.waitFor(2))[1]).toEqual({
+      channel: a.channel,
+      event: 'line-counted-updated',
+      data: lineCounted(a3, 4),
+    });
   });
 });
 
@@ -447,7 +517,9 @@ describe('403: quota or disabled app', () => {
     const first = await countLine(stocktake.guinness.id, '6');
     let paused: Status | undefined;
     await waitUntil(
-      async () => (paused = await relayStatus()).pausedUntil != null && paused.lastError === 'HTTP 403: Forbidden: app disabled or over message quota',
+      async () =>
+        (paused = await relayStatus()).pausedUntil != null &&
+        paused.lastError === 'HTTP 403: Forbidden: app disabled or over message quota',
       'relayStatus.pausedUntil and lastError',
     );
     const pausedUntil = Date.parse(paused!.pausedUntil!);
@@ -469,10 +541,16 @@ describe('403: quota or disabled app', () => {
     ]);
     expect(JSON.parse(listEvents[0]!.data)).toMatchObject({ id: Number(other.id) });
     // Nothing, on any channel, was accepted before the pause ended; Pusher was asked once meanwhile.
-    expect(faults.accepted.map((event) => event.receivedAt.getTime() >= pausedUntil)).toEqual(faults.accepted.map(() => true));
+    expect(faults.accepted.map((event) => event.receivedAt.getTime() >= pausedUntil)).toEqual(
+      faults.accepted.map(() => true),
+    );
     expect(faults.publishAttempts).toBe(faults.requests.length + 1);
     expect((await relayStatus()).pausedUntil).toBeNull();
-    expect((await outboxRows(stocktake.channel)).slice(1).map((row) => [row.sequence, row.published_at !== null, row.last_error])).toEqual([
+    expect(
+      (await outboxRows(stocktake.channel))
+        .slice(1)
+        .map((row) => [row.sequence, row.published_at !== null, row.last_error]),
+    ).toEqual([
       [2, true, null],
       [3, true, null],
     ]);
@@ -487,7 +565,10 @@ describe('403: quota or disabled app', () => {
     const b2 = await countLine(b.guinness.id, '2');
 
     faults.clearLog();
-    faults.refuseWhere((event) => event.channel === a.channel && dataOf(event).meta.sequence === 2, { status: 413, body: dataTooLargeMessage(3000) });
+    faults.refuseWhere((event) => event.channel === a.channel && dataOf(event).meta.sequence === 2, {
+      status: 413,
+      body: dataTooLargeMessage(3000),
+    });
     // The mixed batch passes the fault stage and is refused with 413; A's event alone then gets a 403.
     faults.delayNext({ ms: 0 }).failNext({ status: 403, body: 'Forbidden: app disabled or over message quota' });
     t.app.relay.start();
@@ -496,9 +577,18 @@ describe('403: quota or disabled app', () => {
     const pausedUntil = Date.parse(paused!.pausedUntil!);
     await waitForBacklog(0);
 
-    expect(acceptedOn(b.channel).map((event) => JSON.parse(event.data))).toEqual([lineCounted(b1, 2), lineCounted(b2, 3)]);
+    expect(acceptedOn(b.channel).map((event) => JSON.parse(event.data))).toEqual([
+      lineCounted(b1, 2),
+      lineCounted(b2, 3),
+    ]);
     // Each accepted event: channel, sequence and how long after the end of the pause it arrived (must be ≥ 0).
-    expect(faults.accepted.map((event) => [event.channel, dataOf(event).meta.sequence, event.receivedAt.getTime() - pausedUntil >= 0])).toEqual([
+    expect(
+      faults.accepted.map((event) => [
+        event.channel,
+        dataOf(event).meta.sequence,
+        event.receivedAt.getTime() - pausedUntil >= 0,
+      ]),
+    ).toEqual([
       [b.channel, 2, true],
       [b.channel, 3, true],
     ]);
@@ -528,8 +618,22 @@ describe('payload size', () => {
     return {
       line_id: Number(line.id),
       item_sku: 'D0030',
-      movement: { id: Number(m.id), movement_type: m.movementType, quantity: m.quantity, unit_cost: m.unitCost ?? null, reference: m.reference, notes: m.notes, timestamp: m.timestamp },
-      old_values: { movement_type: o.movementType, quantity: o.quantity, unit_cost: o.unitCost ?? null, reference: o.reference, notes: o.notes },
+      movement: {
+        id: Number(m.id),
+        movement_type: m.movementType,
+        quantity: m.quantity,
+        unit_cost: m.unitCost ?? null,
+        reference: m.reference,
+        notes: m.notes,
+        timestamp: m.timestamp,
+      },
+      old_values: {
+        movement_type: o.movementType,
+        quantity: o.quantity,
+        unit_cost: o.unitCost ?? null,
+        reference: o.reference,
+        notes: o.notes,
+      },
       line: pusherLineOf(line),
       meta: metaOf(sequence),
     };
@@ -554,9 +658,19 @@ describe('payload size', () => {
     expect(received[0]).toEqual({
       channel: stocktake.channel,
       event: 'line-movement-updated',
-      data: { line_id: Number(updated.line.id), item_sku: 'D0030', movement_id: Number(updated.movement.id), meta: metaOf(3), refetch: true },
+      data: {
+        line_id: Number(updated.line.id),
+        item_sku: 'D0030',
+        movement_id: Number(updated.movement.id),
+        meta: metaOf(3),
+        refetch: true,
+      },
     });
-    expect(received[1]).toEqual({ channel: stocktake.channel, event: 'line-counted-updated', data: lineCounted(after, 4) });
+    expect(received[1]).toEqual({
+      channel: stocktake.channel,
+      event: 'line-counted-updated',
+      data: lineCounted(after, 4),
+    });
 
     const [slim] = acceptedOn(stocktake.channel).filter((event) => dataOf(event).meta.sequence === 3);
     expect(slim!.name).toBe('line-movement-updated');
@@ -576,7 +690,7 @@ describe('payload size', () => {
     const full = await storedPayload(stocktake.channel, 3);
     expect(full).toEqual(fullMovementUpdated(updated, 3));
     expect((full.movement as { notes: string }).notes).toBe(notes);
-    expect((full.meta as object)).toEqual(received[0]!.data.meta);
+    expect(full.meta as object).toEqual(received[0]!.data.meta);
     expect(Buffer.byteLength(JSON.stringify(full))).toBeGreaterThan(10_240);
   });
 
@@ -586,7 +700,13 @@ describe('payload size', () => {
     const updated = await updateNotes(stocktake.guinness.id, stocktake.movement.id, notes);
     const [, , sent] = await waitForAcceptedOn(stocktake.channel, 3);
     await waitForBacklog(0);
-    expect(JSON.parse(sent!.data)).toEqual({ line_id: Number(updated.line.id), item_sku: 'D0030', movement_id: Number(updated.movement.id), meta: metaOf(3), refetch: true });
+    expect(JSON.parse(sent!.data)).toEqual({
+      line_id: Number(updated.line.id),
+      item_sku: 'D0030',
+      movement_id: Number(updated.movement.id),
+      meta: metaOf(3),
+      refetch: true,
+    });
     const full = await storedPayload(stocktake.channel, 3);
     expect(JSON.stringify(full).length).toBeLessThan(10_240);
     expect(Buffer.byteLength(JSON.stringify(full))).toBeGreaterThan(10_240);
@@ -613,7 +733,13 @@ describe('payload size', () => {
     await waitForBacklog(0);
     expect(accepted[3]!.data).toBe(JSON.stringify(sizeExact));
     expect(JSON.parse(accepted[3]!.data)).toEqual(fullMovementUpdated(exact, 4));
-    expect(JSON.parse(accepted[4]!.data)).toEqual({ line_id: Number(over.line.id), item_sku: 'D0030', movement_id: Number(over.movement.id), meta: metaOf(5), refetch: true });
+    expect(JSON.parse(accepted[4]!.data)).toEqual({
+      line_id: Number(over.line.id),
+      item_sku: 'D0030',
+      movement_id: Number(over.movement.id),
+      meta: metaOf(5),
+      refetch: true,
+    });
     expect((await outboxRows(channel)).map((row) => row.slimmed)).toEqual([false, false, false, false, true]);
     expect(faults.publishAttempts).toBe(faults.requests.length);
   });
@@ -627,7 +753,10 @@ describe('payload size', () => {
     faults.setMaxEventBytes(100);
     const rejected = await countLine(stocktake.guinness.id, '8');
     let status: Status | undefined;
-    await waitUntil(async () => (status = await relayStatus()).deadLettered === deadBefore + 1, 'one more dead-lettered event');
+    await waitUntil(
+      async () => (status = await relayStatus()).deadLettered === deadBefore + 1,
+      'one more dead-lettered event',
+    );
     expect(status!.backlog).toBe(0);
     expect(status!.lastError).toContain('413');
     expect(faults.accepted).toHaveLength(0);
@@ -654,12 +783,16 @@ describe('payload size', () => {
     expect(refused.data ?? null).toBeNull();
 
     // The event is kept for catch-up with its full payload.
-    const [stored] = (await t.graphql(ChannelEventsDocument, { channel: stocktake.channel, afterSequence: 1, limit: 1 })).data!.channelEvents;
+    const [stored] = (
+      await t.graphql(ChannelEventsDocument, { channel: stocktake.channel, afterSequence: 1, limit: 1 })
+    ).data!.channelEvents;
     expect(stored!.payload).toEqual(lineCounted(rejected, 2));
 
     faults.clear();
     const next = await countLine(stocktake.guinness.id, '9');
-    expect(await browser.waitFor(1)).toEqual([{ channel: stocktake.channel, event: 'line-counted-updated', data: lineCounted(next, 3) }]);
+    expect(await browser.waitFor(1)).toEqual([
+      { channel: stocktake.channel, event: 'line-counted-updated', data: lineCounted(next, 3) },
+    ]);
     expect(browser.items).toHaveLength(1);
   });
 
@@ -675,11 +808,21 @@ describe('payload size', () => {
     expect(JSON.parse(delivered!.data)).toEqual(lineCounted(next, 3));
     expect(acceptedOn(stocktake.channel)).toHaveLength(1);
     const rows = (await outboxRows(stocktake.channel)).slice(1);
-    expect(rows.map((row) => [row.sequence, row.attempts, row.last_error, row.published_at !== null, row.dead_lettered_at !== null])).toEqual([
+    expect(
+      rows.map((row) => [
+        row.sequence,
+        row.attempts,
+        row.last_error,
+        row.published_at !== null,
+        row.dead_lettered_at !== null,
+      ]),
+    ).toEqual([
       [2, 1, 'HTTP 400: Expected name parameter to be a string', false, true],
       [3, 1, null, true, false],
     ]);
-    const [stored] = (await t.graphql(ChannelEventsDocument, { channel: stocktake.channel, afterSequence: 1, limit: 1 })).data!.channelEvents;
+    const [stored] = (
+      await t.graphql(ChannelEventsDocument, { channel: stocktake.channel, afterSequence: 1, limit: 1 })
+    ).data!.channelEvents;
     expect(stored!.payload).toEqual(lineCounted(refused, 2));
     expect(faults.publishAttempts).toBe(faults.requests.length + 1);
   });
@@ -696,7 +839,12 @@ describe('payload size', () => {
     }, 'the event to be published or dead-lettered');
 
     const row = (await outboxRows(stocktake.channel))[1]!;
-    expect({ published: row.published_at !== null, deadLettered: row.dead_lettered_at !== null, slimmed: row.slimmed, lastError: row.last_error }).toEqual({
+    expect({
+      published: row.published_at !== null,
+      deadLettered: row.dead_lettered_at !== null,
+      slimmed: row.slimmed,
+      lastError: row.last_error,
+    }).toEqual({
       published: true,
       deadLettered: false,
       slimmed: true,
@@ -726,17 +874,29 @@ describe('crash and restart', () => {
     expect(faults.accepted).toHaveLength(0);
     expect(browser.items).toHaveLength(0);
     const pending = (await outboxRows(stocktake.channel)).slice(1);
-    expect(pending.map((row) => [row.sequence, row.attempts, row.published_at, row.dead_lettered_at])).toEqual(range(2, 13).map((s) => [s, 0, null, null]));
+    expect(pending.map((row) => [row.sequence, row.attempts, row.published_at, row.dead_lettered_at])).toEqual(
+      range(2, 13).map((s) => [s, 0, null, null]),
+    );
 
     t.app.relay.start();
     const received = await browser.waitFor(12);
     const up = await waitForBacklog(0);
     expect(up).toMatchObject({ leader: true, backlog: 0, oldestPendingAgeSeconds: null });
-    expect(received).toEqual(lines.map((line, i) => ({ channel: stocktake.channel, event: 'line-counted-updated', data: lineCounted(line, i + 2) })));
-    expect(faults.requests.every((request) => request.endpoint === 'batch_events' && request.events.length <= 10)).toBe(true);
+    expect(received).toEqual(
+      lines.map((line, i) => ({
+        channel: stocktake.channel,
+        event: 'line-counted-updated',
+        data: lineCounted(line, i + 2),
+      })),
+    );
+    expect(faults.requests.every((request) => request.endpoint === 'batch_events' && request.events.length <= 10)).toBe(
+      true,
+    );
     expect(faults.publishAttempts).toBe(faults.requests.length);
     expect(sequencesOf(acceptedOn(stocktake.channel))).toEqual(range(2, 13));
-    expect((await outboxRows(stocktake.channel)).slice(1).every((row) => row.published_at !== null && row.attempts === 1)).toBe(true);
+    expect(
+      (await outboxRows(stocktake.channel)).slice(1).every((row) => row.published_at !== null && row.attempts === 1),
+    ).toBe(true);
   });
 });
 
@@ -755,7 +915,10 @@ describe('mutations do not depend on Pusher', () => {
     expect(added.errors).toBeUndefined();
     expect(added.data!.addLineMovement.movement).toMatchObject({ movementType: 'WASTE', quantity: '2.0000' });
     expect(added.data!.addLineMovement.line).toMatchObject({ waste: '2.0000' });
-    const other = await t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart: '2014-01-01', periodEnd: '2014-01-31' } });
+    const other = await t.graphql(CreateStocktakeDocument, {
+      hotel: HOTEL,
+      input: { periodStart: '2014-01-01', periodEnd: '2014-01-31' },
+    });
     expect(other.errors).toBeUndefined();
     expect(other.data!.createStocktake).toMatchObject({ status: 'DRAFT', periodStart: '2014-01-01' });
 
@@ -773,7 +936,9 @@ describe('mutations do not depend on Pusher', () => {
       ['line-movement-added', 3],
     ]);
     expect(JSON.parse(accepted[0]!.data)).toEqual(lineCounted(counted, 2));
-    expect(JSON.parse(acceptedOn(`${HOTEL}-stocktakes`)[0]!.data)).toMatchObject({ id: Number(other.data!.createStocktake.id) });
+    expect(JSON.parse(acceptedOn(`${HOTEL}-stocktakes`)[0]!.data)).toMatchObject({
+      id: Number(other.data!.createStocktake.id),
+    });
   });
 
   it('do not wait for a Pusher that hangs', async () => {
@@ -786,13 +951,17 @@ describe('mutations do not depend on Pusher', () => {
     // Both later mutations returned while the relay's request was still unanswered: Pusher has
     // accepted nothing and no attempt has ended (a timed-out attempt would have counted).
     expect(faults.accepted).toHaveLength(0);
-    expect((await outboxRows(stocktake.channel)).slice(1).map((row) => [row.sequence, row.attempts, row.published_at])).toEqual([
+    expect(
+      (await outboxRows(stocktake.channel)).slice(1).map((row) => [row.sequence, row.attempts, row.published_at]),
+    ).toEqual([
       [2, 0, null],
       [3, 0, null],
       [4, 0, null],
     ]);
     faults.clear();
     await waitForBacklog(0, 10_000);
-    expect(acceptedOn(stocktake.channel).map((event) => JSON.parse(event.data))).toEqual(lines.map((line, i) => lineCounted(line, i + 2)));
+    expect(acceptedOn(stocktake.channel).map((event) => JSON.parse(event.data))).toEqual(
+      lines.map((line, i) => lineCounted(line, i + 2)),
+    );
   });
 });

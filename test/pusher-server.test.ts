@@ -132,7 +132,11 @@ function signedRequest(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), contentType: res.headers['content-type'] }),
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString(),
+            contentType: res.headers['content-type'],
+          }),
         );
       },
     );
@@ -170,7 +174,10 @@ class RawClient {
 
   static all: RawClient[] = [];
 
-  static async open(port: number, path = `/app/${APP.key}?protocol=7&client=js&version=8.6.0&flash=false`): Promise<RawClient> {
+  static async open(
+    port: number,
+    path = `/app/${APP.key}?protocol=7&client=js&version=8.6.0&flash=false`,
+  ): Promise<RawClient> {
     const client = new RawClient(new WebSocket(`ws://127.0.0.1:${port}${path}`));
     RawClient.all.push(client);
     await new Promise<void>((resolve) => {
@@ -256,7 +263,10 @@ function record(channel: Channel): Array<{ event: string; data: unknown }> {
   return seen;
 }
 
-async function subscribed(client: PusherJs, name: string): Promise<{ channel: Channel; seen: Array<{ event: string; data: unknown }> }> {
+async function subscribed(
+  client: PusherJs,
+  name: string,
+): Promise<{ channel: Channel; seen: Array<{ event: string; data: unknown }> }> {
   const channel = client.subscribe(name);
   const seen = record(channel);
   await waitUntil(() => channel.subscribed, `subscription to ${name}`);
@@ -269,7 +279,8 @@ function sdkFor(port: number, overrides: Partial<Pusher.BaseOptions> = {}): Push
 
 function authHandler(sdk: Pusher, presence?: Pusher.PresenceChannelData): PusherJsOptions['channelAuthorization'] {
   return {
-    customHandler: (params, callback) => callback(null, sdk.authorizeChannel(params.socketId, params.channelName, presence)),
+    customHandler: (params, callback) =>
+      callback(null, sdk.authorizeChannel(params.socketId, params.channelName, presence)),
   };
 }
 
@@ -319,10 +330,20 @@ describe('signature', () => {
       '58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4',
     );
     expect(
-      channelAuthSignature(docs.secret, '1234.1234', 'presence-foobar', '{"user_id":10,"user_info":{"name":"Mr. Channels"}}'),
+      channelAuthSignature(
+        docs.secret,
+        '1234.1234',
+        'presence-foobar',
+        '{"user_id":10,"user_info":{"name":"Mr. Channels"}}',
+      ),
     ).toBe('31935e7d86dba64c2a90aed31fdc61869f9b22ba9d8863bba239c03ca481bc80');
     expect(
-      verifyChannelAuth(docs, '1234.1234', 'private-foobar', `${docs.key}:58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4`),
+      verifyChannelAuth(
+        docs,
+        '1234.1234',
+        'private-foobar',
+        `${docs.key}:58df8b0c36d6982b82c3ecf6b4662e34fe8c25bba48f5369f135bf843651c3a4`,
+      ),
     ).toEqual({ ok: true });
     expect(verifyChannelAuth(docs, '1234.1234', 'private-foobar', `${docs.key}:00`)).toEqual({
       ok: false,
@@ -372,7 +393,9 @@ describe('PusherCompatibleServer', () => {
       const frame = await raw.waitFor((f) => f.event === 'order-updated');
       expect(frame.raw).toBe('{"event":"order-updated","channel":"orders","data":"{\\"id\\":7,\\"qty\\":\\"1.50\\"}"}');
       await waitUntil(() => seen.some((e) => e.event === 'order-updated'), 'pusher-js event');
-      expect(seen.filter((e) => e.event === 'order-updated')).toEqual([{ event: 'order-updated', data: { id: 7, qty: '1.50' } }]);
+      expect(seen.filter((e) => e.event === 'order-updated')).toEqual([
+        { event: 'order-updated', data: { id: 7, qty: '1.50' } },
+      ]);
     });
 
     it('sends string data as-is (no double encoding)', async () => {
@@ -382,7 +405,9 @@ describe('PusherCompatibleServer', () => {
       await sdk.trigger('strings', 'preserialized', '{"a":[1,2]}');
       await raw.waitFor((f) => f.event === 'preserialized');
       expect(raw.events('plain')[0]!.raw).toBe('{"event":"plain","channel":"strings","data":"hello world"}');
-      expect(raw.events('preserialized')[0]!.raw).toBe('{"event":"preserialized","channel":"strings","data":"{\\"a\\":[1,2]}"}');
+      expect(raw.events('preserialized')[0]!.raw).toBe(
+        '{"event":"preserialized","channel":"strings","data":"{\\"a\\":[1,2]}"}',
+      );
     });
 
     it('fans a multi-channel trigger out to every channel and logs one request', async () => {
@@ -471,7 +496,14 @@ describe('PusherCompatibleServer', () => {
     it('leaves other routes\u2019 bodies to the app (router reads raw bodies only under /apps)', async () => {
       const res = await new Promise<string>((resolve, reject) => {
         const req = http.request(
-          { host: '127.0.0.1', port: h.port, method: 'POST', path: '/echo', agent: false, headers: { 'content-type': 'application/json' } },
+          {
+            host: '127.0.0.1',
+            port: h.port,
+            method: 'POST',
+            path: '/echo',
+            agent: false,
+            headers: { 'content-type': 'application/json' },
+          },
           (r) => {
             let text = '';
             r.on('data', (c: Buffer) => (text += c.toString()));
@@ -521,9 +553,14 @@ describe('PusherCompatibleServer', () => {
 
     it('rejects a body that does not match body_md5', async () => {
       const body = JSON.stringify({ name: 'e', channel: 'c', data: '{}' });
-      const res = await signedRequest(h.port, 'POST', `/apps/${APP.appId}/events`, { body, md5: md5Hex('something else') });
+      const res = await signedRequest(h.port, 'POST', `/apps/${APP.appId}/events`, {
+        body,
+        md5: md5Hex('something else'),
+      });
       expect(res.status).toBe(401);
-      expect(res.body).toBe(`Invalid body_md5: the MD5 of the request body is ${md5Hex(body)}, but you sent ${md5Hex('something else')}`);
+      expect(res.body).toBe(
+        `Invalid body_md5: the MD5 of the request body is ${md5Hex(body)}, but you sent ${md5Hex('something else')}`,
+      );
     });
 
     it('rejects malformed JSON with 400', async () => {
@@ -563,7 +600,8 @@ describe('PusherCompatibleServer', () => {
     });
 
     it('accepts 10 batch items and rejects 11 with 400 (nothing delivered)', async () => {
-      const items = (n: number) => Array.from({ length: n }, (_, i) => ({ channel: 'batch-limit', name: `e${i}`, data: {} }));
+      const items = (n: number) =>
+        Array.from({ length: n }, (_, i) => ({ channel: 'batch-limit', name: `e${i}`, data: {} }));
       await expect(sdk.triggerBatch(items(10))).resolves.toMatchObject({ status: 200 });
       h.faults.clearLog();
       const error = await rejection(sdk.triggerBatch(items(11)));
@@ -582,13 +620,20 @@ describe('PusherCompatibleServer', () => {
       expect((await rejection(sdk.trigger('c'.repeat(165), 'e', {}))).status).toBe(400);
       await expect(sdk.trigger('c'.repeat(164), 'e', {})).resolves.toMatchObject({ status: 200 });
       const longEvent = await rejection(sdk.triggerBatch([{ channel: 'ok', name: 'e'.repeat(201), data: {} }]));
-      expect([longEvent.status, longEvent.body]).toEqual([400, 'Batch event 0: Event name too long: 201 characters (maximum 200)']);
+      expect([longEvent.status, longEvent.body]).toEqual([
+        400,
+        'Batch event 0: Event name too long: 201 characters (maximum 200)',
+      ]);
       const badSocket = await rejection(sdk.triggerBatch([{ channel: 'ok', name: 'e', data: {}, socket_id: 'abc' }]));
       expect([badSocket.status, badSocket.body]).toEqual([400, "Batch event 0: Invalid socket_id: 'abc'"]);
       const channels = Array.from({ length: 101 }, (_, i) => `ch-${i}`);
-      const tooMany = await rejection(sdk.post({ path: '/events', body: { name: 'e', data: '{}', channels } as unknown as string }));
+      const tooMany = await rejection(
+        sdk.post({ path: '/events', body: { name: 'e', data: '{}', channels } as unknown as string }),
+      );
       expect([tooMany.status, tooMany.body]).toEqual([400, 'Too many channels: 101 (maximum 100 per event)']);
-      const notString = await rejection(sdk.post({ path: '/events', body: { name: 'e', data: { a: 1 }, channel: 'c' } as unknown as string }));
+      const notString = await rejection(
+        sdk.post({ path: '/events', body: { name: 'e', data: { a: 1 }, channel: 'c' } as unknown as string }),
+      );
       expect([notString.status, notString.body]).toEqual([400, 'Expected data parameter to be a string']);
     });
   });
@@ -618,8 +663,15 @@ describe('PusherCompatibleServer', () => {
       const expectedMessage = new RegExp(
         `^Invalid signature: Expected HMAC SHA256 hex digest of ${socketId.replace('.', '\\.')}:private-denied, but got [0-9a-f]{64}$`,
       );
-      expect(connectionErrors).toEqual([{ type: 'PusherError', data: { code: null, message: expect.stringMatching(expectedMessage) } }]);
-      expect(seen).toEqual([{ event: 'pusher:subscription_error', data: { type: 'AuthError', error: expect.stringMatching(expectedMessage) } }]);
+      expect(connectionErrors).toEqual([
+        { type: 'PusherError', data: { code: null, message: expect.stringMatching(expectedMessage) } },
+      ]);
+      expect(seen).toEqual([
+        {
+          event: 'pusher:subscription_error',
+          data: { type: 'AuthError', error: expect.stringMatching(expectedMessage) },
+        },
+      ]);
       expect(channel.subscribed).toBe(false);
       expect((await h.server.channelInfo()).has('private-denied')).toBe(false);
 
@@ -708,16 +760,23 @@ describe('PusherCompatibleServer', () => {
       const a2 = sdk.authorizeChannel(second.socketId, 'presence-raw', { user_id: '2' });
       await second.subscribe('presence-raw', a2.auth, a2.channel_data);
       const added = await first.waitFor((f) => f.event === 'pusher_internal:member_added');
-      expect(added.raw).toBe('{"event":"pusher_internal:member_added","channel":"presence-raw","data":"{\\"user_id\\":\\"2\\",\\"user_info\\":null}"}');
+      expect(added.raw).toBe(
+        '{"event":"pusher_internal:member_added","channel":"presence-raw","data":"{\\"user_id\\":\\"2\\",\\"user_info\\":null}"}',
+      );
       second.send({ event: 'pusher:unsubscribe', data: { channel: 'presence-raw' } });
       const removed = await first.waitFor((f) => f.event === 'pusher_internal:member_removed');
-      expect(removed.raw).toBe('{"event":"pusher_internal:member_removed","channel":"presence-raw","data":"{\\"user_id\\":\\"2\\"}"}');
+      expect(removed.raw).toBe(
+        '{"event":"pusher_internal:member_removed","channel":"presence-raw","data":"{\\"user_id\\":\\"2\\"}"}',
+      );
       expect(second.events('pusher_internal:member_added')).toEqual([]);
     });
 
     it('enforces presence limits: 1 KB user_info and 100 members', async () => {
       const big = await RawClient.connect(h.port);
-      const bigAuth = sdk.authorizeChannel(big.socketId, 'presence-full', { user_id: 'big', user_info: { pad: 'x'.repeat(1100) } });
+      const bigAuth = sdk.authorizeChannel(big.socketId, 'presence-full', {
+        user_id: 'big',
+        user_info: { pad: 'x'.repeat(1100) },
+      });
       const bigAnswer = await big.subscribe('presence-full', bigAuth.auth, bigAuth.channel_data);
       expect(JSON.parse(bigAnswer.data as string)).toEqual({
         code: null,
@@ -755,24 +814,39 @@ describe('PusherCompatibleServer', () => {
       const auth = sdk.authorizeChannel(raw.socketId, 'presence-q', { user_id: 'p1' });
       await raw.subscribe('presence-q', auth.auth, auth.channel_data);
 
-      expect(await (await sdk.get({ path: '/channels' })).json()).toEqual({ channels: { 'q-public': {}, 'presence-q': {} } });
+      expect(await (await sdk.get({ path: '/channels' })).json()).toEqual({
+        channels: { 'q-public': {}, 'presence-q': {} },
+      });
       expect(
-        await (await sdk.get({ path: '/channels', params: { filter_by_prefix: 'presence-', info: 'user_count' } })).json(),
+        await (
+          await sdk.get({ path: '/channels', params: { filter_by_prefix: 'presence-', info: 'user_count' } })
+        ).json(),
       ).toEqual({ channels: { 'presence-q': { user_count: 1 } } });
       const noPrefix = await rejection(sdk.get({ path: '/channels', params: { info: 'user_count' } }));
-      expect([noPrefix.status, noPrefix.body]).toEqual([400, 'info=user_count is only supported together with filter_by_prefix=presence-']);
+      expect([noPrefix.status, noPrefix.body]).toEqual([
+        400,
+        'info=user_count is only supported together with filter_by_prefix=presence-',
+      ]);
 
-      expect(await (await sdk.get({ path: '/channels/q-public', params: { info: 'subscription_count' } })).json()).toEqual({
+      expect(
+        await (await sdk.get({ path: '/channels/q-public', params: { info: 'subscription_count' } })).json(),
+      ).toEqual({
         occupied: true,
         subscription_count: 2,
       });
-      expect(await (await sdk.get({ path: '/channels/presence-q', params: { info: 'user_count,subscription_count' } })).json()).toEqual({
+      expect(
+        await (
+          await sdk.get({ path: '/channels/presence-q', params: { info: 'user_count,subscription_count' } })
+        ).json(),
+      ).toEqual({
         occupied: true,
         user_count: 1,
         subscription_count: 1,
       });
       expect(await (await sdk.get({ path: '/channels/nobody-here' })).json()).toEqual({ occupied: false });
-      expect((await rejection(sdk.get({ path: '/channels/q-public', params: { info: 'user_count' } }))).status).toBe(400);
+      expect((await rejection(sdk.get({ path: '/channels/q-public', params: { info: 'user_count' } }))).status).toBe(
+        400,
+      );
       expect((await rejection(sdk.get({ path: '/channels/q-public/users' }))).status).toBe(400);
 
       expect([...(await h.server.channelInfo())]).toEqual([
@@ -800,7 +874,9 @@ describe('PusherCompatibleServer', () => {
       const raw = await RawClient.connect(h.port);
       raw.send('{not json');
       const error = await raw.waitFor((f) => f.event === 'pusher:error');
-      expect(error.raw).toBe('{"event":"pusher:error","data":"{\\"code\\":null,\\"message\\":\\"Invalid JSON: could not parse the message\\"}"}');
+      expect(error.raw).toBe(
+        '{"event":"pusher:error","data":"{\\"code\\":null,\\"message\\":\\"Invalid JSON: could not parse the message\\"}"}',
+      );
       raw.send({ event: 'pusher:ping', data: {} });
       const pong = await raw.waitFor((f) => f.event === 'pusher:pong');
       expect(pong.raw).toBe('{"event":"pusher:pong","data":"{}"}');
@@ -829,7 +905,9 @@ describe('PusherCompatibleServer', () => {
     it('closes an unknown key with 4001 and a bad protocol with 4007/4008', async () => {
       const wrongKey = await RawClient.open(h.port, '/app/not-my-key?protocol=7');
       expect(await wrongKey.waitForClose()).toBe(4001);
-      expect(wrongKey.closeReason).toBe('App key not-my-key not in this cluster. Did you forget to specify the cluster?');
+      expect(wrongKey.closeReason).toBe(
+        'App key not-my-key not in this cluster. Did you forget to specify the cluster?',
+      );
       const noProtocol = await RawClient.open(h.port, `/app/${APP.key}`);
       expect(await noProtocol.waitForClose()).toBe(4008);
       const oldProtocol = await RawClient.open(h.port, `/app/${APP.key}?protocol=5`);
@@ -843,7 +921,10 @@ describe('PusherCompatibleServer', () => {
         type: 'WebSocketError',
         error: {
           type: 'PusherError',
-          data: { code: 4001, message: 'App key not-my-key not in this cluster. Did you forget to specify the cluster?' },
+          data: {
+            code: 4001,
+            message: 'App key not-my-key not in this cluster. Did you forget to specify the cluster?',
+          },
         },
       });
     });
@@ -861,7 +942,9 @@ describe('PusherCompatibleServer', () => {
       const raw = await RawClient.connect(h.port);
       await raw.subscribe('faulty');
       h.faults.clearLog();
-      h.faults.failNext({ status: 503 }).failNext({ status: 403, body: 'Forbidden: app disabled or over message quota', times: 2 });
+      h.faults
+        .failNext({ status: 503 })
+        .failNext({ status: 403, body: 'Forbidden: app disabled or over message quota', times: 2 });
       expect(h.faults.pendingFaults).toBe(3);
 
       const e1 = await rejection(sdk.trigger('faulty', 'e', {}));
@@ -941,13 +1024,20 @@ describe('PusherCompatibleServer', () => {
       expect(h.server.dropConnections()).toBe(1);
       await sdk.trigger('droppy', 'during-gap', {});
       await waitUntil(
-        () => client.connection.state === 'connected' && client.connection.socket_id !== firstSocketId && channel.subscribed,
+        () =>
+          client.connection.state === 'connected' &&
+          client.connection.socket_id !== firstSocketId &&
+          channel.subscribed,
         'reconnect and resubscribe',
       );
       await sdk.trigger('droppy', 'after-reconnect', { ok: 1 });
       await waitUntil(() => seen.some((e) => e.event === 'after-reconnect'), 'event after reconnect');
       expect(states).toEqual(['connecting', 'connected']);
-      expect(seen.map((e) => e.event)).toEqual(['pusher:subscription_succeeded', 'pusher:subscription_succeeded', 'after-reconnect']);
+      expect(seen.map((e) => e.event)).toEqual([
+        'pusher:subscription_succeeded',
+        'pusher:subscription_succeeded',
+        'after-reconnect',
+      ]);
     });
   });
 });

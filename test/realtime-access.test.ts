@@ -25,7 +25,14 @@ import { metaOf } from './support/payload-matchers';
 import { ok } from './support/waiting';
 import { pusherLineOf } from './support/pusher-line';
 import Pusher from 'pusher';
-import { currentSequence, expectNothingMore, graphqlSubscriber, legacyFrontend, type PusherEvent, type Received } from './support/realtime-clients';
+import {
+  currentSequence,
+  expectNothingMore,
+  graphqlSubscriber,
+  legacyFrontend,
+  type PusherEvent,
+  type Received,
+} from './support/realtime-clients';
 import { JWT_SECRET, PUSHER, startTestApp, type TestApp } from './support/test-app';
 
 const closers = closeAfterEach();
@@ -33,14 +40,18 @@ const closers = closeAfterEach();
 async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`nothing within ${ms} ms`)), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`nothing within ${ms} ms`)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
 }
 
 async function populated(app: TestApp, hotel: string, periodStart: string, periodEnd: string, token?: string) {
-  const id = ok(await app.graphql(CreateStocktakeDocument, { hotel, input: { periodStart, periodEnd } }, { token })).createStocktake.id;
+  const id = ok(await app.graphql(CreateStocktakeDocument, { hotel, input: { periodStart, periodEnd } }, { token }))
+    .createStocktake.id;
   ok(await app.graphql(PopulateStocktakeDocument, { id }, { token }));
   const lines = ok(await app.graphql(StocktakeDocument, { id }, { token })).stocktake.lines as LineFieldsFragment[];
   return { id, guinness: lines.find((line) => line.itemSku === 'D0030')! };
@@ -146,9 +157,16 @@ describe('public channels (no prefix)', () => {
     });
 
     it('killarney staff may subscribe to killarney (staff is enough to watch)', async () => {
-      const sub = subscriberFor(t, killarneyStaff).subscribe(StocktakeEventsDocument, { stocktakeId: killarney.id, afterSequence: 0 });
+      const sub = subscriberFor(t, killarneyStaff).subscribe(StocktakeEventsDocument, {
+        stocktakeId: killarney.id,
+        afterSequence: 0,
+      });
       const [first] = await sub.waitFor(1);
-      expect(first!.data!.stocktakeEvents).toMatchObject({ __typename: 'StocktakePopulatedEvent', sequence: 1, stocktakeId: killarney.id });
+      expect(first!.data!.stocktakeEvents).toMatchObject({
+        __typename: 'StocktakePopulatedEvent',
+        sequence: 1,
+        stocktakeId: killarney.id,
+      });
     });
   });
 
@@ -165,33 +183,62 @@ describe('public channels (no prefix)', () => {
       const pusherKillarneyDetail = await pusherOn(t, killarneyDetail);
       // From the channels' current sequences, so every later event is delivered however long set-up takes.
       const after = async (channel: string, token: string) => currentSequence(t, channel, token);
-      const gqlGalwayList = subscriberFor(t, galway).subscribe(StocktakeListEventsDocument, { hotel: OTHER_HOTEL, afterSequence: await after(galwayList, galway) });
+      const gqlGalwayList = subscriberFor(t, galway).subscribe(StocktakeListEventsDocument, {
+        hotel: OTHER_HOTEL,
+        afterSequence: await after(galwayList, galway),
+      });
       const gqlGalwayDetail = subscriberFor(t, galway).subscribe(StocktakeEventsDocument, {
         stocktakeId: galwayStocktake.id,
         afterSequence: await after(galwayDetail, galway),
       });
       const manager = await t.token();
-      const gqlKillarneyList = subscriberFor(t, manager).subscribe(StocktakeListEventsDocument, { hotel: HOTEL, afterSequence: await after(killarneyList, manager) });
+      const gqlKillarneyList = subscriberFor(t, manager).subscribe(StocktakeListEventsDocument, {
+        hotel: HOTEL,
+        afterSequence: await after(killarneyList, manager),
+      });
       const gqlKillarneyDetail = subscriberFor(t, killarneyStaff).subscribe(StocktakeEventsDocument, {
         stocktakeId: killarney.id,
         afterSequence: await after(killarneyDetail, killarneyStaff),
       });
 
       // Killarney: a new stocktake (list) and a count on the existing one (detail).
-      const created = ok(await t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart: '2025-03-01', periodEnd: '2025-03-31' } })).createStocktake;
-      const counted = ok(await t.graphql(UpdateStocktakeLineDocument, { id: killarney.guinness.id, input: { countedFullUnits: '1' } })).updateStocktakeLine;
+      const created = ok(
+        await t.graphql(CreateStocktakeDocument, {
+          hotel: HOTEL,
+          input: { periodStart: '2025-03-01', periodEnd: '2025-03-31' },
+        }),
+      ).createStocktake;
+      const counted = ok(
+        await t.graphql(UpdateStocktakeLineDocument, { id: killarney.guinness.id, input: { countedFullUnits: '1' } }),
+      ).updateStocktakeLine;
 
-      expect((await pusherKillarneyList.waitFor(1)).map((e) => [e.event, e.data.id])).toEqual([['stocktake-created', Number(created.id)]]);
-      expect((await pusherKillarneyDetail.waitFor(1)).map((e) => [e.event, e.data.line_id])).toEqual([['line-counted-updated', Number(counted.id)]]);
-      expect((await gqlKillarneyList.waitFor(1)).map((r) => r.data!.stocktakeListEvents.name)).toEqual(['stocktake-created']);
-      expect((await gqlKillarneyDetail.waitFor(1)).map((r) => r.data!.stocktakeEvents.name)).toEqual(['line-counted-updated']);
+      expect((await pusherKillarneyList.waitFor(1)).map((e) => [e.event, e.data.id])).toEqual([
+        ['stocktake-created', Number(created.id)],
+      ]);
+      expect((await pusherKillarneyDetail.waitFor(1)).map((e) => [e.event, e.data.line_id])).toEqual([
+        ['line-counted-updated', Number(counted.id)],
+      ]);
+      expect((await gqlKillarneyList.waitFor(1)).map((r) => r.data!.stocktakeListEvents.name)).toEqual([
+        'stocktake-created',
+      ]);
+      expect((await gqlKillarneyDetail.waitFor(1)).map((r) => r.data!.stocktakeEvents.name)).toEqual([
+        'line-counted-updated',
+      ]);
 
       // Then galway: its own clients' first events must be these, proving the killarney ones never came.
       const galwayCreated = ok(
-        await t.graphql(CreateStocktakeDocument, { hotel: OTHER_HOTEL, input: { periodStart: '2025-03-01', periodEnd: '2025-03-31' } }, { token: galway }),
+        await t.graphql(
+          CreateStocktakeDocument,
+          { hotel: OTHER_HOTEL, input: { periodStart: '2025-03-01', periodEnd: '2025-03-31' } },
+          { token: galway },
+        ),
       ).createStocktake;
       const galwayCounted = ok(
-        await t.graphql(UpdateStocktakeLineDocument, { id: galwayStocktake.guinness.id, input: { countedFullUnits: '2' } }, { token: galway }),
+        await t.graphql(
+          UpdateStocktakeLineDocument,
+          { id: galwayStocktake.guinness.id, input: { countedFullUnits: '2' } },
+          { token: galway },
+        ),
       ).updateStocktakeLine;
       const galwayActor = { id: 'manager-g', name: 'Gerry Galway' };
 
@@ -206,16 +253,36 @@ describe('public channels (no prefix)', () => {
         channel: galwayDetail,
         event: 'line-counted-updated',
         // populate 1, this count 2
-        data: { line_id: Number(galwayCounted.id), item_sku: 'D0030', line: pusherLineOf(galwayCounted), meta: metaOf(2, galwayActor) },
+        data: {
+          line_id: Number(galwayCounted.id),
+          item_sku: 'D0030',
+          line: pusherLineOf(galwayCounted),
+          meta: metaOf(2, galwayActor),
+        },
       });
       const [gqlList] = await gqlGalwayList.waitFor(1);
-      expect(gqlList!.data!.stocktakeListEvents).toMatchObject({ name: 'stocktake-created', channel: galwayList, sequence: 2, actor: galwayActor });
+      expect(gqlList!.data!.stocktakeListEvents).toMatchObject({
+        name: 'stocktake-created',
+        channel: galwayList,
+        sequence: 2,
+        actor: galwayActor,
+      });
       const [gqlDetail] = await gqlGalwayDetail.waitFor(1);
-      expect(gqlDetail!.data!.stocktakeEvents).toMatchObject({ name: 'line-counted-updated', channel: galwayDetail, sequence: 2, lineId: galwayCounted.id });
+      expect(gqlDetail!.data!.stocktakeEvents).toMatchObject({
+        name: 'line-counted-updated',
+        channel: galwayDetail,
+        sequence: 2,
+        lineId: galwayCounted.id,
+      });
 
       // Nothing more arrived on either side: one more commit per hotel shows up right after what came before.
       await expectNothingMore(
-        () => t.graphql(UpdateStocktakeLineDocument, { id: galwayStocktake.guinness.id, input: { countedFullUnits: '3' } }, { token: galway }),
+        () =>
+          t.graphql(
+            UpdateStocktakeLineDocument,
+            { id: galwayStocktake.guinness.id, input: { countedFullUnits: '3' } },
+            { token: galway },
+          ),
         [pusherGalwayDetail, 1],
         [gqlGalwayDetail, 1],
       );
@@ -224,7 +291,9 @@ describe('public channels (no prefix)', () => {
         [pusherKillarneyDetail, 1],
         [gqlKillarneyDetail, 1],
       );
-      expect([pusherGalwayList, gqlGalwayList, pusherKillarneyList, gqlKillarneyList].map((r) => r.items.length)).toEqual([1, 1, 1, 1]);
+      expect(
+        [pusherGalwayList, gqlGalwayList, pusherKillarneyList, gqlKillarneyList].map((r) => r.items.length),
+      ).toEqual([1, 1, 1, 1]);
     });
   });
 
@@ -266,9 +335,16 @@ describe('public channels (no prefix)', () => {
     });
 
     it('the same socket with a valid token is accepted (control)', async () => {
-      const sub = subscriberFor(t, await t.token()).subscribe(StocktakeListEventsDocument, { hotel: HOTEL, afterSequence: 0 });
+      const sub = subscriberFor(t, await t.token()).subscribe(StocktakeListEventsDocument, {
+        hotel: HOTEL,
+        afterSequence: 0,
+      });
       const [first] = await sub.waitFor(1);
-      expect(first!.data!.stocktakeListEvents).toMatchObject({ name: 'stocktake-created', sequence: 1, channel: `${HOTEL}-stocktakes` });
+      expect(first!.data!.stocktakeListEvents).toMatchObject({
+        name: 'stocktake-created',
+        sequence: 1,
+        channel: `${HOTEL}-stocktakes`,
+      });
     });
   });
 
@@ -281,16 +357,36 @@ describe('public channels (no prefix)', () => {
         `private-${HOTEL}-stocktake-${killarney.id}`,
         'hotel-nowhere-stocktakes',
       ]) {
-        const response = await t.graphql(ChannelEventsDocument, { channel, afterSequence: 0, limit: 100 }, { token: galway });
+        const response = await t.graphql(
+          ChannelEventsDocument,
+          { channel, afterSequence: 0, limit: 100 },
+          { token: galway },
+        );
         expect(response.data).toBeNull();
         expect(response.errors).toHaveLength(1);
         expect(response.errors![0]!.extensions).toEqual({ code: 'FORBIDDEN' });
-        expect(response.errors![0]!.message).toBe(`You are not a member of hotel ${channel.replace(/^private-/, '').replace(/-stocktakes?(-\d+)?$/, '')}`);
+        expect(response.errors![0]!.message).toBe(
+          `You are not a member of hotel ${channel.replace(/^private-/, '').replace(/-stocktakes?(-\d+)?$/, '')}`,
+        );
       }
       // Naming a killarney stocktake id under the caller's own hotel reads that (empty) galway channel: nothing leaks.
-      expect(ok(await t.graphql(ChannelEventsDocument, { channel: `${OTHER_HOTEL}-stocktake-${killarney.id}` }, { token: galway })).channelEvents).toEqual([]);
+      expect(
+        ok(
+          await t.graphql(
+            ChannelEventsDocument,
+            { channel: `${OTHER_HOTEL}-stocktake-${killarney.id}` },
+            { token: galway },
+          ),
+        ).channelEvents,
+      ).toEqual([]);
       // Its own hotel's channel works for the same user.
-      const own = ok(await t.graphql(ChannelEventsDocument, { channel: `${OTHER_HOTEL}-stocktake-${galwayStocktake.id}` }, { token: galway })).channelEvents;
+      const own = ok(
+        await t.graphql(
+          ChannelEventsDocument,
+          { channel: `${OTHER_HOTEL}-stocktake-${galwayStocktake.id}` },
+          { token: galway },
+        ),
+      ).channelEvents;
       expect(own[0]).toMatchObject({ name: 'stocktake-populated', sequence: 1 });
     });
 
@@ -365,7 +461,9 @@ describe("with PUSHER_CHANNEL_PREFIX=private- (startTestApp({ channelPrefix: 'pr
     const publicDetail = await pusherOn(tp, `${HOTEL}-stocktake-${id}`);
     const publicList = await pusherOn(tp, `${HOTEL}-stocktakes`);
 
-    const line = ok(await tp.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedPartialUnits: '12.5' } })).updateStocktakeLine;
+    const line = ok(
+      await tp.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedPartialUnits: '12.5' } }),
+    ).updateStocktakeLine;
     const approved = ok(await tp.graphql(ApproveStocktakeDocument, { id })).approveStocktake;
 
     const [counted, status] = await detailEvents.waitFor(2);
@@ -377,7 +475,12 @@ describe("with PUSHER_CHANNEL_PREFIX=private- (startTestApp({ channelPrefix: 'pr
     expect(status).toEqual({
       channel: privateDetail,
       event: 'stocktake-status-changed',
-      data: expect.objectContaining({ stocktake_id: Number(id), status: 'APPROVED', adjustments_created: approved.adjustmentsCreated, meta: metaOf(3) }),
+      data: expect.objectContaining({
+        stocktake_id: Number(id),
+        status: 'APPROVED',
+        adjustments_created: approved.adjustmentsCreated,
+        meta: metaOf(3),
+      }),
     });
     expect(await staffDetailEvents.waitFor(2)).toEqual([counted, status]);
     const [listStatus] = await listEvents.waitFor(1);
@@ -397,7 +500,14 @@ describe("with PUSHER_CHANNEL_PREFIX=private- (startTestApp({ channelPrefix: 'pr
     expect(stored.slice(1).map((e) => e.payload)).toEqual([counted!.data, status!.data]);
 
     // Nothing went to the unprefixed channels: a marker published there now is the first thing they get.
-    const sdk = new Pusher({ appId: PUSHER.appId, key: PUSHER.key, secret: PUSHER.secret, host: '127.0.0.1', port: String(tp.port), useTLS: false });
+    const sdk = new Pusher({
+      appId: PUSHER.appId,
+      key: PUSHER.key,
+      secret: PUSHER.secret,
+      host: '127.0.0.1',
+      port: String(tp.port),
+      useTLS: false,
+    });
     await sdk.trigger([`${HOTEL}-stocktake-${id}`, `${HOTEL}-stocktakes`], 'barrier', {});
     expect((await publicDetail.waitFor(1)).map((e) => e.event)).toEqual(['barrier']);
     expect((await publicList.waitFor(1)).map((e) => e.event)).toEqual(['barrier']);
@@ -408,7 +518,10 @@ describe("with PUSHER_CHANNEL_PREFIX=private- (startTestApp({ channelPrefix: 'pr
     const { id } = await populated(tp, HOTEL, '2025-05-01', '2025-05-31');
     const channel = `private-${HOTEL}-stocktake-${id}`;
     expect(await pusherRefusal(tp, channel, outsider)).toMatchObject({ type: 'AuthError', status: 403 });
-    expect(await pusherRefusal(tp, `private-${HOTEL}-stocktakes`, outsider)).toMatchObject({ type: 'AuthError', status: 403 });
+    expect(await pusherRefusal(tp, `private-${HOTEL}-stocktakes`, outsider)).toMatchObject({
+      type: 'AuthError',
+      status: 403,
+    });
     expect(await pusherRefusal(tp, channel)).toMatchObject({ type: 'AuthError', status: 401 });
     expect(await pusherRefusal(tp, channel, 'not-a-jwt')).toMatchObject({ type: 'AuthError', status: 401 });
   });
@@ -420,16 +533,28 @@ describe("with PUSHER_CHANNEL_PREFIX=private- (startTestApp({ channelPrefix: 'pr
     expect(signed.status).toBe(200);
     expect(JSON.parse(signed.text)).toEqual({ auth: signature(socketId, channel) });
     // JSON bodies are accepted too, and staff are members.
-    const staffSigned = await authorize(tp, { socket_id: socketId, channel_name: `private-${HOTEL}-stocktakes` }, memberStaff, false);
+    const staffSigned = await authorize(
+      tp,
+      { socket_id: socketId, channel_name: `private-${HOTEL}-stocktakes` },
+      memberStaff,
+      false,
+    );
     expect(staffSigned.status).toBe(200);
     expect(JSON.parse(staffSigned.text)).toEqual({ auth: signature(socketId, `private-${HOTEL}-stocktakes`) });
 
-    expect(await authorize(tp, { socket_id: socketId, channel_name: channel }, outsider)).toEqual({ status: 403, text: `Not a member of ${HOTEL}` });
+    expect(await authorize(tp, { socket_id: socketId, channel_name: channel }, outsider)).toEqual({
+      status: 403,
+      text: `Not a member of ${HOTEL}`,
+    });
     expect((await authorize(tp, { socket_id: socketId, channel_name: channel })).status).toBe(401);
     expect((await authorize(tp, { socket_id: socketId, channel_name: channel }, 'not-a-jwt')).status).toBe(401);
     // Only private stocktake channels are signed.
-    expect((await authorize(tp, { socket_id: socketId, channel_name: `${HOTEL}-stocktake-42` }, member)).status).toBe(403);
-    expect((await authorize(tp, { socket_id: socketId, channel_name: `private-${HOTEL}-chat` }, member)).status).toBe(403);
+    expect((await authorize(tp, { socket_id: socketId, channel_name: `${HOTEL}-stocktake-42` }, member)).status).toBe(
+      403,
+    );
+    expect((await authorize(tp, { socket_id: socketId, channel_name: `private-${HOTEL}-chat` }, member)).status).toBe(
+      403,
+    );
     expect((await authorize(tp, { socket_id: 'nonsense', channel_name: channel }, member)).status).toBe(400);
   });
 

@@ -40,7 +40,14 @@ import { closeAfterEach } from './support/closers';
 import { HOTEL, OTHER_HOTEL } from './support/fixtures';
 import { ISO_Z, metaOf } from './support/payload-matchers';
 import { pusherLineOf } from './support/pusher-line';
-import { currentSequence, expectNothingMore, graphqlSubscriber, legacyFrontend, type PusherEvent, type Received } from './support/realtime-clients';
+import {
+  currentSequence,
+  expectNothingMore,
+  graphqlSubscriber,
+  legacyFrontend,
+  type PusherEvent,
+  type Received,
+} from './support/realtime-clients';
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/test-app';
 import { ok } from './support/waiting';
 
@@ -81,8 +88,13 @@ async function listSubscription(variables: { afterSequence?: number } = {}) {
   return subscribe(StocktakeListEventsDocument, { hotel: HOTEL, afterSequence });
 }
 
-async function detailSubscription(stocktakeId: string, variables: { afterSequence?: number; hotel?: string } = {}, token?: string) {
-  const afterSequence = variables.afterSequence ?? (await currentSequence(t, detail(stocktakeId, variables.hotel), token));
+async function detailSubscription(
+  stocktakeId: string,
+  variables: { afterSequence?: number; hotel?: string } = {},
+  token?: string,
+) {
+  const afterSequence =
+    variables.afterSequence ?? (await currentSequence(t, detail(stocktakeId, variables.hotel), token));
   return subscribe(StocktakeEventsDocument, { stocktakeId, afterSequence }, token);
 }
 
@@ -93,7 +105,8 @@ function codeOf(response: GraphQLResponse<unknown>): unknown {
 }
 
 async function createStocktake(periodStart: string, periodEnd: string, notes?: string) {
-  return ok(await t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart, periodEnd, notes } })).createStocktake;
+  return ok(await t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart, periodEnd, notes } }))
+    .createStocktake;
 }
 
 async function populatedStocktake(periodStart: string, periodEnd: string) {
@@ -104,7 +117,10 @@ async function populatedStocktake(periodStart: string, periodEnd: string) {
   return { id, lines: lines as LineFieldsFragment[], bySku };
 }
 
-async function updateLine(id: string, input: { countedFullUnits?: string; countedPartialUnits?: string; manualPurchasesValue?: string | null }) {
+async function updateLine(
+  id: string,
+  input: { countedFullUnits?: string; countedPartialUnits?: string; manualPurchasesValue?: string | null },
+) {
   return ok(await t.graphql(UpdateStocktakeLineDocument, { id, input })).updateStocktakeLine;
 }
 
@@ -124,7 +140,6 @@ async function lastSequence(channel: string): Promise<number> {
   }
 }
 
-
 /** The GraphQL event's delivery fields, taken from the Pusher copy of the same event on the same channel. */
 function graphqlMetaOf(typename: string, pusherEvent: PusherEvent) {
   const meta = pusherEvent.data.meta as { event_id: string; sequence: number; occurred_at: string; actor: unknown };
@@ -139,7 +154,8 @@ function graphqlMetaOf(typename: string, pusherEvent: PusherEvent) {
   };
 }
 
-const metaField = (event: PusherEvent) => event.data.meta as { event_id: string; sequence: number; occurred_at: string };
+const metaField = (event: PusherEvent) =>
+  event.data.meta as { event_id: string; sequence: number; occurred_at: string };
 
 function expectBetween(iso: string, before: number, after: number) {
   const at = Date.parse(iso);
@@ -173,7 +189,7 @@ describe('list channel events', () => {
         meta: metaOf(before + 1),
       },
     });
-    expect(typeof (event!.data.hotel)).toBe('number');
+    expect(typeof event!.data.hotel).toBe('number');
     expectBetween(metaField(event!).occurred_at, startedAt, finishedAt);
 
     const [result] = await graphql.waitFor(1);
@@ -225,7 +241,9 @@ describe('list channel events', () => {
     expect(result).toEqual({
       data: { stocktakeListEvents: { ...graphqlMetaOf('StocktakeDeletedEvent', event!), stocktakeId: created.id } },
     });
-    expect((await channelEvents(LIST, before)).map((e) => [e.sequence, e.name])).toEqual([[before + 1, 'stocktake-deleted']]);
+    expect((await channelEvents(LIST, before)).map((e) => [e.sequence, e.name])).toEqual([
+      [before + 1, 'stocktake-deleted'],
+    ]);
     // The deleted stocktake's detail channel carries nothing of the deletion.
     expect(await channelEvents(detail(created.id))).toEqual([]);
   });
@@ -281,18 +299,43 @@ describe('stocktake-status-changed on the list AND the detail channel', () => {
     expect(listApproved).toEqual({
       channel: LIST,
       event: 'stocktake-status-changed',
-      data: { stocktake_id: Number(id), status: 'APPROVED', adjustments_created: 3, stocktake: summary, meta: metaOf(listBefore + 2) },
+      data: {
+        stocktake_id: Number(id),
+        status: 'APPROVED',
+        adjustments_created: 3,
+        stocktake: summary,
+        meta: metaOf(listBefore + 2),
+      },
     });
     expect(detailApproved).toEqual({
       channel: detail(id),
       event: 'stocktake-status-changed',
       // populate 1, two counts 2 and 3, approval 4
-      data: { stocktake_id: Number(id), status: 'APPROVED', adjustments_created: 3, stocktake: summary, meta: metaOf(4) },
+      data: {
+        stocktake_id: Number(id),
+        status: 'APPROVED',
+        adjustments_created: 3,
+        stocktake: summary,
+        meta: metaOf(4),
+      },
     });
     expect(Object.keys(detailApproved!.data.stocktake as object).sort()).toEqual(
       [
-        'approved_at', 'approved_by', 'approved_by_name', 'created_at', 'hotel', 'id', 'is_locked', 'line_count', 'notes',
-        'period_end', 'period_start', 'status', 'total_lines', 'total_value', 'total_variance_value',
+        'approved_at',
+        'approved_by',
+        'approved_by_name',
+        'created_at',
+        'hotel',
+        'id',
+        'is_locked',
+        'line_count',
+        'notes',
+        'period_end',
+        'period_start',
+        'status',
+        'total_lines',
+        'total_value',
+        'total_variance_value',
       ].sort(),
     );
     expect(metaField(listApproved!).event_id).toBe(metaField(detailApproved!).event_id);
@@ -317,31 +360,65 @@ describe('stocktake-status-changed on the list AND the detail channel', () => {
     expect(approved.stocktake).toEqual(graphqlStocktake);
     const statusFields = { stocktakeId: id, status: 'APPROVED', adjustmentsCreated: 3, stocktake: graphqlStocktake };
     expect(await listGraphql.waitFor(1)).toEqual([
-      { data: { stocktakeListEvents: { ...graphqlMetaOf('StocktakeStatusChangedEvent', listApproved!), ...statusFields } } },
+      {
+        data: {
+          stocktakeListEvents: { ...graphqlMetaOf('StocktakeStatusChangedEvent', listApproved!), ...statusFields },
+        },
+      },
     ]);
     expect(await detailGraphql.waitFor(1)).toEqual([
-      { data: { stocktakeEvents: { ...graphqlMetaOf('StocktakeStatusChangedEvent', detailApproved!), ...statusFields } } },
+      {
+        data: {
+          stocktakeEvents: { ...graphqlMetaOf('StocktakeStatusChangedEvent', detailApproved!), ...statusFields },
+        },
+      },
     ]);
 
     const reopened = ok(await t.graphql(ReopenStocktakeDocument, { id })).reopenStocktake;
     expect(reopened.adjustmentsRemoved).toBe(3);
-    const reopenedSummary = { ...summary, status: 'DRAFT', is_locked: false, approved_at: null, approved_by: null, approved_by_name: null };
+    const reopenedSummary = {
+      ...summary,
+      status: 'DRAFT',
+      is_locked: false,
+      approved_at: null,
+      approved_by: null,
+      approved_by_name: null,
+    };
     const listReopened = (await listPusher.waitFor(2))[1]!;
     const detailReopened = (await detailPusher.waitFor(2))[1]!;
     expect(listReopened).toEqual({
       channel: LIST,
       event: 'stocktake-status-changed',
-      data: { stocktake_id: Number(id), status: 'DRAFT', adjustments_created: 0, stocktake: reopenedSummary, meta: metaOf(listBefore + 3) },
+      data: {
+        stocktake_id: Number(id),
+        status: 'DRAFT',
+        adjustments_created: 0,
+        stocktake: reopenedSummary,
+        meta: metaOf(listBefore + 3),
+      },
     });
     expect(detailReopened).toEqual({
       channel: detail(id),
       event: 'stocktake-status-changed',
-      data: { stocktake_id: Number(id), status: 'DRAFT', adjustments_created: 0, stocktake: reopenedSummary, meta: metaOf(5) },
+      data: {
+        stocktake_id: Number(id),
+        status: 'DRAFT',
+        adjustments_created: 0,
+        stocktake: reopenedSummary,
+        meta: metaOf(5),
+      },
     });
     expect(metaField(listReopened).event_id).toBe(metaField(detailReopened).event_id);
     expect(metaField(listReopened).event_id).not.toBe(metaField(listApproved!).event_id);
 
-    const reopenedStocktake = { ...graphqlStocktake, status: 'DRAFT', isLocked: false, approvedAt: null, approvedById: null, approvedByName: null };
+    const reopenedStocktake = {
+      ...graphqlStocktake,
+      status: 'DRAFT',
+      isLocked: false,
+      approvedAt: null,
+      approvedById: null,
+      approvedByName: null,
+    };
     expect(reopened.stocktake).toEqual(reopenedStocktake);
     const reopenFields = { stocktakeId: id, status: 'DRAFT', adjustmentsCreated: 0, stocktake: reopenedStocktake };
     expect((await listGraphql.waitFor(2))[1]).toEqual({
@@ -391,14 +468,34 @@ describe('detail channel events', () => {
       data: { stocktake_id: Number(id), lines_created: 0, message: 'Created 0 stocktake lines', meta: metaOf(2) },
     });
     expect(await graphql.waitFor(2)).toEqual([
-      { data: { stocktakeEvents: { ...graphqlMetaOf('StocktakePopulatedEvent', first!), stocktakeId: id, linesCreated: 6, message: 'Created 6 stocktake lines' } } },
-      { data: { stocktakeEvents: { ...graphqlMetaOf('StocktakePopulatedEvent', second!), stocktakeId: id, linesCreated: 0, message: 'Created 0 stocktake lines' } } },
+      {
+        data: {
+          stocktakeEvents: {
+            ...graphqlMetaOf('StocktakePopulatedEvent', first!),
+            stocktakeId: id,
+            linesCreated: 6,
+            message: 'Created 6 stocktake lines',
+          },
+        },
+      },
+      {
+        data: {
+          stocktakeEvents: {
+            ...graphqlMetaOf('StocktakePopulatedEvent', second!),
+            stocktakeId: id,
+            linesCreated: 0,
+            message: 'Created 0 stocktake lines',
+          },
+        },
+      },
     ]);
     expect(metaField(first!).event_id).not.toBe(metaField(second!).event_id);
     // Populate is not a list event.
-    expect((await channelEvents(LIST)).filter((e) => e.payload.stocktake_id === Number(id) || e.payload.id === Number(id)).map((e) => e.name)).toEqual([
-      'stocktake-created',
-    ]);
+    expect(
+      (await channelEvents(LIST))
+        .filter((e) => e.payload.stocktake_id === Number(id) || e.payload.id === Number(id))
+        .map((e) => e.name),
+    ).toEqual(['stocktake-created']);
   });
 
   it('line-counted-updated: {line_id, item_sku, line (full line object, original formats), meta}', async () => {
@@ -409,7 +506,11 @@ describe('detail channel events', () => {
     const graphql = await detailSubscription(id);
 
     const startedAt = Date.now();
-    const line = await updateLine(guinness.id, { countedFullUnits: '1', countedPartialUnits: '45.5', manualPurchasesValue: '12.3' });
+    const line = await updateLine(guinness.id, {
+      countedFullUnits: '1',
+      countedPartialUnits: '45.5',
+      manualPurchasesValue: '12.3',
+    });
     const finishedAt = Date.now();
 
     const [event] = await pusher.waitFor(1);
@@ -462,7 +563,16 @@ describe('detail channel events', () => {
     }
 
     expect(await graphql.waitFor(1)).toEqual([
-      { data: { stocktakeEvents: { ...graphqlMetaOf('LineCountedUpdatedEvent', event!), lineId: guinness.id, itemSku: 'D0030', line } } },
+      {
+        data: {
+          stocktakeEvents: {
+            ...graphqlMetaOf('LineCountedUpdatedEvent', event!),
+            lineId: guinness.id,
+            itemSku: 'D0030',
+            line,
+          },
+        },
+      },
     ]);
   });
 
@@ -477,10 +587,20 @@ describe('detail channel events', () => {
     const added = ok(
       await t.graphql(AddLineMovementDocument, {
         lineId: guinness.id,
-        input: { movementType: 'PURCHASE', quantity: '88', unitCost: '2.5', notes: 'keg delivery', timestamp: '2026-05-10T14:30:00Z' },
+        input: {
+          movementType: 'PURCHASE',
+          quantity: '88',
+          unitCost: '2.5',
+          notes: 'keg delivery',
+          timestamp: '2026-05-10T14:30:00Z',
+        },
       }),
     ).addLineMovement;
-    expect(added.movement).toMatchObject({ quantity: '88.0000', timestamp: '2026-05-10T14:30:00.000Z', reference: `Stocktake-${id}` });
+    expect(added.movement).toMatchObject({
+      quantity: '88.0000',
+      timestamp: '2026-05-10T14:30:00.000Z',
+      reference: `Stocktake-${id}`,
+    });
     const movementId = added.movement.id;
     const [addedEvent] = await pusher.waitFor(1);
     expect(addedEvent).toEqual({
@@ -489,12 +609,21 @@ describe('detail channel events', () => {
       data: {
         line_id: Number(guinness.id),
         item_sku: 'D0030',
-        movement: { id: Number(movementId), movement_type: 'PURCHASE', quantity: '88.0000', timestamp: '2026-05-10T14:30:00.000Z' },
+        movement: {
+          id: Number(movementId),
+          movement_type: 'PURCHASE',
+          quantity: '88.0000',
+          timestamp: '2026-05-10T14:30:00.000Z',
+        },
         line: pusherLineOf(added.line),
         meta: metaOf(2),
       },
     });
-    expect(addedEvent!.data.line).toMatchObject({ purchases: '88.0000', waste: '0.0000', version: guinness.version + 1 });
+    expect(addedEvent!.data.line).toMatchObject({
+      purchases: '88.0000',
+      waste: '0.0000',
+      version: guinness.version + 1,
+    });
     expect(Number(added.line.expectedQty) - Number(guinness.expectedQty)).toBe(88);
 
     // updated
@@ -502,7 +631,14 @@ describe('detail channel events', () => {
       await t.graphql(UpdateLineMovementDocument, {
         lineId: guinness.id,
         movementId,
-        input: { movementType: 'WASTE', quantity: '4.25', unitCost: '2.4', reference: 'INV-77', notes: 'spillage', timestamp: '2026-05-12T09:15:00Z' },
+        input: {
+          movementType: 'WASTE',
+          quantity: '4.25',
+          unitCost: '2.4',
+          reference: 'INV-77',
+          notes: 'spillage',
+          timestamp: '2026-05-12T09:15:00Z',
+        },
       }),
     ).updateLineMovement;
     const [, updatedEvent] = await pusher.waitFor(2);
@@ -521,15 +657,27 @@ describe('detail channel events', () => {
           notes: 'spillage',
           timestamp: '2026-05-12T09:15:00.000Z',
         },
-        old_values: { movement_type: 'PURCHASE', quantity: '88.0000', unit_cost: '2.5000', reference: `Stocktake-${id}`, notes: 'keg delivery' },
+        old_values: {
+          movement_type: 'PURCHASE',
+          quantity: '88.0000',
+          unit_cost: '2.5000',
+          reference: `Stocktake-${id}`,
+          notes: 'keg delivery',
+        },
         line: pusherLineOf(updated.line),
         meta: metaOf(3),
       },
     });
-    expect(updatedEvent!.data.line).toMatchObject({ purchases: '0.0000', waste: '4.2500', version: guinness.version + 2 });
+    expect(updatedEvent!.data.line).toMatchObject({
+      purchases: '0.0000',
+      waste: '4.2500',
+      version: guinness.version + 2,
+    });
 
     // deleted
-    const deleted = ok(await t.graphql(DeleteLineMovementDocument, { lineId: guinness.id, movementId })).deleteLineMovement;
+    const deleted = ok(
+      await t.graphql(DeleteLineMovementDocument, { lineId: guinness.id, movementId }),
+    ).deleteLineMovement;
     expect(deleted.deletedMovementId).toBe(movementId);
     const [, , deletedEvent] = await pusher.waitFor(3);
     expect(deletedEvent).toEqual({
@@ -582,7 +730,13 @@ describe('detail channel events', () => {
               staffName: 'Mary Manager',
               timestamp: '2026-05-12T09:15:00.000Z',
             },
-            oldValues: { movementType: 'PURCHASE', quantity: '88.0000', unitCost: '2.5000', reference: `Stocktake-${id}`, notes: 'keg delivery' },
+            oldValues: {
+              movementType: 'PURCHASE',
+              quantity: '88.0000',
+              unitCost: '2.5000',
+              reference: `Stocktake-${id}`,
+              notes: 'keg delivery',
+            },
             line: updated.line,
           },
         },
@@ -599,7 +753,9 @@ describe('detail channel events', () => {
         },
       },
     ]);
-    expect(updated.movement).toEqual((graphql.items[1]!.data as { stocktakeEvents: { movement: unknown } }).stocktakeEvents.movement);
+    expect(updated.movement).toEqual(
+      (graphql.items[1]!.data as { stocktakeEvents: { movement: unknown } }).stocktakeEvents.movement,
+    );
     expect(added.movement).toEqual({
       id: movementId,
       itemId: guinness.itemId,
@@ -620,7 +776,11 @@ describe('detail channel events', () => {
     const staff = await t.token({ user: 'staff-7', name: 'Sean Staff', hotels: { [HOTEL]: 'staff' } });
     const pusher = await pusherOn(detail(id));
     const graphql = await detailSubscription(id, {}, staff);
-    const response = await t.graphql(UpdateStocktakeLineDocument, { id: bySku('S0010').id, input: { countedPartialUnits: '0.5' } }, { token: staff });
+    const response = await t.graphql(
+      UpdateStocktakeLineDocument,
+      { id: bySku('S0010').id, input: { countedPartialUnits: '0.5' } },
+      { token: staff },
+    );
     const line = ok(response).updateStocktakeLine;
     const [event] = await pusher.waitFor(1);
     expect(event!.data).toEqual({
@@ -630,7 +790,10 @@ describe('detail channel events', () => {
       meta: metaOf(2, { id: 'staff-7', name: 'Sean Staff' }),
     });
     const [result] = await graphql.waitFor(1);
-    expect((result!.data as StocktakeEventsSubscription).stocktakeEvents.actor).toEqual({ id: 'staff-7', name: 'Sean Staff' });
+    expect((result!.data as StocktakeEventsSubscription).stocktakeEvents.actor).toEqual({
+      id: 'staff-7',
+      name: 'Sean Staff',
+    });
   });
 });
 
@@ -650,22 +813,73 @@ describe('a refused mutation changes nothing and emits nothing', () => {
     const galway = await t.token({ user: 'manager-g', name: 'Gerry Galway', hotels: { [OTHER_HOTEL]: 'manager' } });
 
     // Refused while DRAFT.
-    expect(codeOf(await t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedFullUnits: '-1' } }))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedPartialUnits: '1.234' } }))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedFullUnits: '2', expectedVersion: guinness.version + 5 } }))).toBe('CONFLICT');
-    expect(codeOf(await t.graphql(AddLineMovementDocument, { lineId: guinness.id, input: { movementType: 'SALE', quantity: '5' } }))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await t.graphql(AddLineMovementDocument, { lineId: guinness.id, input: { movementType: 'PURCHASE', quantity: '0' } }))).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(await t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedFullUnits: '-1' } })),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(
+        await t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedPartialUnits: '1.234' } }),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(
+        await t.graphql(UpdateStocktakeLineDocument, {
+          id: guinness.id,
+          input: { countedFullUnits: '2', expectedVersion: guinness.version + 5 },
+        }),
+      ),
+    ).toBe('CONFLICT');
+    expect(
+      codeOf(
+        await t.graphql(AddLineMovementDocument, {
+          lineId: guinness.id,
+          input: { movementType: 'SALE', quantity: '5' },
+        }),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(
+        await t.graphql(AddLineMovementDocument, {
+          lineId: guinness.id,
+          input: { movementType: 'PURCHASE', quantity: '0' },
+        }),
+      ),
+    ).toBe('BAD_USER_INPUT');
     expect(codeOf(await t.graphql(ReopenStocktakeDocument, { id }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await t.graphql(ApproveStocktakeDocument, { id }, { token: staff }))).toBe('FORBIDDEN');
-    expect(codeOf(await t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedFullUnits: '3' } }, { token: galway }))).toBe('NOT_FOUND');
-    expect(codeOf(await t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart: '2029-01-01', periodEnd: '2029-01-31' } }))).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(
+        await t.graphql(
+          UpdateStocktakeLineDocument,
+          { id: guinness.id, input: { countedFullUnits: '3' } },
+          { token: galway },
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(
+      codeOf(
+        await t.graphql(CreateStocktakeDocument, {
+          hotel: HOTEL,
+          input: { periodStart: '2029-01-01', periodEnd: '2029-01-31' },
+        }),
+      ),
+    ).toBe('BAD_USER_INPUT');
 
     // Approve: detail 2, list +1.
     ok(await t.graphql(ApproveStocktakeDocument, { id }));
 
     // Refused while APPROVED.
-    expect(codeOf(await t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedFullUnits: '1' } }))).toBe('STOCKTAKE_LOCKED');
-    expect(codeOf(await t.graphql(AddLineMovementDocument, { lineId: guinness.id, input: { movementType: 'PURCHASE', quantity: '88' } }))).toBe('STOCKTAKE_LOCKED');
+    expect(
+      codeOf(await t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedFullUnits: '1' } })),
+    ).toBe('STOCKTAKE_LOCKED');
+    expect(
+      codeOf(
+        await t.graphql(AddLineMovementDocument, {
+          lineId: guinness.id,
+          input: { movementType: 'PURCHASE', quantity: '88' },
+        }),
+      ),
+    ).toBe('STOCKTAKE_LOCKED');
     expect(codeOf(await t.graphql(PopulateStocktakeDocument, { id }))).toBe('STOCKTAKE_LOCKED');
     expect(codeOf(await t.graphql(ApproveStocktakeDocument, { id }))).toBe('STOCKTAKE_LOCKED');
     expect(codeOf(await t.graphql(DeleteStocktakeDocument, { id }))).toBe('STOCKTAKE_LOCKED');
@@ -688,11 +902,14 @@ describe('a refused mutation changes nothing and emits nothing', () => {
       ['stocktake-status-changed', listBefore + 1, 'APPROVED'],
       ['stocktake-status-changed', listBefore + 2, 'DRAFT'],
     ]);
-    expect((await detailGraphql.waitFor(3)).map((r) => (r.data as StocktakeEventsSubscription).stocktakeEvents.sequence)).toEqual([2, 3, 4]);
-    expect((await listGraphql.waitFor(2)).map((r) => (r.data as StocktakeListEventsSubscription).stocktakeListEvents.sequence)).toEqual([
-      listBefore + 1,
-      listBefore + 2,
-    ]);
+    expect(
+      (await detailGraphql.waitFor(3)).map((r) => (r.data as StocktakeEventsSubscription).stocktakeEvents.sequence),
+    ).toEqual([2, 3, 4]);
+    expect(
+      (await listGraphql.waitFor(2)).map(
+        (r) => (r.data as StocktakeListEventsSubscription).stocktakeListEvents.sequence,
+      ),
+    ).toEqual([listBefore + 1, listBefore + 2]);
 
     // The stored history holds exactly these, and nothing arrives late.
     expect((await channelEvents(channel)).map((e) => [e.sequence, e.name])).toEqual([
@@ -739,13 +956,23 @@ describe('afterSequence: replay, then live', () => {
     const everything = await subscribe(StocktakeEventsDocument, { stocktakeId: id, afterSequence: 0 });
     const fromNow = await subscribe(StocktakeEventsDocument, { stocktakeId: id, afterSequence: 6 });
     expect((await everything.waitFor(6)).map(seq)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(everything.items[0]!.data!.stocktakeEvents).toMatchObject({ __typename: 'StocktakePopulatedEvent', linesCreated: 6, channel });
+    expect(everything.items[0]!.data!.stocktakeEvents).toMatchObject({
+      __typename: 'StocktakePopulatedEvent',
+      linesCreated: 6,
+      channel,
+    });
     await updateLine(lines[5]!.id, { countedFullUnits: '6' }); // 7
     expect((await fromNow.waitFor(1)).map(seq)).toEqual([7]);
     expect((await everything.waitFor(7)).map(seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect((await replay.waitFor(5)).map(seq)).toEqual([3, 4, 5, 6, 7]);
 
-    await expectNothingMore(() => updateLine(lines[0]!.id, { countedFullUnits: '9' }), [replay, 5], [fromNow, 1], [everything, 7], [live, 6]);
+    await expectNothingMore(
+      () => updateLine(lines[0]!.id, { countedFullUnits: '9' }),
+      [replay, 5],
+      [fromNow, 1],
+      [everything, 7],
+      [live, 6],
+    );
   });
 
   it('subscribers that join with afterSequence while commits keep coming each get every event once, in order (the seam under load)', async () => {
@@ -768,7 +995,10 @@ describe('afterSequence: replay, then live', () => {
       expect(got.map((r) => (r.data as StocktakeEventsSubscription).stocktakeEvents.sequence)).toEqual(expected);
     }
     expect((await channelEvents(detail(id))).map((e) => e.sequence)).toEqual([1, ...expected]);
-    await expectNothingMore(() => updateLine(lines[0]!.id, { countedFullUnits: '9' }), ...joiners.map((joiner) => [joiner, expected.length] as [typeof joiner, number]));
+    await expectNothingMore(
+      () => updateLine(lines[0]!.id, { countedFullUnits: '9' }),
+      ...joiners.map((joiner) => [joiner, expected.length] as [typeof joiner, number]),
+    );
   });
 
   it('the list subscription replays after afterSequence too', async () => {
@@ -835,8 +1065,19 @@ describe('channelEvents: catch-up for Pusher clients', () => {
     const lines = ok(await t.graphql(StocktakeDocument, { id: stocktakeId })).stocktake.lines;
     const guinness = lines.find((l) => l.itemSku === 'D0030')!;
     await updateLine(guinness.id, { countedPartialUnits: '10' }); // 2
-    const added = ok(await t.graphql(AddLineMovementDocument, { lineId: guinness.id, input: { movementType: 'PURCHASE', quantity: '88.5' } })).addLineMovement; // 3
-    ok(await t.graphql(UpdateLineMovementDocument, { lineId: guinness.id, movementId: added.movement.id, input: { notes: 'corrected' } })); // 4
+    const added = ok(
+      await t.graphql(AddLineMovementDocument, {
+        lineId: guinness.id,
+        input: { movementType: 'PURCHASE', quantity: '88.5' },
+      }),
+    ).addLineMovement; // 3
+    ok(
+      await t.graphql(UpdateLineMovementDocument, {
+        lineId: guinness.id,
+        movementId: added.movement.id,
+        input: { notes: 'corrected' },
+      }),
+    ); // 4
     ok(await t.graphql(DeleteLineMovementDocument, { lineId: guinness.id, movementId: added.movement.id })); // 5
     ok(await t.graphql(ApproveStocktakeDocument, { id: stocktakeId })); // 6
     ok(await t.graphql(ReopenStocktakeDocument, { id: stocktakeId })); // 7
@@ -872,14 +1113,19 @@ describe('channelEvents: catch-up for Pusher clients', () => {
 
     // The list channel too: its stocktake-created and both status changes of this stocktake.
     const list = await channelEvents(`private-${LIST}`);
-    const ours = list.filter((e) => e.payload.id === Number(stocktakeId) || e.payload.stocktake_id === Number(stocktakeId));
+    const ours = list.filter(
+      (e) => e.payload.id === Number(stocktakeId) || e.payload.stocktake_id === Number(stocktakeId),
+    );
     expect(ours.map((e) => [e.name, e.channel, e.payload.status])).toEqual([
       ['stocktake-created', LIST, 'DRAFT'],
       ['stocktake-status-changed', LIST, 'APPROVED'],
       ['stocktake-status-changed', LIST, 'DRAFT'],
     ]);
     expect(ours[1]!.eventId).toBe(expected[5]!.eventId);
-    expect(ours[1]!.payload).toEqual({ ...expected[5]!.payload, meta: { ...(expected[5]!.payload.meta as object), sequence: ours[1]!.sequence } });
+    expect(ours[1]!.payload).toEqual({
+      ...expected[5]!.payload,
+      meta: { ...(expected[5]!.payload.meta as object), sequence: ours[1]!.sequence },
+    });
     expect(list).toEqual(await channelEvents(LIST));
     expect(list.map((e) => e.sequence)).toEqual(list.map((_, i) => i + 1));
   });
@@ -900,10 +1146,24 @@ describe('concurrent commits', () => {
     const galway = await t.token({ user: 'manager-g', name: 'Gerry Galway', hotels: { [OTHER_HOTEL]: 'manager' } });
     for (let i = 1; i <= 19; i++) {
       const sku = `S${String(1000 + i)}`;
-      ok(await t.graphql(CreateStockItemDocument, { hotel: OTHER_HOTEL, input: { sku, name: `Spirit ${i}`, size: '70cl', uom: '20', unitCost: '20' } }, { token: galway }));
+      ok(
+        await t.graphql(
+          CreateStockItemDocument,
+          { hotel: OTHER_HOTEL, input: { sku, name: `Spirit ${i}`, size: '70cl', uom: '20', unitCost: '20' } },
+          { token: galway },
+        ),
+      );
     }
-    const created = ok(await t.graphql(CreateStocktakeDocument, { hotel: OTHER_HOTEL, input: { periodStart: '2026-01-01', periodEnd: '2026-01-31' } }, { token: galway })).createStocktake;
-    const populated = ok(await t.graphql(PopulateStocktakeDocument, { id: created.id }, { token: galway })).populateStocktake; // 1
+    const created = ok(
+      await t.graphql(
+        CreateStocktakeDocument,
+        { hotel: OTHER_HOTEL, input: { periodStart: '2026-01-01', periodEnd: '2026-01-31' } },
+        { token: galway },
+      ),
+    ).createStocktake;
+    const populated = ok(
+      await t.graphql(PopulateStocktakeDocument, { id: created.id }, { token: galway }),
+    ).populateStocktake; // 1
     expect(populated.linesCreated).toBe(20);
     const lines = ok(await t.graphql(StocktakeDocument, { id: created.id }, { token: galway })).stocktake.lines;
     expect(lines).toHaveLength(20);
@@ -914,13 +1174,19 @@ describe('concurrent commits', () => {
 
     const results = await Promise.all(
       lines.map((line, i) =>
-        t.graphql(UpdateStocktakeLineDocument, { id: line.id, input: { countedFullUnits: String(i + 1) } }, { token: galway }),
+        t.graphql(
+          UpdateStocktakeLineDocument,
+          { id: line.id, input: { countedFullUnits: String(i + 1) } },
+          { token: galway },
+        ),
       ),
     );
     for (const result of results) expect(result.errors).toBeUndefined();
 
     // channelEvents is scoped to the caller's hotels: read galway's history with galway's token.
-    const history = ok(await t.graphql(ChannelEventsDocument, { channel, afterSequence: 0, limit: 500 }, { token: galway })).channelEvents;
+    const history = ok(
+      await t.graphql(ChannelEventsDocument, { channel, afterSequence: 0, limit: 500 }, { token: galway }),
+    ).channelEvents;
     expect(history.map((e) => e.sequence)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
     expect(history.slice(1).map((e) => e.name)).toEqual(Array(20).fill('line-counted-updated'));
     expect(new Set(history.map((e) => e.eventId)).size).toBe(21);
@@ -929,11 +1195,15 @@ describe('concurrent commits', () => {
     const updatedLines = history.slice(1).map((e) => e.payload.line_id as number);
     expect([...updatedLines].sort((a, b) => a - b)).toEqual([...countOf.keys()].sort((a, b) => a - b));
     for (const e of history.slice(1)) {
-      expect((e.payload.line as { counted_full_units: string }).counted_full_units).toBe(countOf.get(e.payload.line_id as number));
+      expect((e.payload.line as { counted_full_units: string }).counted_full_units).toBe(
+        countOf.get(e.payload.line_id as number),
+      );
     }
 
     const viaGraphql = await graphql.waitFor(20, 10_000);
-    expect(viaGraphql.map((r) => r.data!.stocktakeEvents.sequence)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
+    expect(viaGraphql.map((r) => r.data!.stocktakeEvents.sequence)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 2),
+    );
     expect(viaGraphql.map((r) => r.data!.stocktakeEvents.eventId)).toEqual(history.slice(1).map((e) => e.eventId));
 
     const viaPusher = await pusher.waitFor(20, 10_000);
@@ -941,7 +1211,12 @@ describe('concurrent commits', () => {
     expect(viaPusher.map((e) => e.data)).toEqual(history.slice(1).map((e) => e.payload));
 
     await expectNothingMore(
-      () => t.graphql(UpdateStocktakeLineDocument, { id: lines[0]!.id, input: { countedFullUnits: '99' } }, { token: galway }),
+      () =>
+        t.graphql(
+          UpdateStocktakeLineDocument,
+          { id: lines[0]!.id, input: { countedFullUnits: '99' } },
+          { token: galway },
+        ),
       [graphql, 20],
       [pusher, 20],
     );
@@ -949,16 +1224,28 @@ describe('concurrent commits', () => {
 
   it('20 concurrent updates of the SAME line: sequence order is commit order (versions rise with the sequence) and the last event is the final state', async () => {
     const galway = await t.token({ user: 'manager-g', name: 'Gerry Galway', hotels: { [OTHER_HOTEL]: 'manager' } });
-    const created = ok(await t.graphql(CreateStocktakeDocument, { hotel: OTHER_HOTEL, input: { periodStart: '2026-02-01', periodEnd: '2026-02-28' } }, { token: galway })).createStocktake;
+    const created = ok(
+      await t.graphql(
+        CreateStocktakeDocument,
+        { hotel: OTHER_HOTEL, input: { periodStart: '2026-02-01', periodEnd: '2026-02-28' } },
+        { token: galway },
+      ),
+    ).createStocktake;
     ok(await t.graphql(PopulateStocktakeDocument, { id: created.id }, { token: galway })); // 1
-    const line = ok(await t.graphql(StocktakeDocument, { id: created.id }, { token: galway })).stocktake.lines.find((l) => l.itemSku === 'D0030')!;
+    const line = ok(await t.graphql(StocktakeDocument, { id: created.id }, { token: galway })).stocktake.lines.find(
+      (l) => l.itemSku === 'D0030',
+    )!;
     const channel = detail(created.id, OTHER_HOTEL);
     const pusher = await pusherOn(channel);
     const graphql = await detailSubscription(created.id, { hotel: OTHER_HOTEL }, galway);
 
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        t.graphql(UpdateStocktakeLineDocument, { id: line.id, input: { countedPartialUnits: String(i + 1) } }, { token: galway }),
+        t.graphql(
+          UpdateStocktakeLineDocument,
+          { id: line.id, input: { countedPartialUnits: String(i + 1) } },
+          { token: galway },
+        ),
       ),
     );
     for (const result of results) expect(result.errors).toBeUndefined();
@@ -969,15 +1256,21 @@ describe('concurrent commits', () => {
     expect(viaPusher.map((e) => metaField(e).sequence)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
     expect(viaPusher.map((e) => (e.data.line as { version: number }).version)).toEqual(versions);
     const viaGraphql = await graphql.waitFor(20, 10_000);
-    expect(viaGraphql.map((r) => (r.data!.stocktakeEvents as { line: { version: number } }).line.version)).toEqual(versions);
+    expect(viaGraphql.map((r) => (r.data!.stocktakeEvents as { line: { version: number } }).line.version)).toEqual(
+      versions,
+    );
 
     // Applying the events in sequence order leaves a frontend at the committed state.
-    const final = ok(await t.graphql(StocktakeDocument, { id: created.id }, { token: galway })).stocktake.lines.find((l) => l.id === line.id)!;
+    const final = ok(await t.graphql(StocktakeDocument, { id: created.id }, { token: galway })).stocktake.lines.find(
+      (l) => l.id === line.id,
+    )!;
     expect(viaPusher[19]!.data.line).toEqual(pusherLineOf(final));
     // Each update's own response matches the event with its version.
     for (const result of results) {
       const own = result.data!.updateStocktakeLine;
-      expect(viaPusher.find((e) => (e.data.line as { version: number }).version === own.version)!.data.line).toEqual(pusherLineOf(own));
+      expect(viaPusher.find((e) => (e.data.line as { version: number }).version === own.version)!.data.line).toEqual(
+        pusherLineOf(own),
+      );
     }
   });
 });

@@ -35,9 +35,11 @@ async function frontend(): Promise<LegacyFrontend> {
   return client;
 }
 
-
 async function graphqlScreen() {
-  const client = graphqlSubscriber(t, await t.token({ user: 'staff-9', name: 'Sam Staff', hotels: { [HOTEL]: 'staff' } }));
+  const client = graphqlSubscriber(
+    t,
+    await t.token({ user: 'staff-9', name: 'Sam Staff', hotels: { [HOTEL]: 'staff' } }),
+  );
   closers.push(() => client.close());
   return client;
 }
@@ -51,16 +53,21 @@ async function populatedStocktake(periodStart: string, periodEnd: string) {
   return { id, lines, guinness };
 }
 
-
 describe('Scenario 1: two users, one stocktake — a count in browser A shows in browser B', () => {
   it('delivers line-counted-updated with the full line to pusher-js and to graphql-ws', async () => {
     const { id, guinness } = await populatedStocktake('2024-03-01', '2024-03-31');
     const channel = `${HOTEL}-stocktake-${id}`;
     const browserB = await (await frontend()).listen(channel);
     const browserC = await (await frontend()).listen(channel);
-    const sandbox = (await graphqlScreen()).subscribe(StocktakeEventsDocument, { stocktakeId: id, afterSequence: await currentSequence(t, channel) });
+    const sandbox = (await graphqlScreen()).subscribe(StocktakeEventsDocument, {
+      stocktakeId: id,
+      afterSequence: await currentSequence(t, channel),
+    });
 
-    const response = await t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedPartialUnits: '45.5' } });
+    const response = await t.graphql(UpdateStocktakeLineDocument, {
+      id: guinness.id,
+      input: { countedPartialUnits: '45.5' },
+    });
     const line = response.data!.updateStocktakeLine;
     expect(line.countedPartialUnits).toBe('45.50');
 
@@ -97,7 +104,10 @@ describe('Scenario 2: movement addition — a purchase in browser A updates purc
     const { id, guinness } = await populatedStocktake('2024-04-01', '2024-04-30');
     const channel = `${HOTEL}-stocktake-${id}`;
     const browserB = await (await frontend()).listen(channel);
-    const phone = (await graphqlScreen()).subscribe(StocktakeEventsDocument, { stocktakeId: id, afterSequence: await currentSequence(t, channel) });
+    const phone = (await graphqlScreen()).subscribe(StocktakeEventsDocument, {
+      stocktakeId: id,
+      afterSequence: await currentSequence(t, channel),
+    });
 
     const response = await t.graphql(AddLineMovementDocument, {
       lineId: guinness.id,
@@ -113,7 +123,12 @@ describe('Scenario 2: movement addition — a purchase in browser A updates purc
       data: {
         line_id: Number(line.id),
         item_sku: 'D0030',
-        movement: { id: Number(movement.id), movement_type: 'PURCHASE', quantity: '88.0000', timestamp: '2024-04-09T14:30:00.000Z' },
+        movement: {
+          id: Number(movement.id),
+          movement_type: 'PURCHASE',
+          quantity: '88.0000',
+          timestamp: '2024-04-09T14:30:00.000Z',
+        },
         line: pusherLineOf(line),
         meta: metaOf(2),
       },
@@ -139,8 +154,14 @@ describe('Scenario 3: approval — browser A on the list and browser B on the de
     const browserA = await (await frontend()).listen(listChannel);
     const browserB = await (await frontend()).listen(detailChannel);
     const screens = await graphqlScreen();
-    const listScreen = screens.subscribe(StocktakeListEventsDocument, { hotel: HOTEL, afterSequence: await currentSequence(t, listChannel) });
-    const detailScreen = screens.subscribe(StocktakeEventsDocument, { stocktakeId: id, afterSequence: await currentSequence(t, detailChannel) });
+    const listScreen = screens.subscribe(StocktakeListEventsDocument, {
+      hotel: HOTEL,
+      afterSequence: await currentSequence(t, listChannel),
+    });
+    const detailScreen = screens.subscribe(StocktakeEventsDocument, {
+      stocktakeId: id,
+      afterSequence: await currentSequence(t, detailChannel),
+    });
 
     const browserC = await t.token({ user: 'manager-2', name: 'Conor Manager' });
     const approved = await t.graphql(ApproveStocktakeDocument, { id }, { token: browserC });
@@ -170,20 +191,42 @@ describe('Scenario 3: approval — browser A on the list and browser B on the de
     expect(onList).toEqual({
       channel: listChannel,
       event: 'stocktake-status-changed',
-      data: { stocktake_id: Number(id), status: 'APPROVED', adjustments_created: adjustmentsCreated, stocktake: summary, meta: { ...metaOf(expect.any(Number) as never), actor } },
+      data: {
+        stocktake_id: Number(id),
+        status: 'APPROVED',
+        adjustments_created: adjustmentsCreated,
+        stocktake: summary,
+        meta: { ...metaOf(expect.any(Number) as never), actor },
+      },
     });
-    expect(onDetail).toEqual({ ...onList, channel: detailChannel, data: { ...onList!.data, meta: { ...metaOf(2), actor, event_id: (onList!.data.meta as { event_id: string }).event_id } } });
+    expect(onDetail).toEqual({
+      ...onList,
+      channel: detailChannel,
+      data: {
+        ...onList!.data,
+        meta: { ...metaOf(2), actor, event_id: (onList!.data.meta as { event_id: string }).event_id },
+      },
+    });
 
     const [listEvent] = await listScreen.waitFor(1);
     const [detailEvent] = await detailScreen.waitFor(1);
     for (const event of [listEvent!.data!.stocktakeListEvents, detailEvent!.data!.stocktakeEvents]) {
-      expect(event).toMatchObject({ __typename: 'StocktakeStatusChangedEvent', status: 'APPROVED', adjustmentsCreated, stocktake, actor });
+      expect(event).toMatchObject({
+        __typename: 'StocktakeStatusChangedEvent',
+        status: 'APPROVED',
+        adjustmentsCreated,
+        stocktake,
+        actor,
+      });
     }
 
     // Locked for everyone: browser B's next edit is refused and nobody hears of it.
     const refused = await t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedFullUnits: '1' } });
     expect(refused.errors?.[0]?.extensions?.code).toBe('STOCKTAKE_LOCKED');
-    const after = await t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart: '2024-06-01', periodEnd: '2024-06-30' } });
+    const after = await t.graphql(CreateStocktakeDocument, {
+      hotel: HOTEL,
+      input: { periodStart: '2024-06-01', periodEnd: '2024-06-30' },
+    });
     expect(after.errors).toBeUndefined();
     const [, next] = await browserA.waitFor(2);
     expect(next!.event).toBe('stocktake-created');

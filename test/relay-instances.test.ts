@@ -67,7 +67,11 @@ it('the leader loses its lock connection mid-drain: the other instance finishes,
   const lines: string[] = [];
   for (const stocktake of stocktakes) {
     ok(await first.graphql(PopulateStocktakeDocument, { id: stocktake.id }));
-    lines.push(ok(await first.graphql(StocktakeDocument, { id: stocktake.id })).stocktake.lines.find((line) => line.itemSku === 'D0030')!.id);
+    lines.push(
+      ok(await first.graphql(StocktakeDocument, { id: stocktake.id })).stocktake.lines.find(
+        (line) => line.itemSku === 'D0030',
+      )!.id,
+    );
   }
   for (let count = 1; count <= 70; count += 1) {
     for (const line of lines) await steps.count(line, String(count));
@@ -110,7 +114,8 @@ it('the leader dies: the standby takes over and delivers what follows', async ()
   await waitUntil(() => second.app.relay.leader, 'the standby to take the lead', 10_000);
 
   const stocktake = await stocktakeSteps(second).create();
-  const isCreated = (event: { channel: string; data: string }) => event.channel === `${HOTEL}-stocktakes` && dataOf(event).id === Number(stocktake.id);
+  const isCreated = (event: { channel: string; data: string }) =>
+    event.channel === `${HOTEL}-stocktakes` && dataOf(event).id === Number(stocktake.id);
   await waitUntil(() => endpoint.faults.accepted.some(isCreated), 'the new stocktake at Pusher');
   expect(endpoint.faults.accepted.filter(isCreated).map((event) => event.name)).toEqual(['stocktake-created']);
 });

@@ -47,14 +47,19 @@ describe('answers that never end', () => {
     t.faults.stallNext({ status: 500 });
     await steps.count(a.guinness.id, '1');
     await waitUntil(() => t.faults.heldAnswers === 1, 'the stalled answer');
-    await waitUntil(async () => (await steps.relayStatus()).lastError === 'network: request timed out', 'the deadline to fire');
+    await waitUntil(
+      async () => (await steps.relayStatus()).lastError === 'network: request timed out',
+      'the deadline to fire',
+    );
     // The relay destroyed the socket: the endpoint sees the stalled answer go away.
     await waitUntil(() => t.faults.heldAnswers === 0, 'the stalled socket to be destroyed');
 
     await steps.count(b.guinness.id, '1');
     await steps.count(a.guinness.id, '2');
     expect((await browserB.waitFor(1))[0]!.event).toBe('line-counted-updated');
-    expect((await browserA.waitFor(2)).map((event) => (event.data.meta as { sequence: number }).sequence)).toEqual([2, 3]);
+    expect((await browserA.waitFor(2)).map((event) => (event.data.meta as { sequence: number }).sequence)).toEqual([
+      2, 3,
+    ]);
     expect((await steps.waitForBacklog(0)).lastError).toBeNull();
   });
 
@@ -93,7 +98,9 @@ describe('a slow request holds up only its own channel', () => {
     await steps.count(b.guinness.id, '1');
     await steps.count(b.guinness.id, '2');
 
-    expect((await browserB.waitFor(2)).map((event) => (event.data.meta as { sequence: number }).sequence)).toEqual([2, 3]);
+    expect((await browserB.waitFor(2)).map((event) => (event.data.meta as { sequence: number }).sequence)).toEqual([
+      2, 3,
+    ]);
     // B is through while A's first request is still being answered, and A's second has not been sent.
     expect(t.faults.heldAnswers).toBe(1);
     expect(steps.acceptedOn(a.channel)).toEqual([]);
@@ -105,22 +112,25 @@ describe('a slow request holds up only its own channel', () => {
 });
 
 describe('403 and 404 pause everything, for longer each time, and end with one probe', () => {
-  it.each([403, 404])('%i twice in a row: pauses of 300 then 600 ms (tests), a single-event probe after each, then everything', async (status) => {
-    const { t, steps } = await app();
-    const stocktakes = [await steps.ready(), await steps.ready(), await steps.ready()];
-    t.faults.clearLog();
-    t.faults.failNext({ status, body: 'refused', times: 2 });
-    for (const stocktake of stocktakes) await steps.count(stocktake.guinness.id, '1');
+  it.each([403, 404])(
+    '%i twice in a row: pauses of 300 then 600 ms (tests), a single-event probe after each, then everything',
+    async (status) => {
+      const { t, steps } = await app();
+      const stocktakes = [await steps.ready(), await steps.ready(), await steps.ready()];
+      t.faults.clearLog();
+      t.faults.failNext({ status, body: 'refused', times: 2 });
+      for (const stocktake of stocktakes) await steps.count(stocktake.guinness.id, '1');
 
-    await steps.waitForBacklog(0);
-    const [first, probe1, probe2] = t.faults.attemptTimes;
-    expect(probe1! - first!).toBeGreaterThanOrEqual(300);
-    expect(probe2! - probe1!).toBeGreaterThanOrEqual(600);
-    // The probe that succeeded carried one event; the rest followed.
-    expect(t.faults.requests[0]!.events).toHaveLength(1);
-    expect(t.faults.accepted.map((event) => dataOf(event).meta.sequence).sort()).toEqual([2, 2, 2]);
-    expect((await steps.relayStatus()).pausedUntil).toBeNull();
-  });
+      await steps.waitForBacklog(0);
+      const [first, probe1, probe2] = t.faults.attemptTimes;
+      expect(probe1! - first!).toBeGreaterThanOrEqual(300);
+      expect(probe2! - probe1!).toBeGreaterThanOrEqual(600);
+      // The probe that succeeded carried one event; the rest followed.
+      expect(t.faults.requests[0]!.events).toHaveLength(1);
+      expect(t.faults.accepted.map((event) => dataOf(event).meta.sequence).sort()).toEqual([2, 2, 2]);
+      expect((await steps.relayStatus()).pausedUntil).toBeNull();
+    },
+  );
 });
 
 describe('dead letters can be sent again by a manager', () => {
@@ -138,9 +148,13 @@ describe('dead letters can be sent again by a manager', () => {
     await steps.waitForAccepted(b.channel, 2);
 
     const staff = await t.token({ user: 'staff-1', name: 'Sam Staff', hotels: { [HOTEL]: 'staff' } });
-    expect((await t.graphql(RequeueDeadLettersDocument, { hotel: HOTEL }, { token: staff })).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(
+      (await t.graphql(RequeueDeadLettersDocument, { hotel: HOTEL }, { token: staff })).errors![0]!.extensions!.code,
+    ).toBe('FORBIDDEN');
     const galway = await t.token({ user: 'g', name: 'Gerry Galway', hotels: { [OTHER_HOTEL]: 'manager' } });
-    expect((await t.graphql(RequeueDeadLettersDocument, { hotel: HOTEL }, { token: galway })).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(
+      (await t.graphql(RequeueDeadLettersDocument, { hotel: HOTEL }, { token: galway })).errors![0]!.extensions!.code,
+    ).toBe('FORBIDDEN');
 
     expect(ok(await t.graphql(RequeueDeadLettersDocument, { hotel: HOTEL })).requeueDeadLetters).toBe(2);
     const [aFull] = await steps.waitForAccepted(a.channel, 2).then((events) => events.slice(1));
@@ -164,7 +178,11 @@ describe('an event that keeps failing', () => {
     await steps.count(a.guinness.id, '1');
     await waitUntil(async () => (await steps.relayStatus()).deadLettered === 1, 'the event to be dead-lettered');
     const [, dead] = await steps.outboxRows(a.channel);
-    expect(dead).toMatchObject({ sequence: 2, last_error: 'gave up after 0.2 s: HTTP 503: Service Unavailable', published_at: null });
+    expect(dead).toMatchObject({
+      sequence: 2,
+      last_error: 'gave up after 0.2 s: HTTP 503: Service Unavailable',
+      published_at: null,
+    });
     expect(dead!.attempts).toBeGreaterThanOrEqual(3);
 
     t.faults.clear();

@@ -24,21 +24,44 @@ beforeAll(async () => {
   t = await startTestApp();
   // Five stocktakes, created out of period order; two populated and counted.
   for (const month of ['03', '01', '05', '02', '04']) {
-    created.push(ok(await t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart: `2032-${month}-01`, periodEnd: `2032-${month}-28` } })).createStocktake.id);
+    created.push(
+      ok(
+        await t.graphql(CreateStocktakeDocument, {
+          hotel: HOTEL,
+          input: { periodStart: `2032-${month}-01`, periodEnd: `2032-${month}-28` },
+        }),
+      ).createStocktake.id,
+    );
   }
   for (const id of [created[0]!, created[2]!]) {
     ok(await t.graphql(PopulateStocktakeDocument, { id }));
-    const guinness = ok(await t.graphql(StocktakeDocument, { id })).stocktake.lines.find((line) => line.itemSku === 'D0030')!;
-    ok(await t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedFullUnits: '1', countedPartialUnits: '10' } }));
-    ok(await t.graphql(AddLineMovementDocument, { lineId: guinness.id, input: { movementType: 'PURCHASE', quantity: '44' } }));
+    const guinness = ok(await t.graphql(StocktakeDocument, { id })).stocktake.lines.find(
+      (line) => line.itemSku === 'D0030',
+    )!;
+    ok(
+      await t.graphql(UpdateStocktakeLineDocument, {
+        id: guinness.id,
+        input: { countedFullUnits: '1', countedPartialUnits: '10' },
+      }),
+    );
+    ok(
+      await t.graphql(AddLineMovementDocument, {
+        lineId: guinness.id,
+        input: { movementType: 'PURCHASE', quantity: '44' },
+      }),
+    );
   }
 });
 afterAll(() => t.close());
 
 it('pages newest period first: first/after walk the whole list once, in order', async () => {
   const page1 = ok(await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2 })).stocktakes;
-  const page2 = ok(await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2, after: page1.at(-1)!.id })).stocktakes;
-  const page3 = ok(await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2, after: page2.at(-1)!.id })).stocktakes;
+  const page2 = ok(
+    await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2, after: page1.at(-1)!.id }),
+  ).stocktakes;
+  const page3 = ok(
+    await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2, after: page2.at(-1)!.id }),
+  ).stocktakes;
   expect([page1, page2, page3].map((page) => page.map((stocktake) => stocktake.periodEnd))).toEqual([
     ['2032-05-28', '2032-04-28'],
     ['2032-03-28', '2032-02-28'],
@@ -53,7 +76,12 @@ it('totals without lines are the sums of the lines', async () => {
   for (const stocktake of page) {
     const lines = withLines.find((other) => other.id === stocktake.id)!.lines;
     expect(lines.every((line) => line.stocktakeId === stocktake.id)).toBe(true);
-    expect({ id: stocktake.id, lineCount: stocktake.lineCount, total: stocktake.totalValue, variance: stocktake.totalVarianceValue }).toEqual({
+    expect({
+      id: stocktake.id,
+      lineCount: stocktake.lineCount,
+      total: stocktake.totalValue,
+      variance: stocktake.totalVarianceValue,
+    }).toEqual({
       id: stocktake.id,
       lineCount: lines.length,
       total: total(lines.map((line) => line.expectedValue)),
@@ -70,7 +98,13 @@ it('first must be 1..100, and after must be a stocktake of the same hotel', asyn
     const response = await t.graphql(StocktakePageDocument, { hotel: HOTEL, first });
     expect(response.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
   }
-  const galway = ok(await t.graphql(CreateStocktakeDocument, { hotel: OTHER_HOTEL, input: { periodStart: '2032-01-01', periodEnd: '2032-01-28' } }, { token: await t.token({ user: 'g', name: 'G', hotels: { [OTHER_HOTEL]: 'manager' } }) })).createStocktake;
+  const galway = ok(
+    await t.graphql(
+      CreateStocktakeDocument,
+      { hotel: OTHER_HOTEL, input: { periodStart: '2032-01-01', periodEnd: '2032-01-28' } },
+      { token: await t.token({ user: 'g', name: 'G', hotels: { [OTHER_HOTEL]: 'manager' } }) },
+    ),
+  ).createStocktake;
   const response = await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2, after: galway.id });
   expect(response.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
 });

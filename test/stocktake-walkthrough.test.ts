@@ -75,7 +75,10 @@ describe('the worked example: a Guinness keg, uom 88, valued at 2.50 a pint', ()
       // "now" is after October 2025, so the movement is clamped to the period's last instant.
       timestamp: '2025-10-31T23:59:59.999Z',
     });
-    const waste = await t.graphql(AddLineMovementDocument, { lineId: guinness.id, input: { movementType: 'WASTE', quantity: '5' } });
+    const waste = await t.graphql(AddLineMovementDocument, {
+      lineId: guinness.id,
+      input: { movementType: 'WASTE', quantity: '5' },
+    });
     expect(waste.data!.addLineMovement.movement.reference).toBe(`Stocktake-${stocktakeId}`);
     expect(waste.data!.addLineMovement.line).toMatchObject({
       purchases: '176.0000',
@@ -128,8 +131,14 @@ describe('a stocktake from populate to the next period', () => {
 
     const guinness = lineOf(lines, 'D0030');
     const jameson = lineOf(lines, 'S0010');
-    await t.graphql(UpdateStocktakeLineDocument, { id: guinness.id, input: { countedFullUnits: '1', countedPartialUnits: '10' } });
-    const purchase = await t.graphql(AddLineMovementDocument, { lineId: guinness.id, input: { movementType: 'PURCHASE', quantity: '88' } });
+    await t.graphql(UpdateStocktakeLineDocument, {
+      id: guinness.id,
+      input: { countedFullUnits: '1', countedPartialUnits: '10' },
+    });
+    const purchase = await t.graphql(AddLineMovementDocument, {
+      lineId: guinness.id,
+      input: { movementType: 'PURCHASE', quantity: '88' },
+    });
     // October's purchases and waste (above) are part of November's opening: 88 + 176 − 5.
     expect(purchase.data!.addLineMovement.line).toMatchObject({
       openingQty: '259.0000',
@@ -139,7 +148,10 @@ describe('a stocktake from populate to the next period', () => {
       varianceQty: '-249.0000',
     });
     // Jameson counted exactly as expected: no adjustment for it.
-    await t.graphql(UpdateStocktakeLineDocument, { id: jameson.id, input: { countedFullUnits: '2', countedPartialUnits: '0' } });
+    await t.graphql(UpdateStocktakeLineDocument, {
+      id: jameson.id,
+      input: { countedFullUnits: '2', countedPartialUnits: '0' },
+    });
 
     const approved = await t.graphql(ApproveStocktakeDocument, { id });
     expect(approved.errors).toBeUndefined();
@@ -168,7 +180,10 @@ describe('a stocktake from populate to the next period', () => {
     }
 
     const reopened = await t.graphql(ReopenStocktakeDocument, { id });
-    expect(reopened.data!.reopenStocktake).toMatchObject({ adjustmentsRemoved: 4, stocktake: { status: 'DRAFT', isLocked: false, approvedAt: null, approvedById: null } });
+    expect(reopened.data!.reopenStocktake).toMatchObject({
+      adjustmentsRemoved: 4,
+      stocktake: { status: 'DRAFT', isLocked: false, approvedAt: null, approvedById: null },
+    });
     const again = await t.graphql(ApproveStocktakeDocument, { id });
     expect(again.data!.approveStocktake.adjustmentsCreated).toBe(4);
 

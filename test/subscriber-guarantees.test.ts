@@ -26,7 +26,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 it('closes the graphql-ws socket with 4403 when the token expires, ending its subscriptions', async () => {
-  const token = await signToken(JWT_SECRET, { userId: 'short', name: 'Short Lived', hotels: { [HOTEL]: 'staff' } }, '2s');
+  const token = await signToken(
+    JWT_SECRET,
+    { userId: 'short', name: 'Short Lived', hotels: { [HOTEL]: 'staff' } },
+    '2s',
+  );
   const closed = new Promise<{ code: number; reason: string }>((resolve) => {
     const client = createClient({
       url: `ws://127.0.0.1:${t.port}/graphql`,
@@ -36,7 +40,10 @@ it('closes the graphql-ws socket with 4403 when the token expires, ending its su
       on: { closed: (event) => resolve(event as { code: number; reason: string }) },
     });
     closers.push(() => client.dispose());
-    client.subscribe({ query: print(StocktakeListEventsDocument), variables: { hotel: HOTEL } }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+    client.subscribe(
+      { query: print(StocktakeListEventsDocument), variables: { hotel: HOTEL } },
+      { next: () => undefined, error: () => undefined, complete: () => undefined },
+    );
   });
   expect(await closed).toMatchObject({ code: 4403, reason: 'Token expired' });
 });
@@ -47,7 +54,13 @@ it('a subscriber that falls behind its queue gets every event once, in order, fr
   const after = await currentSequence(t, stocktake.channel);
   // Holds three live events at most; the subscriber below does not read until ten have been committed.
   const store = new CountingStore(t.orm);
-  const stream = channelStream({ store, bus: t.app.bus, channel: stocktake.channel, afterSequence: after, maxQueued: 3 });
+  const stream = channelStream({
+    store,
+    bus: t.app.bus,
+    channel: stocktake.channel,
+    afterSequence: after,
+    maxQueued: 3,
+  });
   closers.push(() => stream.return?.());
   // Asking for the first event starts the stream (as graphql-ws does); then nobody asks again for a while.
   const first = stream.next();

@@ -25,7 +25,20 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 it('prints a token the server accepts, with the user, name and hotel roles given', async () => {
-  const { stdout } = await token('--user', 'u-42', '--name', 'Aoife Byrne', '--hotel', 'hotel-killarney', '--role', 'staff', '--hotel', 'hotel-galway', '--role', 'manager');
+  const { stdout } = await token(
+    '--user',
+    'u-42',
+    '--name',
+    'Aoife Byrne',
+    '--hotel',
+    'hotel-killarney',
+    '--role',
+    'staff',
+    '--hotel',
+    'hotel-galway',
+    '--role',
+    'manager',
+  );
   const me = await t.graphql(MeDocument, {}, { token: stdout.trim() });
   expect(me.data!.me).toEqual({
     id: 'u-42',

@@ -49,7 +49,9 @@ export class ForbiddenError extends DomainError {
 
 export class LockedError extends DomainError {
   constructor(stocktakeId: number, action: string) {
-    super('STOCKTAKE_LOCKED', `Stocktake ${stocktakeId} is approved; cannot ${action}`, { stocktakeId: String(stocktakeId) });
+    super('STOCKTAKE_LOCKED', `Stocktake ${stocktakeId} is approved; cannot ${action}`, {
+      stocktakeId: String(stocktakeId),
+    });
   }
 }
 
@@ -73,9 +75,13 @@ export class ServiceUnavailableError extends DomainError {
 /** A catch-up from before the oldest event still kept: the client must reload instead. */
 export class HistoryExpiredError extends DomainError {
   constructor(channel: string, afterSequence: number, oldestSequence: number) {
-    super('HISTORY_EXPIRED', `Events of ${channel} after ${afterSequence} are no longer kept (the oldest is ${oldestSequence}); reload the data, then follow from the latest sequence`, {
-      channel,
-      oldestSequence,
-    });
+    super(
+      'HISTORY_EXPIRED',
+      `Events of ${channel} after ${afterSequence} are no longer kept (the oldest is ${oldestSequence}); reload the data, then follow from the latest sequence`,
+      {
+        channel,
+        oldestSequence,
+      },
+    );
   }
 }

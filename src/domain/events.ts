@@ -26,7 +26,10 @@ interface About<Name extends string, Data> {
 export type DomainEvent =
   | About<'stocktake-created', { stocktake: StocktakeView }>
   | About<'stocktake-deleted', { stocktakeId: number }>
-  | About<'stocktake-status-changed', { stocktakeId: number; status: StocktakeStatus; adjustmentsCreated: number; stocktake: StocktakeView }>
+  | About<
+      'stocktake-status-changed',
+      { stocktakeId: number; status: StocktakeStatus; adjustmentsCreated: number; stocktake: StocktakeView }
+    >
   | About<'stocktake-populated', { stocktakeId: number; linesCreated: number }>
   | About<'line-counted-updated', { line: LineView }>
   | About<'line-movement-added', { line: LineView; movement: MovementView }>

@@ -102,4 +102,3 @@ export function deriveLine(line: LineInputs): DerivedLine {
     varianceValue: money(countedValue.minus(expectedValue)),
   };
 }
-

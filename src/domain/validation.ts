@@ -16,13 +16,17 @@ interface DecimalRule {
 }
 
 export function checkDecimal(field: string, value: string, rule: DecimalRule): string {
-  if (!isDecimalText(value)) throw new BadInputError(field, `${field} must be a decimal number written as a string, such as "12.50"`);
+  if (!isDecimalText(value))
+    throw new BadInputError(field, `${field} must be a decimal number written as a string, such as "12.50"`);
   if (decimalPlaces(value) > rule.places) {
     throw new BadInputError(field, `${field} allows at most ${rule.places} decimal places`);
   }
   const number = dec(value);
   if (rule.min === 'positive' ? !number.greaterThan(0) : number.isNegative() && !number.isZero()) {
-    throw new BadInputError(field, `${field} must be ${rule.min === 'positive' ? 'greater than zero' : 'zero or more'}`);
+    throw new BadInputError(
+      field,
+      `${field} must be ${rule.min === 'positive' ? 'greater than zero' : 'zero or more'}`,
+    );
   }
   if (number.abs().greaterThanOrEqualTo(dec('10').pow(rule.integerDigits))) {
     throw new BadInputError(field, `${field} is too large (at most ${rule.integerDigits} digits before the point)`);
@@ -39,8 +43,14 @@ const LINE_BREAK = /[\r\n]/;
  * Text as it will be stored: trimmed, within `maxLength`, free of control
  * characters; names and references (`singleLine`) also free of line breaks.
  */
-export function checkText(field: string, value: string, maxLength: number, options: { required?: boolean; singleLine?: boolean } = {}): string {
-  if (CONTROL_CHARACTER.test(value)) throw new BadInputError(field, `${field} contains a control character, which is not allowed`);
+export function checkText(
+  field: string,
+  value: string,
+  maxLength: number,
+  options: { required?: boolean; singleLine?: boolean } = {},
+): string {
+  if (CONTROL_CHARACTER.test(value))
+    throw new BadInputError(field, `${field} contains a control character, which is not allowed`);
   const trimmed = value.trim();
   if (options.singleLine && LINE_BREAK.test(trimmed)) throw new BadInputError(field, `${field} must be a single line`);
   if (options.required && trimmed === '') throw new BadInputError(field, `${field} must not be empty`);

@@ -152,7 +152,12 @@ export function describeItem(item: StockItem, category: StockCategory): StockIte
 function displays(line: StocktakeLine) {
   const units: ItemUnits = { categoryCode: line.categoryCode, size: line.size, uom: line.uom };
   const split = (servings: string) => displaySplit(units, dec(servings));
-  return { opening: split(line.openingQty), expected: split(line.expectedQty), counted: split(line.countedQty), variance: split(line.varianceQty) };
+  return {
+    opening: split(line.openingQty),
+    expected: split(line.expectedQty),
+    counted: split(line.countedQty),
+    variance: split(line.varianceQty),
+  };
 }
 
 /** The line as every client sees it; `line.item` and its category must be loaded. */
@@ -244,8 +249,15 @@ export function describeMovement(movement: StockMovement, itemSku: string): Move
 }
 
 const TOTALLED = [
-  'openingQty', 'purchases', 'waste', 'transfersIn', 'transfersOut', 'adjustments',
-  'expectedQty', 'countedQty', 'varianceQty',
+  'openingQty',
+  'purchases',
+  'waste',
+  'transfersIn',
+  'transfersOut',
+  'adjustments',
+  'expectedQty',
+  'countedQty',
+  'varianceQty',
 ] as const;
 
 /** Per-category sums of line views, in category order. */

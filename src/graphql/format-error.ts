@@ -26,12 +26,22 @@ export function createErrorFormatter({ log, isProduction, translate }: ErrorForm
     const domain = original instanceof DomainError ? original : (translate?.(original) ?? null);
     if (domain) {
       if (domain !== original) log.warn({ err: original, path: formatted.path }, domain.message);
-      return { message: domain.message, path: formatted.path, locations: formatted.locations, extensions: { code: domain.code, ...domain.details } };
+      return {
+        message: domain.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: domain.code, ...domain.details },
+      };
     }
     const code = formatted.extensions?.code;
     if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
       log.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
-      if (isProduction) return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      if (isProduction)
+        return {
+          message: 'Internal server error',
+          path: formatted.path,
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        };
     }
     // A stack says nothing about a refused request; only internal errors keep theirs, and only in development.
     const { stacktrace, ...extensions } = formatted.extensions ?? {};

@@ -33,7 +33,10 @@ function inValue(value: unknown, field: string): string | null {
   return null;
 }
 
-export function checkControlCharacters(document: DocumentNode, variables: Record<string, unknown> | null | undefined): GraphQLError | null {
+export function checkControlCharacters(
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+): GraphQLError | null {
   const fromVariables = variables ? inValue(variables, 'variables') : null;
   if (fromVariables) return refusal(fromVariables);
   const names: string[] = [];
@@ -47,4 +50,3 @@ export function checkControlCharacters(document: DocumentNode, variables: Record
   });
   return found === null ? null : refusal(found);
 }
-

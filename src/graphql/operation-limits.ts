@@ -82,7 +82,12 @@ function reportAs(limit: string, max: number) {
 export function limitRules(limits: OperationLimits, isProduction: boolean): ValidationRule[] {
   const armor = { propagateOnRejection: false, exposeLimits: true } as const;
   return [
-    maxDepthRule({ ...armor, n: limits.maxDepth, flattenFragments: true, onReject: [reportAs('depth', limits.maxDepth)] }),
+    maxDepthRule({
+      ...armor,
+      n: limits.maxDepth,
+      flattenFragments: true,
+      onReject: [reportAs('depth', limits.maxDepth)],
+    }),
     maxAliasesRule({ ...armor, n: limits.maxAliases, onReject: [reportAs('aliases', limits.maxAliases)] }),
     maxDirectivesRule({ ...armor, n: limits.maxDirectives, onReject: [reportAs('directives', limits.maxDirectives)] }),
     ...(isProduction ? [NoSchemaIntrospectionCustomRule] : []),
@@ -131,18 +136,23 @@ export function checkCost(
   } catch (error) {
     // Bad variables are reported by execution with the usual BAD_USER_INPUT; only the size matters here.
     if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
-      return limitError(`The operation is too large to run (more than ${MAX_COST_NODES} selections once fragments are expanded)`, {
-        limit: 'cost',
-        max: limits.maxCost,
-      });
+      return limitError(
+        `The operation is too large to run (more than ${MAX_COST_NODES} selections once fragments are expanded)`,
+        {
+          limit: 'cost',
+          max: limits.maxCost,
+        },
+      );
     }
     return null;
   }
   if (cost <= limits.maxCost) return null;
-  return limitError(`The operation would cost ${cost}; the limit is ${limits.maxCost} (list fields count once per item they may return)`, {
-    limit: 'cost',
-    max: limits.maxCost,
-    found: cost,
-  });
+  return limitError(
+    `The operation would cost ${cost}; the limit is ${limits.maxCost} (list fields count once per item they may return)`,
+    {
+      limit: 'cost',
+      max: limits.maxCost,
+      found: cost,
+    },
+  );
 }
-

@@ -30,7 +30,8 @@ export interface PreparedOperation {
   variableValues: Record<string, unknown>;
 }
 
-type Checked = { document: DocumentNode; errors?: undefined } | { document?: undefined; errors: readonly GraphQLError[] };
+type Checked =
+  { document: DocumentNode; errors?: undefined } | { document?: undefined; errors: readonly GraphQLError[] };
 
 const CACHE_SIZE = 1_000;
 
@@ -60,7 +61,10 @@ export function operationPreparer(schema: GraphQLSchema, limits: OperationLimits
     try {
       const document = parse(query, parseOptions(limits));
       const errors = validate(schema, document, rules);
-      checked = errors.length > 0 ? { errors: errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) } : { document };
+      checked =
+        errors.length > 0
+          ? { errors: errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) }
+          : { document };
     } catch (error) {
       checked = { errors: [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')] };
     }
@@ -86,7 +90,9 @@ export function operationPreparer(schema: GraphQLSchema, limits: OperationLimits
     }
     const controlCharacters = checkControlCharacters(document, request.variables);
     if (controlCharacters) return [controlCharacters];
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 20 });
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, {
+      maxErrors: 20,
+    });
     if (coerced.errors) return coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));
     const tooCostly = checkCost(schema, document, request.operationName, request.variables, limits);
     if (tooCostly) return [tooCostly];

@@ -31,7 +31,8 @@ export const LocalDateScalar = new GraphQLScalarType<string, string>({
   description: `A calendar date, YYYY-MM-DD, in the hotel's time zone, from ${EARLIEST_DATE} to ${LATEST_DATE}.`,
   serialize: (value) => String(value),
   parseValue(value) {
-    if (typeof value !== 'string' || !isCalendarDate(value)) throw invalid(`"${String(value)}" is not a date written YYYY-MM-DD`);
+    if (typeof value !== 'string' || !isCalendarDate(value))
+      throw invalid(`"${String(value)}" is not a date written YYYY-MM-DD`);
     if (!isDateInRange(value)) throw invalid(`"${value}" is out of range: ${OUT_OF_RANGE}`);
     return value;
   },
@@ -50,7 +51,12 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   serialize: (value) => (value instanceof Date ? value : new Date(String(value))).toISOString(),
   parseValue(value) {
     // Date.parse rolls impossible days over (31 September becomes 1 October), so the date is checked on its own.
-    if (typeof value !== 'string' || !ISO_INSTANT.test(value) || !isCalendarDate(value.slice(0, 10)) || Number.isNaN(Date.parse(value))) {
+    if (
+      typeof value !== 'string' ||
+      !ISO_INSTANT.test(value) ||
+      !isCalendarDate(value.slice(0, 10)) ||
+      Number.isNaN(Date.parse(value))
+    ) {
       throw invalid(`"${String(value)}" is not an ISO-8601 date-time with a zone, e.g. "2025-11-09T14:30:00Z"`);
     }
     const instant = new Date(value);

@@ -7,7 +7,13 @@ import { StockItemResolver } from './resolvers/stock-item-resolver';
 import { StocktakeResolver } from './resolvers/stocktake-resolver';
 import { ViewerResolver } from './resolvers/viewer-resolver';
 
-export const RESOLVERS = [ViewerResolver, StockItemResolver, StocktakeResolver, LineResolver, RealtimeResolver] as const;
+export const RESOLVERS = [
+  ViewerResolver,
+  StockItemResolver,
+  StocktakeResolver,
+  LineResolver,
+  RealtimeResolver,
+] as const;
 
 /**
  * type-graphql requires a PubSub as soon as there is a subscription, even

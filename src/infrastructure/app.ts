@@ -46,7 +46,18 @@ export interface AppOptions {
   maxSubscriptionsPerSocket?: number;
   relay?: Partial<RelayTuning>;
   /** Finer relay timing (tests use short polls and backoffs). */
-  relayTiming?: Partial<Pick<RelayOptions, 'pollIntervalMs' | 'backoffBaseMs' | 'backoffMaxMs' | 'pauseBaseMs' | 'pauseMaxMs' | 'maxEventAgeMs' | 'stopGraceMs'>>;
+  relayTiming?: Partial<
+    Pick<
+      RelayOptions,
+      | 'pollIntervalMs'
+      | 'backoffBaseMs'
+      | 'backoffMaxMs'
+      | 'pauseBaseMs'
+      | 'pauseMaxMs'
+      | 'maxEventAgeMs'
+      | 'stopGraceMs'
+    >
+  >;
   outboxRetentionMs?: number;
   /** Seams of the built-in Pusher endpoint (tests inject faults and observe publishes). */
   pusherServerHooks?: Pick<PusherServerOptions, 'beforePublish' | 'onPublished' | 'maxEventBytes'>;
@@ -80,12 +91,22 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const credentials: Omit<PusherCredentials, 'host' | 'port'> & Partial<PusherCredentials> = builtIn
     ? { ...options.builtInPusher, useTLS: false }
     : (options.pusher as Extract<PusherTarget, { kind: 'external' }>);
-  const pusherServer = builtIn ? new PusherCompatibleServer({ ...options.builtInPusher, log, ...options.pusherServerHooks }) : undefined;
+  const pusherServer = builtIn
+    ? new PusherCompatibleServer({ ...options.builtInPusher, log, ...options.pusherServerHooks })
+    : undefined;
 
   let port = 0;
   const pusherSettings = (host?: string): PusherClientSettings => {
-    if (builtIn) return { key: credentials.key, cluster: 'mt1', wsHost: host ?? '127.0.0.1', wsPort: port, forceTLS: false };
-    if (credentials.host) return { key: credentials.key, cluster: credentials.cluster ?? 'mt1', wsHost: credentials.host, wsPort: credentials.port, forceTLS: credentials.useTLS };
+    if (builtIn)
+      return { key: credentials.key, cluster: 'mt1', wsHost: host ?? '127.0.0.1', wsPort: port, forceTLS: false };
+    if (credentials.host)
+      return {
+        key: credentials.key,
+        cluster: credentials.cluster ?? 'mt1',
+        wsHost: credentials.host,
+        wsPort: credentials.port,
+        forceTLS: credentials.useTLS,
+      };
     return { key: credentials.key, cluster: credentials.cluster ?? 'mt1', forceTLS: true };
   };
 
@@ -109,7 +130,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     verifyToken,
     routers: [
       ...(pusherServer ? [pusherServer.httpRouter] : []),
-      pusherRoutes({ settings: pusherSettings, channelPrefix: options.channelPrefix, pusher: createPusherClient(credentials), verifyToken }),
+      pusherRoutes({
+        settings: pusherSettings,
+        channelPrefix: options.channelPrefix,
+        pusher: createPusherClient(credentials),
+        verifyToken,
+      }),
     ],
     upgradeHandlers: pusherServer ? [(request, socket, head) => pusherServer.handleUpgrade(request, socket, head)] : [],
     log,
@@ -117,7 +143,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   port = server.port;
 
   // The built-in endpoint is reached through the same SDK code path as hosted Pusher.
-  const relayTarget: PusherCredentials = builtIn ? { ...credentials, host: '127.0.0.1', port: server.port } : credentials;
+  const relayTarget: PusherCredentials = builtIn
+    ? { ...credentials, host: '127.0.0.1', port: server.port }
+    : credentials;
   const publisher = new DeadlinePublisher(relayTarget, tuning.concurrency, tuning.requestTimeoutMs);
   relay = new PusherRelay({
     store,
@@ -161,7 +189,13 @@ async function databaseAnswers(orm: MikroORM): Promise<{ ok: boolean; detail?: s
     timer = setTimeout(() => resolve({ ok: false, detail: 'no answer within 1 s' }), 1_000);
   });
   try {
-    return await Promise.race([orm.em.getConnection().execute('select 1').then(() => ({ ok: true })), timeout]);
+    return await Promise.race([
+      orm.em
+        .getConnection()
+        .execute('select 1')
+        .then(() => ({ ok: true })),
+      timeout,
+    ]);
   } catch {
     return { ok: false, detail: 'unreachable' };
   } finally {

@@ -124,7 +124,12 @@ export function loadConfig(env: Env = process.env): Config {
     concurrency: count('RELAY_CONCURRENCY', DEFAULTS.relay.concurrency, 64),
     requestTimeoutMs: count('PUSHER_TIMEOUT_MS', DEFAULTS.relay.requestTimeoutMs, 600_000),
   };
-  const outboxRetentionMs = parseDuration('OUTBOX_RETENTION', get('OUTBOX_RETENTION'), DEFAULTS.outboxRetentionMs, problems);
+  const outboxRetentionMs = parseDuration(
+    'OUTBOX_RETENTION',
+    get('OUTBOX_RETENTION'),
+    DEFAULTS.outboxRetentionMs,
+    problems,
+  );
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -182,7 +187,8 @@ function parsePusher(get: (name: string) => string | undefined, problems: string
   const given = credentialNames.filter((name) => get(name) !== undefined);
   const locationGiven = ['PUSHER_CLUSTER', 'PUSHER_HOST', 'PUSHER_PORT'].some((n) => get(n) !== undefined);
   if (given.length === 0) {
-    if (locationGiven) problems.push('PUSHER_CLUSTER/PUSHER_HOST/PUSHER_PORT need PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET');
+    if (locationGiven)
+      problems.push('PUSHER_CLUSTER/PUSHER_HOST/PUSHER_PORT need PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET');
     return { kind: 'built-in' };
   }
   for (const name of credentialNames) {
@@ -191,7 +197,9 @@ function parsePusher(get: (name: string) => string | undefined, problems: string
   const cluster = get('PUSHER_CLUSTER');
   const host = get('PUSHER_HOST');
   if (cluster === undefined && host === undefined) {
-    problems.push('PUSHER_CLUSTER (hosted Pusher) or PUSHER_HOST (Pusher-compatible server) is required with Pusher credentials');
+    problems.push(
+      'PUSHER_CLUSTER (hosted Pusher) or PUSHER_HOST (Pusher-compatible server) is required with Pusher credentials',
+    );
   }
   const rawPort = get('PUSHER_PORT');
   const port = rawPort === undefined ? undefined : parsePort('PUSHER_PORT', rawPort, problems);

@@ -48,7 +48,10 @@ const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 function closeAt(expiresAt: Date, extra: Extra, close: () => void): void {
   const wait = expiresAt.getTime() - Date.now();
-  extra.expiry = setTimeout(() => (wait <= LONGEST_TIMER_MS ? close() : closeAt(expiresAt, extra, close)), Math.max(0, Math.min(wait, LONGEST_TIMER_MS)));
+  extra.expiry = setTimeout(
+    () => (wait <= LONGEST_TIMER_MS ? close() : closeAt(expiresAt, extra, close)),
+    Math.max(0, Math.min(wait, LONGEST_TIMER_MS)),
+  );
   extra.expiry.unref();
 }
 
@@ -85,13 +88,17 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
         const open = Object.keys(ctx.subscriptions).length;
         if (open > options.maxSubscriptions) {
           return [
-            new GraphQLError(`This connection already has ${options.maxSubscriptions} operations open; complete one first or open another connection`, {
-              extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', max: options.maxSubscriptions },
-            }),
+            new GraphQLError(
+              `This connection already has ${options.maxSubscriptions} operations open; complete one first or open another connection`,
+              {
+                extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', max: options.maxSubscriptions },
+              },
+            ),
           ];
         }
         const viewer = await viewerOf(ctx.extra);
-        if (!viewer) return [new GraphQLError('The token is no longer valid', { extensions: { code: 'UNAUTHENTICATED' } })];
+        if (!viewer)
+          return [new GraphQLError('The token is no longer valid', { extensions: { code: 'UNAUTHENTICATED' } })];
         const prepared = prepare(payload);
         if (Array.isArray(prepared)) return prepared as GraphQLError[];
         const { document, variableValues } = prepared as Exclude<typeof prepared, readonly GraphQLError[]>;
@@ -103,7 +110,8 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
           contextValue: options.context(viewer),
         };
       },
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : result),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: format(result.errors) } : result,
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },
     server,

@@ -17,7 +17,11 @@ export function loadLocalSecrets(dataDir: string): LocalSecrets {
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
   const secrets: LocalSecrets = {
     jwtSecret: randomBytes(32).toString('hex'),
-    pusher: { appId: 'stocktake-live', key: `local-${randomBytes(8).toString('hex')}`, secret: randomBytes(24).toString('hex') },
+    pusher: {
+      appId: 'stocktake-live',
+      key: `local-${randomBytes(8).toString('hex')}`,
+      secret: randomBytes(24).toString('hex'),
+    },
   };
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });

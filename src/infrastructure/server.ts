@@ -73,7 +73,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpServer = http.createServer(app);
 
   const contextBase = () => ({ em: options.orm.em.fork(), services: options.services, realtime: options.realtime });
-  const formatError = createErrorFormatter({ log, isProduction: options.isProduction, translate: translateDatabaseErrors });
+  const formatError = createErrorFormatter({
+    log,
+    isProduction: options.isProduction,
+    translate: translateDatabaseErrors,
+  });
   const websocket = graphqlWebSocket({
     schema: options.schema,
     isProduction: options.isProduction,
@@ -98,7 +102,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     validationRules: limitRules(options.limits, options.isProduction),
     plugins: [
       // Chosen here, not from NODE_ENV, so that `isProduction` alone decides.
-      options.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      options.isProduction
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: () => websocket.close() }) },
       requestGuardsPlugin(options.schema, options.limits),
@@ -111,7 +117,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   app.get('/readyz', async (_request, response) => {
     const readiness = await options.readiness();
-    response.status(readiness.ready ? 200 : 503).json({ status: readiness.ready ? 'ready' : 'unavailable', checks: readiness.checks });
+    response
+      .status(readiness.ready ? 200 : 503)
+      .json({ status: readiness.ready ? 'ready' : 'unavailable', checks: readiness.checks });
   });
   // Legacy frontends call /pusher/* from their own origin, like /graphql.
   app.use('/pusher', cors());
@@ -121,7 +129,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cors(),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ ...contextBase(), ...(await authenticate(options.verifyToken, req.headers.authorization)) }),
+      context: async ({ req }) => ({
+        ...contextBase(),
+        ...(await authenticate(options.verifyToken, req.headers.authorization)),
+      }),
     }),
   );
   app.use((_request, response) => {
@@ -150,7 +161,9 @@ function requestGuardsPlugin(schema: GraphQLSchema, limits: OperationLimits): Ap
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operationName, request }) {
-          const refused = checkControlCharacters(document, request.variables) ?? checkCost(schema, document, operationName, request.variables, limits);
+          const refused =
+            checkControlCharacters(document, request.variables) ??
+            checkCost(schema, document, operationName, request.variables, limits);
           if (refused) {
             refused.extensions.http = { status: 400 };
             throw refused;
@@ -186,7 +199,8 @@ function jsonErrors(log: Logger): ErrorRequestHandler {
           : clientError
             ? ((error as Error).message ?? 'Bad request')
             : 'Internal server error';
-    if (clientError) log.info({ status, path: request.path, reason: (error as Error).message }, 'refused a malformed HTTP request');
+    if (clientError)
+      log.info({ status, path: request.path, reason: (error as Error).message }, 'refused a malformed HTTP request');
     else log.error({ err: error, path: request.path }, 'unexpected error in an HTTP route');
     if (response.headersSent) {
       response.end();
@@ -196,7 +210,10 @@ function jsonErrors(log: Logger): ErrorRequestHandler {
   };
 }
 
-async function authenticate(verifyToken: TokenVerifier, authorization: string | undefined): Promise<Pick<GraphQLContext, 'viewer' | 'authError'>> {
+async function authenticate(
+  verifyToken: TokenVerifier,
+  authorization: string | undefined,
+): Promise<Pick<GraphQLContext, 'viewer' | 'authError'>> {
   try {
     const token = bearerToken(authorization);
     return { viewer: token === null ? null : await verifyToken(token), authError: null };

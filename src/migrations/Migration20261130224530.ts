@@ -21,15 +21,22 @@ interface LineRow {
  * channel remembers how far its history was pruned.
  */
 export class Migration20261130224530 extends Migration {
-
   override async up(): Promise<void> {
     await this.execute(`alter table "channel_sequence" add column "pruned_through" bigint not null default 0;`);
 
-    await this.execute(`alter table "outbox_event" add column "claim_token" uuid null, add column "claimed_until" timestamptz null;`);
-    await this.execute(`create index "outbox_event_published_index" on "outbox_event" ("published_at") where "published_at" is not null;`);
+    await this.execute(
+      `alter table "outbox_event" add column "claim_token" uuid null, add column "claimed_until" timestamptz null;`,
+    );
+    await this.execute(
+      `create index "outbox_event_published_index" on "outbox_event" ("published_at") where "published_at" is not null;`,
+    );
 
-    await this.execute(`alter table "stocktake_line" add column "category_code" varchar(1) null, add column "counted_qty" numeric(24,4) not null default '0', add column "expected_qty" numeric(24,4) not null default '0', add column "variance_qty" numeric(24,4) not null default '0', add column "expected_value" numeric(24,2) not null default '0', add column "counted_value" numeric(24,2) not null default '0', add column "variance_value" numeric(24,2) not null default '0';`);
-    await this.execute(`update "stocktake_line" l set "category_code" = i."category_code" from "stock_item" i where i."id" = l."item_id";`);
+    await this.execute(
+      `alter table "stocktake_line" add column "category_code" varchar(1) null, add column "counted_qty" numeric(24,4) not null default '0', add column "expected_qty" numeric(24,4) not null default '0', add column "variance_qty" numeric(24,4) not null default '0', add column "expected_value" numeric(24,2) not null default '0', add column "counted_value" numeric(24,2) not null default '0', add column "variance_value" numeric(24,2) not null default '0';`,
+    );
+    await this.execute(
+      `update "stocktake_line" l set "category_code" = i."category_code" from "stock_item" i where i."id" = l."item_id";`,
+    );
     await this.execute(`alter table "stocktake_line" alter column "category_code" set not null;`);
 
     // The formulas live in TypeScript (deriveLine), so existing lines are derived here, not in SQL.
@@ -81,7 +88,8 @@ export class Migration20261130224530 extends Migration {
     this.addSql(`drop index "outbox_event_published_index";`);
     this.addSql(`alter table "outbox_event" drop column "claim_token", drop column "claimed_until";`);
 
-    this.addSql(`alter table "stocktake_line" drop column "category_code", drop column "counted_qty", drop column "expected_qty", drop column "variance_qty", drop column "expected_value", drop column "counted_value", drop column "variance_value";`);
+    this.addSql(
+      `alter table "stocktake_line" drop column "category_code", drop column "counted_qty", drop column "expected_qty", drop column "variance_qty", drop column "expected_value", drop column "counted_value", drop column "variance_value";`,
+    );
   }
-
 }

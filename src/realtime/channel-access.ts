@@ -17,7 +17,8 @@ export function authorizeChannel(viewer: Viewer, channel: ParsedChannel): void {
 /** A channel name as a client wrote it (with or without the private- prefix), parsed and authorized. */
 export function readableChannel(viewer: Viewer, name: string, field = 'channel'): ParsedChannel {
   const parsed = parseChannel(name);
-  if (!parsed) throw new BadInputError(field, `${name} is not a stocktake channel ({hotel}-stocktakes or {hotel}-stocktake-{id})`);
+  if (!parsed)
+    throw new BadInputError(field, `${name} is not a stocktake channel ({hotel}-stocktakes or {hotel}-stocktake-{id})`);
   authorizeChannel(viewer, parsed);
   return parsed;
 }

@@ -35,7 +35,13 @@ export interface ChannelStreamOptions {
   maxQueued?: number;
 }
 
-export function channelStream({ store, bus, channel, afterSequence, maxQueued = MAX_QUEUED }: ChannelStreamOptions): AsyncIterableIterator<StoredEvent> {
+export function channelStream({
+  store,
+  bus,
+  channel,
+  afterSequence,
+  maxQueued = MAX_QUEUED,
+}: ChannelStreamOptions): AsyncIterableIterator<StoredEvent> {
   return new Repeater<StoredEvent>(async (push, stop) => {
     let last = 0;
     let closed = false;

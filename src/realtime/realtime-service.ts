@@ -36,7 +36,11 @@ export class RealtimeService {
   constructor(private readonly deps: RealtimeServiceDeps) {}
 
   /** A hotel's stocktake list as it changes; with afterSequence, the stored events after it first. */
-  async followList(viewer: Viewer, hotel: string, afterSequence?: number | null): Promise<AsyncIterableIterator<StoredEvent>> {
+  async followList(
+    viewer: Viewer,
+    hotel: string,
+    afterSequence?: number | null,
+  ): Promise<AsyncIterableIterator<StoredEvent>> {
     const channel = parseChannel(listChannel(hotel));
     if (!channel) throw new BadInputError('hotel', `${hotel} is not a hotel identifier`);
     authorizeChannel(viewer, channel);
@@ -44,7 +48,11 @@ export class RealtimeService {
   }
 
   /** One stocktake as it changes; ids of other hotels' stocktakes are NOT_FOUND. */
-  async followStocktake(viewer: Viewer, stocktakeId: number, afterSequence?: number | null): Promise<AsyncIterableIterator<StoredEvent>> {
+  async followStocktake(
+    viewer: Viewer,
+    stocktakeId: number,
+    afterSequence?: number | null,
+  ): Promise<AsyncIterableIterator<StoredEvent>> {
     checkAfterSequence(afterSequence);
     const { hotel } = await stocktakeFor(this.deps.orm.em.fork(), viewer, stocktakeId, 'staff');
     const channel = parseChannel(detailChannel(hotel.identifier, stocktakeId))!;
@@ -63,7 +71,8 @@ export class RealtimeService {
     if (afterSequence < prunedThrough) throw new HistoryExpiredError(channel.name, afterSequence, prunedThrough + 1);
     const events = await this.deps.store.eventsAfter(channel.name, afterSequence, limit);
     // Pruned between the check and the read: never hand out a page with a hole at its start.
-    if (events[0] && events[0].sequence !== afterSequence + 1) throw new HistoryExpiredError(channel.name, afterSequence, events[0].sequence);
+    if (events[0] && events[0].sequence !== afterSequence + 1)
+      throw new HistoryExpiredError(channel.name, afterSequence, events[0].sequence);
     return events;
   }
 
@@ -87,13 +96,19 @@ export class RealtimeService {
     return requeued;
   }
 
-  private async follow(channel: ParsedChannel, afterSequence: number | null | undefined): Promise<AsyncIterableIterator<StoredEvent>> {
+  private async follow(
+    channel: ParsedChannel,
+    afterSequence: number | null | undefined,
+  ): Promise<AsyncIterableIterator<StoredEvent>> {
     checkAfterSequence(afterSequence);
     if (afterSequence != null) {
       const { latest, prunedThrough } = await this.deps.store.history(channel.name);
       // A sequence the channel has not reached would silently swallow the events up to it.
       if (afterSequence > latest) {
-        throw new BadInputError('afterSequence', `afterSequence ${afterSequence} is ahead of ${channel.name}, which is at ${latest}`);
+        throw new BadInputError(
+          'afterSequence',
+          `afterSequence ${afterSequence} is ahead of ${channel.name}, which is at ${latest}`,
+        );
       }
       if (afterSequence < prunedThrough) throw new HistoryExpiredError(channel.name, afterSequence, prunedThrough + 1);
     }
@@ -102,5 +117,6 @@ export class RealtimeService {
 }
 
 function checkAfterSequence(afterSequence: number | null | undefined): void {
-  if (afterSequence != null && afterSequence < 0) throw new BadInputError('afterSequence', 'afterSequence must be 0 or more');
+  if (afterSequence != null && afterSequence < 0)
+    throw new BadInputError('afterSequence', 'afterSequence must be 0 or more');
 }

@@ -9,7 +9,15 @@ import type { GraphQLFormattedError } from 'graphql';
 const COLUMNS: Record<string, string> = {
   outbox_event: 'id, event_id, channel, sequence, name, hotel, stocktake_id, data, actor, occurred_at',
 };
-const TABLES = ['hotel', 'stock_item', 'stocktake', 'stocktake_line', 'stock_movement', 'channel_sequence', 'outbox_event'] as const;
+const TABLES = [
+  'hotel',
+  'stock_item',
+  'stocktake',
+  'stocktake_line',
+  'stock_movement',
+  'channel_sequence',
+  'outbox_event',
+] as const;
 
 export async function snapshotDatabase(orm: MikroORM): Promise<Record<string, unknown[]>> {
   const connection = orm.em.getConnection();
@@ -27,10 +35,16 @@ export interface GraphQLReply {
 }
 
 /** Sends a request that must be refused with exactly one error, and checks that nothing changed or was emitted. */
-export async function refusedWithoutChange(orm: MikroORM, send: () => Promise<GraphQLReply>): Promise<GraphQLFormattedError> {
+export async function refusedWithoutChange(
+  orm: MikroORM,
+  send: () => Promise<GraphQLReply>,
+): Promise<GraphQLFormattedError> {
   const before = await snapshotDatabase(orm);
   const response = await send();
-  expect({ errorCount: response.errors?.length ?? 0, data: response.data ?? null }).toEqual({ errorCount: 1, data: null });
+  expect({ errorCount: response.errors?.length ?? 0, data: response.data ?? null }).toEqual({
+    errorCount: 1,
+    data: null,
+  });
   expect(await snapshotDatabase(orm)).toEqual(before);
   return response.errors![0]!;
 }

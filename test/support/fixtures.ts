@@ -27,9 +27,24 @@ export const ITEMS: readonly FixtureItem[] = [
   { sku: 'B0070', name: 'Heineken 330ml', size: 'Doz', uom: '12.00', unitCost: '18.0000', openingServings: '30.0000' },
   { sku: 'D0030', name: 'Guinness', size: '50Lt', uom: '88.00', unitCost: '220.0000', openingServings: '88.0000' },
   { sku: 'D0040', name: 'Heineken Keg', size: '30Lt', uom: '52.80', unitCost: '130.0000' },
-  { sku: 'M0010', name: 'Schweppes Tonic 200ml', size: 'Doz', uom: '12.00', unitCost: '9.6000', openingServings: '24.0000' },
+  {
+    sku: 'M0010',
+    name: 'Schweppes Tonic 200ml',
+    size: 'Doz',
+    uom: '12.00',
+    unitCost: '9.6000',
+    openingServings: '24.0000',
+  },
   { sku: 'S0010', name: 'Jameson', size: '70cl', uom: '20.00', unitCost: '24.5000', openingServings: '40.0000' },
-  { sku: 'S0020', name: 'Old Gin (discontinued)', size: '70cl', uom: '20.00', unitCost: '20.0000', active: false, openingServings: '10.0000' },
+  {
+    sku: 'S0020',
+    name: 'Old Gin (discontinued)',
+    size: '70cl',
+    uom: '20.00',
+    unitCost: '20.0000',
+    active: false,
+    openingServings: '10.0000',
+  },
   { sku: 'W0010', name: 'Retired House Red', size: '75cl', uom: '5.00', unitCost: '6.0000', active: false },
 ];
 

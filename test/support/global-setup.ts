@@ -10,7 +10,6 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/infrastr
 import { silentLogger } from '../../src/infrastructure/logger';
 
 declare global {
-   
   var embeddedTestDatabase: { server: EmbeddedDatabase; dir: string } | undefined;
 }
 

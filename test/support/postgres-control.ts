@@ -11,7 +11,13 @@ export interface ControlledPostgres {
 export function startControlledPostgres(dataDir: string, port?: number): Promise<ControlledPostgres> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'postgres-process.ts'), dataDir, ...(port ? [String(port)] : [])],
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      path.join(__dirname, 'postgres-process.ts'),
+      dataDir,
+      ...(port ? [String(port)] : []),
+    ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {

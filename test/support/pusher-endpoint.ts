@@ -14,11 +14,22 @@ export interface PusherEndpoint {
   faults: PusherFaults;
   server: PusherCompatibleServer;
   /** The app's PUSHER_* settings for publishing here. */
-  target: { kind: 'external'; appId: string; key: string; secret: string; cluster: undefined; host: string; port: number; useTLS: false };
+  target: {
+    kind: 'external';
+    appId: string;
+    key: string;
+    secret: string;
+    cluster: undefined;
+    host: string;
+    port: number;
+    useTLS: false;
+  };
   close(): Promise<void>;
 }
 
-export async function startPusherEndpoint(credentials = { appId: 'shared-app', key: 'shared-key', secret: 'shared-secret' }): Promise<PusherEndpoint> {
+export async function startPusherEndpoint(
+  credentials = { appId: 'shared-app', key: 'shared-key', secret: 'shared-secret' },
+): Promise<PusherEndpoint> {
   const faults = new PusherFaults();
   const server = new PusherCompatibleServer({ ...credentials, ...faults.hooks });
   const app = express();

@@ -87,11 +87,17 @@ export class PusherFaults {
   }
 
   failNext(options: { status: number; body?: string; times?: number }): this {
-    return this.enqueue({ kind: 'fail', status: options.status, body: options.body ?? STATUS_CODES[options.status] ?? 'Error' }, options.times);
+    return this.enqueue(
+      { kind: 'fail', status: options.status, body: options.body ?? STATUS_CODES[options.status] ?? 'Error' },
+      options.times,
+    );
   }
 
   delayNext(options: { ms: number; deliver?: boolean; status?: number; times?: number }): this {
-    return this.enqueue({ kind: 'delay', ms: options.ms, deliver: options.deliver ?? true, status: options.status ?? 504 }, options.times);
+    return this.enqueue(
+      { kind: 'delay', ms: options.ms, deliver: options.deliver ?? true, status: options.status ?? 504 },
+      options.times,
+    );
   }
 
   resetNext(options: { times?: number } = {}): this {
@@ -175,14 +181,21 @@ export class PusherFaults {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         if (fault.deliver) this.refuseMatching(req.body as Buffer, res, next);
-        else res.status(fault.status).type('text/plain').send(STATUS_CODES[fault.status] ?? 'Error');
+        else
+          res
+            .status(fault.status)
+            .type('text/plain')
+            .send(STATUS_CODES[fault.status] ?? 'Error');
       }, fault.ms);
       this.timers.add(timer);
     } else {
       this.held.add(res);
       res.on('close', () => this.held.delete(res));
       const stall = (body: string) => {
-        res.writeHead(fault.status, { 'content-type': 'text/plain', 'content-length': String(Buffer.byteLength(body) + 100) });
+        res.writeHead(fault.status, {
+          'content-type': 'text/plain',
+          'content-length': String(Buffer.byteLength(body) + 100),
+        });
         res.write(body);
       };
       if (fault.status >= 400) {

@@ -29,7 +29,15 @@ function recorder<T>(): Received<T> & { push(item: T): void } {
     },
     waitFor(count, timeoutMs = 5_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`expected ${count} items, got ${items.length}: ${JSON.stringify(items, null, 1).slice(0, 2000)}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `expected ${count} items, got ${items.length}: ${JSON.stringify(items, null, 1).slice(0, 2000)}`,
+              ),
+            ),
+          timeoutMs,
+        );
         const check = () => {
           if (items.length >= count) {
             clearTimeout(timer);
@@ -78,11 +86,14 @@ export async function legacyFrontend(t: TestApp, token?: string): Promise<Legacy
       const received = recorder<PusherEvent>();
       const channel = pusher.subscribe(name);
       channel.bind_global((event: string, data: Record<string, unknown>) => {
-        if (!event.startsWith('pusher:') && !event.startsWith('pusher_internal:')) received.push({ channel: name, event, data });
+        if (!event.startsWith('pusher:') && !event.startsWith('pusher_internal:'))
+          received.push({ channel: name, event, data });
       });
       await new Promise<void>((resolve, reject) => {
         channel.bind('pusher:subscription_succeeded', () => resolve());
-        channel.bind('pusher:subscription_error', (error: unknown) => reject(new Error(`subscription to ${name} failed: ${JSON.stringify(error)}`)));
+        channel.bind('pusher:subscription_error', (error: unknown) =>
+          reject(new Error(`subscription to ${name} failed: ${JSON.stringify(error)}`)),
+        );
       });
       return received;
     },
@@ -97,7 +108,11 @@ export interface GraphQLSubscriber {
     variables: TVariables,
   ): Received<ExecutionResult<TData>> & { done: Promise<void>; unsubscribe(): void };
   /** Any payload, as a client that does not use typed documents would send it; `outcome` settles on error or complete. */
-  raw(payload: { query: string; variables?: Record<string, unknown>; operationName?: string }): Received<ExecutionResult> & {
+  raw(payload: {
+    query: string;
+    variables?: Record<string, unknown>;
+    operationName?: string;
+  }): Received<ExecutionResult> & {
     outcome: Promise<{ kind: 'complete' } | { kind: 'error'; errors: readonly GraphQLFormattedError[] }>;
     unsubscribe(): void;
   };
@@ -133,11 +148,19 @@ export function graphqlSubscriber(t: TestApp, token: string | null): GraphQLSubs
     },
     raw(payload) {
       const received = recorder<ExecutionResult>();
-      let settle!: (outcome: { kind: 'complete' } | { kind: 'error'; errors: readonly GraphQLFormattedError[] }) => void;
-      const outcome = new Promise<{ kind: 'complete' } | { kind: 'error'; errors: readonly GraphQLFormattedError[] }>((resolve) => (settle = resolve));
+      let settle!: (
+        outcome: { kind: 'complete' } | { kind: 'error'; errors: readonly GraphQLFormattedError[] },
+      ) => void;
+      const outcome = new Promise<{ kind: 'complete' } | { kind: 'error'; errors: readonly GraphQLFormattedError[] }>(
+        (resolve) => (settle = resolve),
+      );
       const unsubscribe = client.subscribe(payload, {
         next: (value) => received.push(value as ExecutionResult),
-        error: (error) => settle({ kind: 'error', errors: Array.isArray(error) ? (error as GraphQLFormattedError[]) : [{ message: String(error) }] }),
+        error: (error) =>
+          settle({
+            kind: 'error',
+            errors: Array.isArray(error) ? (error as GraphQLFormattedError[]) : [{ message: String(error) }],
+          }),
         complete: () => settle({ kind: 'complete' }),
       });
       return Object.assign(received, { outcome, unsubscribe });
@@ -167,7 +190,10 @@ export async function currentSequence(t: TestApp, channel: string, token?: strin
  * one more event that reaches every receiver, wait for it, and check that
  * it came right after the `count` events each receiver already has.
  */
-export async function expectNothingMore(barrier: () => Promise<unknown>, ...receivers: Array<[Received<unknown>, number]>): Promise<void> {
+export async function expectNothingMore(
+  barrier: () => Promise<unknown>,
+  ...receivers: Array<[Received<unknown>, number]>
+): Promise<void> {
   for (const [received, count] of receivers) expect(received.items).toHaveLength(count);
   await barrier();
   for (const [received, count] of receivers) {

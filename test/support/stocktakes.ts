@@ -34,7 +34,10 @@ export interface OutboxRow {
 
 /** The `meta` of a Pusher payload, and the rest of it. */
 export const dataOf = (event: { data: string }) =>
-  JSON.parse(event.data) as Record<string, unknown> & { meta: { sequence: number; event_id: string }; refetch?: boolean };
+  JSON.parse(event.data) as Record<string, unknown> & {
+    meta: { sequence: number; event_id: string };
+    refetch?: boolean;
+  };
 
 let periods = 0;
 
@@ -56,13 +59,15 @@ export function stocktakeSteps(t: TestApp) {
     async ready() {
       const stocktake = await steps.create();
       ok(await t.graphql(PopulateStocktakeDocument, { id: stocktake.id }));
-      const lines = ok(await t.graphql(StocktakeDocument, { id: stocktake.id })).stocktake.lines as LineFieldsFragment[];
+      const lines = ok(await t.graphql(StocktakeDocument, { id: stocktake.id })).stocktake
+        .lines as LineFieldsFragment[];
       await steps.waitForAccepted(stocktake.channel, 1);
       return { ...stocktake, lines, guinness: lines.find((line) => line.itemSku === 'D0030')! };
     },
 
     async count(lineId: string, countedFullUnits: string): Promise<LineFieldsFragment> {
-      return ok(await t.graphql(UpdateStocktakeLineDocument, { id: lineId, input: { countedFullUnits } })).updateStocktakeLine;
+      return ok(await t.graphql(UpdateStocktakeLineDocument, { id: lineId, input: { countedFullUnits } }))
+        .updateStocktakeLine;
     },
 
     async relayStatus(): Promise<RelayStatus> {
@@ -71,14 +76,22 @@ export function stocktakeSteps(t: TestApp) {
 
     async waitForBacklog(count: number, timeoutMs = 5_000): Promise<RelayStatus> {
       let last: RelayStatus | undefined;
-      await waitUntil(async () => (last = await steps.relayStatus()).backlog === count, `relay backlog ${count}`, timeoutMs);
+      await waitUntil(
+        async () => (last = await steps.relayStatus()).backlog === count,
+        `relay backlog ${count}`,
+        timeoutMs,
+      );
       return last!;
     },
 
     acceptedOn: (channel: string): AcceptedEvent[] => t.faults.accepted.filter((event) => event.channel === channel),
 
     async waitForAccepted(channel: string, count: number, timeoutMs = 5_000): Promise<AcceptedEvent[]> {
-      await waitUntil(() => steps.acceptedOn(channel).length >= count, `${count} events accepted on ${channel}`, timeoutMs);
+      await waitUntil(
+        () => steps.acceptedOn(channel).length >= count,
+        `${count} events accepted on ${channel}`,
+        timeoutMs,
+      );
       return steps.acceptedOn(channel);
     },
 

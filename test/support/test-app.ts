@@ -42,7 +42,10 @@ export interface TestApp {
     options?: { token?: string | null; headers?: Record<string, string> },
   ): Promise<GraphQLResponse<TData>>;
   /** A raw POST to /graphql (any body, any headers): for requests a typed document cannot express. */
-  post(body: string | object, options?: { token?: string | null; headers?: Record<string, string> }): Promise<RawResponse>;
+  post(
+    body: string | object,
+    options?: { token?: string | null; headers?: Record<string, string> },
+  ): Promise<RawResponse>;
   /** Stops the server (as a dying instance would) but keeps its database for the others. */
   stopApp(): Promise<void>;
   close(): Promise<void>;
@@ -82,8 +85,11 @@ export interface TestAppOptions {
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const serverUrl = process.env.TEST_POSTGRES_URL;
-  if (!serverUrl) throw new Error('TEST_POSTGRES_URL is not set: run the tests through jest (test/support/global-setup.ts)');
-  const database: ScratchDatabase | null = options.database ? null : await createScratchDatabase(serverUrl, 'stocktake_test');
+  if (!serverUrl)
+    throw new Error('TEST_POSTGRES_URL is not set: run the tests through jest (test/support/global-setup.ts)');
+  const database: ScratchDatabase | null = options.database
+    ? null
+    : await createScratchDatabase(serverUrl, 'stocktake_test');
   const databaseUrl = options.database?.url ?? database!.url;
   const orm = await migratedOrm(databaseUrl, silentLogger);
   if (database || options.database?.seed) await seedFixtures(orm);
@@ -100,14 +106,25 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     channelPrefix: options.channelPrefix ?? '',
     log: options.log ?? testLogger(),
     relay: { requestTimeoutMs: 1_000, ...options.relay },
-    relayTiming: { pollIntervalMs: 50, backoffBaseMs: 20, backoffMaxMs: 200, pauseBaseMs: 300, pauseMaxMs: 1_200, ...options.relayTiming },
+    relayTiming: {
+      pollIntervalMs: 50,
+      backoffBaseMs: 20,
+      backoffMaxMs: 200,
+      pauseBaseMs: 300,
+      pauseMaxMs: 1_200,
+      ...options.relayTiming,
+    },
     pusherServerHooks: faults.hooks,
     maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket,
     operationLimits: options.operationLimits,
     outboxRetentionMs: options.outboxRetentionMs,
   });
   let stopping: Promise<void> | undefined;
-  const managerToken = await signToken(JWT_SECRET, { userId: 'manager-1', name: 'Mary Manager', hotels: { [HOTEL]: 'manager' } });
+  const managerToken = await signToken(JWT_SECRET, {
+    userId: 'manager-1',
+    name: 'Mary Manager',
+    hotels: { [HOTEL]: 'manager' },
+  });
 
   return {
     url: app.url,
@@ -140,7 +157,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const token = options.token === undefined ? managerToken : options.token;
       const response = await fetch(app.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...options.headers },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...options.headers,
+        },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await response.text();

@@ -6,7 +6,11 @@
 import type { GraphQLResponse } from './test-app';
 
 /** Polls (every 10 ms) until `predicate` holds; fails naming `what` after `timeoutMs`. */
-export async function waitUntil(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
+export async function waitUntil(
+  predicate: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await predicate()) return;

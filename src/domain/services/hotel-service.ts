@@ -12,7 +12,11 @@ export interface MembershipView extends HotelView {
 export class HotelService {
   /** The viewer's hotels, by identifier. */
   async mine(em: EntityManager, viewer: Viewer): Promise<MembershipView[]> {
-    const hotels = await em.find(Hotel, { identifier: { $in: [...viewer.hotels.keys()] } }, { orderBy: { identifier: 'asc' } });
+    const hotels = await em.find(
+      Hotel,
+      { identifier: { $in: [...viewer.hotels.keys()] } },
+      { orderBy: { identifier: 'asc' } },
+    );
     return hotels.map((hotel) => ({ ...describeHotel(hotel), role: viewer.hotels.get(hotel.identifier)! }));
   }
 

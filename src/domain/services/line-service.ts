@@ -61,10 +61,16 @@ export class LineService {
   }
 
   updateCounts(viewer: Viewer, lineId: number, input: LineCountsInput): Promise<LineView> {
-    const full = input.countedFullUnits == null ? undefined : checkDecimal('countedFullUnits', input.countedFullUnits, COUNT);
-    const partial = input.countedPartialUnits == null ? undefined : checkDecimal('countedPartialUnits', input.countedPartialUnits, COUNT);
+    const full =
+      input.countedFullUnits == null ? undefined : checkDecimal('countedFullUnits', input.countedFullUnits, COUNT);
+    const partial =
+      input.countedPartialUnits == null
+        ? undefined
+        : checkDecimal('countedPartialUnits', input.countedPartialUnits, COUNT);
     const manual =
-      input.manualPurchasesValue == null ? input.manualPurchasesValue : checkDecimal('manualPurchasesValue', input.manualPurchasesValue, MONEY);
+      input.manualPurchasesValue == null
+        ? input.manualPurchasesValue
+        : checkDecimal('manualPurchasesValue', input.manualPurchasesValue, MONEY);
 
     return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
       const access = await editableLine(em, viewer, lineId, 'edit its lines');
@@ -78,16 +84,28 @@ export class LineService {
       rederive(line);
       // Approval would have to store the variance as a movement quantity (numeric(15,4)).
       if (dec(line.countedQty).abs().greaterThanOrEqualTo(MAX_QUANTITY)) {
-        throw new BadInputError(full !== undefined ? 'countedFullUnits' : 'countedPartialUnits', 'The count is too large for this item');
+        throw new BadInputError(
+          full !== undefined ? 'countedFullUnits' : 'countedPartialUnits',
+          'The count is too large for this item',
+        );
       }
       await flushLine(em, line);
       const view = describeLine(line);
-      events.record({ name: 'line-counted-updated', hotel: hotel.identifier, stocktakeId: stocktake.id, data: { line: view } });
+      events.record({
+        name: 'line-counted-updated',
+        hotel: hotel.identifier,
+        stocktakeId: stocktake.id,
+        data: { line: view },
+      });
       return view;
     });
   }
 
-  addMovement(viewer: Viewer, lineId: number, input: MovementInput): Promise<{ movement: MovementView; line: LineView }> {
+  addMovement(
+    viewer: Viewer,
+    lineId: number,
+    input: MovementInput,
+  ): Promise<{ movement: MovementView; line: LineView }> {
     if (input.movementType == null) throw new BadInputError('movementType', 'movementType is required');
     if (input.quantity == null) throw new BadInputError('quantity', 'quantity is required');
     const values = checkMovement(input, input.movementType, input.quantity);
@@ -143,7 +161,10 @@ export class LineService {
       Object.assign(movement, values);
       if (input.timestamp != null) {
         const { stocktake, hotel } = access;
-        movement.timestamp = clampIntoPeriod(input.timestamp, periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone));
+        movement.timestamp = clampIntoPeriod(
+          input.timestamp,
+          periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone),
+        );
       }
       await em.flush();
       const view = await recalculate(em, access);
@@ -158,7 +179,11 @@ export class LineService {
     });
   }
 
-  deleteMovement(viewer: Viewer, lineId: number, movementId: number): Promise<{ deletedMovementId: number; line: LineView }> {
+  deleteMovement(
+    viewer: Viewer,
+    lineId: number,
+    movementId: number,
+  ): Promise<{ deletedMovementId: number; line: LineView }> {
     return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
       const access = await editableLine(em, viewer, lineId, 'delete its movements');
       const movement = await movementOfLine(em, access, movementId);
@@ -188,7 +213,11 @@ async function editableLine(em: EntityManager, viewer: Viewer, lineId: number, a
  * adjustments belong to that approval (reopening removes them), even when
  * an overlapping stocktake's period covers them.
  */
-async function movementOfLine(em: EntityManager, { line, stocktake, hotel }: LineAccess, movementId: number): Promise<StockMovement> {
+async function movementOfLine(
+  em: EntityManager,
+  { line, stocktake, hotel }: LineAccess,
+  movementId: number,
+): Promise<StockMovement> {
   const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
   const movement = await em.findOne(StockMovement, {
     id: movementId,

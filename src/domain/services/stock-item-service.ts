@@ -34,7 +34,12 @@ const SKU_PATTERN = /^[DBSWM][A-Za-z0-9_-]{1,49}$/;
 export class StockItemService {
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
-  async list(em: EntityManager, viewer: Viewer, hotelIdentifier: string, filter: StockItemFilter): Promise<StockItemView[]> {
+  async list(
+    em: EntityManager,
+    viewer: Viewer,
+    hotelIdentifier: string,
+    filter: StockItemFilter,
+  ): Promise<StockItemView[]> {
     const category = filter.category ? checkCategory('category', filter.category) : undefined;
     const hotel = await hotelFor(em, viewer, hotelIdentifier, 'staff');
     const search = filter.search?.trim();
@@ -44,7 +49,9 @@ export class StockItemService {
         hotel,
         ...(category ? { category: { code: category } } : {}),
         ...(filter.includeInactive ? {} : { active: true }),
-        ...(search ? { $or: [{ sku: { $ilike: `%${escapeLike(search)}%` } }, { name: { $ilike: `%${escapeLike(search)}%` } }] } : {}),
+        ...(search
+          ? { $or: [{ sku: { $ilike: `%${escapeLike(search)}%` } }, { name: { $ilike: `%${escapeLike(search)}%` } }] }
+          : {}),
       },
       { populate: ['category'], orderBy: { category: { code: 'asc' }, sku: 'asc' } },
     );
@@ -54,7 +61,10 @@ export class StockItemService {
   create(viewer: Viewer, hotelIdentifier: string, input: StockItemInput): Promise<StockItemView> {
     const sku = checkText('sku', input.sku ?? '', 50, { required: true, singleLine: true });
     if (!SKU_PATTERN.test(sku)) {
-      throw new BadInputError('sku', `sku must start with a category letter (${CATEGORY_CODES.join(', ')}) followed by letters or digits`);
+      throw new BadInputError(
+        'sku',
+        `sku must start with a category letter (${CATEGORY_CODES.join(', ')}) followed by letters or digits`,
+      );
     }
     const fields = checkItemFields(input, true);
     checkCostPerServing(fields.unitCost!, fields.uom!, 'unitCost');
@@ -74,7 +84,11 @@ export class StockItemService {
       const item = await em.findOne(StockItem, { id }, { populate: ['hotel', 'category'] });
       if (!item || !isMember(viewer, item.hotel.getEntity().identifier)) throw new NotFoundError('StockItem', id);
       requireRole(viewer, item.hotel.getEntity().identifier, 'manager');
-      checkCostPerServing(fields.unitCost ?? item.unitCost, fields.uom ?? item.uom, fields.unitCost !== undefined ? 'unitCost' : 'uom');
+      checkCostPerServing(
+        fields.unitCost ?? item.unitCost,
+        fields.uom ?? item.uom,
+        fields.unitCost !== undefined ? 'unitCost' : 'uom',
+      );
       em.assign(item, fields);
       await em.flush();
       return describeItem(item, item.category.getEntity());
@@ -101,9 +115,11 @@ function checkItemFields(input: StockItemInput, creating: boolean): Partial<Stoc
   if (required('size')) fields.size = checkText('size', input.size!, 50, { required: true, singleLine: true });
   if (required('uom')) fields.uom = checkDecimal('uom', input.uom!, UOM);
   if (required('unitCost')) fields.unitCost = checkDecimal('unitCost', input.unitCost!, UNIT_COST);
-  if (input.sizeValue !== undefined) fields.sizeValue = input.sizeValue === null ? null : checkDecimal('sizeValue', input.sizeValue, UOM);
+  if (input.sizeValue !== undefined)
+    fields.sizeValue = input.sizeValue === null ? null : checkDecimal('sizeValue', input.sizeValue, UOM);
   if (input.sizeUnit != null) fields.sizeUnit = checkText('sizeUnit', input.sizeUnit, 10, { singleLine: true });
-  if (input.menuPrice !== undefined) fields.menuPrice = input.menuPrice === null ? null : checkDecimal('menuPrice', input.menuPrice, PRICE);
+  if (input.menuPrice !== undefined)
+    fields.menuPrice = input.menuPrice === null ? null : checkDecimal('menuPrice', input.menuPrice, PRICE);
   if (input.active != null) fields.active = input.active;
   return fields;
 }
@@ -112,7 +128,8 @@ async function flushUnique(em: EntityManager, sku: string): Promise<void> {
   try {
     await em.flush();
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw new BadInputError('sku', `An item with sku ${sku} already exists`);
+    if (error instanceof UniqueConstraintViolationException)
+      throw new BadInputError('sku', `An item with sku ${sku} already exists`);
     throw error;
   }
 }

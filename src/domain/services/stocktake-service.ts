@@ -56,7 +56,12 @@ export class StocktakeService {
    * lines' stored values; the lines themselves are loaded only when asked
    * for (see `lines`).
    */
-  async list(em: EntityManager, viewer: Viewer, hotelIdentifier: string, page: StocktakePage = {}): Promise<StocktakeView[]> {
+  async list(
+    em: EntityManager,
+    viewer: Viewer,
+    hotelIdentifier: string,
+    page: StocktakePage = {},
+  ): Promise<StocktakeView[]> {
     const first = page.first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw new BadInputError('first', `first must be between 1 and ${MAX_PAGE_SIZE}`);
@@ -65,15 +70,24 @@ export class StocktakeService {
     let after: FilterQuery<Stocktake> = {};
     if (page.after !== undefined && page.after !== null) {
       const anchor = await em.findOne(Stocktake, { id: page.after, hotel });
-      if (!anchor) throw new BadInputError('after', `after must be the id of a stocktake of ${hotelIdentifier} (the last one of the previous page)`);
-      after = { $or: [{ periodEnd: { $lt: anchor.periodEnd } }, { periodEnd: anchor.periodEnd, id: { $lt: anchor.id } }] };
+      if (!anchor)
+        throw new BadInputError(
+          'after',
+          `after must be the id of a stocktake of ${hotelIdentifier} (the last one of the previous page)`,
+        );
+      after = {
+        $or: [{ periodEnd: { $lt: anchor.periodEnd } }, { periodEnd: anchor.periodEnd, id: { $lt: anchor.id } }],
+      };
     }
     const stocktakes = await em.find(
       Stocktake,
       { hotel, ...(page.status ? { status: page.status } : {}), ...after },
       { orderBy: { periodEnd: 'desc', id: 'desc' }, limit: first },
     );
-    const totals = await totalsOf(em, stocktakes.map((s) => s.id));
+    const totals = await totalsOf(
+      em,
+      stocktakes.map((s) => s.id),
+    );
     return stocktakes.map((s) => describeStocktake(s, hotel, totals.get(s.id) ?? NO_LINES));
   }
 
@@ -94,7 +108,12 @@ export class StocktakeService {
     return byStocktake;
   }
 
-  async categoryTotals(em: EntityManager, viewer: Viewer, id: number, category?: string): Promise<CategoryTotalsView[]> {
+  async categoryTotals(
+    em: EntityManager,
+    viewer: Viewer,
+    id: number,
+    category?: string,
+  ): Promise<CategoryTotalsView[]> {
     if (category !== undefined) checkCategory('category', category);
     const { stocktake } = await stocktakeFor(em, viewer, id, 'staff');
     const totals = totalsByCategory(await linesOf(em, stocktake));
@@ -106,24 +125,39 @@ export class StocktakeService {
   create(viewer: Viewer, hotelIdentifier: string, input: CreateStocktakeInput): Promise<StocktakeView> {
     for (const field of ['periodStart', 'periodEnd'] as const) {
       if (!isCalendarDate(input[field])) throw new BadInputError(field, `${field} must be a date written YYYY-MM-DD`);
-      if (!isDateInRange(input[field])) throw new BadInputError(field, `${field} must be between ${EARLIEST_DATE} and ${LATEST_DATE}`);
+      if (!isDateInRange(input[field]))
+        throw new BadInputError(field, `${field} must be between ${EARLIEST_DATE} and ${LATEST_DATE}`);
     }
-    if (input.periodEnd < input.periodStart) throw new BadInputError('periodEnd', 'periodEnd must not be before periodStart');
+    if (input.periodEnd < input.periodStart)
+      throw new BadInputError('periodEnd', 'periodEnd must not be before periodStart');
     const notes = checkText('notes', input.notes ?? '', 10_000);
 
     return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
       const hotel = await hotelFor(em, viewer, hotelIdentifier, 'manager');
-      const stocktake = em.create(Stocktake, { hotel, periodStart: input.periodStart, periodEnd: input.periodEnd, notes });
+      const stocktake = em.create(Stocktake, {
+        hotel,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        notes,
+      });
       try {
         await em.flush();
       } catch (error) {
         if (error instanceof UniqueConstraintViolationException) {
-          throw new BadInputError('periodStart', `A stocktake for ${input.periodStart} to ${input.periodEnd} already exists in ${hotel.identifier}`);
+          throw new BadInputError(
+            'periodStart',
+            `A stocktake for ${input.periodStart} to ${input.periodEnd} already exists in ${hotel.identifier}`,
+          );
         }
         throw error;
       }
       const view = describeStocktake(stocktake, hotel, NO_LINES);
-      events.record({ name: 'stocktake-created', hotel: hotel.identifier, stocktakeId: stocktake.id, data: { stocktake: view } });
+      events.record({
+        name: 'stocktake-created',
+        hotel: hotel.identifier,
+        stocktakeId: stocktake.id,
+        data: { stocktake: view },
+      });
       return view;
     });
   }
@@ -185,7 +219,12 @@ export class StocktakeService {
         applyPeriodTotals(line, itemTotals);
       }
       await em.flush();
-      events.record({ name: 'stocktake-populated', hotel: hotel.identifier, stocktakeId: id, data: { stocktakeId: id, linesCreated } });
+      events.record({
+        name: 'stocktake-populated',
+        hotel: hotel.identifier,
+        stocktakeId: id,
+        data: { stocktakeId: id, linesCreated },
+      });
       return { stocktake: describeStocktake(stocktake, hotel, await totalsOfOne(em, stocktake)), linesCreated };
     });
   }
@@ -238,7 +277,8 @@ export class StocktakeService {
   reopen(viewer: Viewer, id: number): Promise<{ stocktake: StocktakeView; adjustmentsRemoved: number }> {
     return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
       const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'manager', { lock: true });
-      if (!stocktake.isLocked) throw new BadInputError('id', `Stocktake ${id} is not approved, so it cannot be reopened`);
+      if (!stocktake.isLocked)
+        throw new BadInputError('id', `Stocktake ${id} is not approved, so it cannot be reopened`);
       const adjustmentsRemoved = await em.nativeDelete(StockMovement, { approvalOf: stocktake });
       stocktake.status = StocktakeStatus.DRAFT;
       stocktake.approvedAt = null;
@@ -262,21 +302,34 @@ export class StocktakeService {
 /** After an approval wrote or a reopen removed adjustments, every line's movement totals show it (A §8). */
 async function refreshMovementTotals(em: EntityManager, stocktake: Stocktake, bounds: PeriodBounds): Promise<void> {
   const lines = await em.find(StocktakeLine, { stocktake });
-  const totals = await movementTotals(em, stocktake.hotel.id, bounds, lines.map((line) => line.item.id));
+  const totals = await movementTotals(
+    em,
+    stocktake.hotel.id,
+    bounds,
+    lines.map((line) => line.item.id),
+  );
   for (const line of lines) applyPeriodTotals(line, totals.get(line.item.id)!);
   await em.flush();
 }
 
 /** Line count and value totals per stocktake, summed in SQL from the lines' stored values. */
-export async function totalsOf(em: EntityManager, stocktakeIds: readonly number[]): Promise<Map<number, StocktakeTotals>> {
+export async function totalsOf(
+  em: EntityManager,
+  stocktakeIds: readonly number[],
+): Promise<Map<number, StocktakeTotals>> {
   if (stocktakeIds.length === 0) return new Map();
-  const rows = await em.execute<{ stocktake_id: number; line_count: number; total_value: string; total_variance_value: string }[]>(
+  const rows = await em.execute<
+    { stocktake_id: number; line_count: number; total_value: string; total_variance_value: string }[]
+  >(
     `select stocktake_id, count(*)::int as line_count, sum(expected_value)::text as total_value, sum(variance_value)::text as total_variance_value
      from stocktake_line where stocktake_id = any(cast(? as int[])) group by stocktake_id`,
     [`{${stocktakeIds.join(',')}}`],
   );
   return new Map(
-    rows.map((row) => [row.stocktake_id, { lineCount: row.line_count, totalValue: row.total_value, totalVarianceValue: row.total_variance_value }]),
+    rows.map((row) => [
+      row.stocktake_id,
+      { lineCount: row.line_count, totalValue: row.total_value, totalVarianceValue: row.total_variance_value },
+    ]),
   );
 }
 
@@ -299,4 +352,3 @@ function holdsStock(totals: MovementTotals): boolean {
     .minus(totals.transfersOut);
   return !closing.isZero();
 }
-

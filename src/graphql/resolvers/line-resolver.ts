@@ -20,7 +20,9 @@ export class LineResolver {
     return context.services.lines.get(context.em, viewerOf(context), parseId('id', id));
   }
 
-  @Query(() => [StockMovementType], { description: "The line's item movements inside the stocktake period, newest first." })
+  @Query(() => [StockMovementType], {
+    description: "The line's item movements inside the stocktake period, newest first.",
+  })
   @Extensions({ [LIST_SIZE_EXTENSION]: 50 })
   lineMovements(@Arg('lineId', () => ID) lineId: string, @Ctx() context: GraphQLContext): Promise<StockMovementType[]> {
     return context.services.lines.movements(context.em, viewerOf(context), parseId('lineId', lineId));
@@ -35,7 +37,9 @@ export class LineResolver {
     return context.services.lines.updateCounts(viewerOf(context), parseId('id', id), input);
   }
 
-  @Mutation(() => LineMovementPayload, { description: 'Records a purchase or waste against the line and recalculates it.' })
+  @Mutation(() => LineMovementPayload, {
+    description: 'Records a purchase or waste against the line and recalculates it.',
+  })
   addLineMovement(
     @Arg('lineId', () => ID) lineId: string,
     @Arg('input', () => LineMovementInput) input: LineMovementInput,
@@ -51,7 +55,12 @@ export class LineResolver {
     @Arg('input', () => UpdateLineMovementInput) input: UpdateLineMovementInput,
     @Ctx() context: GraphQLContext,
   ): Promise<UpdateLineMovementPayload> {
-    return context.services.lines.updateMovement(viewerOf(context), parseId('lineId', lineId), parseId('movementId', movementId), input);
+    return context.services.lines.updateMovement(
+      viewerOf(context),
+      parseId('lineId', lineId),
+      parseId('movementId', movementId),
+      input,
+    );
   }
 
   @Mutation(() => DeleteLineMovementPayload)
@@ -60,6 +69,10 @@ export class LineResolver {
     @Arg('movementId', () => ID) movementId: string,
     @Ctx() context: GraphQLContext,
   ): Promise<DeleteLineMovementPayload> {
-    return context.services.lines.deleteMovement(viewerOf(context), parseId('lineId', lineId), parseId('movementId', movementId));
+    return context.services.lines.deleteMovement(
+      viewerOf(context),
+      parseId('lineId', lineId),
+      parseId('movementId', movementId),
+    );
   }
 }

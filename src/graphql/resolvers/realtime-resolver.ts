@@ -4,7 +4,18 @@
  * relay's health and repair for managers. The realtime service decides;
  * event objects come from the event catalog.
  */
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+} from 'type-graphql';
 import { pusherPayload } from '../../realtime/event-catalog';
 import type { StoredEvent } from '../../realtime/outbox/stored-event';
 import { viewerOf, type GraphQLContext } from '../context';
@@ -24,7 +35,8 @@ type SubscribeData = SubscribeResolverData<unknown, SubscriptionArgs, GraphQLCon
 export class RealtimeResolver {
   @Subscription(() => StocktakeListEventUnion, {
     description: "A hotel's stocktake list as it changes. With afterSequence, the stored events after it come first.",
-    subscribe: ({ args, context }: SubscribeData) => context.realtime.followList(viewerOf(context), args.hotel!, args.afterSequence),
+    subscribe: ({ args, context }: SubscribeData) =>
+      context.realtime.followList(viewerOf(context), args.hotel!, args.afterSequence),
   })
   stocktakeListEvents(
     @Root() event: StoredEvent,
@@ -37,7 +49,11 @@ export class RealtimeResolver {
   @Subscription(() => StocktakeEventUnion, {
     description: 'One stocktake as it changes. With afterSequence, the stored events after it come first.',
     subscribe: ({ args, context }: SubscribeData) =>
-      context.realtime.followStocktake(viewerOf(context), parseId('stocktakeId', args.stocktakeId!), args.afterSequence),
+      context.realtime.followStocktake(
+        viewerOf(context),
+        parseId('stocktakeId', args.stocktakeId!),
+        args.afterSequence,
+      ),
   })
   stocktakeEvents(
     @Root() event: StoredEvent,
@@ -69,12 +85,16 @@ export class RealtimeResolver {
     }));
   }
 
-  @Query(() => RelayStatusType, { description: 'Backlog and lag of Pusher delivery for the hotels the caller manages.' })
+  @Query(() => RelayStatusType, {
+    description: 'Backlog and lag of Pusher delivery for the hotels the caller manages.',
+  })
   relayStatus(@Ctx() context: GraphQLContext): Promise<RelayStatusType> {
     return context.realtime.relayStatus(viewerOf(context));
   }
 
-  @Query(() => [DeadLetteredEventType], { description: 'Events of a hotel that Pusher will not get, newest first (managers).' })
+  @Query(() => [DeadLetteredEventType], {
+    description: 'Events of a hotel that Pusher will not get, newest first (managers).',
+  })
   async deadLetteredEvents(
     @Arg('hotel', () => String) hotel: string,
     @Arg('limit', () => Int, { defaultValue: 50 }) limit: number,

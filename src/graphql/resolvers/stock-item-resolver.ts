@@ -6,19 +6,24 @@ import { CreateStockItemInput, StockItemType, UpdateStockItemInput } from '../ty
 
 @Resolver()
 export class StockItemResolver {
-  @Query(() => [StockItemType], { description: "A hotel's catalogue, by category then SKU; active items unless includeInactive." })
+  @Query(() => [StockItemType], {
+    description: "A hotel's catalogue, by category then SKU; active items unless includeInactive.",
+  })
   @Extensions({ [LIST_SIZE_EXTENSION]: EXPECTED_ITEMS })
   stockItems(
     @Arg('hotel', () => String) hotel: string,
     @Arg('category', () => String, { nullable: true }) category: string | null,
-    @Arg('search', () => String, { nullable: true, description: 'Matches SKU or name, case-insensitively.' }) search: string | null,
+    @Arg('search', () => String, { nullable: true, description: 'Matches SKU or name, case-insensitively.' })
+    search: string | null,
     @Arg('includeInactive', () => Boolean, { nullable: true, defaultValue: false }) includeInactive: boolean,
     @Ctx() context: GraphQLContext,
   ): Promise<StockItemType[]> {
     return context.services.items.list(context.em, viewerOf(context), hotel, { category, search, includeInactive });
   }
 
-  @Mutation(() => StockItemType, { description: 'Managers add an item to the catalogue; the SKU letter sets its category.' })
+  @Mutation(() => StockItemType, {
+    description: 'Managers add an item to the catalogue; the SKU letter sets its category.',
+  })
   createStockItem(
     @Arg('hotel', () => String) hotel: string,
     @Arg('input', () => CreateStockItemInput) input: CreateStockItemInput,

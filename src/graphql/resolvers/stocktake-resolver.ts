@@ -22,8 +22,10 @@ export class StocktakeResolver {
   stocktakes(
     @Arg('hotel', () => String) hotel: string,
     @Arg('status', () => StocktakeStatus, { nullable: true }) status: StocktakeStatus | null,
-    @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` }) first: number,
-    @Arg('after', () => ID, { nullable: true, description: 'The id of the last stocktake of the previous page.' }) after: string | null | undefined,
+    @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
+    first: number,
+    @Arg('after', () => ID, { nullable: true, description: 'The id of the last stocktake of the previous page.' })
+    after: string | null | undefined,
     @Ctx() context: GraphQLContext,
   ): Promise<StocktakeType[]> {
     return context.services.stocktakes.list(context.em, viewerOf(context), hotel, {
@@ -38,20 +40,29 @@ export class StocktakeResolver {
     return context.services.stocktakes.get(context.em, viewerOf(context), parseId('id', id));
   }
 
-  @FieldResolver(() => [StocktakeLineType], { description: 'Every line, by category then SKU. Loaded only when selected.' })
+  @FieldResolver(() => [StocktakeLineType], {
+    description: 'Every line, by category then SKU. Loaded only when selected.',
+  })
   @Extensions({ [LIST_SIZE_EXTENSION]: EXPECTED_LINES })
   lines(@Root() stocktake: StocktakeType, @Ctx() context: GraphQLContext): Promise<StocktakeLineType[]> {
     return linesLoader(context).load(stocktake.id);
   }
 
-  @Query(() => [CategoryTotalsType], { description: 'Sums per category; one entry when category is given (none if it has no lines).' })
+  @Query(() => [CategoryTotalsType], {
+    description: 'Sums per category; one entry when category is given (none if it has no lines).',
+  })
   @Extensions({ [LIST_SIZE_EXTENSION]: 5 })
   categoryTotals(
     @Arg('stocktakeId', () => ID) stocktakeId: string,
     @Arg('category', () => String, { nullable: true }) category: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<CategoryTotalsType[]> {
-    return context.services.stocktakes.categoryTotals(context.em, viewerOf(context), parseId('stocktakeId', stocktakeId), category ?? undefined);
+    return context.services.stocktakes.categoryTotals(
+      context.em,
+      viewerOf(context),
+      parseId('stocktakeId', stocktakeId),
+      category ?? undefined,
+    );
   }
 
   @Mutation(() => StocktakeType, { description: 'Managers open a stocktake for a period (one per hotel and period).' })
@@ -72,17 +83,26 @@ export class StocktakeResolver {
     return context.services.stocktakes.updateNotes(viewerOf(context), parseId('id', id), input.notes);
   }
 
-  @Mutation(() => ID, { description: 'Deletes a draft stocktake and its lines; returns its id. Approved stocktakes are locked.' })
+  @Mutation(() => ID, {
+    description: 'Deletes a draft stocktake and its lines; returns its id. Approved stocktakes are locked.',
+  })
   deleteStocktake(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<number> {
     return context.services.stocktakes.delete(viewerOf(context), parseId('id', id));
   }
 
-  @Mutation(() => PopulateStocktakePayload, { description: 'Adds missing lines and refreshes movement totals; counts are kept. Safe to repeat.' })
-  populateStocktake(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<PopulateStocktakePayload> {
+  @Mutation(() => PopulateStocktakePayload, {
+    description: 'Adds missing lines and refreshes movement totals; counts are kept. Safe to repeat.',
+  })
+  populateStocktake(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<PopulateStocktakePayload> {
     return context.services.stocktakes.populate(viewerOf(context), parseId('id', id));
   }
 
-  @Mutation(() => ApproveStocktakePayload, { description: 'Locks the stocktake and writes one ADJUSTMENT per line with a variance.' })
+  @Mutation(() => ApproveStocktakePayload, {
+    description: 'Locks the stocktake and writes one ADJUSTMENT per line with a variance.',
+  })
   approveStocktake(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<ApproveStocktakePayload> {
     return context.services.stocktakes.approve(viewerOf(context), parseId('id', id));
   }

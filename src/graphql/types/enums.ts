@@ -6,8 +6,14 @@ export enum Role {
   manager = 'manager',
 }
 
-registerEnumType(StocktakeStatus, { name: 'StocktakeStatus', description: 'DRAFT stocktakes can be edited; APPROVED ones are locked.' });
+registerEnumType(StocktakeStatus, {
+  name: 'StocktakeStatus',
+  description: 'DRAFT stocktakes can be edited; APPROVED ones are locked.',
+});
 registerEnumType(MovementType, { name: 'MovementType' });
-registerEnumType(Role, { name: 'Role', description: 'staff count and record movements; managers also run the stocktake.' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'staff count and record movements; managers also run the stocktake.',
+});
 
 export { MovementType, StocktakeStatus };

@@ -135,10 +135,17 @@ export const GRAPHQL_EVENTS: { readonly [Name in EventName]: GraphQLEventDefinit
   'stocktake-status-changed': { type: StocktakeStatusChangedEvent, fields: (data) => ({ ...data }) },
   'stocktake-populated': {
     type: StocktakePopulatedEvent,
-    fields: ({ stocktakeId, linesCreated }) => ({ stocktakeId, linesCreated, message: `Created ${linesCreated} stocktake lines` }),
+    fields: ({ stocktakeId, linesCreated }) => ({
+      stocktakeId,
+      linesCreated,
+      message: `Created ${linesCreated} stocktake lines`,
+    }),
   },
   'line-counted-updated': { type: LineCountedUpdatedEvent, fields: lineFields },
-  'line-movement-added': { type: LineMovementAddedEvent, fields: (data) => ({ ...lineFields(data), movement: data.movement }) },
+  'line-movement-added': {
+    type: LineMovementAddedEvent,
+    fields: (data) => ({ ...lineFields(data), movement: data.movement }),
+  },
   'line-movement-updated': {
     type: LineMovementUpdatedEvent,
     fields: (data) => ({ ...lineFields(data), movement: data.movement, oldValues: data.oldValues }),

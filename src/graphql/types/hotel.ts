@@ -33,4 +33,3 @@ export class Me {
   @Extensions({ [LIST_SIZE_EXTENSION]: 10 })
   hotels!: HotelType[];
 }
-

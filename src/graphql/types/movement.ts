@@ -42,7 +42,7 @@ export class StockMovementType implements MovementView {
   timestamp!: string;
 }
 
-@ObjectType('MovementValues', { simpleResolvers: true, description: 'A movement\'s editable fields before an update.' })
+@ObjectType('MovementValues', { simpleResolvers: true, description: "A movement's editable fields before an update." })
 export class MovementValuesType implements MovementValues {
   @Field(() => MovementType)
   movementType!: MovementType;
@@ -77,7 +77,10 @@ export class LineMovementInput implements MovementInput {
   @Field(() => String, { nullable: true })
   notes?: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Defaults to now; always clamped into the stocktake period.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Defaults to now; always clamped into the stocktake period.',
+  })
   timestamp?: Date | null;
 }
 
@@ -143,6 +146,9 @@ export class UpdateStocktakeLineInput {
   @Field(() => DecimalScalar, { nullable: true, description: 'Pass null to clear.' })
   manualPurchasesValue?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'The version you last saw; a newer one on the server is a CONFLICT.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version you last saw; a newer one on the server is a CONFLICT.',
+  })
   expectedVersion?: number | null;
 }

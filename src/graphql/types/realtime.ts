@@ -37,10 +37,17 @@ export class RelayStatusType {
   @Field(() => Int, { description: 'Events that will never be sent to Pusher (see deadLetteredEvents).' })
   deadLettered!: number;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Set while publishing is paused after a 403 from Pusher.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Set while publishing is paused after a 403 from Pusher.',
+  })
   pausedUntil!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the newest undelivered event (waiting or dead-lettered) was refused; details in deadLetteredEvents.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the newest undelivered event (waiting or dead-lettered) was refused; details in deadLetteredEvents.',
+  })
   lastError!: string | null;
 }
 

@@ -30,7 +30,9 @@ export class StockItemType implements StockItemView {
   @Field(() => String)
   sizeUnit!: string;
 
-  @Field(() => DecimalScalar, { description: 'Servings per full unit (pints per keg, bottles per case, shots per bottle).' })
+  @Field(() => DecimalScalar, {
+    description: 'Servings per full unit (pints per keg, bottles per case, shots per bottle).',
+  })
   uom!: string;
 
   @Field(() => DecimalScalar, { description: 'Cost of one full unit.' })

@@ -60,7 +60,9 @@ export class StocktakeLineType implements LineView {
   @Field(() => DecimalScalar, { description: 'Kegs, cases or bottles counted.' })
   countedFullUnits!: string;
 
-  @Field(() => DecimalScalar, { description: 'Pints or loose bottles (draught, Doz, LT sizes) or a fraction of a bottle (others).' })
+  @Field(() => DecimalScalar, {
+    description: 'Pints or loose bottles (draught, Doz, LT sizes) or a fraction of a bottle (others).',
+  })
   countedPartialUnits!: string;
 
   @Field(() => DecimalScalar)

@@ -40,7 +40,8 @@ function invalid(reason: string): DomainError {
 
 function checkClaimText(claim: string, value: string, maxLength: number): void {
   if (value.length > maxLength) throw invalid(`the ${claim} claim is longer than ${maxLength} characters`);
-  if (hasControlCharacter(value) || /[\r\n]/.test(value)) throw invalid(`the ${claim} claim contains a control character`);
+  if (hasControlCharacter(value) || /[\r\n]/.test(value))
+    throw invalid(`the ${claim} claim contains a control character`);
 }
 
 function viewerFromClaims(payload: JWTPayload): Viewer {
@@ -53,7 +54,8 @@ function viewerFromClaims(payload: JWTPayload): Viewer {
     throw invalid('the hotels claim must map hotel identifiers to roles');
   }
   const entries = Object.entries(hotels);
-  if (entries.length > CLAIM_LIMITS.hotels) throw invalid(`the hotels claim names more than ${CLAIM_LIMITS.hotels} hotels`);
+  if (entries.length > CLAIM_LIMITS.hotels)
+    throw invalid(`the hotels claim names more than ${CLAIM_LIMITS.hotels} hotels`);
   const memberships = new Map<string, Role>();
   for (const [hotel, role] of entries) {
     checkClaimText('hotels', hotel, CLAIM_LIMITS.hotelIdentifier);

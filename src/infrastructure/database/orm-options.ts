@@ -7,13 +7,23 @@ import { migrationsList } from '../../migrations';
 import { ChannelSequence, OutboxEvent } from '../../realtime/outbox/OutboxEvent';
 import { silentLogger, type Logger } from '../logger';
 
-export const ENTITIES = [Hotel, StockCategory, StockItem, Stocktake, StocktakeLine, StockMovement, OutboxEvent, ChannelSequence];
+export const ENTITIES = [
+  Hotel,
+  StockCategory,
+  StockItem,
+  Stocktake,
+  StocktakeLine,
+  StockMovement,
+  OutboxEvent,
+  ChannelSequence,
+];
 
 const ROOT = path.resolve(__dirname, '../../..');
 
 /** The query builder's own warnings (a connection dropped, say) as JSON logs rather than console lines. */
 function knexLog(log: Logger) {
-  const write = (level: 'warn' | 'error' | 'debug') => (message: unknown) => log[level]({ source: 'knex', detail: String(message) }, 'database driver');
+  const write = (level: 'warn' | 'error' | 'debug') => (message: unknown) =>
+    log[level]({ source: 'knex', detail: String(message) }, 'database driver');
   return { warn: write('warn'), error: write('error'), deprecate: write('warn'), debug: write('debug') };
 }
 
@@ -41,7 +51,11 @@ export function ormOptions(clientUrl: string, log: Logger = silentLogger, overri
     pool: { min: 0, max: 10 },
     // Fail fast rather than hang when the database is unreachable or the pool is exhausted:
     // the request gets SERVICE_UNAVAILABLE (see database/unavailable.ts) and can be retried.
-    driverOptions: { acquireConnectionTimeout: 10_000, connection: { connectionTimeoutMillis: 5_000 }, log: knexLog(log) },
+    driverOptions: {
+      acquireConnectionTimeout: 10_000,
+      connection: { connectionTimeoutMillis: 5_000 },
+      log: knexLog(log),
+    },
     ...overrides,
   };
 }

@@ -7,10 +7,20 @@
  */
 import { ServiceUnavailableError } from '../../domain/errors';
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
 /** SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, starting up), 53300 (too many connections). */
 const SQLSTATE = /^(08\d{3}|57P0[1-4]|53300)$/;
-const MESSAGES = /Connection terminated|Connection ended|connection timeout|Timeout acquiring a connection|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
+const MESSAGES =
+  /Connection terminated|Connection ended|connection timeout|Timeout acquiring a connection|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
@@ -19,9 +29,13 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (name === 'KnexTimeoutError') return true;
   if (typeof message === 'string' && MESSAGES.test(message)) return true;
   // graphql-js wraps a thrown value that is not an Error (another realm's, say) as NonErrorThrown.thrownValue.
-  return [cause, previous, originalError, thrownValue].some((inner) => inner !== error && isDatabaseUnavailable(inner, depth + 1));
+  return [cause, previous, originalError, thrownValue].some(
+    (inner) => inner !== error && isDatabaseUnavailable(inner, depth + 1),
+  );
 }
 
 export function translateDatabaseErrors(error: unknown): ServiceUnavailableError | null {
-  return isDatabaseUnavailable(error) ? new ServiceUnavailableError('The database cannot be reached right now; retry shortly') : null;
+  return isDatabaseUnavailable(error)
+    ? new ServiceUnavailableError('The database cannot be reached right now; retry shortly')
+    : null;
 }

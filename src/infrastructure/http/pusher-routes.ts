@@ -44,42 +44,50 @@ export function pusherRoutes(options: PusherRoutesOptions): Router {
     });
   });
 
-  router.post('/pusher/auth', express.urlencoded({ extended: false, limit: '16kb' }), express.json({ limit: '16kb' }), async (request, response) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const socketId = typeof body.socket_id === 'string' ? body.socket_id : '';
-    const channelName = typeof body.channel_name === 'string' ? body.channel_name : '';
-    let viewer;
-    try {
-      const token = bearerToken(request.headers.authorization);
-      if (token === null) throw new DomainError('UNAUTHENTICATED', 'A bearer token is required');
-      viewer = await options.verifyToken(token);
-    } catch (error) {
-      if (error instanceof DomainError) {
-        response.status(401).type('text/plain').send(error.message);
+  router.post(
+    '/pusher/auth',
+    express.urlencoded({ extended: false, limit: '16kb' }),
+    express.json({ limit: '16kb' }),
+    async (request, response) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const socketId = typeof body.socket_id === 'string' ? body.socket_id : '';
+      const channelName = typeof body.channel_name === 'string' ? body.channel_name : '';
+      let viewer;
+      try {
+        const token = bearerToken(request.headers.authorization);
+        if (token === null) throw new DomainError('UNAUTHENTICATED', 'A bearer token is required');
+        viewer = await options.verifyToken(token);
+      } catch (error) {
+        if (error instanceof DomainError) {
+          response.status(401).type('text/plain').send(error.message);
+          return;
+        }
+        throw error;
+      }
+      const channel = parseChannel(channelName);
+      if (!channel || channel.prefix !== 'private-') {
+        response
+          .status(403)
+          .type('text/plain')
+          .send(`Unknown channel ${channelName.slice(0, 200)}`);
         return;
       }
-      throw error;
-    }
-    const channel = parseChannel(channelName);
-    if (!channel || channel.prefix !== 'private-') {
-      response.status(403).type('text/plain').send(`Unknown channel ${channelName.slice(0, 200)}`);
-      return;
-    }
-    try {
-      authorizeChannel(viewer, channel);
-    } catch (error) {
-      if (error instanceof DomainError) {
-        response.status(403).type('text/plain').send(`Not a member of ${channel.hotel}`);
+      try {
+        authorizeChannel(viewer, channel);
+      } catch (error) {
+        if (error instanceof DomainError) {
+          response.status(403).type('text/plain').send(`Not a member of ${channel.hotel}`);
+          return;
+        }
+        throw error;
+      }
+      if (!SOCKET_ID_PATTERN.test(socketId)) {
+        response.status(400).type('text/plain').send('Invalid socket_id');
         return;
       }
-      throw error;
-    }
-    if (!SOCKET_ID_PATTERN.test(socketId)) {
-      response.status(400).type('text/plain').send('Invalid socket_id');
-      return;
-    }
-    response.json(options.pusher.authorizeChannel(socketId, channelName));
-  });
+      response.json(options.pusher.authorizeChannel(socketId, channelName));
+    },
+  );
 
   return router;
 }

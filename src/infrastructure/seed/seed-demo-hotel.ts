@@ -17,7 +17,11 @@ export async function seedDemoHotel(orm: MikroORM, log: Logger): Promise<boolean
       log.info({ hotel: DEMO_HOTEL.identifier }, 'demo hotel already present; nothing to seed');
       return false;
     }
-    const hotel = em.create(Hotel, { identifier: DEMO_HOTEL.identifier, name: DEMO_HOTEL.name, timeZone: DEMO_HOTEL.timeZone });
+    const hotel = em.create(Hotel, {
+      identifier: DEMO_HOTEL.identifier,
+      name: DEMO_HOTEL.name,
+      timeZone: DEMO_HOTEL.timeZone,
+    });
     for (const demo of DEMO_ITEMS) {
       const item = em.create(StockItem, {
         hotel,

@@ -20,8 +20,7 @@ export function channelFor(scope: ChannelScope, hotel: string, stocktakeId: numb
 
 /** A channel name read back: its family, hotel and stocktake, and the Pusher prefix it was written with. */
 export type ParsedChannel = { prefix: ChannelPrefix; name: string; hotel: string } & (
-  | { scope: 'list' }
-  | { scope: 'detail'; stocktakeId: number }
+  { scope: 'list' } | { scope: 'detail'; stocktakeId: number }
 );
 
 /** '' for public channels; 'private-' when Pusher must authorize subscribers. */

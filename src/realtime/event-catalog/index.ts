@@ -9,7 +9,13 @@
 import type { DomainEvent, EventName, EventOf } from '../../domain/events';
 import type { StoredEvent } from '../outbox/stored-event';
 import { channelFor, type ChannelScope } from './channels';
-import { pusherLine, pusherMovement, pusherMovementSummary, pusherOldValues, pusherStocktakeSummary } from './pusher-payloads';
+import {
+  pusherLine,
+  pusherMovement,
+  pusherMovementSummary,
+  pusherOldValues,
+  pusherStocktakeSummary,
+} from './pusher-payloads';
 import {
   PUSHER_PAYLOAD_SCHEMAS,
   PUSHER_SLIM_SCHEMAS,
@@ -65,7 +71,11 @@ export const EVENT_CATALOG: Catalog = {
       adjustments_created: data.adjustmentsCreated,
       stocktake: pusherStocktakeSummary(data.stocktake),
     }),
-    slim: (data) => ({ stocktake_id: data.stocktakeId, status: data.status, adjustments_created: data.adjustmentsCreated }),
+    slim: (data) => ({
+      stocktake_id: data.stocktakeId,
+      status: data.status,
+      adjustments_created: data.adjustmentsCreated,
+    }),
   },
   'stocktake-populated': {
     scopes: ['detail'],
@@ -86,7 +96,11 @@ export const EVENT_CATALOG: Catalog = {
   'line-movement-added': {
     scopes: ['detail'],
     summary: 'A purchase or waste was recorded against a line.',
-    pusher: (data) => ({ ...lineIds(data), movement: pusherMovementSummary(data.movement), line: pusherLine(data.line) }),
+    pusher: (data) => ({
+      ...lineIds(data),
+      movement: pusherMovementSummary(data.movement),
+      line: pusherLine(data.line),
+    }),
     slim: (data) => ({ ...lineIds(data), movement_id: data.movement.id }),
   },
   'line-movement-updated': {
@@ -133,16 +147,28 @@ export function channelsOf(event: DomainEvent): string[] {
 
 /** The additive `meta` object of every Pusher payload. */
 export function pusherMeta(event: Pick<StoredEvent, 'eventId' | 'sequence' | 'occurredAt' | 'actor'>): PusherMeta {
-  return { event_id: event.eventId, sequence: event.sequence, occurred_at: event.occurredAt, actor: { id: event.actor.id, name: event.actor.name } };
+  return {
+    event_id: event.eventId,
+    sequence: event.sequence,
+    occurred_at: event.occurredAt,
+    actor: { id: event.actor.id, name: event.actor.name },
+  };
 }
 
 export function pusherPayload<Name extends EventName>(event: StoredEvent<Name>): PusherPayload<Name> {
-  return { ...definitionOf(event.name).pusher(event.data as unknown as Data<Name>), meta: pusherMeta(event) } as PusherPayload<Name>;
+  return {
+    ...definitionOf(event.name).pusher(event.data as unknown as Data<Name>),
+    meta: pusherMeta(event),
+  } as PusherPayload<Name>;
 }
 
 /** What Pusher gets instead when the full payload is too large: ids, meta and `refetch: true`. */
 export function slimPusherPayload<Name extends EventName>(event: StoredEvent<Name>): SlimPusherPayload<Name> {
-  return { ...definitionOf(event.name).slim(event.data as unknown as Data<Name>), meta: pusherMeta(event), refetch: true } as SlimPusherPayload<Name>;
+  return {
+    ...definitionOf(event.name).slim(event.data as unknown as Data<Name>),
+    meta: pusherMeta(event),
+    refetch: true,
+  } as SlimPusherPayload<Name>;
 }
 
 export * from './channels';

@@ -77,7 +77,12 @@ export function pusherStocktakeSummary(stocktake: StocktakeView): PusherStocktak
 
 /** `line-movement-added` carries the short movement of the original document. */
 export function pusherMovementSummary(movement: MovementView): PusherMovementSummary {
-  return { id: movement.id, movement_type: lineMovementType(movement), quantity: movement.quantity, timestamp: movement.timestamp };
+  return {
+    id: movement.id,
+    movement_type: lineMovementType(movement),
+    quantity: movement.quantity,
+    timestamp: movement.timestamp,
+  };
 }
 
 /** `line-movement-updated` carries the movement with its editable fields. */

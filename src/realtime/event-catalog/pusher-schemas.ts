@@ -74,7 +74,10 @@ export const PusherLineSchema = closed(
     expected_value: TwoPlaces,
     counted_value: TwoPlaces,
     variance_value: TwoPlaces,
-    version: Type.Integer({ minimum: 1, description: 'Added to the original object: send it back as expectedVersion.' }),
+    version: Type.Integer({
+      minimum: 1,
+      description: 'Added to the original object: send it back as expectedVersion.',
+    }),
   },
   'The full line object of the original API.',
 );
@@ -100,7 +103,12 @@ export const PusherStocktakeSummarySchema = closed(
   'The stocktake without its lines, so that the event stays small.',
 );
 
-export const PusherMovementSummarySchema = closed({ id: Id, movement_type: LineMovementType, quantity: Quantity, timestamp: Instant });
+export const PusherMovementSummarySchema = closed({
+  id: Id,
+  movement_type: LineMovementType,
+  quantity: Quantity,
+  timestamp: Instant,
+});
 
 export const PusherMovementSchema = closed({
   id: Id,
@@ -142,10 +150,19 @@ export const PUSHER_PAYLOAD_SCHEMAS = {
     adjustments_created: Type.Integer({ minimum: 0 }),
     stocktake: PusherStocktakeSummarySchema,
   }),
-  'stocktake-populated': closed({ stocktake_id: Id, lines_created: Type.Integer({ minimum: 0 }), message: Type.String() }),
+  'stocktake-populated': closed({
+    stocktake_id: Id,
+    lines_created: Type.Integer({ minimum: 0 }),
+    message: Type.String(),
+  }),
   'line-counted-updated': closed({ ...lineIds, line: PusherLineSchema }),
   'line-movement-added': closed({ ...lineIds, movement: PusherMovementSummarySchema, line: PusherLineSchema }),
-  'line-movement-updated': closed({ ...lineIds, movement: PusherMovementSchema, old_values: PusherOldValuesSchema, line: PusherLineSchema }),
+  'line-movement-updated': closed({
+    ...lineIds,
+    movement: PusherMovementSchema,
+    old_values: PusherOldValuesSchema,
+    line: PusherLineSchema,
+  }),
   'line-movement-deleted': closed({ ...lineIds, deleted_movement_id: Id, line: PusherLineSchema }),
 } as const;
 
@@ -153,7 +170,11 @@ export const PUSHER_PAYLOAD_SCHEMAS = {
 export const PUSHER_SLIM_SCHEMAS = {
   'stocktake-created': closed({ id: Id }),
   'stocktake-deleted': closed({ stocktake_id: Id }),
-  'stocktake-status-changed': closed({ stocktake_id: Id, status: Status, adjustments_created: Type.Integer({ minimum: 0 }) }),
+  'stocktake-status-changed': closed({
+    stocktake_id: Id,
+    status: Status,
+    adjustments_created: Type.Integer({ minimum: 0 }),
+  }),
   'stocktake-populated': closed({ stocktake_id: Id, lines_created: Type.Integer({ minimum: 0 }) }),
   'line-counted-updated': closed(lineIds),
   'line-movement-added': closed({ ...lineIds, movement_id: Id }),
@@ -174,4 +195,7 @@ type SlimSchemas = typeof PUSHER_SLIM_SCHEMAS;
 /** The payload of event `Name` as Pusher delivers it. */
 export type PusherPayload<Name extends keyof PayloadSchemas> = Static<PayloadSchemas[Name]> & { meta: PusherMeta };
 /** The slim form of event `Name`. */
-export type SlimPusherPayload<Name extends keyof SlimSchemas> = Static<SlimSchemas[Name]> & { meta: PusherMeta; refetch: true };
+export type SlimPusherPayload<Name extends keyof SlimSchemas> = Static<SlimSchemas[Name]> & {
+  meta: PusherMeta;
+  refetch: true;
+};

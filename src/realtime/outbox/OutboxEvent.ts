@@ -7,10 +7,26 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mik
  */
 @Entity({ tableName: 'outbox_event' })
 @Unique({ properties: ['channel', 'sequence'] })
-@Index({ name: 'outbox_event_pending_index', expression: 'create index "outbox_event_pending_index" on "outbox_event" ("channel", "sequence") where "published_at" is null and "dead_lettered_at" is null' })
-@Index({ name: 'outbox_event_published_index', expression: 'create index "outbox_event_published_index" on "outbox_event" ("published_at") where "published_at" is not null' })
+@Index({
+  name: 'outbox_event_pending_index',
+  expression:
+    'create index "outbox_event_pending_index" on "outbox_event" ("channel", "sequence") where "published_at" is null and "dead_lettered_at" is null',
+})
+@Index({
+  name: 'outbox_event_published_index',
+  expression:
+    'create index "outbox_event_published_index" on "outbox_event" ("published_at") where "published_at" is not null',
+})
 export class OutboxEvent {
-  [OptionalProps]?: 'attempts' | 'nextAttemptAt' | 'lastError' | 'publishedAt' | 'deadLetteredAt' | 'slimmed' | 'claimToken' | 'claimedUntil';
+  [OptionalProps]?:
+    | 'attempts'
+    | 'nextAttemptAt'
+    | 'lastError'
+    | 'publishedAt'
+    | 'deadLetteredAt'
+    | 'slimmed'
+    | 'claimToken'
+    | 'claimedUntil';
 
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;

@@ -30,7 +30,9 @@ export class OutboxRetention {
   start(): void {
     const tick = () => {
       if (this.options.shouldRun()) {
-        void this.runOnce().catch((error: unknown) => this.options.log.warn({ err: error }, 'pruning the outbox failed; will try again'));
+        void this.runOnce().catch((error: unknown) =>
+          this.options.log.warn({ err: error }, 'pruning the outbox failed; will try again'),
+        );
       }
     };
     this.timer = setInterval(tick, this.options.intervalMs ?? 10 * 60 * 1_000);
@@ -59,7 +61,8 @@ export class OutboxRetention {
       total += deleted;
       if (deleted < batch) break;
     }
-    if (total > 0) this.options.log.info({ deleted: total, before: cutoff.toISOString() }, 'pruned delivered outbox events');
+    if (total > 0)
+      this.options.log.info({ deleted: total, before: cutoff.toISOString() }, 'pruned delivered outbox events');
     return total;
   }
 }

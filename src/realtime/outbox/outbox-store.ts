@@ -110,7 +110,17 @@ export class OutboxStore {
       const [row] = await this.rows<{ id: string }>(
         `insert into outbox_event (event_id, channel, sequence, name, hotel, stocktake_id, data, actor, occurred_at)
          values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?) returning id`,
-        [eventId, channel, sequence, event.name, event.hotel, event.stocktakeId, JSON.stringify(event.data), JSON.stringify(actor), occurredAt],
+        [
+          eventId,
+          channel,
+          sequence,
+          event.name,
+          event.hotel,
+          event.stocktakeId,
+          JSON.stringify(event.data),
+          JSON.stringify(actor),
+          occurredAt,
+        ],
         execute,
       );
       stored.push({
@@ -241,7 +251,12 @@ export class OutboxStore {
   async status(hotels: readonly string[]): Promise<OutboxStatus> {
     if (hotels.length === 0) return { backlog: 0, oldestPendingAt: null, deadLettered: 0, lastError: null };
     const list = `{${hotels.map((hotel) => `"${hotel.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-    const [row] = await this.rows<{ backlog: string; oldest: Date | string | null; dead: string; last_error: string | null }>(
+    const [row] = await this.rows<{
+      backlog: string;
+      oldest: Date | string | null;
+      dead: string;
+      last_error: string | null;
+    }>(
       `select count(*) filter (where published_at is null and dead_lettered_at is null) as backlog,
               min(occurred_at) filter (where published_at is null and dead_lettered_at is null) as oldest,
               count(*) filter (where dead_lettered_at is not null) as dead,
@@ -259,7 +274,14 @@ export class OutboxStore {
   }
 
   async deadLetters(hotel: string, limit: number): Promise<DeadLetter[]> {
-    const rows = await this.rows<{ event_id: string; name: string; channel: string; sequence: string; last_error: string; dead_lettered_at: Date | string }>(
+    const rows = await this.rows<{
+      event_id: string;
+      name: string;
+      channel: string;
+      sequence: string;
+      last_error: string;
+      dead_lettered_at: Date | string;
+    }>(
       `select event_id, name, channel, sequence, last_error, dead_lettered_at from outbox_event
        where hotel = ? and dead_lettered_at is not null order by dead_lettered_at desc, id desc limit ?`,
       [hotel, limit],

@@ -29,7 +29,9 @@ export function classifyFailure(error: unknown): PublishFailure {
     const detail = cause?.name === 'AbortError' ? 'request timed out' : (cause?.message ?? message ?? String(error));
     return { kind: 'retry', reason: `network: ${withoutQueries(detail)}` };
   }
-  const reason = `HTTP ${status}: ${String(body ?? message ?? '').trim().slice(0, 500)}`;
+  const reason = `HTTP ${status}: ${String(body ?? message ?? '')
+    .trim()
+    .slice(0, 500)}`;
   if (status === 403 || status === 404) return { kind: 'pause', reason };
   if (status >= 500 || status === 429 || status === 408 || status === 401) return { kind: 'retry', reason };
   return { kind: 'reject', reason, tooLarge: status === 413 };
@@ -41,7 +43,12 @@ function withoutQueries(text: string): string {
 }
 
 /** Exponential backoff with jitter: between half and all of base × 2^(attempt−1), capped at max. */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  baseMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

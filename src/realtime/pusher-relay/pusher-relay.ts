@@ -149,7 +149,9 @@ export class PusherRelay {
     return {
       leader: this.isLeader,
       backlog: status.backlog,
-      oldestPendingAgeSeconds: status.oldestPendingAt ? Math.max(0, Math.round((Date.now() - status.oldestPendingAt.getTime()) / 1000)) : null,
+      oldestPendingAgeSeconds: status.oldestPendingAt
+        ? Math.max(0, Math.round((Date.now() - status.oldestPendingAt.getTime()) / 1000))
+        : null,
       deadLettered: status.deadLettered,
       pausedUntil,
       lastError: status.lastError,
@@ -161,7 +163,9 @@ export class PusherRelay {
     if (this.stopped) return { ok: false, detail: 'stopped' };
     const limit = this.options.requestTimeoutMs + 10_000;
     const stuck = this.busySince.filter((since) => since !== null && Date.now() - since > limit).length;
-    return stuck === 0 ? { ok: true } : { ok: false, detail: `${stuck} publishing lane(s) busy for over ${limit / 1000} s` };
+    return stuck === 0
+      ? { ok: true }
+      : { ok: false, detail: `${stuck} publishing lane(s) busy for over ${limit / 1000} s` };
   }
 
   // ---- loops -------------------------------------------------------------------
@@ -279,7 +283,9 @@ export class PusherRelay {
     }
     const slim = JSON.stringify(slimPusherPayload(event));
     if (Buffer.byteLength(slim) <= PUSHER_MAX_EVENT_BYTES) return { event, row, channel, data: slim, slimmed: true };
-    return { deadLetter: `payload is ${Buffer.byteLength(slim)} bytes even in slim form (limit ${PUSHER_MAX_EVENT_BYTES})` };
+    return {
+      deadLetter: `payload is ${Buffer.byteLength(slim)} bytes even in slim form (limit ${PUSHER_MAX_EVENT_BYTES})`,
+    };
   }
 
   private async send(lane: number, token: string, batch: Prepared[]): Promise<Outcome> {
@@ -293,9 +299,16 @@ export class PusherRelay {
       return this.failed(lane, token, batch, classifyFailure(error));
     }
     const ids = batch.map((item) => item.row.id);
-    const marked = await this.options.store.markPublished(token, ids, batch.filter((item) => item.slimmed).map((item) => item.row.id));
+    const marked = await this.options.store.markPublished(
+      token,
+      ids,
+      batch.filter((item) => item.slimmed).map((item) => item.row.id),
+    );
     if (marked < ids.length) {
-      this.options.log.warn({ events: ids.length - marked }, 'published events whose claim had expired; another relay may send them again');
+      this.options.log.warn(
+        { events: ids.length - marked },
+        'published events whose claim had expired; another relay may send them again',
+      );
     }
     return 'delivered';
   }
@@ -310,7 +323,11 @@ export class PusherRelay {
       this.pausesInARow += 1;
       this.pausedUntil = Date.now() + pauseDelay(this.pausesInARow, this.pauseBaseMs, this.pauseMaxMs);
       this.options.log.warn(
-        { reason: failure.reason, pausedUntil: new Date(this.pausedUntil).toISOString(), pausesInARow: this.pausesInARow },
+        {
+          reason: failure.reason,
+          pausedUntil: new Date(this.pausedUntil).toISOString(),
+          pausesInARow: this.pausesInARow,
+        },
         'Pusher refuses publishing (quota, disabled app or wrong app id); pausing the relay',
       );
       await this.options.store.release(token, ids, failure.reason);
@@ -319,13 +336,22 @@ export class PusherRelay {
     if (failure.kind === 'reject') return this.rejected(lane, token, batch, failure);
     // Old and tried several times: one failure after a long outage is not enough to give up.
     const expired = batch.filter(
-      (item) => item.row.attempts + 1 >= MIN_ATTEMPTS_BEFORE_GIVING_UP && Date.now() - new Date(item.row.occurred_at).getTime() > this.maxEventAgeMs,
+      (item) =>
+        item.row.attempts + 1 >= MIN_ATTEMPTS_BEFORE_GIVING_UP &&
+        Date.now() - new Date(item.row.occurred_at).getTime() > this.maxEventAgeMs,
     );
     if (expired.length > 0) {
-      await this.deadLetter(token, expired.map((item) => item.row), `gave up after ${this.maxEventAgeMs / 1000} s: ${failure.reason}`);
+      await this.deadLetter(
+        token,
+        expired.map((item) => item.row),
+        `gave up after ${this.maxEventAgeMs / 1000} s: ${failure.reason}`,
+      );
     }
     const retrying = batch.filter((item) => !expired.includes(item));
-    this.options.log.warn({ reason: failure.reason, events: retrying.length }, 'publishing to Pusher failed; will retry');
+    this.options.log.warn(
+      { reason: failure.reason, events: retrying.length },
+      'publishing to Pusher failed; will retry',
+    );
     for (const item of retrying) {
       const attempts = item.row.attempts + 1;
       const at = new Date(Date.now() + backoffDelay(attempts, this.backoffBaseMs, this.backoffMaxMs));
@@ -344,7 +370,10 @@ export class PusherRelay {
       for (const [index, item] of batch.entries()) {
         if (this.stopped || Date.now() < this.pausedUntil) {
           // Stopping, or one of them paused the relay: the rest wait for the next round.
-          await this.options.store.release(token, batch.slice(index).map((rest) => rest.row.id));
+          await this.options.store.release(
+            token,
+            batch.slice(index).map((rest) => rest.row.id),
+          );
           return Date.now() < this.pausedUntil ? 'paused' : 'settled';
         }
         await this.send(lane, token, [item]);
@@ -363,6 +392,10 @@ export class PusherRelay {
       { reason, events: rows.map((row) => ({ channel: row.channel, sequence: Number(row.sequence), name: row.name })) },
       'event dead-lettered: it will not be sent to Pusher unless a manager re-queues it',
     );
-    await this.options.store.deadLetter(token, rows.map((row) => row.id), reason);
+    await this.options.store.deadLetter(
+      token,
+      rows.map((row) => row.id),
+      reason,
+    );
   }
 }

@@ -123,10 +123,16 @@ export function verifySignedRequest(
     const given = params.get('body_md5');
     const actual = md5Hex(request.body);
     if (given === undefined) {
-      return { ok: false, message: 'Missing authentication parameter: body_md5 (required when the request has a body)' };
+      return {
+        ok: false,
+        message: 'Missing authentication parameter: body_md5 (required when the request has a body)',
+      };
     }
     if (!safeEqual(given.toLowerCase(), actual)) {
-      return { ok: false, message: `Invalid body_md5: the MD5 of the request body is ${actual}, but you sent ${given}` };
+      return {
+        ok: false,
+        message: `Invalid body_md5: the MD5 of the request body is ${actual}, but you sent ${given}`,
+      };
     }
   }
 
@@ -160,12 +166,7 @@ export function channelAuthStringToSign(socketId: string, channel: string, chann
 }
 
 /** The hex signature an auth endpoint puts after `key:` in a channel authorization. */
-export function channelAuthSignature(
-  secret: string,
-  socketId: string,
-  channel: string,
-  channelData?: string,
-): string {
+export function channelAuthSignature(secret: string, socketId: string, channel: string, channelData?: string): string {
   return hmacSha256Hex(secret, channelAuthStringToSign(socketId, channel, channelData));
 }
 

@@ -59,11 +59,14 @@ async function deliver(deps: HttpApiDeps, endpoint: PublishEndpoint, events: Val
     });
   }
   deps.onPublished?.(endpoint, record);
-  deps.log.debug({
-    endpoint,
-    events: events.length,
-    channels: events.reduce((n, e) => n + e.channels.length, 0),
-  }, 'pusher-server: published');
+  deps.log.debug(
+    {
+      endpoint,
+      events: events.length,
+      channels: events.reduce((n, e) => n + e.channels.length, 0),
+    },
+    'pusher-server: published',
+  );
 }
 
 /** Publish `info` attributes: only what applies to the channel type, never an error. */

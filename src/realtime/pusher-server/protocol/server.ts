@@ -209,10 +209,13 @@ export class PusherProtocolServer {
           connection.send(encodeError(CLIENT_EVENTS_DISABLED));
           return;
         }
-        this.options.log.debug({
-          socketId: connection.socketId,
-          event: truncate(message.event, 60),
-        }, 'pusher-server: ignored unknown event');
+        this.options.log.debug(
+          {
+            socketId: connection.socketId,
+            event: truncate(message.event, 60),
+          },
+          'pusher-server: ignored unknown event',
+        );
     }
   }
 
@@ -225,10 +228,13 @@ export class PusherProtocolServer {
   }
 
   private logFailure(connection: ClientConnection, stage: string, error: unknown): void {
-    this.options.log.error({
-      socketId: connection.socketId,
-      stage,
-      error: error instanceof Error ? error.message : String(error),
-    }, 'pusher-server: connection handling failed');
+    this.options.log.error(
+      {
+        socketId: connection.socketId,
+        stage,
+        error: error instanceof Error ? error.message : String(error),
+      },
+      'pusher-server: connection handling failed',
+    );
   }
 }

@@ -3,13 +3,7 @@
  * presence membership and the frames each outcome produces. Channel state itself is the
  * adapter's; this module only decides what to ask it and what to tell the clients.
  */
-import {
-  LIMITS,
-  channelNameError,
-  isPresenceChannel,
-  requiresAuth,
-  truncate,
-} from '../../pusher-limits';
+import { LIMITS, channelNameError, isPresenceChannel, requiresAuth, truncate } from '../../pusher-limits';
 import type { ChannelAdapter, PresenceMember, PresenceSnapshot } from '../adapter/channel-adapter';
 import type { PusherLogger } from '../logger';
 import { verifyChannelAuth, type SigningCredentials } from '../signature';
@@ -124,11 +118,14 @@ export class Subscriptions {
       const error = encodeProtocolEvent(PusherEvent.SubscriptionError, { type: 'AuthError', error: message }, channel);
       connection.send(error);
     }
-    this.deps.log.warn({
-      socketId: connection.socketId,
-      channel: channel === undefined ? undefined : truncate(channel, 170),
-      reason: truncate(message, 200),
-    }, 'pusher-server: subscription rejected');
+    this.deps.log.warn(
+      {
+        socketId: connection.socketId,
+        channel: channel === undefined ? undefined : truncate(channel, 170),
+        reason: truncate(message, 200),
+      },
+      'pusher-server: subscription rejected',
+    );
   }
 }
 
