@@ -27,7 +27,7 @@ import { DEFAULTS, type PusherTarget, type RelayTuning } from './config';
 import { TransactionalUnitOfWork } from './database/transactional-unit-of-work';
 import { pusherRoutes, type PusherClientSettings } from './http/pusher-routes';
 import type { Logger } from './logger';
-import { startServer, type Readiness, type RunningServer } from './server';
+import { startServer, type Readiness, type RunningServer } from './http/server';
 
 export interface AppOptions {
   orm: MikroORM;

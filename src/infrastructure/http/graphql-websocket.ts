@@ -16,12 +16,12 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { Viewer } from '../domain/viewer';
-import type { GraphQLContext } from '../graphql/context';
-import type { OperationLimits } from '../graphql/operation-limits';
-import { operationPreparer } from '../graphql/prepare-operation';
-import { bearerToken, type TokenVerifier } from './auth/tokens';
-import type { Logger } from './logger';
+import type { Viewer } from '../../domain/viewer';
+import type { GraphQLContext } from '../../graphql/context';
+import type { OperationLimits } from '../../graphql/operation-limits';
+import { operationPreparer } from '../../graphql/prepare-operation';
+import { bearerToken, type TokenVerifier } from '../auth/tokens';
+import type { Logger } from '../logger';
 
 export const GRAPHQL_PATH = '/graphql';
 
