@@ -3,8 +3,18 @@
  * "Counting a line"). All quantities are servings; all values are at the
  * line's valuation cost (cost per serving fixed at populate).
  */
-import { ROUND_HALF_EVEN, ROUND_HALF_UP, dec, fixed, type Decimal as DecimalValue } from './decimal';
 import type { CategoryCode } from './entities/StockCategory';
+import {
+  divide,
+  divideTruncated,
+  formatFixed,
+  isZero,
+  minus,
+  parseFixed,
+  plus,
+  times,
+  type Fixed,
+} from './fixed-point';
 
 export interface ItemUnits {
   categoryCode: CategoryCode;
@@ -22,20 +32,20 @@ export function partialIsServings(item: ItemUnits): boolean {
   return item.categoryCode === 'D' || item.size.includes('Doz') || item.size.toUpperCase().includes('LT');
 }
 
-export function countedQty(item: ItemUnits, fullUnits: string, partialUnits: string): DecimalValue {
-  const uom = dec(item.uom);
-  return partialIsServings(item)
-    ? dec(fullUnits).times(uom).plus(partialUnits)
-    : dec(fullUnits).plus(partialUnits).times(uom);
+export function countedQty(item: ItemUnits, fullUnits: string, partialUnits: string): Fixed {
+  const uom = parseFixed(item.uom);
+  const full = parseFixed(fullUnits);
+  const partial = parseFixed(partialUnits);
+  return partialIsServings(item) ? plus(times(full, uom), partial) : times(plus(full, partial), uom);
 }
 
-export function expectedQty(openingQty: string, purchases: string, waste: string): DecimalValue {
-  return dec(openingQty).plus(purchases).minus(waste);
+export function expectedQty(openingQty: string, purchases: string, waste: string): Fixed {
+  return minus(plus(parseFixed(openingQty), parseFixed(purchases)), parseFixed(waste));
 }
 
-/** Cost per serving; uom is validated > 0 wherever items are written. */
+/** Cost per serving, 4 places half-up; uom is validated > 0 wherever items are written. */
 export function valuationCost(unitCost: string, uom: string): string {
-  return fixed(dec(unitCost).dividedBy(uom), 4);
+  return formatFixed(divide(parseFixed(unitCost), parseFixed(uom), 4), 4);
 }
 
 /**
@@ -44,21 +54,20 @@ export function valuationCost(unitCost: string, uom: string): string {
  * Bottled beer and `Doz` minerals show whole bottles (half-even, as Python's
  * round()); everything else shows 2 places, half-up.
  */
-export function displaySplit(item: ItemUnits, servings: DecimalValue): { full: string; partial: string } {
-  if (servings.isZero()) return { full: '0', partial: '0' };
-  const uom = dec(item.uom);
-  const full = servings.dividedBy(uom).truncated();
-  const partial = servings.modulo(uom);
+export function displaySplit(item: ItemUnits, servings: string): { full: string; partial: string } {
+  const quantity = parseFixed(servings);
+  if (isZero(quantity)) return { full: '0', partial: '0' };
+  const { quotient, remainder } = divideTruncated(quantity, parseFixed(item.uom));
   const wholeBottles = item.categoryCode === 'B' || (item.categoryCode === 'M' && item.size.includes('Doz'));
   return {
-    full: fixed(full, 0),
-    partial: wholeBottles ? fixed(partial, 0, ROUND_HALF_EVEN) : fixed(partial, 2, ROUND_HALF_UP),
+    full: formatFixed({ units: quotient, scale: 0 }, 0),
+    partial: wholeBottles ? formatFixed(remainder, 0, 'half-even') : formatFixed(remainder, 2, 'half-up'),
   };
 }
 
 /** Line values are quantised to cents half-even, as the original's serializer did. */
-export function money(value: DecimalValue): string {
-  return fixed(value, 2, ROUND_HALF_EVEN);
+export function money(value: string | Fixed): string {
+  return formatFixed(typeof value === 'string' ? parseFixed(value) : value, 2, 'half-even');
 }
 
 /** What a line's derived figures are computed from. */
@@ -91,14 +100,15 @@ export interface DerivedLine {
 export function deriveLine(line: LineInputs): DerivedLine {
   const counted = countedQty(line, line.countedFullUnits, line.countedPartialUnits);
   const expected = expectedQty(line.openingQty, line.purchases, line.waste);
-  const expectedValue = expected.times(line.valuationCost);
-  const countedValue = counted.times(line.valuationCost);
+  const cost = parseFixed(line.valuationCost);
+  const expectedValue = times(expected, cost);
+  const countedValue = times(counted, cost);
   return {
-    countedQty: fixed(counted, 4),
-    expectedQty: fixed(expected, 4),
-    varianceQty: fixed(counted.minus(expected), 4),
+    countedQty: formatFixed(counted, 4),
+    expectedQty: formatFixed(expected, 4),
+    varianceQty: formatFixed(minus(counted, expected), 4),
     expectedValue: money(expectedValue),
     countedValue: money(countedValue),
-    varianceValue: money(countedValue.minus(expectedValue)),
+    varianceValue: money(minus(countedValue, expectedValue)),
   };
 }

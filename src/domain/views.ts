@@ -4,7 +4,7 @@
  * the same in a query result, a subscription event and a Pusher event.
  * Quantities and money are fixed-place strings; timestamps are ISO UTC.
  */
-import { dec, fixed, sum, type Decimal } from './decimal';
+import { fixedText as fixed, formatFixed, sumFixed } from './fixed-point';
 import type { Hotel, StockCategory, StockItem, StockMovement, Stocktake, StocktakeLine } from './entities';
 import type { MovementType, StocktakeStatus } from './entities';
 import type { CategoryCode } from './entities/StockCategory';
@@ -124,7 +124,7 @@ export interface CategoryTotalsView {
   manualPurchasesValue: string;
 }
 
-const qty = (value: string | Decimal) => fixed(value, 4);
+const qty = (value: string) => fixed(value, 4);
 
 export function describeHotel(hotel: Hotel): HotelView {
   return { id: hotel.id, identifier: hotel.identifier, name: hotel.name, timeZone: hotel.timeZone };
@@ -148,22 +148,43 @@ export function describeItem(item: StockItem, category: StockCategory): StockIte
   };
 }
 
-/** Display splits of a line's quantities, from its stored derived figures. */
-function displays(line: StocktakeLine) {
-  const units: ItemUnits = { categoryCode: line.categoryCode, size: line.size, uom: line.uom };
-  const split = (servings: string) => displaySplit(units, dec(servings));
-  return {
-    opening: split(line.openingQty),
-    expected: split(line.expectedQty),
-    counted: split(line.countedQty),
-    variance: split(line.varianceQty),
-  };
+/**
+ * A line's stored fields with what it shows of its item: what the database
+ * holds for one line (entity or raw row), before formatting.
+ */
+export interface LineRecord {
+  id: number;
+  stocktakeId: number;
+  itemId: number;
+  itemSku: string;
+  itemName: string;
+  categoryCode: CategoryCode;
+  categoryName: string;
+  size: string;
+  uom: string;
+  openingQty: string;
+  purchases: string;
+  salesQty: string;
+  waste: string;
+  transfersIn: string;
+  transfersOut: string;
+  adjustments: string;
+  manualPurchasesValue: string | null;
+  countedFullUnits: string;
+  countedPartialUnits: string;
+  countedQty: string;
+  expectedQty: string;
+  varianceQty: string;
+  valuationCost: string;
+  expectedValue: string;
+  countedValue: string;
+  varianceValue: string;
+  version: number;
 }
 
-/** The line as every client sees it; `line.item` and its category must be loaded. */
-export function describeLine(line: StocktakeLine): LineView {
+/** The record of a line entity; `line.item` and its category must be loaded. */
+export function lineRecordOf(line: StocktakeLine): LineRecord {
   const item = line.item.getEntity();
-  const display = displays(line);
   return {
     id: line.id,
     stocktakeId: line.stocktake.id,
@@ -172,6 +193,44 @@ export function describeLine(line: StocktakeLine): LineView {
     itemName: item.name,
     categoryCode: line.categoryCode,
     categoryName: item.category.getEntity().name,
+    size: line.size,
+    uom: line.uom,
+    openingQty: line.openingQty,
+    purchases: line.purchases,
+    salesQty: line.salesQty,
+    waste: line.waste,
+    transfersIn: line.transfersIn,
+    transfersOut: line.transfersOut,
+    adjustments: line.adjustments,
+    manualPurchasesValue: line.manualPurchasesValue,
+    countedFullUnits: line.countedFullUnits,
+    countedPartialUnits: line.countedPartialUnits,
+    countedQty: line.countedQty,
+    expectedQty: line.expectedQty,
+    varianceQty: line.varianceQty,
+    valuationCost: line.valuationCost,
+    expectedValue: line.expectedValue,
+    countedValue: line.countedValue,
+    varianceValue: line.varianceValue,
+    version: line.version,
+  };
+}
+
+/** The line as every client sees it: fixed-place strings and the display splits. */
+export function describeLineRecord(line: LineRecord): LineView {
+  const units: ItemUnits = { categoryCode: line.categoryCode, size: line.size, uom: line.uom };
+  const opening = displaySplit(units, line.openingQty);
+  const expected = displaySplit(units, line.expectedQty);
+  const counted = displaySplit(units, line.countedQty);
+  const variance = displaySplit(units, line.varianceQty);
+  return {
+    id: line.id,
+    stocktakeId: line.stocktakeId,
+    itemId: line.itemId,
+    itemSku: line.itemSku,
+    itemName: line.itemName,
+    categoryCode: line.categoryCode,
+    categoryName: line.categoryName,
     itemSize: line.size,
     itemUom: fixed(line.uom, 2),
     openingQty: qty(line.openingQty),
@@ -187,20 +246,25 @@ export function describeLine(line: StocktakeLine): LineView {
     countedQty: qty(line.countedQty),
     expectedQty: qty(line.expectedQty),
     varianceQty: qty(line.varianceQty),
-    openingDisplayFullUnits: display.opening.full,
-    openingDisplayPartialUnits: display.opening.partial,
-    expectedDisplayFullUnits: display.expected.full,
-    expectedDisplayPartialUnits: display.expected.partial,
-    countedDisplayFullUnits: display.counted.full,
-    countedDisplayPartialUnits: display.counted.partial,
-    varianceDisplayFullUnits: display.variance.full,
-    varianceDisplayPartialUnits: display.variance.partial,
+    openingDisplayFullUnits: opening.full,
+    openingDisplayPartialUnits: opening.partial,
+    expectedDisplayFullUnits: expected.full,
+    expectedDisplayPartialUnits: expected.partial,
+    countedDisplayFullUnits: counted.full,
+    countedDisplayPartialUnits: counted.partial,
+    varianceDisplayFullUnits: variance.full,
+    varianceDisplayPartialUnits: variance.partial,
     valuationCost: fixed(line.valuationCost, 4),
     expectedValue: fixed(line.expectedValue, 2),
     countedValue: fixed(line.countedValue, 2),
     varianceValue: fixed(line.varianceValue, 2),
     version: line.version,
   };
+}
+
+/** The line entity as every client sees it; `line.item` and its category must be loaded. */
+export function describeLine(line: StocktakeLine): LineView {
+  return describeLineRecord(lineRecordOf(line));
 }
 
 /** Line count and value totals of a stocktake, summed from its lines' stored values. */
@@ -271,7 +335,7 @@ export function totalsByCategory(lines: readonly LineView[]): CategoryTotalsView
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([code, group]) => {
-      const quantities = Object.fromEntries(TOTALLED.map((key) => [key, qty(sum(group.map((l) => l[key])))])) as Record<
+      const quantities = Object.fromEntries(TOTALLED.map((key) => [key, formatFixed(sumFixed(group.map((l) => l[key])), 4)])) as Record<
         (typeof TOTALLED)[number],
         string
       >;
@@ -280,10 +344,10 @@ export function totalsByCategory(lines: readonly LineView[]): CategoryTotalsView
         categoryName: group[0]!.categoryName,
         itemCount: group.length,
         ...quantities,
-        expectedValue: money(sum(group.map((l) => l.expectedValue))),
-        countedValue: money(sum(group.map((l) => l.countedValue))),
-        varianceValue: money(sum(group.map((l) => l.varianceValue))),
-        manualPurchasesValue: money(sum(group.map((l) => l.manualPurchasesValue ?? '0'))),
+        expectedValue: money(sumFixed(group.map((l) => l.expectedValue))),
+        countedValue: money(sumFixed(group.map((l) => l.countedValue))),
+        varianceValue: money(sumFixed(group.map((l) => l.varianceValue))),
+        manualPurchasesValue: money(sumFixed(group.map((l) => l.manualPurchasesValue ?? '0'))),
       };
     });
 }

@@ -11,7 +11,7 @@
  * computed with JS numbers.
  */
 import type { CategoryCode } from '../../src/domain/entities/StockCategory';
-import { dec } from '../../src/domain/decimal';
+import { formatFixed } from '../../src/domain/fixed-point';
 import {
   countedQty,
   deriveLine,
@@ -60,36 +60,36 @@ describe('partialIsServings', () => {
 describe('countedQty', () => {
   it.each([
     // full × uom + partial
-    ['Guinness keg: 2 kegs + 45.5 pints', guinnessKeg, '2', '45.5', '221.5'],
-    ['draught: partial over a keg is not folded', guinnessKeg, '1', '100', '188'],
-    ['draught: only pints', guinnessKeg, '0', '0.25', '0.25'],
-    ['`Doz` minerals: 3 cases + 7 bottles', mineralsCase, '3', '7', '43'],
-    ['`Doz` bottled beer: 2 cases + 5 bottles', item('B', 'Doz', '12'), '2', '5', '29'],
-    ['bag-in-box: 1 box + 35.5 servings', bagInBox, '1', '35.5', '235.5'],
+    ['Guinness keg: 2 kegs + 45.5 pints', guinnessKeg, '2', '45.5', '221.5000'],
+    ['draught: partial over a keg is not folded', guinnessKeg, '1', '100', '188.0000'],
+    ['draught: only pints', guinnessKeg, '0', '0.25', '0.2500'],
+    ['`Doz` minerals: 3 cases + 7 bottles', mineralsCase, '3', '7', '43.0000'],
+    ['`Doz` bottled beer: 2 cases + 5 bottles', item('B', 'Doz', '12'), '2', '5', '29.0000'],
+    ['bag-in-box: 1 box + 35.5 servings', bagInBox, '1', '35.5', '235.5000'],
     // (full + partial) × uom
-    ['spirits: 2 bottles + 0.70 of a bottle at uom 20', vodka, '2', '0.70', '54'],
-    ['spirits: 0.1 + 0.2 of a bottle (no float drift)', vodka, '0.1', '0.2', '6'],
-    ['wine: 1 bottle + half a bottle at 6 glasses', houseWine, '1', '0.5', '9'],
-    ['bottled beer sized 330ml counts fractions of a case', bottledBeer, '2', '0.25', '27'],
-    ['a fractional uom', item('S', '70cl', '28.57'), '1', '0.5', '42.855'],
-    ['nothing counted (draught)', guinnessKeg, '0', '0', '0'],
-    ['nothing counted (spirits)', vodka, '0', '0', '0'],
+    ['spirits: 2 bottles + 0.70 of a bottle at uom 20', vodka, '2', '0.70', '54.0000'],
+    ['spirits: 0.1 + 0.2 of a bottle (no float drift)', vodka, '0.1', '0.2', '6.0000'],
+    ['wine: 1 bottle + half a bottle at 6 glasses', houseWine, '1', '0.5', '9.0000'],
+    ['bottled beer sized 330ml counts fractions of a case', bottledBeer, '2', '0.25', '27.0000'],
+    ['a fractional uom', item('S', '70cl', '28.57'), '1', '0.5', '42.8550'],
+    ['nothing counted (draught)', guinnessKeg, '0', '0', '0.0000'],
+    ['nothing counted (spirits)', vodka, '0', '0', '0.0000'],
   ])('%s → %s', (_label, units, full, partial, expected) => {
-    expect(countedQty(units, full, partial).toFixed()).toBe(expected);
+    expect(formatFixed(countedQty(units, full, partial), 4)).toBe(expected);
   });
 });
 
 describe('expectedQty = opening + purchases − waste', () => {
   it.each([
-    ['the Guinness example', '88', '176', '5', '259'],
-    ['nothing at all', '0', '0', '0', '0'],
-    ['only an opening', '12.5', '0', '0', '12.5'],
-    ['waste beyond stock goes negative', '10.5', '0', '12.25', '-1.75'],
-    ['0.1 + 0.2 (no float drift)', '0.1', '0.2', '0', '0.3'],
-    ['4 decimal places kept', '1.0001', '2.0002', '0.0003', '3'],
+    ['the Guinness example', '88', '176', '5', '259.0000'],
+    ['nothing at all', '0', '0', '0', '0.0000'],
+    ['only an opening', '12.5', '0', '0', '12.5000'],
+    ['waste beyond stock goes negative', '10.5', '0', '12.25', '-1.7500'],
+    ['0.1 + 0.2 (no float drift)', '0.1', '0.2', '0', '0.3000'],
+    ['4 decimal places kept', '1.0001', '2.0002', '0.0003', '3.0000'],
     ['4 decimal places kept (not cancelling)', '1.0001', '0.0010', '0.0100', '0.9911'],
   ])('%s: %s + %s − %s = %s', (_label, opening, purchases, waste, expected) => {
-    expect(expectedQty(opening, purchases, waste).toFixed()).toBe(expected);
+    expect(formatFixed(expectedQty(opening, purchases, waste), 4)).toBe(expected);
   });
 });
 
@@ -131,7 +131,7 @@ describe('money: cents, half-even', () => {
     ['-0.0051', '-0.01'],
     ['123456789.125', '123456789.12'],
   ])('%s → %s', (value, expected) => {
-    expect(money(dec(value))).toBe(expected);
+    expect(money(value)).toBe(expected);
   });
 });
 
@@ -170,7 +170,7 @@ describe('displaySplit: whole units + signed remainder', () => {
     ['`Doz` minerals: 4.5 bottles → 4', mineralsCase, '28.5', '2', '4'],
     ['`Doz` minerals: −4.5 bottles → −4', mineralsCase, '-28.5', '-2', '-4'],
   ])('%s: %s', (_label, units, servings, full, partial) => {
-    expect(displaySplit(units, dec(servings))).toEqual({ full, partial });
+    expect(displaySplit(units, servings)).toEqual({ full, partial });
   });
 });
 
@@ -194,8 +194,8 @@ describe('deriveLine', () => {
       countedValue: '553.75',
       varianceValue: '-93.75',
     });
-    expect(displaySplit(guinnessKeg, dec('259'))).toEqual({ full: '2', partial: '83.00' });
-    expect(displaySplit(guinnessKeg, dec('-37.5'))).toEqual({ full: '0', partial: '-37.50' });
+    expect(displaySplit(guinnessKeg, '259')).toEqual({ full: '2', partial: '83.00' });
+    expect(displaySplit(guinnessKeg, '-37.5')).toEqual({ full: '0', partial: '-37.50' });
   });
 
   // prettier-ignore

@@ -5,17 +5,19 @@
  */
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MovementType, StockMovement, type StocktakeLine } from '../entities';
+import { MovementType, StockMovement, StocktakeStatus, type StocktakeLine } from '../entities';
 import { dec } from '../decimal';
 import { BadInputError, ConflictError, LockedError, NotFoundError } from '../errors';
 import type { MovementValues } from '../events';
+import { deriveLine } from '../line-calculations';
 import { clampIntoPeriod, periodBounds } from '../period';
 import type { UnitOfWork } from '../unit-of-work';
 import { COUNT, MONEY, MOVEMENT_QUANTITY, UNIT_COST, checkDecimal, checkText } from '../validation';
-import { actorOf, type Viewer } from '../viewer';
-import { describeLine, describeMovement, type LineView, type MovementView } from '../views';
+import { actorOf, isMember, requireRole, type Viewer } from '../viewer';
+import { describeLine, describeLineRecord, describeMovement, type LineRecord, type LineView, type MovementView } from '../views';
 import { lineFor, type LineAccess } from './access';
-import { applyPeriodTotals, movementTotals, rederive } from './movement-totals';
+import { lockLine, saveCounts } from './line-records';
+import { applyPeriodTotals, movementTotals } from './movement-totals';
 
 export interface LineCountsInput {
   countedFullUnits?: string | null;
@@ -73,30 +75,32 @@ export class LineService {
         : checkDecimal('manualPurchasesValue', input.manualPurchasesValue, MONEY);
 
     return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
-      const access = await editableLine(em, viewer, lineId, 'edit its lines');
-      const { line, hotel, stocktake } = access;
+      const line = await lockLine(em, lineId);
+      if (!line || !isMember(viewer, line.hotel)) throw new NotFoundError('StocktakeLine', lineId);
+      requireRole(viewer, line.hotel, 'staff');
+      if (line.stocktakeStatus === StocktakeStatus.APPROVED) throw new LockedError(line.stocktakeId, 'edit its lines');
       if (input.expectedVersion != null && input.expectedVersion !== line.version) {
-        throw staleVersion(line, input.expectedVersion);
+        throw staleVersion(describeLineRecord(line), input.expectedVersion);
       }
-      if (full !== undefined) line.countedFullUnits = full;
-      if (partial !== undefined) line.countedPartialUnits = partial;
-      if (manual !== undefined) line.manualPurchasesValue = manual;
-      rederive(line);
+      const changed: LineRecord = {
+        ...line,
+        countedFullUnits: full ?? line.countedFullUnits,
+        countedPartialUnits: partial ?? line.countedPartialUnits,
+        manualPurchasesValue: manual === undefined ? line.manualPurchasesValue : manual,
+      };
+      const derived = deriveLine({ ...changed, categoryCode: line.categoryCode });
       // Approval would have to store the variance as a movement quantity (numeric(15,4)).
-      if (dec(line.countedQty).abs().greaterThanOrEqualTo(MAX_QUANTITY)) {
+      if (dec(derived.countedQty).abs().greaterThanOrEqualTo(MAX_QUANTITY)) {
         throw new BadInputError(
           full !== undefined ? 'countedFullUnits' : 'countedPartialUnits',
           'The count is too large for this item',
         );
       }
-      await flushLine(em, line);
-      const view = describeLine(line);
-      events.record({
-        name: 'line-counted-updated',
-        hotel: hotel.identifier,
-        stocktakeId: stocktake.id,
-        data: { line: view },
-      });
+      const version = await saveCounts(em, changed, derived);
+      // Every change to a line locks its stocktake first, so a concurrent change cannot slip in here.
+      if (version === null) throw staleVersion(describeLineRecord(line), line.version);
+      const view = describeLineRecord({ ...changed, ...derived, version });
+      events.record({ name: 'line-counted-updated', hotel: line.hotel, stocktakeId: line.stocktakeId, data: { line: view } });
       return view;
     });
   }
@@ -243,16 +247,16 @@ async function flushLine(em: EntityManager, line: StocktakeLine): Promise<void> 
   try {
     await em.flush();
   } catch (error) {
-    if (error instanceof OptimisticLockError) throw staleVersion(line, line.version);
+    if (error instanceof OptimisticLockError) throw staleVersion(describeLine(line), line.version);
     throw error;
   }
 }
 
-function staleVersion(line: StocktakeLine, expectedVersion: number): ConflictError {
+function staleVersion(line: LineView, expectedVersion: number): ConflictError {
   return new ConflictError(`Line ${line.id} has changed since version ${expectedVersion}; reload it and try again`, {
     lineId: String(line.id),
     currentVersion: line.version,
-    line: describeLine(line),
+    line,
   });
 }
 

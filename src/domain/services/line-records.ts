@@ -1,0 +1,138 @@
+/**
+ * Lines as plain records, read and written with one SQL statement each: the
+ * path every count takes (several times a second per counting team), kept
+ * free of entity hydration and change tracking. Reading a line for a change
+ * locks its stocktake row first, the lock order every stocktake mutation
+ * keeps (docs/realtime.md, "Delivery guarantees").
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { StocktakeStatus, type CategoryCode } from '../entities';
+import type { DerivedLine } from '../line-calculations';
+import type { LineRecord } from '../views';
+
+/** A line with what a change to it must know: its stocktake's state and hotel. */
+export interface LockedLine extends LineRecord {
+  stocktakeStatus: StocktakeStatus;
+  hotel: string;
+}
+
+interface LineRow {
+  id: number;
+  stocktake_id: number;
+  item_id: number;
+  item_sku: string;
+  item_name: string;
+  category_code: CategoryCode;
+  category_name: string;
+  size: string;
+  uom: string;
+  opening_qty: string;
+  purchases: string;
+  sales_qty: string;
+  waste: string;
+  transfers_in: string;
+  transfers_out: string;
+  adjustments: string;
+  manual_purchases_value: string | null;
+  counted_full_units: string;
+  counted_partial_units: string;
+  counted_qty: string;
+  expected_qty: string;
+  variance_qty: string;
+  valuation_cost: string;
+  expected_value: string;
+  counted_value: string;
+  variance_value: string;
+  version: number;
+  stocktake_status: StocktakeStatus;
+  hotel: string;
+}
+
+export const LINE_COLUMNS = `l.id, l.stocktake_id, l.item_id, i.sku as item_sku, i.name as item_name, l.category_code,
+  c.name as category_name, l.size, l.uom, l.opening_qty, l.purchases, l.sales_qty, l.waste, l.transfers_in,
+  l.transfers_out, l.adjustments, l.manual_purchases_value, l.counted_full_units, l.counted_partial_units,
+  l.counted_qty, l.expected_qty, l.variance_qty, l.valuation_cost, l.expected_value, l.counted_value,
+  l.variance_value, l.version`;
+
+export const LINE_JOINS = `join stock_item i on i.id = l.item_id join stock_category c on c.code = l.category_code`;
+
+export function lineRecordFromRow(row: Omit<LineRow, 'stocktake_status' | 'hotel'>): LineRecord {
+  return {
+    id: row.id,
+    stocktakeId: row.stocktake_id,
+    itemId: row.item_id,
+    itemSku: row.item_sku,
+    itemName: row.item_name,
+    categoryCode: row.category_code,
+    categoryName: row.category_name,
+    size: row.size,
+    uom: row.uom,
+    openingQty: row.opening_qty,
+    purchases: row.purchases,
+    salesQty: row.sales_qty,
+    waste: row.waste,
+    transfersIn: row.transfers_in,
+    transfersOut: row.transfers_out,
+    adjustments: row.adjustments,
+    manualPurchasesValue: row.manual_purchases_value,
+    countedFullUnits: row.counted_full_units,
+    countedPartialUnits: row.counted_partial_units,
+    countedQty: row.counted_qty,
+    expectedQty: row.expected_qty,
+    varianceQty: row.variance_qty,
+    valuationCost: row.valuation_cost,
+    expectedValue: row.expected_value,
+    countedValue: row.counted_value,
+    varianceValue: row.variance_value,
+    version: row.version,
+  };
+}
+
+/**
+ * The line, with its stocktake's row locked until the transaction ends; null
+ * when there is no such line. The lock comes first, in a statement of its
+ * own: a statement that waited for the lock still reads the line as it was
+ * when it started, so the line is read once the lock is held.
+ */
+export async function lockLine(em: EntityManager, lineId: number): Promise<LockedLine | null> {
+  const [locked] = await em.execute<{ id: number }[]>(
+    'select s.id from stocktake s join stocktake_line l on l.stocktake_id = s.id where l.id = ? for update of s',
+    [lineId],
+  );
+  if (!locked) return null;
+  const [row] = await em.execute<LineRow[]>(
+    `select ${LINE_COLUMNS}, s.status as stocktake_status, h.identifier as hotel
+     from stocktake_line l join stocktake s on s.id = l.stocktake_id join hotel h on h.id = s.hotel_id ${LINE_JOINS}
+     where l.id = ?`,
+    [lineId],
+  );
+  return row ? { ...lineRecordFromRow(row), stocktakeStatus: row.stocktake_status, hotel: row.hotel } : null;
+}
+
+/** Writes new counts and the figures derived from them; the new version, or null if the line changed meanwhile. */
+export async function saveCounts(
+  em: EntityManager,
+  line: Pick<LineRecord, 'id' | 'version' | 'countedFullUnits' | 'countedPartialUnits' | 'manualPurchasesValue'>,
+  derived: DerivedLine,
+): Promise<number | null> {
+  const [row] = await em.execute<{ version: number }[]>(
+    `update stocktake_line set counted_full_units = ?, counted_partial_units = ?, manual_purchases_value = ?,
+       counted_qty = ?, expected_qty = ?, variance_qty = ?, expected_value = ?, counted_value = ?, variance_value = ?,
+       version = version + 1
+     where id = ? and version = ? returning version`,
+    [
+      line.countedFullUnits,
+      line.countedPartialUnits,
+      line.manualPurchasesValue,
+      derived.countedQty,
+      derived.expectedQty,
+      derived.varianceQty,
+      derived.expectedValue,
+      derived.countedValue,
+      derived.varianceValue,
+      line.id,
+      line.version,
+    ],
+  );
+  return row?.version ?? null;
+}
