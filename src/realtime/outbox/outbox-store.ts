@@ -89,52 +89,60 @@ export class OutboxStore {
       const eventId = randomUUID();
       return channelsOf(event).map((channel) => ({ event, eventId, channel }));
     });
-    const counts = new Map<string, number>();
-    for (const { channel } of copies) counts.set(channel, (counts.get(channel) ?? 0) + 1);
-    const next = new Map<string, number>();
-    for (const channel of [...counts.keys()].sort()) {
-      const count = counts.get(channel)!;
-      const [row] = await this.rows<{ last_sequence: string }>(
-        `insert into channel_sequence (channel, last_sequence) values (?, ?)
-         on conflict (channel) do update set last_sequence = channel_sequence.last_sequence + excluded.last_sequence
-         returning last_sequence`,
-        [channel, count],
-        execute,
-      );
-      next.set(channel, Number(row!.last_sequence) - count + 1);
-    }
+    const byChannel = new Map<string, typeof copies>();
+    for (const copy of copies) byChannel.set(copy.channel, [...(byChannel.get(copy.channel) ?? []), copy]);
     const stored: StoredEvent[] = [];
-    for (const { event, eventId, channel } of copies) {
-      const sequence = next.get(channel)!;
-      next.set(channel, sequence + 1);
-      const [row] = await this.rows<{ id: string }>(
-        `insert into outbox_event (event_id, channel, sequence, name, hotel, stocktake_id, data, actor, occurred_at)
-         values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?) returning id`,
+    // One statement per channel takes the channel's next numbers and stores its events with them.
+    for (const channel of [...byChannel.keys()].sort()) {
+      const own = byChannel.get(channel)!;
+      const rows = await this.rows<{ id: string; sequence: string; ordinal: number }>(
+        `with taken as (
+           insert into channel_sequence (channel, last_sequence) values (?, ?)
+           on conflict (channel) do update set last_sequence = channel_sequence.last_sequence + excluded.last_sequence
+           returning last_sequence
+         )
+         insert into outbox_event (event_id, channel, sequence, name, hotel, stocktake_id, data, actor, occurred_at)
+         select e.event_id, ?, taken.last_sequence - ? + e.ordinal, e.name, e.hotel, e.stocktake_id, e.data,
+                cast(? as jsonb), cast(? as timestamptz)
+         from taken, jsonb_to_recordset(cast(? as jsonb))
+           as e(ordinal int, event_id uuid, name text, hotel text, stocktake_id int, data jsonb)
+         returning id, sequence, sequence - (select last_sequence from taken) + ? as ordinal`,
         [
-          eventId,
           channel,
-          sequence,
-          event.name,
-          event.hotel,
-          event.stocktakeId,
-          JSON.stringify(event.data),
+          own.length,
+          channel,
+          own.length,
           JSON.stringify(actor),
           occurredAt,
+          JSON.stringify(
+            own.map(({ event, eventId }, index) => ({
+              ordinal: index + 1,
+              event_id: eventId,
+              name: event.name,
+              hotel: event.hotel,
+              stocktake_id: event.stocktakeId,
+              data: event.data,
+            })),
+          ),
+          own.length,
         ],
         execute,
       );
-      stored.push({
-        id: String(row!.id),
-        eventId,
-        channel,
-        sequence,
-        name: event.name,
-        hotel: event.hotel,
-        stocktakeId: event.stocktakeId,
-        data: event.data,
-        actor: { id: actor.id, name: actor.name },
-        occurredAt,
-      });
+      for (const row of rows.sort((x, y) => x.ordinal - y.ordinal)) {
+        const { event, eventId } = own[row.ordinal - 1]!;
+        stored.push({
+          id: String(row.id),
+          eventId,
+          channel,
+          sequence: Number(row.sequence),
+          name: event.name,
+          hotel: event.hotel,
+          stocktakeId: event.stocktakeId,
+          data: event.data,
+          actor: { id: actor.id, name: actor.name },
+          occurredAt,
+        } as StoredEvent);
+      }
     }
     return stored;
   }

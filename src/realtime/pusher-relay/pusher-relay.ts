@@ -89,6 +89,9 @@ export class PusherRelay {
   private running: Promise<void>[] = [];
   private stopped = true;
   private readonly waiters = new Set<() => void>();
+  /** Lanes claiming right now, and whether something was committed while they did. */
+  private looking = 0;
+  private lookAgain = false;
   /** Waits that only stop() cuts short. */
   private readonly stopWaiters = new Set<() => void>();
   private isLeader = false;
@@ -121,6 +124,21 @@ export class PusherRelay {
 
   /** Something was committed: drain now rather than at the next poll. */
   wake(): void {
+    // One lane looks; it wakes another when it finds more than a request can hold. A wake that comes
+    // while a lane is already looking makes it look once more, so nothing committed meanwhile waits a poll.
+    if (this.looking > 0) {
+      this.lookAgain = true;
+      return;
+    }
+    this.wakeOne();
+  }
+
+  private wakeOne(): void {
+    const [first] = this.waiters;
+    first?.();
+  }
+
+  private wakeAll(): void {
     for (const wake of [...this.waiters]) wake();
   }
 
@@ -128,7 +146,7 @@ export class PusherRelay {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    this.wake();
+    this.wakeAll();
     for (const wake of [...this.stopWaiters]) wake();
     const grace = setTimeout(() => this.options.publisher.abortAll(), this.stopGraceMs);
     await Promise.all(this.running);
@@ -182,7 +200,7 @@ export class PusherRelay {
     if (!force && this.isLeader && Date.now() - this.leaderCheckedAt < this.pollIntervalMs / 2) return true;
     try {
       const leading = await this.options.leader.acquire();
-      if (leading && !this.isLeader) this.wake();
+      if (leading && !this.isLeader) this.wakeAll();
       this.isLeader = leading;
     } catch (error) {
       this.options.log.error({ err: error }, 'pusher relay could not check its leadership');
@@ -213,7 +231,19 @@ export class PusherRelay {
     // Leadership is an efficiency (one instance does the work); the claim below is the safety.
     if (!(await this.checkLeadership())) return false;
     const probing = this.prober === lane;
-    const { token, rows } = await this.options.store.claimDue(probing ? 1 : PUSHER_MAX_BATCH, this.leaseMs);
+    this.looking += 1;
+    let claimed: Awaited<ReturnType<OutboxStore['claimDue']>>;
+    try {
+      claimed = await this.options.store.claimDue(probing ? 1 : PUSHER_MAX_BATCH, this.leaseMs);
+    } finally {
+      this.looking -= 1;
+    }
+    const { token, rows } = claimed;
+    // More may be due than this request holds, or more was committed while claiming: another lane looks.
+    if (rows.length === PUSHER_MAX_BATCH || this.lookAgain) {
+      this.lookAgain = false;
+      this.wakeOne();
+    }
     if (rows.length === 0) {
       if (probing) this.prober = null;
       return false;
@@ -237,7 +267,7 @@ export class PusherRelay {
     if (succeeded) {
       this.pausesInARow = 0;
       this.options.log.info('Pusher accepts publishing again; the relay resumes');
-      this.wake();
+      this.wakeAll();
     }
   }
 
