@@ -2,7 +2,7 @@
  * What every resolver receives: who is asking (or why we could not tell),
  * an EntityManager fork of its own, and the domain services.
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { DomainError } from '../domain/errors';
 import { requireViewer as required, type Viewer } from '../domain/viewer';
 import type { Services } from '../domain/services';
@@ -20,4 +20,45 @@ export interface GraphQLContext {
 export function viewerOf(context: GraphQLContext): Viewer {
   if (context.authError) throw context.authError;
   return required(context.viewer);
+}
+
+/** What is the same for every operation: the database and the services. */
+export interface ContextDependencies {
+  orm: MikroORM;
+  services: Services;
+  realtime: RealtimeService;
+}
+
+/**
+ * A context whose EntityManager fork is made on first use: most operations
+ * (counting a line, a subscription waiting for events) never need one, and a
+ * fork is not free, in time or in memory per open subscription.
+ */
+class OperationContext implements GraphQLContext {
+  private fork: EntityManager | undefined;
+
+  constructor(
+    private readonly dependencies: ContextDependencies,
+    readonly viewer: Viewer | null,
+    readonly authError: DomainError | null,
+  ) {}
+
+  get em(): EntityManager {
+    return (this.fork ??= this.dependencies.orm.em.fork());
+  }
+
+  get services(): Services {
+    return this.dependencies.services;
+  }
+
+  get realtime(): RealtimeService {
+    return this.dependencies.realtime;
+  }
+}
+
+export function createContext(
+  dependencies: ContextDependencies,
+  auth: Pick<GraphQLContext, 'viewer' | 'authError'>,
+): GraphQLContext {
+  return new OperationContext(dependencies, auth.viewer, auth.authError);
 }

@@ -33,12 +33,24 @@ function inValue(value: unknown, field: string): string | null {
   return null;
 }
 
+/** What the document's own text holds, found once per document (documents are cached and reused). */
+const inDocuments = new WeakMap<DocumentNode, string | null>();
+
 export function checkControlCharacters(
   document: DocumentNode,
   variables: Record<string, unknown> | null | undefined,
 ): GraphQLError | null {
   const fromVariables = variables ? inValue(variables, 'variables') : null;
   if (fromVariables) return refusal(fromVariables);
+  let found = inDocuments.get(document);
+  if (found === undefined) {
+    found = inDocument(document);
+    inDocuments.set(document, found);
+  }
+  return found === null ? null : refusal(found);
+}
+
+function inDocument(document: DocumentNode): string | null {
   const names: string[] = [];
   let found: string | null = null;
   visit(document, {
@@ -48,5 +60,5 @@ export function checkControlCharacters(
       if (found === null && hasControlCharacter(node.value)) found = names.at(-1) ?? 'query';
     },
   });
-  return found === null ? null : refusal(found);
+  return found;
 }

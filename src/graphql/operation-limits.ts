@@ -18,7 +18,9 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   GraphQLError,
+  Kind,
   NoSchemaIntrospectionCustomRule,
+  visit,
   getNullableType,
   isListType,
   specifiedRules,
@@ -115,8 +117,40 @@ const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
   return size * (1 + childComplexity);
 };
 
+/** Whether a document's cost depends on its variables: only a `first` or `limit` given as a variable does. */
+function costDependsOnVariables(document: DocumentNode): boolean {
+  let depends = false;
+  visit(document, {
+    Argument(node) {
+      if ((node.name.value === 'first' || node.name.value === 'limit') && node.value.kind === Kind.VARIABLE) depends = true;
+    },
+  });
+  return depends;
+}
+
+/** Documents are parsed once and reused (Apollo's document cache, ours for graphql-ws): so is their cost. */
+const costs = new WeakMap<DocumentNode, { dependsOnVariables: boolean; byOperation: Map<string, GraphQLError | null> }>();
+
 /** The cost of the operation that will run, or the error that refuses it. */
 export function checkCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  limits: OperationLimits,
+): GraphQLError | null {
+  let known = costs.get(document);
+  if (!known) {
+    known = { dependsOnVariables: costDependsOnVariables(document), byOperation: new Map() };
+    costs.set(document, known);
+  }
+  if (known.dependsOnVariables) return computeCost(schema, document, operationName, variables, limits);
+  const key = operationName ?? '';
+  if (!known.byOperation.has(key)) known.byOperation.set(key, computeCost(schema, document, operationName, variables, limits));
+  return known.byOperation.get(key)!;
+}
+
+function computeCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,

@@ -14,10 +14,15 @@ export type TokenVerifier = (token: string) => Promise<Viewer>;
 
 export type TokenKey = { kind: 'secret'; secret: string } | { kind: 'jwks'; jwksUrl: string };
 
+/** Tokens verified recently, so a client sending the same token on every request costs one verification. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 export function createTokenVerifier(key: TokenKey): TokenVerifier {
   const verificationKey: Uint8Array | JWTVerifyGetKey =
     key.kind === 'secret' ? new TextEncoder().encode(key.secret) : createRemoteJWKSet(new URL(key.jwksUrl));
-  return async (token) => {
+  // Map keeps insertion order: the first key is the oldest.
+  const verified = new Map<string, Viewer>();
+  const verify = async (token: string): Promise<Viewer> => {
     let payload: JWTPayload;
     try {
       ({ payload } =
@@ -28,6 +33,16 @@ export function createTokenVerifier(key: TokenKey): TokenVerifier {
       throw invalid((error as Error).message);
     }
     return viewerFromClaims(payload);
+  };
+  return async (token) => {
+    const known = verified.get(token);
+    // A token is only ever valid until it expires: past that it is verified (and refused) again.
+    if (known && (!known.expiresAt || known.expiresAt.getTime() > Date.now())) return known;
+    const viewer = await verify(token);
+    verified.delete(token);
+    verified.set(token, viewer);
+    if (verified.size > VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+    return viewer;
   };
 }
 

@@ -19,7 +19,7 @@ import type { Duplex } from 'node:stream';
 import { DomainError } from '../../domain/errors';
 import type { Services } from '../../domain/services';
 import type { Viewer } from '../../domain/viewer';
-import type { GraphQLContext } from '../../graphql/context';
+import { createContext, type GraphQLContext } from '../../graphql/context';
 import { createErrorFormatter } from '../../graphql/format-error';
 import { checkControlCharacters } from '../../graphql/input-guard';
 import { checkCost, limitRules, parseOptions, type OperationLimits } from '../../graphql/operation-limits';
@@ -72,7 +72,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
-  const contextBase = () => ({ em: options.orm.em.fork(), services: options.services, realtime: options.realtime });
+  const dependencies = { orm: options.orm, services: options.services, realtime: options.realtime };
   const formatError = createErrorFormatter({
     log,
     isProduction: options.isProduction,
@@ -85,7 +85,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxSubscriptions: options.maxSubscriptionsPerSocket,
     formatError,
     verifyToken: options.verifyToken,
-    context: (viewer: Viewer) => ({ ...contextBase(), viewer, authError: null }),
+    context: (viewer: Viewer) => createContext(dependencies, { viewer, authError: null }),
     log,
   });
   const upgradeHandlers = [...options.upgradeHandlers, websocket.handleUpgrade];
@@ -129,10 +129,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cors(),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        ...contextBase(),
-        ...(await authenticate(options.verifyToken, req.headers.authorization)),
-      }),
+      context: async ({ req }) => createContext(dependencies, await authenticate(options.verifyToken, req.headers.authorization)),
     }),
   );
   app.use((_request, response) => {
