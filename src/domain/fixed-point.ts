@@ -95,6 +95,7 @@ function divideRounded(numerator: bigint, denominator: bigint, rounding: Roundin
   const magnitude = negative ? -numerator : numerator;
   let quotient = magnitude / denominator;
   const twice = (magnitude % denominator) * 2n;
-  if (twice > denominator || (twice === denominator && (rounding === 'half-up' || quotient % 2n === 1n))) quotient += 1n;
+  if (twice > denominator || (twice === denominator && (rounding === 'half-up' || quotient % 2n === 1n)))
+    quotient += 1n;
   return negative ? -quotient : quotient;
 }

@@ -335,10 +335,9 @@ export function totalsByCategory(lines: readonly LineView[]): CategoryTotalsView
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([code, group]) => {
-      const quantities = Object.fromEntries(TOTALLED.map((key) => [key, formatFixed(sumFixed(group.map((l) => l[key])), 4)])) as Record<
-        (typeof TOTALLED)[number],
-        string
-      >;
+      const quantities = Object.fromEntries(
+        TOTALLED.map((key) => [key, formatFixed(sumFixed(group.map((l) => l[key])), 4)]),
+      ) as Record<(typeof TOTALLED)[number], string>;
       return {
         categoryCode: code,
         categoryName: group[0]!.categoryName,

@@ -122,14 +122,18 @@ function costDependsOnVariables(document: DocumentNode): boolean {
   let depends = false;
   visit(document, {
     Argument(node) {
-      if ((node.name.value === 'first' || node.name.value === 'limit') && node.value.kind === Kind.VARIABLE) depends = true;
+      if ((node.name.value === 'first' || node.name.value === 'limit') && node.value.kind === Kind.VARIABLE)
+        depends = true;
     },
   });
   return depends;
 }
 
 /** Documents are parsed once and reused (Apollo's document cache, ours for graphql-ws): so is their cost. */
-const costs = new WeakMap<DocumentNode, { dependsOnVariables: boolean; byOperation: Map<string, GraphQLError | null> }>();
+const costs = new WeakMap<
+  DocumentNode,
+  { dependsOnVariables: boolean; byOperation: Map<string, GraphQLError | null> }
+>();
 
 /** The cost of the operation that will run, or the error that refuses it. */
 export function checkCost(
@@ -146,7 +150,8 @@ export function checkCost(
   }
   if (known.dependsOnVariables) return computeCost(schema, document, operationName, variables, limits);
   const key = operationName ?? '';
-  if (!known.byOperation.has(key)) known.byOperation.set(key, computeCost(schema, document, operationName, variables, limits));
+  if (!known.byOperation.has(key))
+    known.byOperation.set(key, computeCost(schema, document, operationName, variables, limits));
   return known.byOperation.get(key)!;
 }
 

@@ -6,7 +6,7 @@
  * keeps (docs/realtime.md, "Delivery guarantees").
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { StocktakeStatus, type CategoryCode } from '../entities';
+import { type StocktakeStatus, type CategoryCode } from '../entities';
 import type { DerivedLine } from '../line-calculations';
 import type { LineRecord } from '../views';
 

@@ -14,7 +14,14 @@ import { clampIntoPeriod, periodBounds } from '../period';
 import type { UnitOfWork } from '../unit-of-work';
 import { COUNT, MONEY, MOVEMENT_QUANTITY, UNIT_COST, checkDecimal, checkText } from '../validation';
 import { actorOf, isMember, requireRole, type Viewer } from '../viewer';
-import { describeLine, describeLineRecord, describeMovement, type LineRecord, type LineView, type MovementView } from '../views';
+import {
+  describeLine,
+  describeLineRecord,
+  describeMovement,
+  type LineRecord,
+  type LineView,
+  type MovementView,
+} from '../views';
 import { lineFor, type LineAccess } from './access';
 import { lockLine, saveCounts } from './line-records';
 import { applyPeriodTotals, movementTotals } from './movement-totals';
@@ -100,7 +107,12 @@ export class LineService {
       // Every change to a line locks its stocktake first, so a concurrent change cannot slip in here.
       if (version === null) throw staleVersion(describeLineRecord(line), line.version);
       const view = describeLineRecord({ ...changed, ...derived, version });
-      events.record({ name: 'line-counted-updated', hotel: line.hotel, stocktakeId: line.stocktakeId, data: { line: view } });
+      events.record({
+        name: 'line-counted-updated',
+        hotel: line.hotel,
+        stocktakeId: line.stocktakeId,
+        data: { line: view },
+      });
       return view;
     });
   }

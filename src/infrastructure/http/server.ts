@@ -129,7 +129,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cors(),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(dependencies, await authenticate(options.verifyToken, req.headers.authorization)),
+      context: async ({ req }) =>
+        createContext(dependencies, await authenticate(options.verifyToken, req.headers.authorization)),
     }),
   );
   app.use((_request, response) => {

@@ -141,7 +141,7 @@ export class OutboxStore {
           data: event.data,
           actor: { id: actor.id, name: actor.name },
           occurredAt,
-        } as StoredEvent);
+        });
       }
     }
     return stored;
