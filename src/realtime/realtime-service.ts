@@ -6,7 +6,7 @@
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { BadInputError, ForbiddenError, HistoryExpiredError } from '../domain/errors';
-import { stocktakeFor } from '../domain/services/access';
+import { hotelOfStocktake } from '../domain/services/access';
 import { requireRole, type Viewer } from '../domain/viewer';
 import { authorizeChannel, readableChannel } from './channel-access';
 import { channelStream } from './channel-stream';
@@ -54,8 +54,8 @@ export class RealtimeService {
     afterSequence?: number | null,
   ): Promise<AsyncIterableIterator<StoredEvent>> {
     checkAfterSequence(afterSequence);
-    const { hotel } = await stocktakeFor(this.deps.orm.em.fork(), viewer, stocktakeId, 'staff');
-    const channel = parseChannel(detailChannel(hotel.identifier, stocktakeId))!;
+    const hotel = await hotelOfStocktake(this.deps.orm.em.fork(), viewer, stocktakeId, 'staff');
+    const channel = parseChannel(detailChannel(hotel, stocktakeId))!;
     authorizeChannel(viewer, channel);
     return this.follow(channel, afterSequence);
   }

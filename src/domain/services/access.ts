@@ -63,3 +63,14 @@ export async function lineFor(
   const line = await em.findOneOrFail(StocktakeLine, { id: lineId }, { populate: ['item.category'], refresh: true });
   return { ...access, line };
 }
+
+/** The identifier of the hotel a stocktake belongs to, if the viewer may see it (one query, no entities). */
+export async function hotelOfStocktake(em: EntityManager, viewer: Viewer, id: number, role: Role): Promise<string> {
+  const [row] = await em.execute<{ identifier: string }[]>(
+    'select h.identifier from stocktake s join hotel h on h.id = s.hotel_id where s.id = ?',
+    [id],
+  );
+  if (!row || !isMember(viewer, row.identifier)) throw new NotFoundError('Stocktake', id);
+  requireRole(viewer, row.identifier, role);
+  return row.identifier;
+}

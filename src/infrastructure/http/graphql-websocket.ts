@@ -20,6 +20,7 @@ import type { Viewer } from '../../domain/viewer';
 import type { GraphQLContext } from '../../graphql/context';
 import type { OperationLimits } from '../../graphql/operation-limits';
 import { operationPreparer } from '../../graphql/prepare-operation';
+import { SharedSubscriptions } from '../../graphql/shared-execution';
 import { bearerToken, type TokenVerifier } from '../auth/tokens';
 import type { Logger } from '../logger';
 
@@ -62,9 +63,11 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
     extra.token ? options.verifyToken(extra.token).catch(() => null) : null;
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => options.formatError(error.toJSON(), error));
 
+  const shared = new SharedSubscriptions();
   const cleanup = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema: options.schema,
+      subscribe: shared.subscribe,
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         let token: string | null;

@@ -1,0 +1,105 @@
+/**
+ * Subscriptions that select the same thing share the work: graphql-js would
+ * execute the subscription document once per subscriber per event; here an
+ * event is executed once per distinct document, operation and variables,
+ * and every subscriber with those gets the same result.
+ *
+ * Sharing is sound because an event's GraphQL object depends only on the
+ * event and the selection: everyone who may subscribe to a channel is a
+ * member of its hotel (realtime/channel-access.ts), and no event field
+ * depends on more than that. `afterSequence` only decides where a
+ * subscriber's stream starts, so it is left out of the key.
+ */
+import {
+  createSourceEventStream,
+  execute,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+} from 'graphql';
+
+/** Results kept for subscribers a little behind the others; older ones are executed again if asked for. */
+const CACHE_SIZE = 2_000;
+
+type Result = ExecutionResult | Promise<ExecutionResult>;
+
+export class SharedSubscriptions {
+  private readonly documentIds = new WeakMap<DocumentNode, number>();
+  private nextDocumentId = 1;
+  /** Insertion order is age: the first key is the oldest. */
+  private readonly results = new Map<string, Result>();
+
+  /** graphql-js' `subscribe`, with one execution per event for all subscribers that share a key. */
+  subscribe = async (args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> => {
+    const source = await createSourceEventStream(args);
+    if (!isAsyncIterable(source)) return source;
+    const key = this.keyOf(args);
+    return mapEvents(source[Symbol.asyncIterator](), (event) => this.resultFor(key, event, args));
+  };
+
+  private resultFor(key: string, event: unknown, args: ExecutionArgs): Result {
+    const id = (event as { id?: unknown }).id;
+    // Something that is not a stored event cannot be shared: execute it for this subscriber alone.
+    if (typeof id !== 'string') return execute({ ...args, rootValue: event });
+    const entry = `${key}#${id}`;
+    const known = this.results.get(entry);
+    if (known) return known;
+    const result = execute({ ...args, rootValue: event });
+    this.results.set(entry, result);
+    if (this.results.size > CACHE_SIZE) this.results.delete(this.results.keys().next().value!);
+    return result;
+  }
+
+  private keyOf({ document, operationName, variableValues }: ExecutionArgs): string {
+    let documentId = this.documentIds.get(document);
+    if (documentId === undefined) {
+      documentId = this.nextDocumentId++;
+      this.documentIds.set(document, documentId);
+    }
+    const { afterSequence: _startsWhere, ...shared } = variableValues ?? {};
+    return `${documentId}:${operationName ?? ''}:${stableJson(shared)}`;
+  }
+}
+
+/** An iterator of results from an iterator of events; ending it ends the source at once (not at its next event). */
+function mapEvents(
+  source: AsyncIterator<unknown>,
+  toResult: (event: unknown) => Result,
+): AsyncGenerator<ExecutionResult> {
+  const iterator: AsyncGenerator<ExecutionResult> = {
+    async next() {
+      const step = await source.next();
+      if (step.done) return { done: true, value: undefined };
+      return { done: false, value: await toResult(step.value) };
+    },
+    async return() {
+      await source.return?.();
+      return { done: true, value: undefined };
+    },
+    async throw(error: unknown) {
+      if (source.throw) await source.throw(error);
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+    async [Symbol.asyncDispose]() {
+      await source.return?.();
+    },
+  };
+  return iterator;
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/** JSON with object keys sorted, so equal variables give equal keys. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
