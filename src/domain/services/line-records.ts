@@ -136,3 +136,25 @@ export async function saveCounts(
   );
   return row?.version ?? null;
 }
+
+/** The lines of the stocktakes, in screen order (category, then SKU); with `hotels`, only stocktakes of those hotels. */
+export async function lineRecordsOf(
+  em: EntityManager,
+  stocktakeIds: readonly number[],
+  hotels?: readonly string[],
+): Promise<LineRecord[]> {
+  if (stocktakeIds.length === 0) return [];
+  const rows = await em.execute<LineRow[]>(
+    `select ${LINE_COLUMNS} from stocktake_line l ${LINE_JOINS}
+     ${hotels ? 'join stocktake s on s.id = l.stocktake_id join hotel h on h.id = s.hotel_id' : ''}
+     where l.stocktake_id = any(cast(? as int[])) ${hotels ? 'and h.identifier = any(cast(? as text[]))' : ''}
+     order by l.stocktake_id, l.category_code, i.sku`,
+    [`{${stocktakeIds.join(',')}}`, ...(hotels ? [textArray(hotels)] : [])],
+  );
+  return rows.map(lineRecordFromRow);
+}
+
+/** A PostgreSQL array literal of texts, each quoted. */
+function textArray(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}

@@ -36,7 +36,8 @@ interface Row {
 const inPeriod = (type: string) =>
   `coalesce(sum(m.quantity) filter (where m.timestamp >= :from and m.movement_type = '${type}'), 0)`;
 
-const SQL = `
+/** Each item's opening before the period and its totals within it (named bindings: from, to, hotelId, allItems, itemIds). */
+export const MOVEMENT_TOTALS_SQL = `
 select i.id as item_id,
   coalesce(sum(case when m.movement_type in ('PURCHASE', 'TRANSFER_IN', 'ADJUSTMENT') then m.quantity
                     when m.movement_type in ('WASTE', 'TRANSFER_OUT') then -m.quantity
@@ -59,7 +60,7 @@ export async function movementTotals(
   bounds: PeriodBounds,
   itemIds?: readonly number[],
 ): Promise<Map<number, MovementTotals>> {
-  const query = em.getKnex().raw(SQL, {
+  const query = em.getKnex().raw(MOVEMENT_TOTALS_SQL, {
     from: bounds.from,
     to: bounds.to,
     hotelId,

@@ -5,16 +5,14 @@
  */
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { dec, fixed } from '../decimal';
-import { MovementType, StockItem, StockMovement, Stocktake, StocktakeLine, StocktakeStatus } from '../entities';
+import { StockMovement, Stocktake, StocktakeLine, StocktakeStatus } from '../entities';
 import { BadInputError, LockedError } from '../errors';
-import { valuationCost } from '../line-calculations';
-import { EARLIEST_DATE, LATEST_DATE, isCalendarDate, isDateInRange, periodBounds, type PeriodBounds } from '../period';
+import { EARLIEST_DATE, LATEST_DATE, isCalendarDate, isDateInRange, periodBounds } from '../period';
 import type { UnitOfWork } from '../unit-of-work';
 import { actorOf, type Viewer } from '../viewer';
 import {
   NO_LINES,
-  describeLine,
+  describeLineRecord,
   describeStocktake,
   totalsByCategory,
   type CategoryTotalsView,
@@ -24,7 +22,9 @@ import {
 } from '../views';
 import { checkCategory, checkText } from '../validation';
 import { hotelFor, stocktakeFor } from './access';
-import { applyPeriodTotals, movementTotals, type MovementTotals } from './movement-totals';
+import { refreshLines } from './line-refresh';
+import { lineRecordsOf } from './line-records';
+import { mapSlices } from '../slices';
 
 export interface CreateStocktakeInput {
   periodStart: string;
@@ -42,8 +42,6 @@ export interface StocktakePage {
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
-
-const LINE_ORDER = { item: { category: { code: 'asc' }, sku: 'asc' } } as const;
 
 export class StocktakeService {
   constructor(private readonly unitOfWork: UnitOfWork) {}
@@ -98,13 +96,10 @@ export class StocktakeService {
 
   /** The lines of several stocktakes at once (one query), each in screen order; only stocktakes of the viewer's hotels. */
   async lines(em: EntityManager, viewer: Viewer, stocktakeIds: readonly number[]): Promise<Map<number, LineView[]>> {
-    const lines = await em.find(
-      StocktakeLine,
-      { stocktake: { id: { $in: [...stocktakeIds] }, hotel: { identifier: { $in: [...viewer.hotels.keys()] } } } },
-      { populate: ['item.category'], orderBy: LINE_ORDER },
-    );
+    const records = await lineRecordsOf(em, stocktakeIds, [...viewer.hotels.keys()]);
+    const views = await mapSlices(records, describeLineRecord);
     const byStocktake = new Map<number, LineView[]>(stocktakeIds.map((id) => [id, []]));
-    for (const line of lines) byStocktake.get(line.stocktake.id)?.push(describeLine(line));
+    for (const view of views) byStocktake.get(view.stocktakeId)?.push(view);
     return byStocktake;
   }
 
@@ -194,31 +189,7 @@ export class StocktakeService {
       const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'manager', { lock: true });
       if (stocktake.isLocked) throw new LockedError(id, 'populate it');
       const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
-      // One connection per transaction: these run one after another.
-      const items = await em.find(StockItem, { hotel }, { orderBy: { id: 'asc' } });
-      const existing = await em.find(StocktakeLine, { stocktake });
-      const totals = await movementTotals(em, hotel.id, bounds);
-      const lineByItem = new Map(existing.map((line) => [line.item.id, line]));
-      let linesCreated = 0;
-      for (const item of items) {
-        const itemTotals = totals.get(item.id)!;
-        let line = lineByItem.get(item.id);
-        if (!line) {
-          if (!item.active && !holdsStock(itemTotals)) continue;
-          line = em.create(StocktakeLine, {
-            stocktake,
-            item,
-            uom: item.uom,
-            size: item.size,
-            categoryCode: item.category.code,
-            valuationCost: valuationCost(item.unitCost, item.uom),
-          });
-          linesCreated += 1;
-        }
-        line.openingQty = fixed(itemTotals.opening, 4);
-        applyPeriodTotals(line, itemTotals);
-      }
-      await em.flush();
+      const linesCreated = await refreshLines(em, { stocktakeId: id, hotelId: hotel.id, bounds, populate: true });
       events.record({
         name: 'stocktake-populated',
         hotel: hotel.identifier,
@@ -238,31 +209,26 @@ export class StocktakeService {
       const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'manager', { lock: true });
       if (stocktake.isLocked) throw new LockedError(id, 'approve it again');
       const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
-      const lines = await em.find(StocktakeLine, { stocktake }, { orderBy: LINE_ORDER });
-      const adjusted = lines.filter((line) => !dec(line.varianceQty).isZero());
-      for (const line of adjusted) {
-        em.create(StockMovement, {
-          hotel,
-          item: line.item,
-          movementType: MovementType.ADJUSTMENT,
-          quantity: fixed(line.varianceQty, 4),
-          unitCost: fixed(line.valuationCost, 4),
-          reference: `Stocktake-${id}`,
-          notes: `Stocktake adjustment: counted ${fixed(line.countedQty, 4)}, expected ${fixed(line.expectedQty, 4)}`,
-          staffId: viewer.id,
-          staffName: viewer.name,
-          timestamp: bounds.to,
-          approvalOf: stocktake,
-        });
-      }
+      // One ADJUSTMENT per line with a variance, written by one statement from the lines' stored figures.
+      const adjustmentsCreated = await em
+        .execute<{ id: number }[]>(
+          `insert into stock_movement (hotel_id, item_id, movement_type, quantity, unit_cost, reference, notes, staff_id,
+           staff_name, timestamp, approval_of_id, created_at)
+         select ?, l.item_id, 'ADJUSTMENT', l.variance_qty, l.valuation_cost, ?,
+           'Stocktake adjustment: counted ' || l.counted_qty::text || ', expected ' || l.expected_qty::text,
+           ?, ?, ?, ?, now()
+         from stocktake_line l where l.stocktake_id = ? and l.variance_qty <> 0
+         returning id`,
+          [hotel.id, `Stocktake-${id}`, viewer.id, viewer.name, bounds.to, id, id],
+        )
+        .then((rows) => rows.length);
       stocktake.status = StocktakeStatus.APPROVED;
       stocktake.approvedAt = new Date();
       stocktake.approvedById = viewer.id;
       stocktake.approvedByName = viewer.name;
       await em.flush();
-      await refreshMovementTotals(em, stocktake, bounds);
+      await refreshLines(em, { stocktakeId: id, hotelId: hotel.id, bounds, populate: false });
       const view = describeStocktake(stocktake, hotel, await totalsOfOne(em, stocktake));
-      const adjustmentsCreated = adjusted.length;
       events.record({
         name: 'stocktake-status-changed',
         hotel: hotel.identifier,
@@ -286,7 +252,7 @@ export class StocktakeService {
       stocktake.approvedByName = null;
       await em.flush();
       const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
-      await refreshMovementTotals(em, stocktake, bounds);
+      await refreshLines(em, { stocktakeId: id, hotelId: hotel.id, bounds, populate: false });
       const view = describeStocktake(stocktake, hotel, await totalsOfOne(em, stocktake));
       events.record({
         name: 'stocktake-status-changed',
@@ -297,19 +263,6 @@ export class StocktakeService {
       return { stocktake: view, adjustmentsRemoved };
     });
   }
-}
-
-/** After an approval wrote or a reopen removed adjustments, every line's movement totals show it (A §8). */
-async function refreshMovementTotals(em: EntityManager, stocktake: Stocktake, bounds: PeriodBounds): Promise<void> {
-  const lines = await em.find(StocktakeLine, { stocktake });
-  const totals = await movementTotals(
-    em,
-    stocktake.hotel.id,
-    bounds,
-    lines.map((line) => line.item.id),
-  );
-  for (const line of lines) applyPeriodTotals(line, totals.get(line.item.id)!);
-  await em.flush();
 }
 
 /** Line count and value totals per stocktake, summed in SQL from the lines' stored values. */
@@ -339,16 +292,5 @@ async function totalsOfOne(em: EntityManager, stocktake: Stocktake): Promise<Sto
 
 /** Lines in screen order: category, then SKU. */
 export async function linesOf(em: EntityManager, stocktake: Stocktake): Promise<LineView[]> {
-  const lines = await em.find(StocktakeLine, { stocktake }, { populate: ['item.category'], orderBy: LINE_ORDER });
-  return lines.map(describeLine);
-}
-
-function holdsStock(totals: MovementTotals): boolean {
-  const closing = dec(totals.opening)
-    .plus(totals.purchases)
-    .plus(totals.transfersIn)
-    .plus(totals.adjustments)
-    .minus(totals.waste)
-    .minus(totals.transfersOut);
-  return !closing.isZero();
+  return mapSlices(await lineRecordsOf(em, [stocktake.id]), describeLineRecord);
 }

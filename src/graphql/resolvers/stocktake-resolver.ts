@@ -1,5 +1,6 @@
 import { Arg, Ctx, Extensions, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/services/stocktake-service';
+import { resolvedInSlices } from '../../domain/slices';
 import { viewerOf, type GraphQLContext } from '../context';
 import { linesLoader } from '../loaders';
 import { EXPECTED_LINES, LIST_SIZE_EXTENSION } from '../operation-limits';
@@ -44,8 +45,12 @@ export class StocktakeResolver {
     description: 'Every line, by category then SKU. Loaded only when selected.',
   })
   @Extensions({ [LIST_SIZE_EXTENSION]: EXPECTED_LINES })
-  lines(@Root() stocktake: StocktakeType, @Ctx() context: GraphQLContext): Promise<StocktakeLineType[]> {
-    return linesLoader(context).load(stocktake.id);
+  async lines(
+    @Root() stocktake: StocktakeType,
+    @Ctx() context: GraphQLContext,
+  ): Promise<Array<StocktakeLineType | Promise<StocktakeLineType>>> {
+    // A large stocktake's lines are completed a slice per event-loop turn, so its response holds no one up.
+    return resolvedInSlices(await linesLoader(context).load(stocktake.id));
   }
 
   @Query(() => [CategoryTotalsType], {

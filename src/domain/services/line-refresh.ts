@@ -1,0 +1,233 @@
+/**
+ * Bringing every line of a stocktake up to date with the movements, a whole
+ * stocktake at a time (populate, approve, reopen): one query reads each
+ * item's totals for the period beside its line, the figures are derived in
+ * TypeScript (the one home of the formulas, line-calculations.ts), and one
+ * statement inserts the new lines and one updates the changed ones. The
+ * derivation pauses between slices, so a stocktake of ten thousand lines
+ * does not hold up other requests.
+ */
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { CategoryCode } from '../entities';
+import { deriveLine, valuationCost, type DerivedLine } from '../line-calculations';
+import type { PeriodBounds } from '../period';
+import { eachSlice } from '../slices';
+import { MOVEMENT_TOTALS_SQL } from './movement-totals';
+import { fixedText, isZero, minus, sumFixed } from '../fixed-point';
+
+interface Row {
+  item_id: number;
+  active: boolean;
+  item_uom: string;
+  item_size: string;
+  item_category: CategoryCode;
+  unit_cost: string;
+  line_id: number | null;
+  uom: string | null;
+  size: string | null;
+  category_code: CategoryCode | null;
+  valuation_cost: string | null;
+  counted_full_units: string | null;
+  counted_partial_units: string | null;
+  opening_qty: string | null;
+  purchases_qty: string | null;
+  sales_qty: string | null;
+  waste_qty: string | null;
+  transfers_in_qty: string | null;
+  transfers_out_qty: string | null;
+  adjustments_qty: string | null;
+  opening: string;
+  purchases: string;
+  sales: string;
+  waste: string;
+  transfers_in: string;
+  transfers_out: string;
+  adjustments: string;
+}
+
+/** What a line gets from the movements: its opening and its totals within the period. */
+interface Totals {
+  opening_qty: string;
+  purchases: string;
+  sales_qty: string;
+  waste: string;
+  transfers_in: string;
+  transfers_out: string;
+  adjustments: string;
+}
+
+type Figures = Totals & { [Key in keyof DerivedLine as SnakeCase<Key>]: string };
+
+type SnakeCase<Key extends string> = Key extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}`
+  : Key;
+
+export interface RefreshOptions {
+  stocktakeId: number;
+  hotelId: number;
+  bounds: PeriodBounds;
+  /**
+   * Populate: create lines for items that lack one (active items, and
+   * inactive ones that still hold stock) and set every opening. Otherwise
+   * only the existing lines' period totals are refreshed.
+   */
+  populate: boolean;
+}
+
+/** Refreshes the lines; returns how many were created. */
+export async function refreshLines(em: EntityManager, options: RefreshOptions): Promise<number> {
+  const rows = await readRows(em, options);
+  const created: Array<Record<string, unknown>> = [];
+  const changed: Array<Record<string, unknown>> = [];
+  await eachSlice(rows, (row) => {
+    const totals = totalsOf(row, options.populate);
+    if (row.line_id === null) {
+      if (!row.active && !holdsStock(row)) return;
+      const units = { categoryCode: row.item_category, size: row.item_size, uom: row.item_uom };
+      const cost = valuationCost(row.unit_cost, row.item_uom);
+      created.push({
+        item_id: row.item_id,
+        uom: row.item_uom,
+        size: row.item_size,
+        category_code: row.item_category,
+        valuation_cost: cost,
+        ...figures(units, totals, '0', '0', cost),
+      });
+      return;
+    }
+    if (!differs(row, totals)) return;
+    const units = { categoryCode: row.category_code!, size: row.size!, uom: row.uom! };
+    changed.push({
+      id: row.line_id,
+      ...figures(units, totals, row.counted_full_units!, row.counted_partial_units!, row.valuation_cost!),
+    });
+  });
+  if (created.length > 0) await insertLines(em, options.stocktakeId, created);
+  if (changed.length > 0) await updateLines(em, changed);
+  return created.length;
+}
+
+function readRows(em: EntityManager, { stocktakeId, hotelId, bounds, populate }: RefreshOptions): Promise<Row[]> {
+  const query = em.getKnex().raw(
+    `with totals as (${MOVEMENT_TOTALS_SQL})
+     select i.id as item_id, i.active, i.uom as item_uom, i.size as item_size, i.category_code as item_category,
+            i.unit_cost, l.id as line_id, l.uom, l.size, l.category_code, l.valuation_cost, l.counted_full_units,
+            l.counted_partial_units, l.opening_qty, l.purchases as purchases_qty, l.sales_qty, l.waste as waste_qty,
+            l.transfers_in as transfers_in_qty, l.transfers_out as transfers_out_qty, l.adjustments as adjustments_qty,
+            t.opening, t.purchases, t.sales, t.waste, t.transfers_in, t.transfers_out, t.adjustments
+     from stock_item i
+     join totals t on t.item_id = i.id
+     ${populate ? 'left join' : 'join'} stocktake_line l on l.stocktake_id = :stocktakeId and l.item_id = i.id
+     order by i.id`,
+    { from: bounds.from, to: bounds.to, hotelId, allItems: true, itemIds: '{}', stocktakeId },
+  );
+  const transaction = em.getTransactionContext<Knex.Transaction>();
+  if (transaction) query.transacting(transaction);
+  return query.then((result: { rows: Row[] }) => result.rows);
+}
+
+function totalsOf(row: Row, populate: boolean): Totals {
+  return {
+    // A refresh keeps the opening populate set; populate sets it from everything before the period.
+    opening_qty: fixedText(populate || row.opening_qty === null ? row.opening : row.opening_qty, 4),
+    purchases: fixedText(row.purchases, 4),
+    sales_qty: fixedText(row.sales, 4),
+    waste: fixedText(row.waste, 4),
+    transfers_in: fixedText(row.transfers_in, 4),
+    transfers_out: fixedText(row.transfers_out, 4),
+    adjustments: fixedText(row.adjustments, 4),
+  };
+}
+
+function differs(row: Row, totals: Totals): boolean {
+  const before = [
+    row.opening_qty,
+    row.purchases_qty,
+    row.sales_qty,
+    row.waste_qty,
+    row.transfers_in_qty,
+    row.transfers_out_qty,
+    row.adjustments_qty,
+  ];
+  const after = [
+    totals.opening_qty,
+    totals.purchases,
+    totals.sales_qty,
+    totals.waste,
+    totals.transfers_in,
+    totals.transfers_out,
+    totals.adjustments,
+  ];
+  return before.some((value, index) => value === null || fixedText(value, 4) !== after[index]);
+}
+
+function figures(
+  units: { categoryCode: CategoryCode; size: string; uom: string },
+  totals: Totals,
+  countedFullUnits: string,
+  countedPartialUnits: string,
+  cost: string,
+): Figures {
+  const derived = deriveLine({
+    ...units,
+    countedFullUnits,
+    countedPartialUnits,
+    openingQty: totals.opening_qty,
+    purchases: totals.purchases,
+    waste: totals.waste,
+    valuationCost: cost,
+  });
+  return {
+    ...totals,
+    counted_qty: derived.countedQty,
+    expected_qty: derived.expectedQty,
+    variance_qty: derived.varianceQty,
+    expected_value: derived.expectedValue,
+    counted_value: derived.countedValue,
+    variance_value: derived.varianceValue,
+  };
+}
+
+/** Inactive items are counted while they still hold stock at the end of the period. */
+function holdsStock(row: Row): boolean {
+  const closing = minus(
+    sumFixed([row.opening, row.purchases, row.transfers_in, row.adjustments]),
+    sumFixed([row.waste, row.transfers_out]),
+  );
+  return !isZero(closing);
+}
+
+const FIGURE_COLUMNS = `opening_qty numeric, purchases numeric, sales_qty numeric, waste numeric, transfers_in numeric,
+  transfers_out numeric, adjustments numeric, counted_qty numeric, expected_qty numeric, variance_qty numeric,
+  expected_value numeric, counted_value numeric, variance_value numeric`;
+
+async function insertLines(
+  em: EntityManager,
+  stocktakeId: number,
+  lines: Array<Record<string, unknown>>,
+): Promise<void> {
+  await em.execute(
+    `insert into stocktake_line (stocktake_id, item_id, uom, size, category_code, valuation_cost, opening_qty, purchases,
+       sales_qty, waste, transfers_in, transfers_out, adjustments, counted_qty, expected_qty, variance_qty,
+       expected_value, counted_value, variance_value, version)
+     select ?, d.item_id, d.uom, d.size, d.category_code, d.valuation_cost, d.opening_qty, d.purchases, d.sales_qty,
+       d.waste, d.transfers_in, d.transfers_out, d.adjustments, d.counted_qty, d.expected_qty, d.variance_qty,
+       d.expected_value, d.counted_value, d.variance_value, 1
+     from jsonb_to_recordset(cast(? as jsonb)) as d(item_id int, uom numeric, size text, category_code text,
+       valuation_cost numeric, ${FIGURE_COLUMNS})`,
+    [stocktakeId, JSON.stringify(lines)],
+  );
+}
+
+async function updateLines(em: EntityManager, lines: Array<Record<string, unknown>>): Promise<void> {
+  await em.execute(
+    `update stocktake_line l set opening_qty = d.opening_qty, purchases = d.purchases, sales_qty = d.sales_qty,
+       waste = d.waste, transfers_in = d.transfers_in, transfers_out = d.transfers_out, adjustments = d.adjustments,
+       counted_qty = d.counted_qty, expected_qty = d.expected_qty, variance_qty = d.variance_qty,
+       expected_value = d.expected_value, counted_value = d.counted_value, variance_value = d.variance_value,
+       version = l.version + 1
+     from jsonb_to_recordset(cast(? as jsonb)) as d(id int, ${FIGURE_COLUMNS})
+     where l.id = d.id`,
+    [JSON.stringify(lines)],
+  );
+}
