@@ -10,13 +10,7 @@
  * depends on more than that. `afterSequence` only decides where a
  * subscriber's stream starts, so it is left out of the key.
  */
-import {
-  createSourceEventStream,
-  execute,
-  type DocumentNode,
-  type ExecutionArgs,
-  type ExecutionResult,
-} from 'graphql';
+import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 
 /** Results kept for subscribers a little behind the others; older ones are executed again if asked for. */
 const CACHE_SIZE = 2_000;

@@ -23,6 +23,7 @@ import { PusherRelay, type RelayOptions } from '../realtime/pusher-relay/pusher-
 import { PusherCompatibleServer, type PusherServerOptions } from '../realtime/pusher-server';
 import { RealtimeService } from '../realtime/realtime-service';
 import { createTokenVerifier, type TokenKey } from './auth/tokens';
+import { AppMetrics } from './metrics';
 import { DEFAULTS, type PusherTarget, type RelayTuning } from './config';
 import { TransactionalUnitOfWork } from './database/transactional-unit-of-work';
 import { pusherRoutes, type PusherClientSettings } from './http/pusher-routes';
@@ -65,6 +66,7 @@ export interface AppOptions {
 
 export interface RunningApp extends RunningServer {
   bus: EventBus;
+  metrics: AppMetrics;
   relay: PusherRelay;
   retention: OutboxRetention;
   /** Present when no Pusher credentials are configured. */
@@ -76,16 +78,24 @@ export interface RunningApp extends RunningServer {
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { orm, log } = options;
   const tuning: RelayTuning = { ...DEFAULTS.relay, ...options.relay };
+  const metrics = new AppMetrics();
   const bus = new InProcessEventBus();
   const store = new OutboxStore(orm);
   let relay: PusherRelay | undefined;
   const journal = new OutboxJournal(store, (events) => {
+    metrics.busMessages.inc(events.length);
     bus.publish(events);
     relay?.wake();
   });
   const services = createServices(new TransactionalUnitOfWork(orm, journal));
   const verifyToken = createTokenVerifier(options.tokenKey);
-  const realtime = new RealtimeService({ orm, store, bus, relay: () => relay! });
+  const realtime = new RealtimeService({
+    orm,
+    store,
+    bus,
+    relay: () => relay!,
+    onGapFill: () => metrics.gapFills.inc(),
+  });
 
   const builtIn = options.pusher.kind === 'built-in';
   const credentials: Omit<PusherCredentials, 'host' | 'port'> & Partial<PusherCredentials> = builtIn
@@ -138,6 +148,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       }),
     ],
     upgradeHandlers: pusherServer ? [(request, socket, head) => pusherServer.handleUpgrade(request, socket, head)] : [],
+    metrics,
     log,
   });
   port = server.port;
@@ -153,6 +164,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     requestTimeoutMs: tuning.requestTimeoutMs,
     channelPrefix: options.channelPrefix,
     leader: new LeaderLock(options.databaseUrl, log),
+    observer: metrics.relayObserver,
     log,
     ...options.relayTiming,
   });
@@ -163,10 +175,22 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     log,
   });
   retention.start();
+  metrics.attach({
+    graphqlWsConnections: () => server.graphqlWs.connectionCount(),
+    graphqlWsOperations: () => server.graphqlWs.operationCount(),
+    pusherConnections: () => pusherServer?.connectionCount() ?? 0,
+    pusherSubscriptions: async () =>
+      [...((await pusherServer?.channelInfo())?.values() ?? [])].reduce(
+        (sum, channel) => sum + channel.subscriptionCount,
+        0,
+      ),
+    outbox: () => store.overallStatus(),
+  });
 
   return {
     ...server,
     bus,
+    metrics,
     relay,
     retention,
     pusherServer,

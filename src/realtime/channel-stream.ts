@@ -33,6 +33,8 @@ export interface ChannelStreamOptions {
   afterSequence?: number | null;
   /** Live events held for a subscriber that does not keep up (default MAX_QUEUED). */
   maxQueued?: number;
+  /** Told whenever missed events are read back from the outbox (metrics). */
+  onGapFill?: () => void;
 }
 
 export function channelStream({
@@ -41,6 +43,7 @@ export function channelStream({
   channel,
   afterSequence,
   maxQueued = MAX_QUEUED,
+  onGapFill,
 }: ChannelStreamOptions): AsyncIterableIterator<StoredEvent> {
   return new Repeater<StoredEvent>(async (push, stop) => {
     let last = 0;
@@ -58,6 +61,7 @@ export function channelStream({
           // Live events were dropped while the subscriber was slow: read them from the outbox.
           if (behind && queued === 0) {
             behind = false;
+            onGapFill?.();
             enqueue(() => catchUp(Number.POSITIVE_INFINITY));
           }
         })
@@ -92,7 +96,10 @@ export function channelStream({
       }
       enqueue(async () => {
         if (event.sequence <= last) return;
-        if (event.sequence > last + 1) await catchUp(event.sequence - 1);
+        if (event.sequence > last + 1) {
+          onGapFill?.();
+          await catchUp(event.sequence - 1);
+        }
         if (event.sequence > last) await deliver(event);
       });
     });

@@ -30,6 +30,8 @@ export interface RealtimeServiceDeps {
   bus: EventBus;
   /** The relay, once it exists (it starts after the server). */
   relay: () => RelayControl;
+  /** Told whenever a subscriber reads missed events back from the outbox (metrics). */
+  onGapFill?: () => void;
 }
 
 export class RealtimeService {
@@ -112,7 +114,13 @@ export class RealtimeService {
       }
       if (afterSequence < prunedThrough) throw new HistoryExpiredError(channel.name, afterSequence, prunedThrough + 1);
     }
-    return channelStream({ store: this.deps.store, bus: this.deps.bus, channel: channel.name, afterSequence });
+    return channelStream({
+      store: this.deps.store,
+      bus: this.deps.bus,
+      channel: channel.name,
+      afterSequence,
+      onGapFill: this.deps.onGapFill,
+    });
   }
 }
 

@@ -64,6 +64,8 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => options.formatError(error.toJSON(), error));
 
   const shared = new SharedSubscriptions();
+  // Open connections, for metrics: each holds the operations open on it.
+  const open = new Set<{ subscriptions: Record<string, unknown> }>();
   const cleanup = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema: options.schema,
@@ -79,13 +81,17 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
         const viewer = token ? await options.verifyToken(token).catch(() => null) : null;
         if (!token || !viewer) return false;
         ctx.extra.token = token;
+        open.add(ctx);
         if (viewer.expiresAt) {
           const { socket } = ctx.extra;
           closeAt(viewer.expiresAt, ctx.extra, () => socket.close(CloseCode.Forbidden, 'Token expired'));
         }
         return true;
       },
-      onClose: (ctx) => clearTimeout(ctx.extra.expiry),
+      onClose: (ctx) => {
+        open.delete(ctx);
+        clearTimeout(ctx.extra.expiry);
+      },
       onSubscribe: async (ctx, _id, payload) => {
         // The operation being subscribed is already in ctx.subscriptions.
         const open = Object.keys(ctx.subscriptions).length;
@@ -128,5 +134,7 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
     close: async () => {
       await cleanup.dispose();
     },
+    connectionCount: () => open.size,
+    operationCount: () => [...open].reduce((sum, ctx) => sum + Object.keys(ctx.subscriptions).length, 0),
   };
 }

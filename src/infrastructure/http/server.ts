@@ -28,6 +28,7 @@ import { bearerToken, type TokenVerifier } from '../auth/tokens';
 import { translateDatabaseErrors } from '../database/unavailable';
 import { GRAPHQL_PATH, graphqlWebSocket } from './graphql-websocket';
 import type { Logger } from '../logger';
+import type { AppMetrics } from '../metrics';
 
 export type UpgradeHandler = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
@@ -53,6 +54,7 @@ export interface ServerOptions {
   routers: Router[];
   /** Tried before graphql-ws for each WebSocket upgrade. */
   upgradeHandlers: UpgradeHandler[];
+  metrics: AppMetrics;
   log: Logger;
 }
 
@@ -60,6 +62,8 @@ export interface RunningServer {
   url: string;
   port: number;
   httpServer: http.Server;
+  /** Open graphql-ws connections and the operations open on them. */
+  graphqlWs: { connectionCount(): number; operationCount(): number };
   close(): Promise<void>;
 }
 
@@ -108,10 +112,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: () => websocket.close() }) },
       requestGuardsPlugin(options.schema, options.limits),
+      operationTimer(options.metrics),
     ],
   });
   await apollo.start();
 
+  app.use(options.metrics.httpTimer);
+  app.get('/metrics', options.metrics.route);
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });
@@ -144,6 +151,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://localhost:${port}${GRAPHQL_PATH}`,
     port,
     httpServer,
+    graphqlWs: { connectionCount: websocket.connectionCount, operationCount: websocket.operationCount },
     close: () => apollo.stop(),
   };
 }
@@ -173,6 +181,25 @@ function requestGuardsPlugin(schema: GraphQLSchema, limits: OperationLimits): Ap
             response.http.status = 503;
             response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
           }
+        },
+      };
+    },
+  };
+}
+
+/** How long each GraphQL operation over HTTP takes, by type and outcome. */
+function operationTimer(metrics: AppMetrics): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ operation, response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          metrics.operationDuration.observe(
+            { type: operation?.operation ?? 'unknown', outcome: errors ? 'error' : 'ok' },
+            seconds,
+          );
         },
       };
     },

@@ -281,6 +281,21 @@ export class OutboxStore {
     };
   }
 
+  /** The backlog of every hotel (metrics). */
+  async overallStatus(): Promise<Omit<OutboxStatus, 'lastError'>> {
+    const [row] = await this.rows<{ backlog: string; oldest: Date | string | null; dead: string }>(
+      `select count(*) filter (where dead_lettered_at is null) as backlog,
+              min(occurred_at) filter (where dead_lettered_at is null) as oldest,
+              count(*) filter (where dead_lettered_at is not null) as dead
+       from outbox_event where published_at is null`,
+    );
+    return {
+      backlog: Number(row?.backlog ?? 0),
+      oldestPendingAt: row?.oldest ? new Date(row.oldest) : null,
+      deadLettered: Number(row?.dead ?? 0),
+    };
+  }
+
   async deadLetters(hotel: string, limit: number): Promise<DeadLetter[]> {
     const rows = await this.rows<{
       event_id: string;

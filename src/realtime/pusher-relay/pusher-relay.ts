@@ -34,6 +34,13 @@ import type { DeadlinePublisher } from './publisher';
 export const PUSHER_MAX_EVENT_BYTES = LIMITS.defaultMaxEventBytes;
 export const PUSHER_MAX_BATCH = LIMITS.maxBatchEvents;
 
+/** What the relay reports as it works (metrics). */
+export interface RelayObserver {
+  delivered(events: number): void;
+  failed(kind: PublishFailure['kind'], events: number): void;
+  deadLettered(events: number): void;
+}
+
 export interface RelayOptions {
   store: OutboxStore;
   publisher: DeadlinePublisher;
@@ -53,6 +60,7 @@ export interface RelayOptions {
   maxEventAgeMs?: number;
   /** How long stop() lets requests in flight finish before aborting them. */
   stopGraceMs?: number;
+  observer?: RelayObserver;
 }
 
 export interface RelayStatus {
@@ -328,6 +336,7 @@ export class PusherRelay {
     } catch (error) {
       return this.failed(lane, token, batch, classifyFailure(error));
     }
+    this.options.observer?.delivered(batch.length);
     const ids = batch.map((item) => item.row.id);
     const marked = await this.options.store.markPublished(
       token,
@@ -344,6 +353,7 @@ export class PusherRelay {
   }
 
   private async failed(lane: number, token: string, batch: Prepared[], failure: PublishFailure): Promise<Outcome> {
+    this.options.observer?.failed(failure.kind, batch.length);
     const ids = batch.map((item) => item.row.id);
     if (this.stopped) {
       await this.options.store.release(token, ids, failure.reason);
@@ -418,6 +428,7 @@ export class PusherRelay {
   }
 
   private async deadLetter(token: string, rows: RelayRow[], reason: string): Promise<void> {
+    this.options.observer?.deadLettered(rows.length);
     this.options.log.error(
       { reason, events: rows.map((row) => ({ channel: row.channel, sequence: Number(row.sequence), name: row.name })) },
       'event dead-lettered: it will not be sent to Pusher unless a manager re-queues it',

@@ -1,0 +1,162 @@
+/**
+ * Prometheus metrics at GET /metrics (prom-client): the process (CPU, heap,
+ * event-loop lag), HTTP and GraphQL operation latency, open graphql-ws and
+ * Pusher connections and subscriptions, the outbox backlog and its oldest
+ * event's age, the relay's deliveries, failures by class and dead letters,
+ * and the event bus's messages and gap-fills. docs/operations.md, "Metrics",
+ * lists them.
+ */
+import type { RequestHandler } from 'express';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { RelayObserver } from '../realtime/pusher-relay/pusher-relay';
+
+/** Values read when /metrics is scraped (they live elsewhere and are cheap or bounded to read). */
+export interface MetricSources {
+  graphqlWsConnections(): number;
+  graphqlWsOperations(): number;
+  pusherConnections(): number;
+  pusherSubscriptions(): Promise<number>;
+  outbox(): Promise<{ backlog: number; oldestPendingAt: Date | null; deadLettered: number }>;
+}
+
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export class AppMetrics {
+  readonly registry = new Registry();
+  private sources: MetricSources | undefined;
+
+  readonly httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP requests by method, route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly operationDuration = new Histogram({
+    name: 'graphql_operation_duration_seconds',
+    help: 'GraphQL operations over HTTP by type (query, mutation) and outcome',
+    labelNames: ['type', 'outcome'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
+  readonly relayDelivered = new Counter({
+    name: 'relay_delivered_events_total',
+    help: 'Events Pusher accepted',
+    registers: [this.registry],
+  });
+
+  readonly relayFailures = new Counter({
+    name: 'relay_failed_events_total',
+    help: 'Events in failed publish requests, by class (retry, pause, reject)',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
+  readonly relayDeadLettered = new Counter({
+    name: 'relay_dead_lettered_events_total',
+    help: 'Events given up on (until a manager re-queues them)',
+    registers: [this.registry],
+  });
+
+  readonly busMessages = new Counter({
+    name: 'event_bus_messages_total',
+    help: 'Committed events handed to the event bus',
+    registers: [this.registry],
+  });
+
+  readonly gapFills = new Counter({
+    name: 'subscription_gap_fills_total',
+    help: 'Times a subscriber read missed events back from the outbox (out-of-order or lost live events)',
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    const sources = () => this.sources;
+    new Gauge({
+      name: 'graphql_ws_connections',
+      help: 'Open graphql-ws connections',
+      registers: [this.registry],
+      collect() {
+        this.set(sources()?.graphqlWsConnections() ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'graphql_ws_operations',
+      help: 'Operations (mostly subscriptions) open on graphql-ws connections',
+      registers: [this.registry],
+      collect() {
+        this.set(sources()?.graphqlWsOperations() ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'pusher_connections',
+      help: 'Open WebSocket connections to the built-in Pusher-compatible endpoint',
+      registers: [this.registry],
+      collect() {
+        this.set(sources()?.pusherConnections() ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'pusher_subscriptions',
+      help: 'Channel subscriptions on the built-in Pusher-compatible endpoint',
+      registers: [this.registry],
+      async collect() {
+        this.set((await sources()?.pusherSubscriptions()) ?? 0);
+      },
+    });
+    const outbox = new Gauge({
+      name: 'outbox_backlog_events',
+      help: 'Events committed but not yet accepted by Pusher (dead letters excluded)',
+      registers: [this.registry],
+      async collect() {
+        const status = await sources()?.outbox();
+        this.set(status?.backlog ?? 0);
+        oldest.set(status?.oldestPendingAt ? (Date.now() - status.oldestPendingAt.getTime()) / 1000 : 0);
+        dead.set(status?.deadLettered ?? 0);
+      },
+    });
+    const oldest = new Gauge({
+      name: 'outbox_oldest_pending_age_seconds',
+      help: 'Age of the oldest event waiting for Pusher (0 when none)',
+      registers: [this.registry],
+    });
+    const dead = new Gauge({
+      name: 'outbox_dead_lettered_events',
+      help: 'Events dead-lettered and not re-queued',
+      registers: [this.registry],
+    });
+    void outbox;
+  }
+
+  /** Connects the values read at scrape time, once the app has built what holds them. */
+  attach(sources: MetricSources): void {
+    this.sources = sources;
+  }
+
+  readonly relayObserver: RelayObserver = {
+    delivered: (events) => this.relayDelivered.inc(events),
+    failed: (kind, events) => this.relayFailures.inc({ kind }, events),
+    deadLettered: (events) => this.relayDeadLettered.inc(events),
+  };
+
+  /** Times every HTTP request, labelled by its route (not its raw path, so ids do not multiply series). */
+  readonly httpTimer: RequestHandler = (request, response, next) => {
+    const end = this.httpDuration.startTimer({ method: request.method });
+    response.on('finish', () => {
+      const matched = (request as { route?: { path?: unknown } }).route?.path;
+      const route = request.baseUrl + (typeof matched === 'string' ? matched : '') || 'unmatched';
+      end({ route, status: String(response.statusCode) });
+    });
+    next();
+  };
+
+  /** GET /metrics. With BENCH_GC_ON_METRICS=1 and node --expose-gc, a garbage collection runs first (heap benchmarks). */
+  readonly route: RequestHandler = async (_request, response) => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (process.env.BENCH_GC_ON_METRICS === '1' && gc) gc();
+    response.type(this.registry.contentType).send(await this.registry.metrics());
+  };
+}
