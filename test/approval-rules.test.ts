@@ -2,6 +2,12 @@
  * What approval means for the data around it: the line shows the
  * adjustment it wrote, catalogue edits never rewrite an existing stocktake,
  * and an approval's adjustments cannot be changed from another stocktake.
+ *
+ * The tests share one app, each in a period of its own in 2024, before the
+ * fixture stock was bought. The only opening a test relies on is July's
+ * (zero), and no test records anything before July. The test that edits the
+ * catalogue edits an item it created, so the others count the fixture
+ * Guinness as it is.
  */
 import {
   ApproveStocktakeDocument,
@@ -62,14 +68,21 @@ it('shows the approval adjustment on the line, and takes it away again on reopen
 });
 
 it('keeps a stocktake as it was counted when the catalogue changes the item later', async () => {
-  const { id, lines, guinness } = await populated('2024-08-01', '2024-08-31');
+  // A keg of its own, like the Guinness (50Lt, 88 pints at 220.00), so that the edit below changes no other test.
+  const created = await t.graphql(CreateStockItemDocument, {
+    hotel: HOTEL,
+    input: { sku: 'D0031', name: 'Guinness Extra Cold', size: '50Lt', uom: '88', unitCost: '220' },
+  });
+  expect(created.errors).toBeUndefined();
+  const item = created.data!.createStockItem;
+  const { id, lines } = await populated('2024-08-01', '2024-08-31');
+  const keg = (await lines()).find((line) => line.itemSku === 'D0031')!;
   await t.graphql(UpdateStocktakeLineDocument, {
-    id: guinness.id,
+    id: keg.id,
     input: { countedFullUnits: '2', countedPartialUnits: '0' },
   });
   await t.graphql(ApproveStocktakeDocument, { id });
-  const before = (await lines()).find((line) => line.id === guinness.id)!;
-  const item = (await t.graphql(StockItemsDocument, { hotel: HOTEL, search: 'D0030' })).data!.stockItems[0]!;
+  const before = (await lines()).find((line) => line.id === keg.id)!;
 
   const edited = await t.graphql(UpdateStockItemDocument, {
     id: item.id,
@@ -77,7 +90,7 @@ it('keeps a stocktake as it was counted when the catalogue changes the item late
   });
   expect(edited.data!.updateStockItem).toMatchObject({ uom: '100.00', size: '60Lt' });
 
-  const after = (await lines()).find((line) => line.id === guinness.id)!;
+  const after = (await lines()).find((line) => line.id === keg.id)!;
   expect(after).toEqual(before);
   expect(after).toMatchObject({ itemUom: '88.00', itemSize: '50Lt', countedQty: '176.0000', valuationCost: '2.5000' });
 });

@@ -1,8 +1,14 @@
 /**
- * The worked example of domain.md and the life of one stocktake, as a
+ * The worked example of docs/domain.md and the life of one stocktake, as a
  * manager would drive it over HTTP: populate, count, add purchases,
  * approve, find it locked, reopen, approve again, and open the next period
  * at the counted stock.
+ *
+ * Each describe block has an app of its own (a fresh database with the
+ * fixtures), and no test relies on what another test recorded: the counting
+ * step of the worked example records the example's purchases and waste on a
+ * line of its own, and the life of a stocktake starts from the same October,
+ * recorded in its block's beforeAll.
  */
 import {
   AddLineMovementDocument,
@@ -18,15 +24,11 @@ import {
   type LineFieldsFragment,
 } from './__generated__/graphql';
 import { HOTEL } from './support/fixtures';
+import { recordInPeriod } from './support/periods';
 import { startTestApp, type TestApp } from './support/test-app';
+import { ok } from './support/waiting';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
-
-async function createPopulated(periodStart: string, periodEnd: string) {
+async function createPopulated(t: TestApp, periodStart: string, periodEnd: string) {
   const created = await t.graphql(CreateStocktakeDocument, { hotel: HOTEL, input: { periodStart, periodEnd } });
   const id = created.data!.createStocktake.id;
   const populated = await t.graphql(PopulateStocktakeDocument, { id });
@@ -37,14 +39,21 @@ async function createPopulated(periodStart: string, periodEnd: string) {
 const lineOf = (lines: readonly LineFieldsFragment[], sku: string) => lines.find((line) => line.itemSku === sku)!;
 
 describe('the worked example: a Guinness keg, uom 88, valued at 2.50 a pint', () => {
+  let t: TestApp;
   let stocktakeId: string;
   let guinness: LineFieldsFragment;
+  /** The Guinness line of an October of its own (2026), for the counting test. */
+  let countedGuinness: LineFieldsFragment;
 
   beforeAll(async () => {
-    const { id, lines } = await createPopulated('2025-10-01', '2025-10-31');
+    t = await startTestApp();
+    const { id, lines } = await createPopulated(t, '2025-10-01', '2025-10-31');
     stocktakeId = id;
     guinness = lineOf(lines, 'D0030');
+    // Populated before any test records a movement: it opens at 88 too.
+    countedGuinness = lineOf((await createPopulated(t, '2026-10-01', '2026-10-31')).lines, 'D0030');
   });
+  afterAll(() => t.close());
 
   it('opens at the stock bought before the period', () => {
     expect(guinness).toMatchObject({
@@ -92,13 +101,20 @@ describe('the worked example: a Guinness keg, uom 88, valued at 2.50 a pint', ()
   });
 
   it('counts 2 kegs and 45.5 pints: 221.5 counted, variance −37.5 pints = −93.75', async () => {
+    // The purchases and waste of the test above, on a line of its own: expected 259, at version 3.
+    for (const input of [
+      { movementType: 'PURCHASE', quantity: '176', unitCost: '2.50', reference: 'INV-1001' },
+      { movementType: 'WASTE', quantity: '5' },
+    ] as const) {
+      ok(await t.graphql(AddLineMovementDocument, { lineId: countedGuinness.id, input }));
+    }
     const counted = await t.graphql(UpdateStocktakeLineDocument, {
-      id: guinness.id,
+      id: countedGuinness.id,
       input: { countedFullUnits: '2', countedPartialUnits: '45.5', expectedVersion: 3 },
     });
     expect(counted.errors).toBeUndefined();
     expect(counted.data!.updateStocktakeLine).toEqual({
-      ...guinness,
+      ...countedGuinness,
       purchases: '176.0000',
       waste: '5.0000',
       countedFullUnits: '2.00',
@@ -123,8 +139,19 @@ describe('the worked example: a Guinness keg, uom 88, valued at 2.50 a pint', ()
 });
 
 describe('a stocktake from populate to the next period', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    // The worked example's October: 176 pints of Guinness bought and 5 wasted.
+    await recordInPeriod(t, '2025-10-01', '2025-10-31', [
+      { sku: 'D0030', movementType: 'PURCHASE', quantity: '176' },
+      { sku: 'D0030', movementType: 'WASTE', quantity: '5' },
+    ]);
+  });
+  afterAll(() => t.close());
+
   it('locks on approval, reopens without doubling adjustments, and opens the next period at the count', async () => {
-    const { id, populated, lines } = await createPopulated('2025-11-01', '2025-11-30');
+    const { id, populated, lines } = await createPopulated(t, '2025-11-01', '2025-11-30');
     // Active items plus the inactive gin that still holds stock; not the retired wine with none.
     expect(populated.linesCreated).toBe(6);
     expect(lines.map((line) => line.itemSku)).toEqual(['B0070', 'D0030', 'D0040', 'M0010', 'S0010', 'S0020']);
@@ -139,7 +166,7 @@ describe('a stocktake from populate to the next period', () => {
       lineId: guinness.id,
       input: { movementType: 'PURCHASE', quantity: '88' },
     });
-    // October's purchases and waste (above) are part of November's opening: 88 + 176 − 5.
+    // October's purchases and waste (recorded before the test) are part of November's opening: 88 + 176 − 5.
     expect(purchase.data!.addLineMovement.line).toMatchObject({
       openingQty: '259.0000',
       purchases: '88.0000',
@@ -187,7 +214,7 @@ describe('a stocktake from populate to the next period', () => {
     const again = await t.graphql(ApproveStocktakeDocument, { id });
     expect(again.data!.approveStocktake.adjustmentsCreated).toBe(4);
 
-    const next = await createPopulated('2025-12-01', '2025-12-31');
+    const next = await createPopulated(t, '2025-12-01', '2025-12-31');
     const counted = (await t.graphql(StocktakeDocument, { id })).data!.stocktake.lines;
     // The discontinued gin was counted empty, so the next period leaves it out.
     expect(counted.map((line) => line.itemSku)).toContain('S0020');
