@@ -60,17 +60,19 @@ function mapEvents(
   source: AsyncIterator<unknown>,
   toResult: (event: unknown) => Result,
 ): AsyncGenerator<ExecutionResult> {
-  const iterator: AsyncGenerator<ExecutionResult> = {
-    async next() {
+  // Built as a plain object (not typed up front): AsyncGenerator gains [Symbol.asyncDispose] only with the
+  // esnext.disposable lib, which the test configuration pulls in and the build configuration does not.
+  const iterator = {
+    async next(): Promise<IteratorResult<ExecutionResult>> {
       const step = await source.next();
       if (step.done) return { done: true, value: undefined };
       return { done: false, value: await toResult(step.value) };
     },
-    async return() {
+    async return(): Promise<IteratorResult<ExecutionResult>> {
       await source.return?.();
       return { done: true, value: undefined };
     },
-    async throw(error: unknown) {
+    async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
       if (source.throw) await source.throw(error);
       throw error;
     },
@@ -81,7 +83,7 @@ function mapEvents(
       await source.return?.();
     },
   };
-  return iterator;
+  return iterator as AsyncGenerator<ExecutionResult>;
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
