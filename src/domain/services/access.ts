@@ -3,6 +3,7 @@
  * belong to are reported as not found, so ids of other hotels leak nothing;
  * a hotel named outright is FORBIDDEN, as is an action above the role.
  */
+import { sqlRows } from '../sql';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Hotel, Stocktake, StocktakeLine } from '../entities';
@@ -66,7 +67,8 @@ export async function lineFor(
 
 /** The identifier of the hotel a stocktake belongs to, if the viewer may see it (one query, no entities). */
 export async function hotelOfStocktake(em: EntityManager, viewer: Viewer, id: number, role: Role): Promise<string> {
-  const [row] = await em.execute<{ identifier: string }[]>(
+  const [row] = await sqlRows<{ identifier: string }>(
+    em,
     'select h.identifier from stocktake s join hotel h on h.id = s.hotel_id where s.id = ?',
     [id],
   );

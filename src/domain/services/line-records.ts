@@ -8,6 +8,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type StocktakeStatus, type CategoryCode } from '../entities';
 import type { DerivedLine } from '../line-calculations';
+import { sqlRows } from '../sql';
 import type { LineRecord } from '../views';
 
 /** A line with what a change to it must know: its stocktake's state and hotel. */
@@ -95,12 +96,14 @@ export function lineRecordFromRow(row: Omit<LineRow, 'stocktake_status' | 'hotel
  * when it started, so the line is read once the lock is held.
  */
 export async function lockLine(em: EntityManager, lineId: number): Promise<LockedLine | null> {
-  const [locked] = await em.execute<{ id: number }[]>(
+  const [locked] = await sqlRows<{ id: number }>(
+    em,
     'select s.id from stocktake s join stocktake_line l on l.stocktake_id = s.id where l.id = ? for update of s',
     [lineId],
   );
   if (!locked) return null;
-  const [row] = await em.execute<LineRow[]>(
+  const [row] = await sqlRows<LineRow>(
+    em,
     `select ${LINE_COLUMNS}, s.status as stocktake_status, h.identifier as hotel
      from stocktake_line l join stocktake s on s.id = l.stocktake_id join hotel h on h.id = s.hotel_id ${LINE_JOINS}
      where l.id = ?`,
@@ -115,7 +118,8 @@ export async function saveCounts(
   line: Pick<LineRecord, 'id' | 'version' | 'countedFullUnits' | 'countedPartialUnits' | 'manualPurchasesValue'>,
   derived: DerivedLine,
 ): Promise<number | null> {
-  const [row] = await em.execute<{ version: number }[]>(
+  const [row] = await sqlRows<{ version: number }>(
+    em,
     `update stocktake_line set counted_full_units = ?, counted_partial_units = ?, manual_purchases_value = ?,
        counted_qty = ?, expected_qty = ?, variance_qty = ?, expected_value = ?, counted_value = ?, variance_value = ?,
        version = version + 1
@@ -144,7 +148,8 @@ export async function lineRecordsOf(
   hotels?: readonly string[],
 ): Promise<LineRecord[]> {
   if (stocktakeIds.length === 0) return [];
-  const rows = await em.execute<LineRow[]>(
+  const rows = await sqlRows<LineRow>(
+    em,
     `select ${LINE_COLUMNS} from stocktake_line l ${LINE_JOINS}
      ${hotels ? 'join stocktake s on s.id = l.stocktake_id join hotel h on h.id = s.hotel_id' : ''}
      where l.stocktake_id = any(cast(? as int[])) ${hotels ? 'and h.identifier = any(cast(? as text[]))' : ''}

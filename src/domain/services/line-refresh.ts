@@ -7,6 +7,7 @@
  * derivation pauses between slices, so a stocktake of ten thousand lines
  * does not hold up other requests.
  */
+import { sqlRows } from '../sql';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { CategoryCode } from '../entities';
 import { deriveLine, valuationCost, type DerivedLine } from '../line-calculations';
@@ -206,7 +207,8 @@ async function insertLines(
   stocktakeId: number,
   lines: Array<Record<string, unknown>>,
 ): Promise<void> {
-  await em.execute(
+  await sqlRows(
+    em,
     `insert into stocktake_line (stocktake_id, item_id, uom, size, category_code, valuation_cost, opening_qty, purchases,
        sales_qty, waste, transfers_in, transfers_out, adjustments, counted_qty, expected_qty, variance_qty,
        expected_value, counted_value, variance_value, version)
@@ -220,7 +222,8 @@ async function insertLines(
 }
 
 async function updateLines(em: EntityManager, lines: Array<Record<string, unknown>>): Promise<void> {
-  await em.execute(
+  await sqlRows(
+    em,
     `update stocktake_line l set opening_qty = d.opening_qty, purchases = d.purchases, sales_qty = d.sales_qty,
        waste = d.waste, transfers_in = d.transfers_in, transfers_out = d.transfers_out, adjustments = d.adjustments,
        counted_qty = d.counted_qty, expected_qty = d.expected_qty, variance_qty = d.variance_qty,

@@ -3,6 +3,7 @@
  * the reads a stocktake screen needs. Each mutation is one unit of work and
  * records the events it produces.
  */
+import { sqlRows } from '../sql';
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { StockMovement, Stocktake, StocktakeLine, StocktakeStatus } from '../entities';
@@ -210,18 +211,20 @@ export class StocktakeService {
       if (stocktake.isLocked) throw new LockedError(id, 'approve it again');
       const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
       // One ADJUSTMENT per line with a variance, written by one statement from the lines' stored figures.
-      const adjustmentsCreated = await em
-        .execute<{ id: number }[]>(
-          `insert into stock_movement (hotel_id, item_id, movement_type, quantity, unit_cost, reference, notes, staff_id,
-           staff_name, timestamp, approval_of_id, created_at)
-         select ?, l.item_id, 'ADJUSTMENT', l.variance_qty, l.valuation_cost, ?,
-           'Stocktake adjustment: counted ' || l.counted_qty::text || ', expected ' || l.expected_qty::text,
-           ?, ?, ?, ?, now()
-         from stocktake_line l where l.stocktake_id = ? and l.variance_qty <> 0
-         returning id`,
-          [hotel.id, `Stocktake-${id}`, viewer.id, viewer.name, bounds.to, id, id],
-        )
-        .then((rows) => rows.length);
+      const [{ created: adjustmentsCreated } = { created: 0 }] = await sqlRows<{ created: number }>(
+        em,
+        `with inserted as (
+           insert into stock_movement (hotel_id, item_id, movement_type, quantity, unit_cost, reference, notes, staff_id,
+             staff_name, timestamp, approval_of_id, created_at)
+           select ?, l.item_id, 'ADJUSTMENT', l.variance_qty, l.valuation_cost, ?,
+             'Stocktake adjustment: counted ' || l.counted_qty::text || ', expected ' || l.expected_qty::text,
+             ?, ?, ?, ?, now()
+           from stocktake_line l where l.stocktake_id = ? and l.variance_qty <> 0
+           returning 1
+         )
+         select count(*)::int as created from inserted`,
+        [hotel.id, `Stocktake-${id}`, viewer.id, viewer.name, bounds.to, id, id],
+      );
       stocktake.status = StocktakeStatus.APPROVED;
       stocktake.approvedAt = new Date();
       stocktake.approvedById = viewer.id;
@@ -271,9 +274,13 @@ export async function totalsOf(
   stocktakeIds: readonly number[],
 ): Promise<Map<number, StocktakeTotals>> {
   if (stocktakeIds.length === 0) return new Map();
-  const rows = await em.execute<
-    { stocktake_id: number; line_count: number; total_value: string; total_variance_value: string }[]
-  >(
+  const rows = await sqlRows<{
+    stocktake_id: number;
+    line_count: number;
+    total_value: string;
+    total_variance_value: string;
+  }>(
+    em,
     `select stocktake_id, count(*)::int as line_count, sum(expected_value)::text as total_value, sum(variance_value)::text as total_variance_value
      from stocktake_line where stocktake_id = any(cast(? as int[])) group by stocktake_id`,
     [`{${stocktakeIds.join(',')}}`],

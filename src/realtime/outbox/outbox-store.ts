@@ -14,6 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { DomainEvent } from '../../domain/events';
+import { sqlRows } from '../../domain/sql';
 import type { Actor } from '../../domain/viewer';
 import { channelsOf } from '../event-catalog';
 import type { StoredEvent } from './stored-event';
@@ -67,7 +68,7 @@ export class OutboxStore {
   constructor(private readonly orm: MikroORM) {}
 
   /** Statements outside a mutation run on the pool, each on its own. */
-  private readonly run: Executor = (sql, params = []) => this.orm.em.getConnection().execute(sql, params);
+  private readonly run: Executor = (sql, params = []) => sqlRows(this.orm.em, sql, params);
 
   private async rows<T>(sql: string, params: unknown[] = [], execute: Executor = this.run): Promise<T[]> {
     return (await execute(sql, params)) as T[];
@@ -83,7 +84,7 @@ export class OutboxStore {
    */
   async append(em: EntityManager, events: readonly DomainEvent[], actor: Actor): Promise<StoredEvent[]> {
     if (events.length === 0) return [];
-    const execute: Executor = (sql, params = []) => em.execute(sql, params);
+    const execute: Executor = (sql, params = []) => sqlRows(em, sql, params);
     const occurredAt = new Date().toISOString();
     const copies = events.flatMap((event) => {
       const eventId = randomUUID();
