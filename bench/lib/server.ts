@@ -49,6 +49,15 @@ export interface ServerOptions {
 
 const READY_LINE = 'Stocktake Live is running';
 
+/**
+ * `BENCH_CPU_PROF=<folder>` starts every server with `--cpu-prof` writing there (a `.cpuprofile` per server,
+ * written when it stops; open it in Chrome DevTools or VS Code). Profiling slows the server: not for figures.
+ */
+function profilingFlags(): string[] {
+  const folder = process.env.BENCH_CPU_PROF;
+  return folder ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(folder)}`] : [];
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const port = await freePort();
   const workDir = tempDir('stocktake-bench-server-');
@@ -66,7 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const child = spawnGroup(
     options.name,
     process.execPath,
-    [...(options.nodeFlags ?? []), path.join(ROOT, 'dist/src/main.js')],
+    [...(options.nodeFlags ?? []), ...profilingFlags(), path.join(ROOT, 'dist/src/main.js')],
     { cwd: workDir, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const logLines: string[] = [];

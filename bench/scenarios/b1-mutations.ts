@@ -1,8 +1,9 @@
 /**
- * B1: `updateStocktakeLine` over HTTP against the raw-SQL baseline, with the
+ * B1: `updateStocktakeLine` over HTTP against the raw-SQL baseline and the
+ * stack's floor (Apollo Server on Express answering from memory), with the
  * same load generator (closed loop, keep-alive clients, random lines of the
- * ten spread stocktakes), in interleaved rounds: app, baseline, app,
- * baseline… Server CPU per mutation from /proc; the app's window runs until
+ * ten spread stocktakes), in interleaved rounds: app, baseline, floor, app,
+ * baseline, floor… Server CPU per mutation from /proc; the app's window runs until
  * the relay has delivered the round's events (the relay is part of its
  * cost), so no round leaves work for the next.
  */
@@ -14,8 +15,16 @@ import { waitRelayDrained } from '../lib/seed';
 import { MemoryWindow, target, type MainContext, type ScenarioResult } from './types';
 import type { RoundResult } from '../load/http-load';
 
+type SideName = 'app' | 'raw' | 'floor';
+
+const SIDE_TITLES: Record<SideName, string> = {
+  app: 'app',
+  raw: 'raw-SQL baseline',
+  floor: 'framework floor',
+};
+
 interface Side {
-  name: 'app' | 'raw';
+  name: SideName;
   pid: number;
   ok: number;
   errors: number;
@@ -30,30 +39,48 @@ export async function b1(ctx: MainContext): Promise<ScenarioResult> {
   const settings = profile.b1;
   const lineIds = ctx.spread.flatMap((s) => s.lineIds);
   const baseline = await Worker.start('raw-sql-baseline', path.join(__dirname, '../baseline/raw-sql-server.ts'));
+  const floorServer = await Worker.start(
+    'framework-floor',
+    path.join(__dirname, '../baseline/framework-floor-server.ts'),
+  );
   const load = await Worker.start('http-load', path.join(__dirname, '../load/http-load.ts'));
   try {
     const raw = await baseline.call<{ port: number; pid: number }>('start', { databaseUrl: db.url }, 30_000);
+    const floor = await floorServer.call<{ port: number; pid: number }>('start', {}, 30_000);
     const configure = (name: string, kind: 'graphql' | 'raw', url: string) =>
       load.call('configure', { name, target: { kind, url, token, lineIds, concurrency: settings.clients } }, 5_000);
     await configure('app', 'graphql', server.graphqlUrl);
     await configure('raw', 'raw', `http://127.0.0.1:${raw.port}/`);
+    await configure('floor', 'graphql', `http://127.0.0.1:${floor.port}/graphql`);
     const roundTimeout = settings.roundMs + 60_000;
 
-    ctx.log(`B1: warming up both sides (${settings.warmupMs} ms each)`);
-    await load.call('round', { name: 'app', durationMs: settings.warmupMs }, roundTimeout);
-    await load.call('round', { name: 'raw', durationMs: settings.warmupMs }, roundTimeout);
+    ctx.log(`B1: warming up the three sides (${settings.warmupMs} ms each)`);
+    for (const name of ['app', 'raw', 'floor'] as const) {
+      await load.call('round', { name, durationMs: settings.warmupMs }, roundTimeout);
+    }
     await waitRelayDrained(db.pool);
 
-    const sides: Record<'app' | 'raw', Side> = {
-      app: { name: 'app', pid: server.pid, ok: 0, errors: 0, elapsedMs: 0, cpuMs: 0, latency: [], rounds: [] },
-      raw: { name: 'raw', pid: raw.pid, ok: 0, errors: 0, elapsedMs: 0, cpuMs: 0, latency: [], rounds: [] },
+    const side = (name: SideName, pid: number): Side => ({
+      name,
+      pid,
+      ok: 0,
+      errors: 0,
+      elapsedMs: 0,
+      cpuMs: 0,
+      latency: [],
+      rounds: [],
+    });
+    const sides: Record<SideName, Side> = {
+      app: side('app', server.pid),
+      raw: side('raw', raw.pid),
+      floor: side('floor', floor.pid),
     };
     const appMemory = new MemoryWindow(server.pid);
     const rawMemory = new MemoryWindow(raw.pid);
     let firstError: string | undefined;
     for (let r = 0; r < settings.rounds; r++) {
-      for (const side of [sides.app, sides.raw]) {
-        ctx.log(`B1: round ${r + 1}/${settings.rounds}, ${side.name === 'app' ? 'app' : 'raw-SQL baseline'}`);
+      for (const side of [sides.app, sides.raw, sides.floor]) {
+        ctx.log(`B1: round ${r + 1}/${settings.rounds}, ${SIDE_TITLES[side.name]}`);
         const cpu = new CpuWindow(side.pid);
         const result = await load.call<RoundResult>(
           'round',
@@ -114,6 +141,8 @@ export async function b1(ctx: MainContext): Promise<ScenarioResult> {
     const rawCpu = sides.raw.cpuMs / Math.max(1, sides.raw.ok);
     const appLatency = Histogram.merge(sides.app.latency).summary();
     const rawLatency = Histogram.merge(sides.raw.latency).summary();
+    const floorRate = rate(sides.floor);
+    const floorCpu = sides.floor.cpuMs / Math.max(1, sides.floor.ok);
     return {
       id: 'B1',
       title: `updateStocktakeLine over HTTP, ${settings.clients} clients, vs the raw-SQL baseline`,
@@ -132,9 +161,22 @@ export async function b1(ctx: MainContext): Promise<ScenarioResult> {
           cpuPerOp: { ms: rawCpu, op: 'mut' },
           memory: rawMem,
         },
+        {
+          label: 'framework floor (no database)',
+          throughput: { value: floorRate, unit: 'mut/s' },
+          latency: Histogram.merge(sides.floor.latency).summary(),
+          cpuPerOp: { ms: floorCpu, op: 'mut' },
+        },
       ],
       targets: [
-        target('throughput app / baseline', appRate / rawRate, '>=', 0.5, '×'),
+        target(
+          'throughput app / baseline',
+          appRate / rawRate,
+          '>=',
+          0.5,
+          '×',
+          `the stack's floor alone: ${(floorRate / rawRate).toFixed(2)}× the baseline, ${floorCpu.toFixed(2)} ms CPU/request`,
+        ),
         target('server CPU per mutation', appCpu, '<=', 2, 'ms'),
         target('baseline figures agree with deriveLine (sampled lines that differ)', mismatches, '==', 0, 'lines'),
       ],
@@ -143,15 +185,17 @@ export async function b1(ctx: MainContext): Promise<ScenarioResult> {
         lines: lineIds.length,
         stocktakes: ctx.spread.length,
         roundMs: settings.roundMs,
-        rounds: { app: sides.app.rounds, baseline: sides.raw.rounds },
-        errors: { app: sides.app.errors, baseline: sides.raw.errors, first: firstError },
-        cpuMs: { app: sides.app.cpuMs, baseline: sides.raw.cpuMs },
+        rounds: { app: sides.app.rounds, baseline: sides.raw.rounds, floor: sides.floor.rounds },
+        errors: { app: sides.app.errors, baseline: sides.raw.errors, floor: sides.floor.errors, first: firstError },
+        cpuMs: { app: sides.app.cpuMs, baseline: sides.raw.cpuMs, floor: sides.floor.cpuMs },
+        floor: { perSecond: floorRate, cpuPerOpMs: floorCpu, ratioToBaseline: floorRate / rawRate },
         memory: { app: appMem, baseline: rawMem },
         baselineCheck: { sampled: sample.rowCount, mismatches },
       },
     };
   } finally {
     await baseline.call('stop', {}, 10_000).catch(() => undefined);
-    await Promise.all([baseline.stop(), load.stop()]);
+    await floorServer.call('stop', {}, 10_000).catch(() => undefined);
+    await Promise.all([baseline.stop(), floorServer.stop(), load.stop()]);
   }
 }
