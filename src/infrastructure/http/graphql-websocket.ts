@@ -128,7 +128,10 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
   return {
     handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
       if (new URL(request.url ?? '/', 'http://localhost').pathname !== GRAPHQL_PATH) return false;
-      server.handleUpgrade(request, socket, head, (ws) => server.emit('connection', ws, request));
+      // graphql-ws keeps the request it is given for the connection's whole life (ctx.extra.request); nothing here
+      // reads it after the upgrade, and dropping it saves about 1.3 KiB per idle subscriber (bench B9). So
+      // ctx.extra.request is undefined in the hooks above, whatever its type says.
+      server.handleUpgrade(request, socket, head, (ws) => server.emit('connection', ws, undefined));
       return true;
     },
     close: async () => {
