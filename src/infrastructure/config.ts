@@ -59,7 +59,7 @@ export interface RelayTuning {
 /** The defaults, also what `loadConfig({})` returns. */
 export const DEFAULTS = {
   maxSubscriptionsPerSocket: 20,
-  relay: { concurrency: 8, requestTimeoutMs: 5_000 },
+  relay: { concurrency: 16, requestTimeoutMs: 5_000 },
   outboxRetentionMs: 7 * 24 * 60 * 60 * 1000,
 } as const;
 
