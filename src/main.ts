@@ -40,7 +40,7 @@ async function main(): Promise<void> {
       );
     }
     if (config.redisUrl) {
-      log.warn('REDIS_URL is set but not used yet: this version fans events out within one instance only.');
+      log.info('REDIS_URL is set: events, the relay wake-up and built-in Pusher channels reach every instance');
     }
     app = await startApp({
       orm: database.orm,
@@ -51,6 +51,7 @@ async function main(): Promise<void> {
       pusher: config.pusher,
       builtInPusher: loadLocalSecrets(config.dataDir).pusher,
       channelPrefix: config.channelPrefix,
+      redis: config.redisUrl ? { url: config.redisUrl } : undefined,
       log,
     });
     const pusherJs = app.pusherSettings('localhost');
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
       `  Stocktake Live is running`,
       `  GraphQL (Apollo Sandbox, subscriptions over graphql-ws): ${app.url}`,
       `  Database: ${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`,
+      `  Instances: ${config.redisUrl ? 'several, fanned out through Redis (REDIS_URL)' : 'this one only (set REDIS_URL to run several)'}`,
       `  Pusher: ${config.pusher.kind === 'built-in' ? 'built-in Pusher-compatible endpoint' : 'PUSHER_* settings'}; pusher-js settings (also at GET /pusher/config):`,
       `  new Pusher('${pusherJs.key}', ${JSON.stringify({ cluster: pusherJs.cluster, wsHost: pusherJs.wsHost, wsPort: pusherJs.wsPort, forceTLS: pusherJs.forceTLS })})`,
     ];

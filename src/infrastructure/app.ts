@@ -8,7 +8,12 @@
  *                           └─ outbox rows (per channel, sequenced)
  *            after commit ──┬─ event bus ── graphql-ws subscriptions
  *                           └─ wake ─ Pusher relay ── Pusher / built-in endpoint ── pusher-js
+ *
+ * With `redis` (REDIS_URL), the event bus, the relay's wake and the built-in
+ * endpoint's channel state reach across instances through Redis; without
+ * it they stay in this process (docs/realtime.md, "Several instances").
  */
+import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createServices } from '../domain/services';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/operation-limits';
@@ -20,14 +25,18 @@ import { OutboxStore } from '../realtime/outbox/outbox-store';
 import { LeaderLock } from '../realtime/pusher-relay/leader-lock';
 import { DeadlinePublisher, createPusherClient, type PusherCredentials } from '../realtime/pusher-relay/publisher';
 import { PusherRelay, type RelayOptions } from '../realtime/pusher-relay/pusher-relay';
-import { PusherCompatibleServer, type PusherServerOptions } from '../realtime/pusher-server';
+import { LIMITS, PusherCompatibleServer, type PusherServerOptions } from '../realtime/pusher-server';
+import { RedisChannelAdapter } from '../realtime/pusher-server/adapter/redis-adapter';
 import { RealtimeService } from '../realtime/realtime-service';
+import { RedisEventBus } from '../realtime/redis-event-bus';
+import { RedisSignal } from '../realtime/redis-signal';
 import { createTokenVerifier, type TokenKey } from './auth/tokens';
 import { AppMetrics } from './metrics';
 import { DEFAULTS, type PusherTarget, type RelayTuning } from './config';
 import { TransactionalUnitOfWork } from './database/transactional-unit-of-work';
 import { pusherRoutes, type PusherClientSettings } from './http/pusher-routes';
 import type { Logger } from './logger';
+import { connectRedis, type RedisConnections } from './redis';
 import { startServer, type Readiness, type RunningServer } from './http/server';
 
 export interface AppOptions {
@@ -60,9 +69,24 @@ export interface AppOptions {
     >
   >;
   outboxRetentionMs?: number;
+  /** Fan-out across instances (REDIS_URL); without it, everything stays in this process. */
+  redis?: RedisSettings;
   /** Seams of the built-in Pusher endpoint (tests inject faults and observe publishes). */
   pusherServerHooks?: Pick<PusherServerOptions, 'beforePublish' | 'onPublished' | 'maxEventBytes'>;
 }
+
+export interface RedisSettings {
+  url: string;
+  /** Starts every Redis key and channel name: deployments (or test runs) sharing one Redis keep apart. */
+  prefix?: string;
+  /** How often the event bus compares followed channels with the outbox (default 1000 ms). */
+  checkIntervalMs?: number;
+  /** How often the built-in endpoint renews its heartbeat and looks for stopped instances (default 5000 ms). */
+  heartbeatMs?: number;
+}
+
+/** The default prefix of Redis keys and channels. */
+export const DEFAULT_REDIS_PREFIX = 'stocktake-live:';
 
 export interface RunningApp extends RunningServer {
   bus: EventBus;
@@ -79,13 +103,38 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { orm, log } = options;
   const tuning: RelayTuning = { ...DEFAULTS.relay, ...options.relay };
   const metrics = new AppMetrics();
-  const bus = new InProcessEventBus();
   const store = new OutboxStore(orm);
+  const instanceId = randomUUID();
+  const redisPrefix = options.redis?.prefix ?? DEFAULT_REDIS_PREFIX;
+  const redis: RedisConnections | undefined = options.redis ? await connectRedis(options.redis.url, log) : undefined;
+  const bus: EventBus = redis
+    ? new RedisEventBus({
+        pubsub: redis.pubsub,
+        instanceId,
+        prefix: redisPrefix,
+        latestSequences: (channels) => store.latestSequences(channels),
+        checkIntervalMs: options.redis?.checkIntervalMs,
+        observer: metrics.busObserver,
+        log,
+      })
+    : new InProcessEventBus();
   let relay: PusherRelay | undefined;
+  // The relay leader may be another instance: a commit here wakes it there too.
+  const relayWake = redis
+    ? new RedisSignal({
+        pubsub: redis.pubsub,
+        trigger: `${redisPrefix}relay-wake`,
+        instanceId,
+        onSignal: () => relay?.wake(),
+        log,
+      })
+    : undefined;
+  await relayWake?.start();
   const journal = new OutboxJournal(store, (events) => {
     metrics.busMessages.inc(events.length);
     bus.publish(events);
     relay?.wake();
+    relayWake?.send();
   });
   const services = createServices(new TransactionalUnitOfWork(orm, journal));
   const verifyToken = createTokenVerifier(options.tokenKey);
@@ -101,8 +150,26 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const credentials: Omit<PusherCredentials, 'host' | 'port'> & Partial<PusherCredentials> = builtIn
     ? { ...options.builtInPusher, useTLS: false }
     : (options.pusher as Extract<PusherTarget, { kind: 'external' }>);
+  const pusherAdapter =
+    builtIn && redis
+      ? new RedisChannelAdapter({
+          redis: redis.commands,
+          pubsub: redis.pubsub,
+          prefix: redisPrefix,
+          instanceId,
+          maxPresenceMembers: LIMITS.maxPresenceMembers,
+          heartbeatMs: options.redis?.heartbeatMs,
+          log,
+        })
+      : undefined;
+  await pusherAdapter?.start();
   const pusherServer = builtIn
-    ? new PusherCompatibleServer({ ...options.builtInPusher, log, ...options.pusherServerHooks })
+    ? new PusherCompatibleServer({
+        ...options.builtInPusher,
+        log,
+        adapter: pusherAdapter,
+        ...options.pusherServerHooks,
+      })
     : undefined;
 
   let port = 0;
@@ -123,7 +190,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const readiness = async (): Promise<Readiness> => {
     const database = await databaseAnswers(orm);
     const relayHealth = relay?.health() ?? { ok: false, detail: 'not started' };
-    return { ready: database.ok && relayHealth.ok, checks: { database, relay: relayHealth } };
+    // Redis down degrades (events arrive late, from the outbox) but does not stop this instance serving.
+    const checks: Readiness['checks'] = { database, relay: relayHealth };
+    if (redis)
+      checks.redis = redis.connected() ? { ok: true } : { ok: false, detail: 'reconnecting (events arrive late)' };
+    return { ready: database.ok && relayHealth.ok, checks };
   };
 
   const server = await startServer({
@@ -179,11 +250,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     graphqlWsConnections: () => server.graphqlWs.connectionCount(),
     graphqlWsOperations: () => server.graphqlWs.operationCount(),
     pusherConnections: () => pusherServer?.connectionCount() ?? 0,
+    // This instance's subscriptions: with Redis, channelInfo() counts every instance's.
     pusherSubscriptions: async () =>
-      [...((await pusherServer?.channelInfo())?.values() ?? [])].reduce(
-        (sum, channel) => sum + channel.subscriptionCount,
-        0,
-      ),
+      pusherAdapter
+        ? pusherAdapter.localSubscriptionCount()
+        : [...((await pusherServer?.channelInfo())?.values() ?? [])].reduce(
+            (sum, channel) => sum + channel.subscriptionCount,
+            0,
+          ),
+    ...(redis ? { redisConnected: () => redis.connected() } : {}),
     outbox: () => store.overallStatus(),
   });
 
@@ -201,7 +276,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await relay.stop();
       publisher.close();
       await pusherServer?.close();
+      await pusherAdapter?.stop();
+      await relayWake?.stop();
       await bus.close();
+      await redis?.close();
     },
   };
 }

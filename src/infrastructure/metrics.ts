@@ -3,12 +3,14 @@
  * event-loop lag), HTTP and GraphQL operation latency, open graphql-ws and
  * Pusher connections and subscriptions, the outbox backlog and its oldest
  * event's age, the relay's deliveries, failures by class and dead letters,
- * and the event bus's messages and gap-fills. docs/operations.md, "Metrics",
+ * the event bus's messages and gap-fills, and with REDIS_URL its Redis
+ * messages, resyncs and connection state. docs/operations.md, "Metrics",
  * lists them.
  */
 import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RelayObserver } from '../realtime/pusher-relay/pusher-relay';
+import type { BusObserver } from '../realtime/redis-event-bus';
 
 /** Values read when /metrics is scraped (they live elsewhere and are cheap or bounded to read). */
 export interface MetricSources {
@@ -16,6 +18,8 @@ export interface MetricSources {
   graphqlWsOperations(): number;
   pusherConnections(): number;
   pusherSubscriptions(): Promise<number>;
+  /** Undefined when REDIS_URL is not set (single instance). */
+  redisConnected?: () => boolean;
   outbox(): Promise<{ backlog: number; oldestPendingAt: Date | null; deadLettered: number }>;
 }
 
@@ -71,6 +75,37 @@ export class AppMetrics {
     help: 'Times a subscriber read missed events back from the outbox (out-of-order or lost live events)',
     registers: [this.registry],
   });
+
+  readonly busRedisPublished = new Counter({
+    name: 'event_bus_redis_published_total',
+    help: "Messages (a commit's events of one channel) published to Redis for the other instances",
+    registers: [this.registry],
+  });
+
+  readonly busRedisPublishFailures = new Counter({
+    name: 'event_bus_redis_publish_failures_total',
+    help: 'Messages Redis did not take (the other instances read those events from the outbox)',
+    registers: [this.registry],
+  });
+
+  readonly busRedisReceived = new Counter({
+    name: 'event_bus_redis_received_events_total',
+    help: 'Events received from other instances through Redis',
+    registers: [this.registry],
+  });
+
+  readonly busResyncs = new Counter({
+    name: 'event_bus_resyncs_total',
+    help: 'Followed channels read again from the outbox because Redis may have lost a message (check or reconnect)',
+    registers: [this.registry],
+  });
+
+  readonly busObserver: BusObserver = {
+    published: (messages) => this.busRedisPublished.inc(messages),
+    publishFailed: (messages) => this.busRedisPublishFailures.inc(messages),
+    received: (events) => this.busRedisReceived.inc(events),
+    resynced: (channels) => this.busResyncs.inc(channels),
+  };
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -129,6 +164,15 @@ export class AppMetrics {
       registers: [this.registry],
     });
     void outbox;
+    new Gauge({
+      name: 'redis_connected',
+      help: 'Whether both Redis connections are ready (1) or not (0, also without REDIS_URL)',
+      registers: [this.registry],
+      collect() {
+        const connected = sources()?.redisConnected;
+        if (connected) this.set(connected() ? 1 : 0);
+      },
+    });
   }
 
   /** Connects the values read at scrape time, once the app has built what holds them. */

@@ -9,6 +9,9 @@
  * outbox first — the missing events are already committed, because a
  * channel's sequence is taken in commit order. If what is missing has been
  * pruned meanwhile, the stream ends with HISTORY_EXPIRED rather than skip it.
+ * A bus that can lose events (Redis between instances) also asks for a
+ * resync when it may have: the stream then reads the outbox past `last`,
+ * so a lost event with no later one on its channel still arrives.
  */
 import { HistoryExpiredError } from '../domain/errors';
 import type { EventBus } from './event-bus';
@@ -89,7 +92,7 @@ export function channelStream({
 
     // Listen first, then read: anything committed in between arrives through
     // the bus and waits in the queue behind the catch-up.
-    const unsubscribe = bus.subscribe(channel, (event) => {
+    const onEvent = (event: StoredEvent) => {
       if (queued >= maxQueued) {
         behind = true;
         return;
@@ -102,7 +105,20 @@ export function channelStream({
         }
         if (event.sequence > last) await deliver(event);
       });
-    });
+    };
+    // The bus may have lost live events (Redis between instances): read whatever the outbox has after `last`.
+    const onResync = () => {
+      if (queued >= maxQueued) {
+        behind = true;
+        return;
+      }
+      enqueue(async () => {
+        const before = last;
+        await catchUp(Number.POSITIVE_INFINITY);
+        if (last > before) onGapFill?.();
+      });
+    };
+    const unsubscribe = bus.subscribe(channel, onEvent, onResync);
     enqueue(async () => {
       if (afterSequence === undefined || afterSequence === null) {
         last = (await store.history(channel)).latest;

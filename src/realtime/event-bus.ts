@@ -1,21 +1,31 @@
 /**
  * The internal pubsub: committed events, by channel, for every live
- * subscriber in this process. The interface is all the rest of the code
- * sees, so a Redis-backed bus can carry the same events between instances.
- * Events are plain JSON (StoredEvent) for that reason.
+ * subscriber. The interface is all the rest of the code sees: the
+ * composition root (infrastructure/app.ts) picks this in-process bus for a
+ * single instance, or RedisEventBus (redis-event-bus.ts) to carry the same
+ * events between instances when REDIS_URL is set. Events are plain JSON
+ * (StoredEvent) for that reason. See docs/realtime.md, "Several instances".
  */
 import type { StoredEvent } from './outbox/stored-event';
 
 export type EventListener = (event: StoredEvent) => void;
 
+/**
+ * Told when the bus may have lost events of the channel (a message dropped
+ * between instances, a Redis outage): the subscriber reads the outbox for
+ * anything after what it has, since live events alone would not show it.
+ */
+export type ResyncListener = () => void;
+
 export interface EventBus {
   /** Called after commit; must not throw or wait on subscribers. */
   publish(events: readonly StoredEvent[]): void;
-  /** Returns the function that unsubscribes. */
-  subscribe(channel: string, listener: EventListener): () => void;
+  /** Returns the function that unsubscribes. `onResync` is never called by a bus that cannot lose events. */
+  subscribe(channel: string, listener: EventListener, onResync?: ResyncListener): () => void;
   close(): Promise<void>;
 }
 
+/** One process: nothing crosses a network, so nothing is lost and no resync is ever needed. */
 export class InProcessEventBus implements EventBus {
   private readonly listeners = new Map<string, Set<EventListener>>();
 

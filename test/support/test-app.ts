@@ -81,6 +81,8 @@ export interface TestAppOptions {
   outboxRetentionMs?: number;
   /** The server's logger (default: silent, or TEST_LOG). */
   log?: Logger;
+  /** Fan-out across instances through Redis (see test/support/redis.ts); default: this instance only. */
+  redis?: AppOptions['redis'];
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -118,6 +120,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket,
     operationLimits: options.operationLimits,
     outboxRetentionMs: options.outboxRetentionMs,
+    redis: options.redis,
   });
   let stopping: Promise<void> | undefined;
   const managerToken = await signToken(JWT_SECRET, {

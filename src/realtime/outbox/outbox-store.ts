@@ -166,6 +166,15 @@ export class OutboxStore {
     return { latest: row ? Number(row.last_sequence) : 0, prunedThrough: row ? Number(row.pruned_through) : 0 };
   }
 
+  /** The last sequence of each given channel that has one, in one statement (the Redis bus's staleness check). */
+  async latestSequences(channels: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.rows<{ channel: string; last_sequence: string }>(
+      'select channel, last_sequence from channel_sequence where channel in (select jsonb_array_elements_text(cast(? as jsonb)))',
+      [JSON.stringify(channels)],
+    );
+    return new Map(rows.map((row) => [row.channel, Number(row.last_sequence)]));
+  }
+
   // ---- the relay ---------------------------------------------------------------
 
   /**
