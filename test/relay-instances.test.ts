@@ -3,13 +3,16 @@
  * leads, and when its lock connection is lost mid-drain the other takes
  * over without sending anything the first already sent or is sending (the
  * claims fence every publish). When the leader dies, the standby takes over.
+ * With Redis (REDIS_URL), a commit on any instance wakes the leader's relay
+ * at once rather than at its next poll.
  */
 import { Client } from 'pg';
 import { PopulateStocktakeDocument, StocktakeDocument } from './__generated__/graphql';
 import { HOTEL } from './support/fixtures';
 import { startPusherEndpoint, type PusherEndpoint } from './support/pusher-endpoint';
 import { dataOf, stocktakeSteps } from './support/stocktakes';
-import { startTestApp, type TestApp } from './support/test-app';
+import { redisUnavailable, stopTestRedis, testRedisUrl, uniquePrefix } from './support/redis';
+import { startTestApp, type TestApp, type TestAppOptions } from './support/test-app';
 import { ok, waitUntil } from './support/waiting';
 
 jest.setTimeout(60_000);
@@ -24,9 +27,17 @@ afterEach(async () => {
   for (const app of apps.splice(0).reverse()) await app.close();
   await endpoint.close();
 });
+afterAll(() => stopTestRedis());
 
-async function instance(database?: string): Promise<TestApp> {
-  const app = await startTestApp({ pusher: endpoint.target, ...(database ? { database: { url: database } } : {}) });
+if (redisUnavailable) console.warn(`test/relay-instances.test.ts: the Redis cases are skipped: ${redisUnavailable}`);
+const itWithRedis = redisUnavailable ? it.skip : it;
+
+async function instance(database?: string, options: TestAppOptions = {}): Promise<TestApp> {
+  const app = await startTestApp({
+    pusher: endpoint.target,
+    ...(database ? { database: { url: database } } : {}),
+    ...options,
+  });
   apps.push(app);
   return app;
 }
@@ -104,9 +115,9 @@ it('the leader loses its lock connection mid-drain: the other instance finishes,
   await waitUntil(() => !first.app.relay.leader, 'the first instance to know it no longer leads', 2_000);
 });
 
-it('the leader dies: the standby takes over and delivers what follows', async () => {
-  const first = await instance();
-  const second = await instance(first.databaseUrl);
+async function leaderDies(options: TestAppOptions = {}): Promise<void> {
+  const first = await instance(undefined, options);
+  const second = await instance(first.databaseUrl, options);
   await waitUntil(() => first.app.relay.leader, 'the first instance to lead');
   expect(second.app.relay.leader).toBe(false);
 
@@ -118,4 +129,33 @@ it('the leader dies: the standby takes over and delivers what follows', async ()
     event.channel === `${HOTEL}-stocktakes` && dataOf(event).id === Number(stocktake.id);
   await waitUntil(() => endpoint.faults.accepted.some(isCreated), 'the new stocktake at Pusher');
   expect(endpoint.faults.accepted.filter(isCreated).map((event) => event.name)).toEqual(['stocktake-created']);
-});
+}
+
+it('the leader dies: the standby takes over and delivers what follows', () => leaderDies());
+
+itWithRedis('with Redis, the leader dies: the standby takes over and delivers what follows', async () =>
+  leaderDies({ redis: { url: await testRedisUrl(), prefix: uniquePrefix() } }),
+);
+
+itWithRedis(
+  'with Redis, a commit on an instance that does not lead wakes the leader at once, not at its poll',
+  async () => {
+    // Polls an hour apart: only the wake-up across instances can bring the event to Pusher within the wait below.
+    const options: TestAppOptions = {
+      redis: { url: await testRedisUrl(), prefix: uniquePrefix() },
+      relayTiming: { pollIntervalMs: 3_600_000 },
+    };
+    const first = await instance(undefined, options);
+    const second = await instance(first.databaseUrl, options);
+    await waitUntil(() => first.app.relay.leader, 'the first instance to lead');
+    expect(second.app.relay.leader).toBe(false);
+
+    for (let round = 1; round <= 3; round += 1) {
+      const stocktake = await stocktakeSteps(second).create();
+      const isCreated = (event: { channel: string; data: string }) =>
+        event.channel === `${HOTEL}-stocktakes` && dataOf(event).id === Number(stocktake.id);
+      await waitUntil(() => endpoint.faults.accepted.some(isCreated), `stocktake ${round} at Pusher`, 10_000);
+    }
+    expect(second.app.relay.leader).toBe(false);
+  },
+);
