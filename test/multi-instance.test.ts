@@ -311,6 +311,18 @@ describeWithOwnRedis('Redis stopped and started under load', () => {
       return subscriber.subscribe(StocktakeEventsDocument, { stocktakeId: stocktake.id, afterSequence: after });
     });
 
+    for (const t of [first, second]) {
+      const frontend = await legacyFrontend(t);
+      closers.push(() => frontend.close());
+      await frontend.listen(stocktake.channel);
+    }
+    const occupancy = async () => {
+      const sdk = new Pusher({ ...PUSHER, host: '127.0.0.1', port: String(second.port), useTLS: false });
+      const answer = await sdk.get({ path: `/channels/${stocktake.channel}`, params: { info: 'subscription_count' } });
+      return (await answer.json()) as unknown;
+    };
+    expect(await occupancy()).toEqual({ occupied: true, subscription_count: 2 });
+
     // Two writers at once, one per instance and line; Redis dies after 20 commits and comes back after 40.
     const perWriter = 30;
     let committed = 0;
@@ -348,6 +360,11 @@ describeWithOwnRedis('Redis stopped and started under load', () => {
     await waitUntil(
       async () => (await first.app.metrics.registry.getSingleMetricAsString('redis_connected')).endsWith(' 1'),
       'the first instance to report Redis connected again',
+    );
+    // Redis came back empty: each instance put its Pusher subscriptions back.
+    await waitUntil(
+      async () => JSON.stringify(await occupancy()) === JSON.stringify({ occupied: true, subscription_count: 2 }),
+      'both pusher-js subscriptions counted again',
     );
   });
 });

@@ -115,6 +115,11 @@ return out
 
 type Script = (...args: (string | number)[]) => Promise<unknown>;
 
+interface LocalSubscription {
+  subscriber: ChannelSubscriber;
+  member?: PresenceMember;
+}
+
 /** What crosses Redis for one publish. */
 interface FrameMessage {
   origin: string;
@@ -138,14 +143,15 @@ export interface RedisChannelAdapterOptions {
 }
 
 export class RedisChannelAdapter implements ChannelAdapter {
-  /** This instance's sockets, by channel. */
-  private readonly local = new Map<string, Map<string, ChannelSubscriber>>();
+  /** This instance's sockets, by channel, with their presence member (to restore Redis after it lost its data). */
+  private readonly local = new Map<string, Map<string, LocalSubscription>>();
   private readonly scripts: Record<'subscribe' | 'unsubscribe' | 'presence' | 'channels', Script>;
   private readonly prefix: string;
   private readonly heartbeatMs: number;
   private subscription: Promise<number | undefined> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private reaping = false;
+  private readonly onReady: () => void;
 
   constructor(private readonly options: RedisChannelAdapterOptions) {
     this.prefix = `${options.prefix}pusher:`;
@@ -163,6 +169,13 @@ export class RedisChannelAdapter implements ChannelAdapter {
       presence: define('Presence', PRESENCE),
       channels: define('Channels', CHANNELS),
     };
+    // After a reconnect, Redis may have restarted empty: put this instance's sockets back (a no-op where it kept them).
+    let wasReady = redis.status === 'ready';
+    this.onReady = () => {
+      if (wasReady) void this.restore();
+      wasReady = true;
+    };
+    redis.on('ready', this.onReady);
   }
 
   /** Listens for other instances' frames and starts the heartbeat; resolves once both are in place. */
@@ -182,6 +195,7 @@ export class RedisChannelAdapter implements ChannelAdapter {
   /** Stops listening and the heartbeat. Sockets leave their channels as the transport closes them, before this. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    this.options.redis.off('ready', this.onReady);
     const id = await this.subscription;
     this.subscription = undefined;
     if (id !== undefined) this.options.pubsub.unsubscribe(id);
@@ -191,19 +205,10 @@ export class RedisChannelAdapter implements ChannelAdapter {
   async subscribe(channel: string, subscriber: ChannelSubscriber, member?: PresenceMember): Promise<SubscribeOutcome> {
     const presence = isPresenceChannel(channel);
     if (presence && !member) throw new Error('presence subscription without member data');
-    const [kind, newUser] = (await this.scripts.subscribe(
-      this.prefix,
-      channel,
-      subscriber.socketId,
-      this.options.instanceId,
-      member?.userId ?? '',
-      JSON.stringify(member?.userInfo ?? null),
-      this.options.maxPresenceMembers,
-      presence ? '1' : '0',
-    )) as [SubscribeOutcome['kind'], number];
+    const [kind, newUser] = await this.register(channel, subscriber.socketId, member);
     if (kind === 'presence-full') return { kind };
-    const sockets = this.local.get(channel) ?? new Map<string, ChannelSubscriber>();
-    sockets.set(subscriber.socketId, subscriber);
+    const sockets = this.local.get(channel) ?? new Map<string, LocalSubscription>();
+    sockets.set(subscriber.socketId, { subscriber, member });
     this.local.set(channel, sockets);
     const snapshot = presence ? { presence: await this.presence(channel) } : {};
     return kind === 'subscribed' ? { kind, newUser: newUser === 1, ...snapshot } : { kind, ...snapshot };
@@ -271,6 +276,34 @@ export class RedisChannelAdapter implements ChannelAdapter {
     return result;
   }
 
+  private async register(
+    channel: string,
+    socketId: string,
+    member: PresenceMember | undefined,
+  ): Promise<[SubscribeOutcome['kind'], number]> {
+    return (await this.scripts.subscribe(
+      this.prefix,
+      channel,
+      socketId,
+      this.options.instanceId,
+      member?.userId ?? '',
+      JSON.stringify(member?.userInfo ?? null),
+      this.options.maxPresenceMembers,
+      isPresenceChannel(channel) ? '1' : '0',
+    )) as [SubscribeOutcome['kind'], number];
+  }
+
+  private async restore(): Promise<void> {
+    try {
+      for (const [channel, sockets] of this.local) {
+        for (const [socketId, { member }] of sockets) await this.register(channel, socketId, member);
+      }
+      await this.heartbeat();
+    } catch (error) {
+      this.options.log.warn({ err: error }, 'pusher-server: could not restore this instance channels in Redis');
+    }
+  }
+
   /** Subscriptions of this instance's sockets (the per-instance metric). */
   localSubscriptionCount(): number {
     let count = 0;
@@ -288,7 +321,7 @@ export class RedisChannelAdapter implements ChannelAdapter {
     if (!sockets) return 0;
     let delivered = 0;
     // A snapshot, so a subscriber may unsubscribe or close while we iterate.
-    for (const subscriber of [...sockets.values()]) {
+    for (const { subscriber } of [...sockets.values()]) {
       if (subscriber.socketId === exceptSocketId) continue;
       subscriber.send(frame);
       delivered += 1;
