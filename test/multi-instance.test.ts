@@ -19,7 +19,6 @@ import {
   type StocktakeEventsSubscription,
 } from './__generated__/graphql';
 import { closeAfterEach } from './support/closers';
-import { HOTEL } from './support/fixtures';
 import {
   currentSequence,
   expectNothingMore,
