@@ -124,6 +124,11 @@ export class RedisEventBus implements EventBus {
         suspect: null,
         subscription: this.options.pubsub
           .subscribe<Envelope>(this.trigger(channel), (envelope) => this.receive(envelope))
+          .then((id) => {
+            // Whatever another instance published before Redis confirmed the subscription is in the outbox.
+            if (this.followed.get(channel) === created) this.resync(created);
+            return id;
+          })
           .catch((error: unknown) => {
             this.options.log.warn(
               { err: error, channel },
