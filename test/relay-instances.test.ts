@@ -112,7 +112,7 @@ it('the leader loses its lock connection mid-drain: the other instance finishes,
   for (const [channel, sequences] of order) {
     expect({ channel, sequences }).toEqual({ channel, sequences: [...sequences].sort((a, b) => a - b) });
   }
-  await waitUntil(() => !first.app.relay.leader, 'the first instance to know it no longer leads', 2_000);
+  await waitUntil(() => !first.app.relay.leader, 'the first instance to know it no longer leads', 10_000);
 });
 
 async function leaderDies(options: TestAppOptions = {}): Promise<void> {
