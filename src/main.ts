@@ -52,6 +52,8 @@ async function main(): Promise<void> {
       builtInPusher: loadLocalSecrets(config.dataDir).pusher,
       channelPrefix: config.channelPrefix,
       redis: config.redisUrl ? { url: config.redisUrl } : undefined,
+      presenceChannels: config.presenceChannels,
+      collaboration: config.collaboration,
       log,
     });
     const pusherJs = app.pusherSettings('localhost');

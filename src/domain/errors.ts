@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'STOCKTAKE_LOCKED'
   | 'CONFLICT'
   | 'SERVICE_UNAVAILABLE'
-  | 'HISTORY_EXPIRED';
+  | 'HISTORY_EXPIRED'
+  | 'IDEMPOTENCY_KEY_REUSED';
 
 export class DomainError extends Error {
   constructor(
@@ -82,6 +83,17 @@ export class HistoryExpiredError extends DomainError {
         channel,
         oldestSequence,
       },
+    );
+  }
+}
+
+/** An idempotency key the user already used for a different operation or different variables. */
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor(key: string) {
+    super(
+      'IDEMPOTENCY_KEY_REUSED',
+      `The idempotency key ${key} was already used for a different request; use a new key for a new request`,
+      { idempotencyKey: key },
     );
   }
 }

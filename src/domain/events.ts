@@ -16,6 +16,18 @@ export interface MovementValues {
   notes: string;
 }
 
+/** Why a presence ended (docs/collaboration.md): the user left, their last connection closed, their heartbeat lapsed, or the instance holding their connection stopped renewing it (it died). */
+export type PresenceEndReason = 'left' | 'disconnected' | 'timeout' | 'instance-lost';
+
+/** Why an editing lock ended: its holder released it, it expired, a manager broke it, or its holder's presence ended. */
+export type LockEndReason = 'released' | 'expired' | 'broken' | 'left';
+
+/** A user as their token names them. */
+export interface UserRef {
+  id: string;
+  name: string;
+}
+
 interface About<Name extends string, Data> {
   name: Name;
   hotel: string;
@@ -34,7 +46,12 @@ export type DomainEvent =
   | About<'line-counted-updated', { line: LineView }>
   | About<'line-movement-added', { line: LineView; movement: MovementView }>
   | About<'line-movement-updated', { line: LineView; movement: MovementView; oldValues: MovementValues }>
-  | About<'line-movement-deleted', { line: LineView; deletedMovementId: number }>;
+  | About<'line-movement-deleted', { line: LineView; deletedMovementId: number }>
+  | About<'bulk-lines-updated', { stocktakeId: number; lines: LineView[] }>
+  | About<'user-joined', { stocktakeId: number; user: UserRef; since: string }>
+  | About<'user-left', { stocktakeId: number; user: UserRef; reason: PresenceEndReason }>
+  | About<'user-editing-line', { stocktakeId: number; lineId: number; user: UserRef; expiresAt: string }>
+  | About<'user-stopped-editing-line', { stocktakeId: number; lineId: number; user: UserRef; reason: LockEndReason }>;
 
 export type EventName = DomainEvent['name'];
 export type EventOf<Name extends EventName> = Extract<DomainEvent, { name: Name }>;

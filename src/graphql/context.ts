@@ -6,6 +6,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { DomainError } from '../domain/errors';
 import { requireViewer as required, type Viewer } from '../domain/viewer';
 import type { Services } from '../domain/services';
+import type { PresenceSessionKey } from '../domain/services/presence-service';
 import type { RealtimeService } from '../realtime/realtime-service';
 
 export interface GraphQLContext {
@@ -15,7 +16,20 @@ export interface GraphQLContext {
   em: EntityManager;
   services: Services;
   realtime: RealtimeService;
+  /** The operation's idempotency key (HTTP `Idempotency-Key`, graphql-ws `extensions.idempotencyKey`), if any. */
+  idempotency: OperationIdempotency | null;
+  /** Whose presence a join over this transport is: the graphql-ws connection, or HTTP. */
+  session: PresenceSessionKey;
 }
+
+/** An idempotency key and the hash of the request it came with. */
+export interface OperationIdempotency {
+  key: string;
+  requestHash: string;
+}
+
+/** The presence session of operations over HTTP: renewed by joining again within the heartbeat. */
+export const HTTP_SESSION: PresenceSessionKey = { key: 'http', instanceId: null };
 
 export function viewerOf(context: GraphQLContext): Viewer {
   if (context.authError) throw context.authError;
@@ -41,6 +55,8 @@ class OperationContext implements GraphQLContext {
     private readonly dependencies: ContextDependencies,
     readonly viewer: Viewer | null,
     readonly authError: DomainError | null,
+    readonly idempotency: OperationIdempotency | null,
+    readonly session: PresenceSessionKey,
   ) {}
 
   get em(): EntityManager {
@@ -59,6 +75,13 @@ class OperationContext implements GraphQLContext {
 export function createContext(
   dependencies: ContextDependencies,
   auth: Pick<GraphQLContext, 'viewer' | 'authError'>,
+  operation: Partial<Pick<GraphQLContext, 'idempotency' | 'session'>> = {},
 ): GraphQLContext {
-  return new OperationContext(dependencies, auth.viewer, auth.authError);
+  return new OperationContext(
+    dependencies,
+    auth.viewer,
+    auth.authError,
+    operation.idempotency ?? null,
+    operation.session ?? HTTP_SESSION,
+  );
 }

@@ -1,6 +1,8 @@
 /** The executable schema, built once from the resolver classes; `schema.graphql` is printed from it. */
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { IdempotencyMiddleware } from './idempotency';
+import { CollaborationResolver } from './resolvers/collaboration-resolver';
 import { LineResolver } from './resolvers/line-resolver';
 import { RealtimeResolver } from './resolvers/realtime-resolver';
 import { StockItemResolver } from './resolvers/stock-item-resolver';
@@ -12,6 +14,7 @@ export const RESOLVERS = [
   StockItemResolver,
   StocktakeResolver,
   LineResolver,
+  CollaborationResolver,
   RealtimeResolver,
 ] as const;
 
@@ -31,7 +34,12 @@ const NO_TOPIC_SUBSCRIPTIONS = {
 };
 
 export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validate: false, pubSub: NO_TOPIC_SUBSCRIPTIONS });
+  return buildSchema({
+    resolvers: RESOLVERS,
+    validate: false,
+    pubSub: NO_TOPIC_SUBSCRIPTIONS,
+    globalMiddlewares: [IdempotencyMiddleware],
+  });
 }
 
 /** The SDL committed as schema.graphql: sorted, so diffs only show real changes. */

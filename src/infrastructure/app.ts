@@ -15,6 +15,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
 import { createServices } from '../domain/services';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/operation-limits';
 import { createSchema } from '../graphql/schema';
@@ -32,7 +33,8 @@ import { RedisEventBus } from '../realtime/redis-event-bus';
 import { RedisSignal } from '../realtime/redis-signal';
 import { createTokenVerifier, type TokenKey } from './auth/tokens';
 import { AppMetrics } from './metrics';
-import { DEFAULTS, type PusherTarget, type RelayTuning } from './config';
+import { CollaborationUpkeep } from './collaboration-upkeep';
+import { DEFAULTS, type CollaborationTiming, type PusherTarget, type RelayTuning } from './config';
 import { TransactionalUnitOfWork } from './database/transactional-unit-of-work';
 import { pusherRoutes, type PusherClientSettings } from './http/pusher-routes';
 import type { Logger } from './logger';
@@ -51,6 +53,10 @@ export interface AppOptions {
   /** Credentials of the built-in endpoint, used when `pusher` is built-in. */
   builtInPusher: { appId: string; key: string; secret: string };
   channelPrefix: '' | 'private-';
+  /** Detail channels as `presence-` channels (PUSHER_PRESENCE_CHANNELS). */
+  presenceChannels?: boolean;
+  /** Presence heartbeat, lock TTL and idempotency retention (tests use short ones). */
+  collaboration?: Partial<CollaborationTiming>;
   log: Logger;
   operationLimits?: OperationLimits;
   maxSubscriptionsPerSocket?: number;
@@ -93,6 +99,10 @@ export interface RunningApp extends RunningServer {
   metrics: AppMetrics;
   relay: PusherRelay;
   retention: OutboxRetention;
+  /** Presence renewal and the sweeps of lapsed locks, presences and idempotency keys. */
+  collaboration: CollaborationUpkeep;
+  /** Names this instance's connections in presence sessions. */
+  instanceId: string;
   /** Present when no Pusher credentials are configured. */
   pusherServer: PusherCompatibleServer | undefined;
   /** What GET /pusher/config returns for a client connecting to `host`. */
@@ -136,7 +146,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     relay?.wake();
     relayWake?.send();
   });
-  const services = createServices(new TransactionalUnitOfWork(orm, journal));
+  const timing: CollaborationTiming = { ...DEFAULTS.collaboration, ...options.collaboration };
+  const services = createServices(new TransactionalUnitOfWork(orm, journal), timing);
+  const instanceId = randomUUID();
+  const collaboration = new CollaborationUpkeep({ orm, services, instanceId, timing, log });
+  const channelPrefixes = {
+    list: options.channelPrefix,
+    detail: options.presenceChannels ? ('presence-' as const) : options.channelPrefix,
+  };
   const verifyToken = createTokenVerifier(options.tokenKey);
   const realtime = new RealtimeService({
     orm,
@@ -213,16 +230,19 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       ...(pusherServer ? [pusherServer.httpRouter] : []),
       pusherRoutes({
         settings: pusherSettings,
-        channelPrefix: options.channelPrefix,
+        channelPrefixes,
         pusher: createPusherClient(credentials),
         verifyToken,
       }),
     ],
     upgradeHandlers: pusherServer ? [(request, socket, head) => pusherServer.handleUpgrade(request, socket, head)] : [],
     metrics,
+    instanceId,
+    onConnectionClosed: (session) => collaboration.connectionClosed(session),
     log,
   });
   port = server.port;
+  collaboration.start();
 
   // The built-in endpoint is reached through the same SDK code path as hosted Pusher.
   const relayTarget: PusherCredentials = builtIn
@@ -233,7 +253,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     store,
     publisher,
     requestTimeoutMs: tuning.requestTimeoutMs,
-    channelPrefix: options.channelPrefix,
+    channelPrefixes,
     leader: new LeaderLock(options.databaseUrl, log),
     observer: metrics.relayObserver,
     log,
@@ -268,10 +288,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     metrics,
     relay,
     retention,
+    collaboration,
+    instanceId,
     pusherServer,
     pusherSettings,
     async close() {
       await server.close();
+      await collaboration.stop();
       await retention.stop();
       await relay.stop();
       publisher.close();

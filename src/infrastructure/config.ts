@@ -38,6 +38,8 @@ export interface Config {
   pusher: PusherTarget;
   /** '' (public channels, as the original) or 'private-' (then /pusher/auth authorizes). */
   channelPrefix: '' | 'private-';
+  /** PUSHER_PRESENCE_CHANNELS=true: detail channels are `presence-` channels (members = who has the screen open). */
+  presenceChannels: boolean;
   auth: AuthConfig;
   logLevel: LogLevel;
   /** Depth, aliases, directives, tokens and cost every GraphQL operation must stay within. */
@@ -47,6 +49,17 @@ export interface Config {
   relay: RelayTuning;
   /** Delivered outbox events older than this are pruned (milliseconds). */
   outboxRetentionMs: number;
+  collaboration: CollaborationTiming;
+}
+
+/** Presence, editing locks and idempotency keys (docs/collaboration.md), in milliseconds. */
+export interface CollaborationTiming {
+  /** A presence not renewed for this long ends (HTTP joins; connections are renewed by their instance). */
+  presenceHeartbeatMs: number;
+  /** An editing lock not renewed for this long expires. */
+  lineLockTtlMs: number;
+  /** Idempotency keys are kept this long. */
+  idempotencyRetentionMs: number;
 }
 
 export interface RelayTuning {
@@ -61,6 +74,7 @@ export const DEFAULTS = {
   maxSubscriptionsPerSocket: 20,
   relay: { concurrency: 16, requestTimeoutMs: 5_000 },
   outboxRetentionMs: 7 * 24 * 60 * 60 * 1000,
+  collaboration: { presenceHeartbeatMs: 60_000, lineLockTtlMs: 30_000, idempotencyRetentionMs: 24 * 60 * 60 * 1000 },
 } as const;
 
 export class ConfigError extends Error {
@@ -109,6 +123,9 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('PUSHER_CHANNEL_PREFIX must be empty or "private-"');
   }
 
+  const presence = get('PUSHER_PRESENCE_CHANNELS') ?? 'false';
+  if (!['true', 'false'].includes(presence)) problems.push('PUSHER_PRESENCE_CHANNELS must be true or false');
+
   const pusher = parsePusher(get, problems);
   const auth = parseAuth(get, isProduction, problems);
   const count = (name: string, fallback: number, max: number) => parseCount(name, get(name), fallback, max, problems);
@@ -130,6 +147,12 @@ export function loadConfig(env: Env = process.env): Config {
     DEFAULTS.outboxRetentionMs,
     problems,
   );
+  const duration = (name: string, fallback: number) => parseDuration(name, get(name), fallback, problems);
+  const collaboration: CollaborationTiming = {
+    presenceHeartbeatMs: duration('PRESENCE_HEARTBEAT', DEFAULTS.collaboration.presenceHeartbeatMs),
+    lineLockTtlMs: duration('LINE_LOCK_TTL', DEFAULTS.collaboration.lineLockTtlMs),
+    idempotencyRetentionMs: duration('IDEMPOTENCY_RETENTION', DEFAULTS.collaboration.idempotencyRetentionMs),
+  };
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -140,12 +163,14 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl,
     pusher,
     channelPrefix: prefix as Config['channelPrefix'],
+    presenceChannels: presence === 'true',
     auth,
     logLevel,
     operationLimits,
     maxSubscriptionsPerSocket,
     relay,
     outboxRetentionMs,
+    collaboration,
   };
 }
 

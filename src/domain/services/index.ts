@@ -1,6 +1,8 @@
 import type { UnitOfWork } from '../unit-of-work';
 import { HotelService } from './hotel-service';
+import { LineLockService } from './line-locks';
 import { LineService } from './line-service';
+import { PresenceService } from './presence-service';
 import { StockItemService } from './stock-item-service';
 import { StocktakeService } from './stocktake-service';
 
@@ -9,10 +11,20 @@ export interface Services {
   stocktakes: StocktakeService;
   lines: LineService;
   items: StockItemService;
+  locks: LineLockService;
+  presence: PresenceService;
 }
 
-export function createServices(unitOfWork: UnitOfWork): Services {
+/** How long presences and editing locks last without renewal (docs/collaboration.md). */
+export interface CollaborationTimeouts {
+  presenceHeartbeatMs: number;
+  lineLockTtlMs: number;
+}
+
+export function createServices(unitOfWork: UnitOfWork, timeouts: CollaborationTimeouts): Services {
   return {
+    locks: new LineLockService(unitOfWork, timeouts.lineLockTtlMs),
+    presence: new PresenceService(unitOfWork, timeouts.presenceHeartbeatMs),
     hotels: new HotelService(),
     stocktakes: new StocktakeService(unitOfWork),
     lines: new LineService(unitOfWork),

@@ -11,10 +11,18 @@ import type { DerivedLine } from '../line-calculations';
 import { sqlRows } from '../sql';
 import type { LineRecord } from '../views';
 
-/** A line with what a change to it must know: its stocktake's state and hotel. */
+/** Who holds a line's editing lock, and until when (docs/collaboration.md). */
+export interface LockHolder {
+  userId: string;
+  userName: string;
+  expiresAt: Date;
+}
+
+/** A line with what a change to it must know: its stocktake's state and hotel, and its live editing lock. */
 export interface LockedLine extends LineRecord {
   stocktakeStatus: StocktakeStatus;
   hotel: string;
+  lock: LockHolder | null;
 }
 
 interface LineRow {
@@ -47,6 +55,9 @@ interface LineRow {
   version: number;
   stocktake_status: StocktakeStatus;
   hotel: string;
+  lock_user_id: string | null;
+  lock_user_name: string | null;
+  lock_expires_at: Date | null;
 }
 
 export const LINE_COLUMNS = `l.id, l.stocktake_id, l.item_id, i.sku as item_sku, i.name as item_name, l.category_code,
@@ -57,7 +68,9 @@ export const LINE_COLUMNS = `l.id, l.stocktake_id, l.item_id, i.sku as item_sku,
 
 export const LINE_JOINS = `join stock_item i on i.id = l.item_id join stock_category c on c.code = l.category_code`;
 
-export function lineRecordFromRow(row: Omit<LineRow, 'stocktake_status' | 'hotel'>): LineRecord {
+export function lineRecordFromRow(
+  row: Omit<LineRow, 'stocktake_status' | 'hotel' | 'lock_user_id' | 'lock_user_name' | 'lock_expires_at'>,
+): LineRecord {
   return {
     id: row.id,
     stocktakeId: row.stocktake_id,
@@ -93,7 +106,9 @@ export function lineRecordFromRow(row: Omit<LineRow, 'stocktake_status' | 'hotel
  * The line, with its stocktake's row locked until the transaction ends; null
  * when there is no such line. The lock comes first, in a statement of its
  * own: a statement that waited for the lock still reads the line as it was
- * when it started, so the line is read once the lock is held.
+ * when it started, so the line is read once the lock is held. The line's
+ * live editing lock comes with it (a primary-key join), so checking it costs
+ * no statement of its own.
  */
 export async function lockLine(em: EntityManager, lineId: number): Promise<LockedLine | null> {
   const [locked] = await sqlRows<{ id: number }>(
@@ -104,12 +119,59 @@ export async function lockLine(em: EntityManager, lineId: number): Promise<Locke
   if (!locked) return null;
   const [row] = await sqlRows<LineRow>(
     em,
-    `select ${LINE_COLUMNS}, s.status as stocktake_status, h.identifier as hotel
+    `select ${LINE_COLUMNS}, s.status as stocktake_status, h.identifier as hotel,
+       k.user_id as lock_user_id, k.user_name as lock_user_name, k.expires_at as lock_expires_at
      from stocktake_line l join stocktake s on s.id = l.stocktake_id join hotel h on h.id = s.hotel_id ${LINE_JOINS}
+     left join line_lock k on k.line_id = l.id and k.expires_at > now()
      where l.id = ?`,
     [lineId],
   );
-  return row ? { ...lineRecordFromRow(row), stocktakeStatus: row.stocktake_status, hotel: row.hotel } : null;
+  return row ? lockedLineFromRow(row) : null;
+}
+
+/**
+ * Every line of a stocktake named in `lineIds`, with its stocktake's row
+ * locked first (as lockLine does), for a bulk change; lines of other
+ * stocktakes are simply absent.
+ */
+export async function lockLinesOf(
+  em: EntityManager,
+  stocktakeId: number,
+  lineIds: readonly number[],
+): Promise<{ hotel: string; status: StocktakeStatus; lines: Map<number, LockedLine> } | null> {
+  const [stocktake] = await sqlRows<{ status: StocktakeStatus; hotel: string }>(
+    em,
+    `select s.status, h.identifier as hotel from stocktake s join hotel h on h.id = s.hotel_id
+     where s.id = ? for update of s`,
+    [stocktakeId],
+  );
+  if (!stocktake) return null;
+  const rows = await sqlRows<LineRow>(
+    em,
+    `select ${LINE_COLUMNS}, s.status as stocktake_status, h.identifier as hotel,
+       k.user_id as lock_user_id, k.user_name as lock_user_name, k.expires_at as lock_expires_at
+     from stocktake_line l join stocktake s on s.id = l.stocktake_id join hotel h on h.id = s.hotel_id ${LINE_JOINS}
+     left join line_lock k on k.line_id = l.id and k.expires_at > now()
+     where l.stocktake_id = ? and l.id = any(cast(? as int[]))`,
+    [stocktakeId, `{${lineIds.join(',')}}`],
+  );
+  return {
+    hotel: stocktake.hotel,
+    status: stocktake.status,
+    lines: new Map(rows.map((row) => [row.id, lockedLineFromRow(row)])),
+  };
+}
+
+function lockedLineFromRow(row: LineRow): LockedLine {
+  return {
+    ...lineRecordFromRow(row),
+    stocktakeStatus: row.stocktake_status,
+    hotel: row.hotel,
+    lock:
+      row.lock_user_id === null
+        ? null
+        : { userId: row.lock_user_id, userName: row.lock_user_name!, expiresAt: new Date(row.lock_expires_at!) },
+  };
 }
 
 /** Writes new counts and the figures derived from them; the new version, or null if the line changed meanwhile. */

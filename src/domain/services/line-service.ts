@@ -7,7 +7,7 @@ import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MovementType, StockMovement, StocktakeStatus, type StocktakeLine } from '../entities';
 import { dec } from '../decimal';
-import { BadInputError, ConflictError, LockedError, NotFoundError } from '../errors';
+import { BadInputError, ConflictError, DomainError, LockedError, NotFoundError } from '../errors';
 import type { MovementValues } from '../events';
 import { deriveLine } from '../line-calculations';
 import { clampIntoPeriod, periodBounds } from '../period';
@@ -23,7 +23,8 @@ import {
   type MovementView,
 } from '../views';
 import { lineFor, type LineAccess } from './access';
-import { lockLine, saveCounts } from './line-records';
+import { checkNotLockedByOther, liveLockOf, lineLockedError } from './line-locks';
+import { lockLine, lockLinesOf, saveCounts, type LockedLine } from './line-records';
 import { applyPeriodTotals, movementTotals } from './movement-totals';
 
 export interface LineCountsInput {
@@ -35,6 +36,17 @@ export interface LineCountsInput {
   expectedVersion?: number | null;
 }
 
+/** One line of a bulk count: the counts to enter and the version the client last saw. */
+export interface BulkLineCount {
+  lineId: number;
+  countedFullUnits?: string | null;
+  countedPartialUnits?: string | null;
+  expectedVersion?: number | null;
+}
+
+/** The most lines one bulk count may change. */
+export const MAX_BULK_LINES = 500;
+
 export interface MovementInput {
   movementType?: MovementType | null;
   quantity?: string | null;
@@ -42,6 +54,8 @@ export interface MovementInput {
   reference?: string | null;
   notes?: string | null;
   timestamp?: Date | null;
+  /** The line version the client last saw; a different current version is a CONFLICT. */
+  expectedVersion?: number | null;
 }
 
 /** Quantities are stored as numeric(15,4). */
@@ -86,6 +100,7 @@ export class LineService {
       if (!line || !isMember(viewer, line.hotel)) throw new NotFoundError('StocktakeLine', lineId);
       requireRole(viewer, line.hotel, 'staff');
       if (line.stocktakeStatus === StocktakeStatus.APPROVED) throw new LockedError(line.stocktakeId, 'edit its lines');
+      checkNotLockedByOther(viewer, lineId, line.lock);
       if (input.expectedVersion != null && input.expectedVersion !== line.version) {
         throw staleVersion(describeLineRecord(line), input.expectedVersion);
       }
@@ -117,6 +132,67 @@ export class LineService {
     });
   }
 
+  /**
+   * Counts several lines of one stocktake at once, all or nothing: when any
+   * line is refused (unknown, stale, locked by someone else, bad input), none
+   * changes and the CONFLICT or BAD_USER_INPUT lists every refused line in
+   * `extensions.lineErrors`. One `bulk-lines-updated` event carries them all.
+   */
+  updateManyCounts(viewer: Viewer, stocktakeId: number, inputs: readonly BulkLineCount[]): Promise<LineView[]> {
+    if (inputs.length === 0) throw new BadInputError('lines', 'lines must name at least one line');
+    if (inputs.length > MAX_BULK_LINES) {
+      throw new BadInputError('lines', `At most ${MAX_BULK_LINES} lines can be counted at once`);
+    }
+    const seen = new Set<number>();
+    for (const input of inputs) {
+      if (seen.has(input.lineId)) throw new BadInputError('lines', `Line ${input.lineId} is named twice`);
+      seen.add(input.lineId);
+    }
+    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
+      const found = await lockLinesOf(em, stocktakeId, [...seen]);
+      if (!found || !isMember(viewer, found.hotel)) throw new NotFoundError('Stocktake', stocktakeId);
+      requireRole(viewer, found.hotel, 'staff');
+      if (found.status === StocktakeStatus.APPROVED) throw new LockedError(stocktakeId, 'edit its lines');
+      const lineErrors: Record<string, unknown>[] = [];
+      const planned: { line: LockedLine; changed: LineRecord; derived: ReturnType<typeof deriveLine> }[] = [];
+      for (const input of inputs) {
+        const line = found.lines.get(input.lineId);
+        try {
+          if (!line) throw new NotFoundError('StocktakeLine', input.lineId);
+          checkNotLockedByOther(viewer, line.id, line.lock);
+          if (input.expectedVersion != null && input.expectedVersion !== line.version) {
+            throw staleVersion(describeLineRecord(line), input.expectedVersion);
+          }
+          planned.push({ line, ...countedLine(line, { ...input, manualPurchasesValue: undefined }) });
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          lineErrors.push({ lineId: String(input.lineId), message: error.message, ...error.extensions });
+        }
+      }
+      if (lineErrors.length > 0) {
+        const onlyConflicts = lineErrors.every((error) => error.code === 'CONFLICT');
+        throw new DomainError(
+          onlyConflicts ? 'CONFLICT' : 'BAD_USER_INPUT',
+          `${lineErrors.length} of ${inputs.length} lines were refused; nothing was changed`,
+          { lineErrors },
+        );
+      }
+      const views: LineView[] = [];
+      for (const { line, changed, derived } of planned) {
+        const version = await saveCounts(em, changed, derived);
+        if (version === null) throw staleVersion(describeLineRecord(line), line.version);
+        views.push(describeLineRecord({ ...changed, ...derived, version }));
+      }
+      events.record({
+        name: 'bulk-lines-updated',
+        hotel: found.hotel,
+        stocktakeId,
+        data: { stocktakeId, lines: views },
+      });
+      return views;
+    });
+  }
+
   addMovement(
     viewer: Viewer,
     lineId: number,
@@ -127,7 +203,13 @@ export class LineService {
     const values = checkMovement(input, input.movementType, input.quantity);
 
     return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
-      const { line, hotel, stocktake } = await editableLine(em, viewer, lineId, 'add movements to it');
+      const { line, hotel, stocktake } = await editableLine(
+        em,
+        viewer,
+        lineId,
+        'add movements to it',
+        input.expectedVersion,
+      );
       const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
       const movement = em.create(StockMovement, {
         hotel,
@@ -161,7 +243,7 @@ export class LineService {
     input: MovementInput,
   ): Promise<{ movement: MovementView; oldValues: MovementValues; line: LineView }> {
     return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
-      const access = await editableLine(em, viewer, lineId, 'edit its movements');
+      const access = await editableLine(em, viewer, lineId, 'edit its movements', input.expectedVersion);
       const movement = await movementOfLine(em, access, movementId);
       const oldValues = movementValues(movement);
       // Omitted fields keep their value; an explicit null clears unit cost, reference or notes.
@@ -199,9 +281,10 @@ export class LineService {
     viewer: Viewer,
     lineId: number,
     movementId: number,
+    expectedVersion?: number | null,
   ): Promise<{ deletedMovementId: number; line: LineView }> {
     return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
-      const access = await editableLine(em, viewer, lineId, 'delete its movements');
+      const access = await editableLine(em, viewer, lineId, 'delete its movements', expectedVersion);
       const movement = await movementOfLine(em, access, movementId);
       em.remove(movement);
       await em.flush();
@@ -217,10 +300,57 @@ export class LineService {
   }
 }
 
-async function editableLine(em: EntityManager, viewer: Viewer, lineId: number, action: string): Promise<LineAccess> {
+/**
+ * The line for a movement change: its stocktake locked and not approved, no
+ * one else's editing lock on it, and at the version the client expects.
+ */
+async function editableLine(
+  em: EntityManager,
+  viewer: Viewer,
+  lineId: number,
+  action: string,
+  expectedVersion?: number | null,
+): Promise<LineAccess> {
   const access = await lineFor(em, viewer, lineId, 'staff', { lock: true });
   if (access.stocktake.isLocked) throw new LockedError(access.stocktake.id, action);
+  const holder = await liveLockOf(em, lineId);
+  if (holder && holder.userId !== viewer.id) throw lineLockedError(lineId, holder);
+  if (expectedVersion != null && expectedVersion !== access.line.version) {
+    throw staleVersion(describeLine(access.line), expectedVersion);
+  }
   return access;
+}
+
+/** The line with new counts and the figures derived from them; BAD_USER_INPUT for invalid or too large counts. */
+function countedLine(
+  line: LineRecord,
+  input: Pick<LineCountsInput, 'countedFullUnits' | 'countedPartialUnits' | 'manualPurchasesValue'>,
+): { changed: LineRecord; derived: ReturnType<typeof deriveLine> } {
+  const full =
+    input.countedFullUnits == null ? undefined : checkDecimal('countedFullUnits', input.countedFullUnits, COUNT);
+  const partial =
+    input.countedPartialUnits == null
+      ? undefined
+      : checkDecimal('countedPartialUnits', input.countedPartialUnits, COUNT);
+  const manual =
+    input.manualPurchasesValue == null
+      ? input.manualPurchasesValue
+      : checkDecimal('manualPurchasesValue', input.manualPurchasesValue, MONEY);
+  const changed: LineRecord = {
+    ...line,
+    countedFullUnits: full ?? line.countedFullUnits,
+    countedPartialUnits: partial ?? line.countedPartialUnits,
+    manualPurchasesValue: manual === undefined ? line.manualPurchasesValue : manual,
+  };
+  const derived = deriveLine({ ...changed, categoryCode: line.categoryCode });
+  // Approval would have to store the variance as a movement quantity (numeric(15,4)).
+  if (dec(derived.countedQty).abs().greaterThanOrEqualTo(MAX_QUANTITY)) {
+    throw new BadInputError(
+      full !== undefined ? 'countedFullUnits' : 'countedPartialUnits',
+      'The count is too large for this item',
+    );
+  }
+  return { changed, derived };
 }
 
 /**
@@ -266,6 +396,7 @@ async function flushLine(em: EntityManager, line: StocktakeLine): Promise<void> 
 
 function staleVersion(line: LineView, expectedVersion: number): ConflictError {
   return new ConflictError(`Line ${line.id} has changed since version ${expectedVersion}; reload it and try again`, {
+    reason: 'STALE_VERSION',
     lineId: String(line.id),
     currentVersion: line.version,
     line,

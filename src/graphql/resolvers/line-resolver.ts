@@ -1,8 +1,9 @@
-import { Arg, Ctx, Extensions, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { LIST_SIZE_EXTENSION } from '../operation-limits';
 import { viewerOf, type GraphQLContext } from '../context';
 import { parseId } from '../ids';
 import {
+  BulkLineCountInput,
   DeleteLineMovementPayload,
   LineMovementInput,
   LineMovementPayload,
@@ -37,6 +38,23 @@ export class LineResolver {
     return context.services.lines.updateCounts(viewerOf(context), parseId('id', id), input);
   }
 
+  @Mutation(() => [StocktakeLineType], {
+    description:
+      'Counts several lines of a stocktake at once, all or nothing; when refused, extensions.lineErrors says why for each line.',
+  })
+  @Extensions({ [LIST_SIZE_EXTENSION]: 300 })
+  updateStocktakeLines(
+    @Arg('stocktakeId', () => ID) stocktakeId: string,
+    @Arg('lines', () => [BulkLineCountInput]) lines: BulkLineCountInput[],
+    @Ctx() context: GraphQLContext,
+  ): Promise<StocktakeLineType[]> {
+    return context.services.lines.updateManyCounts(
+      viewerOf(context),
+      parseId('stocktakeId', stocktakeId),
+      lines.map((line, index) => ({ ...line, lineId: parseId(`lines[${index}].lineId`, line.lineId) })),
+    );
+  }
+
   @Mutation(() => LineMovementPayload, {
     description: 'Records a purchase or waste against the line and recalculates it.',
   })
@@ -67,12 +85,18 @@ export class LineResolver {
   deleteLineMovement(
     @Arg('lineId', () => ID) lineId: string,
     @Arg('movementId', () => ID) movementId: string,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The line version you last saw; a newer one is a CONFLICT carrying the current line.',
+    })
+    expectedVersion: number | null,
     @Ctx() context: GraphQLContext,
   ): Promise<DeleteLineMovementPayload> {
     return context.services.lines.deleteMovement(
       viewerOf(context),
       parseId('lineId', lineId),
       parseId('movementId', movementId),
+      expectedVersion,
     );
   }
 }

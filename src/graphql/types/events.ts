@@ -120,6 +120,75 @@ export class LineMovementDeletedEvent extends LineCountedUpdatedEvent {
   deletedMovementId!: number;
 }
 
+@ObjectType('BulkLinesUpdatedEvent', {
+  implements: RealtimeEventType,
+  description: 'Lines counted in one update (on Pusher: bulk-lines-updated, in parts).',
+})
+export class BulkLinesUpdatedEvent extends RealtimeEventType {
+  @Field(() => ID)
+  stocktakeId!: number;
+
+  @Field(() => Int)
+  linesUpdated!: number;
+
+  @Field(() => [StocktakeLineType])
+  lines!: StocktakeLineType[];
+}
+
+@ObjectType('UserJoinedEvent', { implements: RealtimeEventType, description: "A user's presence began." })
+export class UserJoinedEvent extends RealtimeEventType {
+  @Field(() => ID)
+  stocktakeId!: number;
+
+  @Field(() => EventActorType)
+  user!: EventActorType;
+
+  @Field(() => DateTimeScalar)
+  since!: string;
+}
+
+@ObjectType('UserLeftEvent', { implements: RealtimeEventType, description: "A user's presence ended." })
+export class UserLeftEvent extends RealtimeEventType {
+  @Field(() => ID)
+  stocktakeId!: number;
+
+  @Field(() => EventActorType)
+  user!: EventActorType;
+
+  @Field(() => String, { description: 'left, disconnected, timeout or instance-lost.' })
+  reason!: string;
+}
+
+@ObjectType('UserEditingLineEvent', { implements: RealtimeEventType, description: "A user took a line's lock." })
+export class UserEditingLineEvent extends RealtimeEventType {
+  @Field(() => ID)
+  stocktakeId!: number;
+
+  @Field(() => ID)
+  lineId!: number;
+
+  @Field(() => EventActorType)
+  user!: EventActorType;
+
+  @Field(() => DateTimeScalar)
+  expiresAt!: string;
+}
+
+@ObjectType('UserStoppedEditingLineEvent', { implements: RealtimeEventType, description: "A line's lock ended." })
+export class UserStoppedEditingLineEvent extends RealtimeEventType {
+  @Field(() => ID)
+  stocktakeId!: number;
+
+  @Field(() => ID)
+  lineId!: number;
+
+  @Field(() => EventActorType, { description: 'Who held it.' })
+  user!: EventActorType;
+
+  @Field(() => String, { description: 'released, expired, broken (by actor) or left.' })
+  reason!: string;
+}
+
 interface GraphQLEventDefinition<Name extends EventName> {
   type: ClassType<RealtimeEventType>;
   /** The event's own fields, from the data the domain recorded. */
@@ -154,6 +223,14 @@ export const GRAPHQL_EVENTS: { readonly [Name in EventName]: GraphQLEventDefinit
     type: LineMovementDeletedEvent,
     fields: (data) => ({ ...lineFields(data), deletedMovementId: data.deletedMovementId }),
   },
+  'bulk-lines-updated': {
+    type: BulkLinesUpdatedEvent,
+    fields: ({ stocktakeId, lines }) => ({ stocktakeId, linesUpdated: lines.length, lines }),
+  },
+  'user-joined': { type: UserJoinedEvent, fields: (data) => ({ ...data }) },
+  'user-left': { type: UserLeftEvent, fields: (data) => ({ ...data }) },
+  'user-editing-line': { type: UserEditingLineEvent, fields: (data) => ({ ...data }) },
+  'user-stopped-editing-line': { type: UserStoppedEditingLineEvent, fields: (data) => ({ ...data }) },
 };
 
 /** The GraphQL object of a stored event: its metadata and its own fields. */

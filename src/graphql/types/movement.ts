@@ -1,10 +1,13 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { MovementValues } from '../../domain/events';
-import type { MovementInput } from '../../domain/services/line-service';
+import type { BulkLineCount as DomainBulkLineCount, MovementInput } from '../../domain/services/line-service';
 import type { MovementView } from '../../domain/views';
 import { DateTimeScalar, DecimalScalar } from '../scalars';
 import { MovementType } from './enums';
 import { StocktakeLineType } from './stocktake-line';
+
+/** As the domain takes it, with the id still as the client wrote it. */
+type BulkLineCount = Omit<DomainBulkLineCount, 'lineId'> & { lineId: string };
 
 @ObjectType('StockMovement', { simpleResolvers: true })
 export class StockMovementType implements MovementView {
@@ -82,6 +85,12 @@ export class LineMovementInput implements MovementInput {
     description: 'Defaults to now; always clamped into the stocktake period.',
   })
   timestamp?: Date | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The line version you last saw; a newer one on the server is a CONFLICT carrying the current line.',
+  })
+  expectedVersion?: number | null;
 }
 
 @InputType({ description: 'Fields to change; omitted fields stay as they are.' })
@@ -103,6 +112,12 @@ export class UpdateLineMovementInput implements MovementInput {
 
   @Field(() => DateTimeScalar, { nullable: true })
   timestamp?: Date | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The line version you last saw; a newer one on the server is a CONFLICT carrying the current line.',
+  })
+  expectedVersion?: number | null;
 }
 
 @ObjectType()
@@ -149,6 +164,24 @@ export class UpdateStocktakeLineInput {
   @Field(() => Int, {
     nullable: true,
     description: 'The version you last saw; a newer one on the server is a CONFLICT.',
+  })
+  expectedVersion?: number | null;
+}
+
+@InputType({ description: 'One line of a bulk count (updateStocktakeLines).' })
+export class BulkLineCountInput implements BulkLineCount {
+  @Field(() => ID)
+  lineId!: string;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'At most 2 places, not negative.' })
+  countedFullUnits?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'At most 2 places, not negative.' })
+  countedPartialUnits?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version you last saw; a newer one on the server refuses the whole update (CONFLICT).',
   })
   expectedVersion?: number | null;
 }

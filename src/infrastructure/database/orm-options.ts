@@ -2,7 +2,17 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
 import path from 'node:path';
-import { Hotel, StockCategory, StockItem, StockMovement, Stocktake, StocktakeLine } from '../../domain/entities';
+import {
+  Hotel,
+  IdempotencyRecord,
+  LineLock,
+  PresenceSession,
+  StockCategory,
+  StockItem,
+  StockMovement,
+  Stocktake,
+  StocktakeLine,
+} from '../../domain/entities';
 import { migrationsList } from '../../migrations';
 import { ChannelSequence, OutboxEvent } from '../../realtime/outbox/OutboxEvent';
 import { silentLogger, type Logger } from '../logger';
@@ -16,6 +26,9 @@ export const ENTITIES = [
   StockMovement,
   OutboxEvent,
   ChannelSequence,
+  PresenceSession,
+  LineLock,
+  IdempotencyRecord,
 ];
 
 const ROOT = path.resolve(__dirname, '../../..');

@@ -3,9 +3,17 @@
  * The events a mutation records are handed to the journal inside the same
  * transaction (so they commit or roll back with the change), and the
  * journal is told once the commit has happened.
+ *
+ * A mutation sent with an idempotency key (domain/idempotency.ts) takes the
+ * key first, in the same transaction: the insert waits for a concurrent
+ * transaction holding the same key, so two duplicates never both run; the
+ * one that finds the key committed returns its stored result and records
+ * nothing. A mutation without a key writes nothing extra.
  */
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { IdempotencyKeyReusedError } from '../../domain/errors';
 import type { DomainEvent } from '../../domain/events';
+import { takeIdempotentRequest, type IdempotentRequest } from '../../domain/idempotency';
 import type { EventJournal, UnitOfWork, Work } from '../../domain/unit-of-work';
 import type { Actor } from '../../domain/viewer';
 
@@ -16,12 +24,45 @@ export class TransactionalUnitOfWork<Stored> implements UnitOfWork {
   ) {}
 
   async run<T>(actor: Actor, work: Work<T>): Promise<T> {
-    const { value, stored } = await this.orm.em.fork().transactional(async (em) => {
+    const request = takeIdempotentRequest();
+    const outcome = await this.orm.em.fork().transactional(async (em) => {
+      if (request) {
+        const earlier = await takeKey(em, request);
+        if (earlier) return { value: earlier.value as T, stored: undefined };
+      }
       const events: DomainEvent[] = [];
       const value = await work(em, { record: (event) => events.push(event) });
-      return { value, stored: await this.journal.append(em, events, actor) };
+      const stored = await this.journal.append(em, events, actor);
+      if (request) {
+        await em.execute('update idempotency_key set result = ? where user_id = ? and key = ?', [
+          JSON.stringify({ value: value ?? null }),
+          request.userId,
+          request.key,
+        ]);
+      }
+      return { value, stored };
     });
-    this.journal.committed(stored);
-    return value;
+    if (outcome.stored !== undefined) this.journal.committed(outcome.stored);
+    return outcome.value;
+  }
+}
+
+/** Takes the key for this request; the earlier result when it was already done. */
+async function takeKey(em: EntityManager, request: IdempotentRequest): Promise<{ value: unknown } | null> {
+  for (;;) {
+    const inserted = await em.execute<unknown[]>(
+      `insert into idempotency_key (user_id, key, request_hash, result, created_at) values (?, ?, ?, null, now())
+       on conflict do nothing returning key`,
+      [request.userId, request.key, request.requestHash],
+    );
+    if (inserted.length > 0) return null;
+    const [row] = await em.execute<{ request_hash: string; result: { value: unknown } | null }[]>(
+      'select request_hash, result from idempotency_key where user_id = ? and key = ?',
+      [request.userId, request.key],
+    );
+    // Pruned between the two statements: take it afresh.
+    if (!row) continue;
+    if (row.request_hash !== request.requestHash) throw new IdempotencyKeyReusedError(request.key);
+    return row.result ?? { value: null };
   }
 }

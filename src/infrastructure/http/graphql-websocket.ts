@@ -16,8 +16,11 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import type { DomainError } from '../../domain/errors';
 import type { Viewer } from '../../domain/viewer';
+import type { PresenceSessionKey } from '../../domain/services/presence-service';
 import type { GraphQLContext } from '../../graphql/context';
+import { operationIdempotency } from '../../graphql/idempotency';
 import type { OperationLimits } from '../../graphql/operation-limits';
 import { operationPreparer } from '../../graphql/prepare-operation';
 import { SharedSubscriptions } from '../../graphql/shared-execution';
@@ -35,13 +38,19 @@ export interface GraphQLWebSocketOptions {
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   verifyToken: TokenVerifier;
   /** Builds a context for one operation (an EntityManager fork, services, realtime access). */
-  context: (viewer: Viewer) => GraphQLContext;
+  context: (viewer: Viewer, operation: Pick<GraphQLContext, 'idempotency' | 'session'>) => GraphQLContext;
+  /** Names this instance's connections in presence sessions. */
+  instanceId: string;
+  /** A connection closed: the presence it held ends (docs/collaboration.md). */
+  onConnectionClosed: (session: PresenceSessionKey) => void;
   log: Logger;
 }
 
 type Extra = {
   token?: string;
   expiry?: NodeJS.Timeout;
+  /** This connection as a presence session. */
+  session?: PresenceSessionKey;
 };
 
 /** Node timers overflow past ~24.8 days, so long expiries are reached in steps. */
@@ -64,6 +73,7 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => options.formatError(error.toJSON(), error));
 
   const shared = new SharedSubscriptions();
+  let connections = 0;
   // Open connections, for metrics: each holds the operations open on it.
   const open = new Set<{ subscriptions: Record<string, unknown> }>();
   const cleanup = useServer<Record<string, unknown> | undefined, Extra>(
@@ -81,6 +91,8 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
         const viewer = token ? await options.verifyToken(token).catch(() => null) : null;
         if (!token || !viewer) return false;
         ctx.extra.token = token;
+        connections += 1;
+        ctx.extra.session = { key: `ws:${options.instanceId}:${connections}`, instanceId: options.instanceId };
         open.add(ctx);
         if (viewer.expiresAt) {
           const { socket } = ctx.extra;
@@ -91,6 +103,7 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
       onClose: (ctx) => {
         open.delete(ctx);
         clearTimeout(ctx.extra.expiry);
+        if (ctx.extra.session) options.onConnectionClosed(ctx.extra.session);
       },
       onSubscribe: async (ctx, _id, payload) => {
         // The operation being subscribed is already in ctx.subscriptions.
@@ -111,12 +124,20 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
         const prepared = prepare(payload);
         if (Array.isArray(prepared)) return prepared as GraphQLError[];
         const { document, variableValues } = prepared as Exclude<typeof prepared, readonly GraphQLError[]>;
+        // graphql-ws has no headers per operation: the key travels in the payload's extensions.
+        let idempotency: GraphQLContext['idempotency'];
+        try {
+          idempotency = operationIdempotency(payload.extensions?.idempotencyKey, payload);
+        } catch (error) {
+          const { message, extensions } = error as DomainError;
+          return [new GraphQLError(message, { extensions })];
+        }
         return {
           schema: options.schema,
           document,
           variableValues,
           operationName: payload.operationName,
-          contextValue: options.context(viewer),
+          contextValue: options.context(viewer, { idempotency, session: ctx.extra.session! }),
         };
       },
       onNext: (_ctx, _id, _payload, _args, result) =>

@@ -3,14 +3,17 @@
  * - GET /pusher/config: the pusher-js settings in effect (never the secret),
  *   so a frontend can configure itself;
  * - POST /pusher/auth: authorization for `private-` channels (when
- *   PUSHER_CHANNEL_PREFIX=private-), by the same channel access policy as
- *   every other transport (realtime/channel-access.ts).
+ *   PUSHER_CHANNEL_PREFIX=private-) and `presence-` detail channels (when
+ *   PUSHER_PRESENCE_CHANNELS=true, signed with `channel_data` naming the
+ *   token's user, so pusher-js members are the users GraphQL presence
+ *   shows), by the same channel access policy as every other transport
+ *   (realtime/channel-access.ts).
  */
 import express, { type Router } from 'express';
 import type Pusher from 'pusher';
 import { DomainError } from '../../domain/errors';
 import { authorizeChannel } from '../../realtime/channel-access';
-import { parseChannel } from '../../realtime/event-catalog/channels';
+import { parseChannel, type ChannelPrefixes } from '../../realtime/event-catalog/channels';
 import { SOCKET_ID_PATTERN } from '../../realtime/pusher-limits';
 import { bearerToken, type TokenVerifier } from '../auth/tokens';
 
@@ -26,7 +29,7 @@ export interface PusherClientSettings {
 export interface PusherRoutesOptions {
   /** Settings as seen from a client that called `requestHost`. */
   settings: (requestHost: string | undefined) => PusherClientSettings;
-  channelPrefix: string;
+  channelPrefixes: ChannelPrefixes;
   /** Signs channel authorizations with the app secret. */
   pusher: Pusher;
   verifyToken: TokenVerifier;
@@ -39,7 +42,8 @@ export function pusherRoutes(options: PusherRoutesOptions): Router {
     response.json({
       ...options.settings(request.hostname),
       enabledTransports: ['ws', 'wss'],
-      channelPrefix: options.channelPrefix,
+      channelPrefix: options.channelPrefixes.list,
+      detailChannelPrefix: options.channelPrefixes.detail,
       channelAuthorization: { endpoint: '/pusher/auth', transport: 'ajax' },
     });
   });
@@ -65,7 +69,8 @@ export function pusherRoutes(options: PusherRoutesOptions): Router {
         throw error;
       }
       const channel = parseChannel(channelName);
-      if (!channel || channel.prefix !== 'private-') {
+      // Presence channels are stocktake details only: a hotel's list has no members.
+      if (!channel || channel.prefix === '' || (channel.prefix === 'presence-' && channel.scope !== 'detail')) {
         response
           .status(403)
           .type('text/plain')
@@ -85,7 +90,14 @@ export function pusherRoutes(options: PusherRoutesOptions): Router {
         response.status(400).type('text/plain').send('Invalid socket_id');
         return;
       }
-      response.json(options.pusher.authorizeChannel(socketId, channelName));
+      response.json(
+        channel.prefix === 'presence-'
+          ? options.pusher.authorizeChannel(socketId, channelName, {
+              user_id: viewer.id,
+              user_info: { name: viewer.name },
+            })
+          : options.pusher.authorizeChannel(socketId, channelName),
+      );
     },
   );
 

@@ -12,15 +12,17 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Router } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { DomainError } from '../../domain/errors';
 import type { Services } from '../../domain/services';
+import type { PresenceSessionKey } from '../../domain/services/presence-service';
 import type { Viewer } from '../../domain/viewer';
 import { createContext, type GraphQLContext } from '../../graphql/context';
 import { createErrorFormatter } from '../../graphql/format-error';
+import { operationIdempotency } from '../../graphql/idempotency';
 import { checkControlCharacters } from '../../graphql/input-guard';
 import { checkCost, limitRules, parseOptions, type OperationLimits } from '../../graphql/operation-limits';
 import type { RealtimeService } from '../../realtime/realtime-service';
@@ -55,6 +57,10 @@ export interface ServerOptions {
   /** Tried before graphql-ws for each WebSocket upgrade. */
   upgradeHandlers: UpgradeHandler[];
   metrics: AppMetrics;
+  /** Names this instance's graphql-ws connections in presence sessions. */
+  instanceId: string;
+  /** A graphql-ws connection closed: the presence it held ends. */
+  onConnectionClosed: (session: PresenceSessionKey) => void;
   log: Logger;
 }
 
@@ -89,7 +95,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxSubscriptions: options.maxSubscriptionsPerSocket,
     formatError,
     verifyToken: options.verifyToken,
-    context: (viewer: Viewer) => createContext(dependencies, { viewer, authError: null }),
+    context: (viewer: Viewer, operation) => createContext(dependencies, { viewer, authError: null }, operation),
+    instanceId: options.instanceId,
+    onConnectionClosed: options.onConnectionClosed,
     log,
   });
   const upgradeHandlers = [...options.upgradeHandlers, websocket.handleUpgrade];
@@ -137,7 +145,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        createContext(dependencies, await authenticate(options.verifyToken, req.headers.authorization)),
+        createContext(dependencies, await authenticate(options.verifyToken, req.headers.authorization), {
+          idempotency: httpIdempotency(req.headers['idempotency-key'], req.body as Record<string, unknown>),
+        }),
     }),
   );
   app.use((_request, response) => {
@@ -154,6 +164,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     graphqlWs: { connectionCount: websocket.connectionCount, operationCount: websocket.operationCount },
     close: () => apollo.stop(),
   };
+}
+
+/** The `Idempotency-Key` header's key and request hash; a malformed key is refused with 400. */
+function httpIdempotency(header: string | string[] | undefined, body: Record<string, unknown> | undefined) {
+  try {
+    return operationIdempotency(Array.isArray(header) ? header.join(',') : header, body ?? {});
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+  }
 }
 
 /**

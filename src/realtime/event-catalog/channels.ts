@@ -23,15 +23,30 @@ export type ParsedChannel = { prefix: ChannelPrefix; name: string; hotel: string
   { scope: 'list' } | { scope: 'detail'; stocktakeId: number }
 );
 
-/** '' for public channels; 'private-' when Pusher must authorize subscribers. */
-export type ChannelPrefix = '' | 'private-';
+/** '' for public channels; 'private-' or 'presence-' when Pusher must authorize subscribers. */
+export type ChannelPrefix = '' | 'private-' | 'presence-';
+
+/** The Pusher prefixes in effect: PUSHER_CHANNEL_PREFIX for lists, and for details `presence-` in presence mode. */
+export interface ChannelPrefixes {
+  list: '' | 'private-';
+  detail: ChannelPrefix;
+}
+
+/** A stored channel name as Pusher knows it, with the prefix of its family. */
+export function pusherChannelName(name: string, prefixes: ChannelPrefixes): string {
+  return `${DETAIL.test(name) ? prefixes.detail : prefixes.list}${name}`;
+}
 
 const LIST = /^(.+)-stocktakes$/;
 const DETAIL = /^(.+)-stocktake-([1-9]\d{0,9})$/;
 
-/** Reads a channel name, with or without the `private-` prefix; null when it is not one of ours. */
+/** Reads a channel name, with or without the `private-` or `presence-` prefix; null when it is not one of ours. */
 export function parseChannel(written: string): ParsedChannel | null {
-  const prefix: ChannelPrefix = written.startsWith('private-') ? 'private-' : '';
+  const prefix: ChannelPrefix = written.startsWith('private-')
+    ? 'private-'
+    : written.startsWith('presence-')
+      ? 'presence-'
+      : '';
   const name = written.slice(prefix.length);
   const list = LIST.exec(name);
   if (list) return { prefix, name, hotel: list[1]!, scope: 'list' };

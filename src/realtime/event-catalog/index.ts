@@ -36,6 +36,12 @@ export interface EventDefinition<Name extends EventName> {
   pusher(data: Data<Name>): Body<Name>;
   /** Ids only: tells the client what changed so it can refetch (`refetch: true` is added). */
   slim(data: Data<Name>): SlimBody<Name>;
+  /**
+   * For events whose payload may legitimately exceed Pusher's size limit:
+   * the payload cut into parts that each fit (`fits` measures one with its
+   * meta); none means the event is always sent whole (or slim).
+   */
+  split?(data: Data<Name>, fits: (body: Body<Name>) => boolean): Body<Name>[] | null;
 }
 
 type Catalog = { readonly [Name in EventName]: EventDefinition<Name> };
@@ -120,7 +126,92 @@ export const EVENT_CATALOG: Catalog = {
     pusher: (data) => ({ ...lineIds(data), deleted_movement_id: data.deletedMovementId, line: pusherLine(data.line) }),
     slim: (data) => ({ ...lineIds(data), deleted_movement_id: data.deletedMovementId }),
   },
+  'bulk-lines-updated': {
+    scopes: ['detail'],
+    summary: 'Several lines were counted in one all-or-nothing update (on Pusher, in parts under the size limit).',
+    pusher: ({ stocktakeId, lines }) => ({
+      stocktake_id: stocktakeId,
+      lines_updated: lines.length,
+      part: 1,
+      parts: 1,
+      lines: lines.map(pusherLine),
+    }),
+    slim: ({ stocktakeId, lines }) => ({ stocktake_id: stocktakeId, lines_updated: lines.length }),
+    split: ({ stocktakeId, lines }, fits) =>
+      splitInParts(lines.map(pusherLine), fits, (share, part, parts) => ({
+        stocktake_id: stocktakeId,
+        lines_updated: lines.length,
+        part,
+        parts,
+        lines: share,
+      })),
+  },
+  'user-joined': {
+    scopes: ['detail'],
+    summary: 'A user started following the stocktake (their first tab or device).',
+    pusher: ({ stocktakeId, user, since }) => ({ stocktake_id: stocktakeId, user: { ...user }, since }),
+    slim: ({ stocktakeId, user }) => ({ stocktake_id: stocktakeId, user: { ...user } }),
+  },
+  'user-left': {
+    scopes: ['detail'],
+    summary: "A user's presence ended (after their last tab or device), with the reason.",
+    pusher: ({ stocktakeId, user, reason }) => ({ stocktake_id: stocktakeId, user: { ...user }, reason }),
+    slim: ({ stocktakeId, user }) => ({ stocktake_id: stocktakeId, user: { ...user } }),
+  },
+  'user-editing-line': {
+    scopes: ['detail'],
+    summary: 'A user took the editing lock of a line (until expires_at unless renewed).',
+    pusher: ({ stocktakeId, lineId, user, expiresAt }) => ({
+      stocktake_id: stocktakeId,
+      line_id: lineId,
+      user: { ...user },
+      expires_at: expiresAt,
+    }),
+    slim: ({ stocktakeId, lineId, user }) => ({ stocktake_id: stocktakeId, line_id: lineId, user: { ...user } }),
+  },
+  'user-stopped-editing-line': {
+    scopes: ['detail'],
+    summary: "A line's editing lock ended, with the reason.",
+    pusher: ({ stocktakeId, lineId, user, reason }) => ({
+      stocktake_id: stocktakeId,
+      line_id: lineId,
+      user: { ...user },
+      reason,
+    }),
+    slim: ({ stocktakeId, lineId, user }) => ({ stocktake_id: stocktakeId, line_id: lineId, user: { ...user } }),
+  },
 };
+
+/**
+ * Cuts items into consecutive shares, as few as fit: each share is as long
+ * as `fits` allows with the final part count. Null when a single item
+ * cannot fit on its own (the caller falls back to the slim form).
+ */
+function splitInParts<Item, Part>(
+  items: readonly Item[],
+  fits: (part: Part) => boolean,
+  build: (share: Item[], part: number, parts: number) => Part,
+): Part[] | null {
+  // The part numbers change the size a little; the count is settled when a pass confirms it.
+  for (let guess = 1; guess <= items.length;) {
+    const shares: Item[][] = [];
+    let current: Item[] = [];
+    for (const item of items) {
+      const next = [...current, item];
+      if (fits(build(next, shares.length + 1, guess))) current = next;
+      else if (current.length === 0) return null;
+      else {
+        shares.push(current);
+        current = [item];
+        if (!fits(build(current, shares.length + 1, guess))) return null;
+      }
+    }
+    shares.push(current);
+    if (shares.length <= guess) return shares.map((share, index) => build(share, index + 1, shares.length));
+    guess = shares.length;
+  }
+  return null;
+}
 
 /** Every event name, in catalog order. */
 export const EVENT_NAMES = Object.keys(EVENT_CATALOG) as EventName[];
@@ -160,6 +251,28 @@ export function pusherPayload<Name extends EventName>(event: StoredEvent<Name>):
     ...definitionOf(event.name).pusher(event.data as unknown as Data<Name>),
     meta: pusherMeta(event),
   } as PusherPayload<Name>;
+}
+
+/**
+ * The Pusher payloads of an event, each within `maxBytes`: the full payload
+ * when it fits, the event's parts when it splits (bulk-lines-updated), and
+ * null when neither fits (the caller sends the slim form).
+ */
+export function pusherPayloadParts<Name extends EventName>(
+  event: StoredEvent<Name>,
+  maxBytes: number,
+): string[] | null {
+  const whole = JSON.stringify(pusherPayload(event));
+  if (Buffer.byteLength(whole) <= maxBytes) return [whole];
+  const definition = definitionOf(event.name);
+  if (!definition.split) return null;
+  const meta = pusherMeta(event);
+  const serialize = (body: Body<Name>) => JSON.stringify({ ...body, meta });
+  const parts = definition.split(
+    event.data as unknown as Data<Name>,
+    (body) => Buffer.byteLength(serialize(body)) <= maxBytes,
+  );
+  return parts ? parts.map(serialize) : null;
 }
 
 /** What Pusher gets instead when the full payload is too large: ids, meta and `refetch: true`. */

@@ -133,6 +133,20 @@ export const PusherOldValuesSchema = closed(
 
 const lineIds = { line_id: Id, item_sku: Type.String() };
 
+const PusherUserSchema = closed({ id: Type.String(), name: Type.String() }, 'A user as their token names them.');
+const PresenceEndReason = Type.Union(
+  ['left', 'disconnected', 'timeout', 'instance-lost'].map((reason) => Type.Literal(reason)),
+  { description: 'left; disconnected (last graphql-ws connection closed); timeout (heartbeat lapsed); instance-lost' },
+);
+const LockEndReason = Type.Union(
+  ['released', 'expired', 'broken', 'left'].map((reason) => Type.Literal(reason)),
+  { description: 'released by the holder; expired; broken by a manager (meta.actor); left (presence ended)' },
+);
+const bulkCounts = {
+  stocktake_id: Id,
+  lines_updated: Type.Integer({ minimum: 1, description: 'How many lines the update changed, over all parts.' }),
+};
+
 /** Every event's payload without `meta`, keyed by event name. */
 export const PUSHER_PAYLOAD_SCHEMAS = {
   'stocktake-created': closed({
@@ -164,6 +178,19 @@ export const PUSHER_PAYLOAD_SCHEMAS = {
     line: PusherLineSchema,
   }),
   'line-movement-deleted': closed({ ...lineIds, deleted_movement_id: Id, line: PusherLineSchema }),
+  'bulk-lines-updated': closed(
+    {
+      ...bulkCounts,
+      part: Type.Integer({ minimum: 1, description: 'This part, 1…parts.' }),
+      parts: Type.Integer({ minimum: 1, description: 'How many parts carry the lines (all share meta).' }),
+      lines: Type.Array(PusherLineSchema, { description: "This part's share of the lines." }),
+    },
+    'Split into parts so that each stays under the size limit; the parts together hold every line once.',
+  ),
+  'user-joined': closed({ stocktake_id: Id, user: PusherUserSchema, since: Instant }),
+  'user-left': closed({ stocktake_id: Id, user: PusherUserSchema, reason: PresenceEndReason }),
+  'user-editing-line': closed({ stocktake_id: Id, line_id: Id, user: PusherUserSchema, expires_at: Instant }),
+  'user-stopped-editing-line': closed({ stocktake_id: Id, line_id: Id, user: PusherUserSchema, reason: LockEndReason }),
 } as const;
 
 /** What goes instead when the full payload would exceed Pusher's size limit: ids only (plus meta and `refetch: true`). */
@@ -180,6 +207,11 @@ export const PUSHER_SLIM_SCHEMAS = {
   'line-movement-added': closed({ ...lineIds, movement_id: Id }),
   'line-movement-updated': closed({ ...lineIds, movement_id: Id }),
   'line-movement-deleted': closed({ ...lineIds, deleted_movement_id: Id }),
+  'bulk-lines-updated': closed(bulkCounts),
+  'user-joined': closed({ stocktake_id: Id, user: PusherUserSchema }),
+  'user-left': closed({ stocktake_id: Id, user: PusherUserSchema }),
+  'user-editing-line': closed({ stocktake_id: Id, line_id: Id, user: PusherUserSchema }),
+  'user-stopped-editing-line': closed({ stocktake_id: Id, line_id: Id, user: PusherUserSchema }),
 } as const;
 
 export type PusherMeta = Static<typeof PusherMetaSchema>;

@@ -23,7 +23,7 @@
  *   drop duplicates by `meta.sequence`).
  */
 import type { Logger } from 'pino';
-import { pusherPayload, slimPusherPayload } from '../event-catalog';
+import { pusherChannelName, pusherPayloadParts, slimPusherPayload, type ChannelPrefixes } from '../event-catalog';
 import { CHANNEL_NAME_PATTERN as CHANNEL_NAME, LIMITS } from '../pusher-limits';
 import { toStoredEvent, type OutboxStore, type RelayRow } from '../outbox/outbox-store';
 import type { StoredEvent } from '../outbox/stored-event';
@@ -46,8 +46,8 @@ export interface RelayOptions {
   publisher: DeadlinePublisher;
   /** The publisher's deadline for one request; claims outlast it. */
   requestTimeoutMs: number;
-  /** '' or 'private-', added to every channel name on the way out. */
-  channelPrefix: string;
+  /** Added to every channel name on the way out: '' or 'private-' for lists, and also 'presence-' for details. */
+  channelPrefixes: ChannelPrefixes;
   leader: LeaderLock;
   log: Logger;
   pollIntervalMs?: number;
@@ -76,7 +76,8 @@ interface Prepared {
   event: StoredEvent;
   row: RelayRow;
   channel: string;
-  data: string;
+  /** One payload, or the parts of an event that is split to fit (bulk-lines-updated). */
+  data: string[];
   slimmed: boolean;
 }
 
@@ -313,14 +314,14 @@ export class PusherRelay {
   /** The bytes Pusher will get, or why the event can never be sent. */
   private prepare(row: RelayRow, options: { slim?: boolean } = {}): Prepared | { deadLetter: string } {
     const event = toStoredEvent(row);
-    const channel = `${this.options.channelPrefix}${event.channel}`;
+    const channel = pusherChannelName(event.channel, this.options.channelPrefixes);
     if (!CHANNEL_NAME.test(channel)) return { deadLetter: `invalid Pusher channel name "${channel}"` };
     if (!options.slim) {
-      const full = JSON.stringify(pusherPayload(event));
-      if (Buffer.byteLength(full) <= PUSHER_MAX_EVENT_BYTES) return { event, row, channel, data: full, slimmed: false };
+      const parts = pusherPayloadParts(event, PUSHER_MAX_EVENT_BYTES);
+      if (parts) return { event, row, channel, data: parts, slimmed: false };
     }
     const slim = JSON.stringify(slimPusherPayload(event));
-    if (Buffer.byteLength(slim) <= PUSHER_MAX_EVENT_BYTES) return { event, row, channel, data: slim, slimmed: true };
+    if (Buffer.byteLength(slim) <= PUSHER_MAX_EVENT_BYTES) return { event, row, channel, data: [slim], slimmed: true };
     return {
       deadLetter: `payload is ${Buffer.byteLength(slim)} bytes even in slim form (limit ${PUSHER_MAX_EVENT_BYTES})`,
     };
@@ -328,11 +329,14 @@ export class PusherRelay {
 
   private async send(lane: number, token: string, batch: Prepared[]): Promise<Outcome> {
     this.busySince[lane] = Date.now();
+    // An event split in parts may make more than one request's worth; they go one request after another.
+    const events = batch.flatMap((item) =>
+      item.data.map((data) => ({ channel: item.channel, name: item.event.name, data })),
+    );
     try {
-      await this.options.publisher.publish(
-        lane,
-        batch.map((item) => ({ channel: item.channel, name: item.event.name, data: item.data })),
-      );
+      for (let start = 0; start < events.length; start += PUSHER_MAX_BATCH) {
+        await this.options.publisher.publish(lane, events.slice(start, start + PUSHER_MAX_BATCH));
+      }
     } catch (error) {
       return this.failed(lane, token, batch, classifyFailure(error));
     }

@@ -1,0 +1,216 @@
+/**
+ * Who is on a stocktake right now (docs/collaboration.md, "Presence"). A
+ * user is present while any of their sessions is: one per graphql-ws
+ * connection that joined (renewed by the instance holding the connection,
+ * ended when it closes) and one for HTTP joins (renewed by joining again
+ * within the heartbeat). Like Pusher presence, two tabs are one presence:
+ * `user-joined` on the first session, `user-left` after the last. Sessions
+ * live in PostgreSQL, so every instance sees them, and a sweep on any
+ * instance ends the ones whose renewal lapsed, including those of an
+ * instance that died. Changes to one stocktake's presence take a
+ * transaction-level advisory lock of that stocktake, so a join and the end
+ * of another session of the same user cannot both decide wrongly.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventRecorder, PresenceEndReason, UserRef } from '../events';
+import type { UnitOfWork } from '../unit-of-work';
+import { actorOf, type Viewer } from '../viewer';
+import { hotelOfStocktake } from './access';
+import { releaseLocksOf, SYSTEM_ACTOR } from './line-locks';
+
+/** A session of a user on a stocktake: `http`, or a graphql-ws connection of an instance. */
+export interface PresenceSessionKey {
+  key: string;
+  /** The instance renewing the session; null for HTTP sessions, which the client renews. */
+  instanceId: string | null;
+  /** Set once a join used it, so closing a connection that never joined costs nothing. */
+  joined?: boolean;
+}
+
+/** A present user, since when, and the lines they hold editing locks on. */
+export interface PresentUser {
+  user: UserRef;
+  since: string;
+  editingLineIds: number[];
+}
+
+/** The first key of the two-key advisory locks presence takes (the second is the stocktake id). */
+const PRESENCE_LOCK_CLASS = 20_261_201;
+
+interface EndedSession {
+  user_id: string;
+  user_name: string;
+  instance_id: string | null;
+  session_key: string;
+}
+
+export class PresenceService {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly heartbeatMs: number,
+  ) {}
+
+  /** Joins (or renews) the caller's session; `user-joined` when it is their first. The stocktake's presence. */
+  join(viewer: Viewer, stocktakeId: number, session: PresenceSessionKey): Promise<PresentUser[]> {
+    session.joined = true;
+    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
+      const hotel = await hotelOfStocktake(em, viewer, stocktakeId, 'staff');
+      await lockPresence(em, stocktakeId);
+      const wasPresent = await isPresent(em, stocktakeId, viewer.id);
+      const [row] = await em.execute<{ joined_at: Date }[]>(
+        `insert into presence_session (stocktake_id, user_id, session_key, user_name, hotel, instance_id, joined_at, expires_at)
+         values (?, ?, ?, ?, ?, ?, now(), now() + ? * interval '1 millisecond')
+         on conflict (stocktake_id, user_id, session_key) do update set
+           user_name = excluded.user_name, instance_id = excluded.instance_id, expires_at = excluded.expires_at,
+           joined_at = case when presence_session.expires_at <= now() then excluded.joined_at
+                            else presence_session.joined_at end
+         returning joined_at`,
+        [stocktakeId, viewer.id, session.key, viewer.name, hotel, session.instanceId, this.heartbeatMs],
+      );
+      if (!wasPresent) {
+        events.record({
+          name: 'user-joined',
+          hotel,
+          stocktakeId,
+          data: { stocktakeId, user: actorOf(viewer), since: new Date(row!.joined_at).toISOString() },
+        });
+      }
+      return presentUsers(em, stocktakeId);
+    });
+  }
+
+  /** Ends the caller's session; `user-left` when it was their last. False when they had none. */
+  leave(viewer: Viewer, stocktakeId: number, session: PresenceSessionKey): Promise<boolean> {
+    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
+      const hotel = await hotelOfStocktake(em, viewer, stocktakeId, 'staff');
+      await lockPresence(em, stocktakeId);
+      const ended = await em.execute<EndedSession[]>(
+        `delete from presence_session where stocktake_id = ? and user_id = ? and session_key = ?
+         returning user_id, user_name, instance_id, session_key`,
+        [stocktakeId, viewer.id, session.key],
+      );
+      await endIfLast(em, events, hotel, stocktakeId, ended, () => 'left');
+      return ended.length > 0;
+    });
+  }
+
+  /** The users present on a stocktake, earliest first. */
+  async present(em: EntityManager, viewer: Viewer, stocktakeId: number): Promise<PresentUser[]> {
+    await hotelOfStocktake(em, viewer, stocktakeId, 'staff');
+    return presentUsers(em, stocktakeId);
+  }
+
+  /** A graphql-ws connection closed: its sessions end (`user-left` where they were a user's last). */
+  async disconnected(session: PresenceSessionKey): Promise<void> {
+    if (!session.joined) return;
+    const held = await this.unitOfWork.run(SYSTEM_ACTOR, (em) =>
+      em.execute<{ stocktake_id: number; hotel: string }[]>(
+        'select distinct stocktake_id, hotel from presence_session where session_key = ?',
+        [session.key],
+      ),
+    );
+    for (const { stocktake_id: stocktakeId, hotel } of held) {
+      await this.unitOfWork.run(SYSTEM_ACTOR, async (em, events) => {
+        await lockPresence(em, stocktakeId);
+        const ended = await em.execute<EndedSession[]>(
+          `delete from presence_session where stocktake_id = ? and session_key = ?
+           returning user_id, user_name, instance_id, session_key`,
+          [stocktakeId, session.key],
+        );
+        await endIfLast(em, events, hotel, stocktakeId, ended, () => 'disconnected');
+      });
+    }
+  }
+
+  /** Renews the sessions of an instance's open connections; called well within the heartbeat. */
+  async renewInstance(instanceId: string): Promise<void> {
+    await this.unitOfWork.run(SYSTEM_ACTOR, (em) =>
+      em.execute(
+        `update presence_session set expires_at = now() + ? * interval '1 millisecond' where instance_id = ?`,
+        [this.heartbeatMs, instanceId],
+      ),
+    );
+  }
+
+  /**
+   * Ends every session whose renewal lapsed: HTTP joins not repeated within
+   * the heartbeat (`timeout`) and connections whose instance stopped
+   * renewing them, which only a dead instance does (`instance-lost`).
+   * Returns how many sessions ended.
+   */
+  async sweep(): Promise<number> {
+    const lapsed = await this.unitOfWork.run(SYSTEM_ACTOR, (em) =>
+      em.execute<{ stocktake_id: number; hotel: string }[]>(
+        'select distinct stocktake_id, hotel from presence_session where expires_at <= now() limit 100',
+      ),
+    );
+    let ended = 0;
+    for (const { stocktake_id: stocktakeId, hotel } of lapsed) {
+      ended += await this.unitOfWork.run(SYSTEM_ACTOR, async (em, events) => {
+        await lockPresence(em, stocktakeId);
+        const rows = await em.execute<EndedSession[]>(
+          `delete from presence_session where stocktake_id = ? and expires_at <= now()
+           returning user_id, user_name, instance_id, session_key`,
+          [stocktakeId],
+        );
+        await endIfLast(em, events, hotel, stocktakeId, rows, (session) =>
+          session.instance_id === null ? 'timeout' : 'instance-lost',
+        );
+        return rows.length;
+      });
+    }
+    return ended;
+  }
+}
+
+function lockPresence(em: EntityManager, stocktakeId: number): Promise<unknown> {
+  return em.execute('select pg_advisory_xact_lock(?, ?)', [PRESENCE_LOCK_CLASS, stocktakeId]);
+}
+
+async function isPresent(em: EntityManager, stocktakeId: number, userId: string): Promise<boolean> {
+  const [row] = await em.execute<{ present: boolean }[]>(
+    `select exists (select 1 from presence_session where stocktake_id = ? and user_id = ? and expires_at > now()) as present`,
+    [stocktakeId, userId],
+  );
+  return row!.present;
+}
+
+/** For each user whose sessions ended: if none is left, their presence ends (`user-left`) and so do their locks. */
+async function endIfLast(
+  em: EntityManager,
+  events: EventRecorder,
+  hotel: string,
+  stocktakeId: number,
+  ended: readonly EndedSession[],
+  reasonOf: (session: EndedSession) => PresenceEndReason,
+): Promise<void> {
+  const byUser = new Map(ended.map((session) => [session.user_id, session]));
+  for (const [userId, session] of byUser) {
+    if (await isPresent(em, stocktakeId, userId)) continue;
+    // Lapsed sessions of the same user not swept yet end with the presence.
+    await em.execute('delete from presence_session where stocktake_id = ? and user_id = ?', [stocktakeId, userId]);
+    await releaseLocksOf(em, events, stocktakeId, userId);
+    events.record({
+      name: 'user-left',
+      hotel,
+      stocktakeId,
+      data: { stocktakeId, user: { id: userId, name: session.user_name }, reason: reasonOf(session) },
+    });
+  }
+}
+
+async function presentUsers(em: EntityManager, stocktakeId: number): Promise<PresentUser[]> {
+  const rows = await em.execute<{ user_id: string; user_name: string; since: Date; editing: number[] | null }[]>(
+    `select p.user_id, max(p.user_name) as user_name, min(p.joined_at) as since,
+       (select array_agg(k.line_id order by k.line_id) from line_lock k
+        where k.stocktake_id = p.stocktake_id and k.user_id = p.user_id and k.expires_at > now()) as editing
+     from presence_session p where p.stocktake_id = ? and p.expires_at > now()
+     group by p.stocktake_id, p.user_id order by since, p.user_id`,
+    [stocktakeId],
+  );
+  return rows.map((row) => ({
+    user: { id: row.user_id, name: row.user_name },
+    since: new Date(row.since).toISOString(),
+    editingLineIds: row.editing ?? [],
+  }));
+}

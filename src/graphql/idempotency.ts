@@ -1,0 +1,49 @@
+/**
+ * Idempotency keys at the GraphQL edge (docs/collaboration.md,
+ * "Idempotency keys"): reading the key a client sent with an operation,
+ * hashing what the operation asks for, and running each mutation field under
+ * the key so that the unit of work can take it (domain/idempotency.ts).
+ */
+import { createHash } from 'node:crypto';
+import type { MiddlewareFn } from 'type-graphql';
+import { BadInputError } from '../domain/errors';
+import { withIdempotencyKey } from '../domain/idempotency';
+import type { GraphQLContext, OperationIdempotency } from './context';
+
+const KEY = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * The key and request hash of an operation, or null without a key. A key is
+ * 1 to 200 visible ASCII characters (a UUID is the usual choice).
+ */
+export function operationIdempotency(
+  key: unknown,
+  request: { query?: unknown; operationName?: unknown; variables?: unknown },
+): OperationIdempotency | null {
+  if (key === undefined || key === null) return null;
+  if (typeof key !== 'string' || !KEY.test(key)) {
+    throw new BadInputError('idempotencyKey', 'An idempotency key is 1 to 200 visible ASCII characters, e.g. a UUID');
+  }
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify([request.query ?? null, request.operationName ?? null, request.variables ?? null]))
+    .digest('hex');
+  return { key, requestHash };
+}
+
+/**
+ * Runs a root mutation field under the operation's idempotency key. A key
+ * names one change, so an operation with a key may hold only one mutation
+ * field.
+ */
+export const IdempotencyMiddleware: MiddlewareFn<GraphQLContext> = ({ context, info }, next) => {
+  const idempotency = context.idempotency;
+  if (!idempotency || info.parentType.name !== 'Mutation' || info.path.prev !== undefined) return next();
+  if (info.operation.selectionSet.selections.length !== 1) {
+    throw new BadInputError(
+      'idempotencyKey',
+      'An operation sent with an idempotency key must hold exactly one mutation',
+    );
+  }
+  if (!context.viewer) return next();
+  return withIdempotencyKey({ userId: context.viewer.id, ...idempotency }, next);
+};

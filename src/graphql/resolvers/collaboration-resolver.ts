@@ -1,0 +1,60 @@
+/**
+ * Presence and editing locks (docs/collaboration.md): thin over the domain
+ * services. A join over graphql-ws belongs to that connection (it ends when
+ * the connection closes); over HTTP it must be repeated within the presence
+ * heartbeat.
+ */
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { viewerOf, type GraphQLContext } from '../context';
+import { parseId } from '../ids';
+import { LineLockType, PresentUserType } from '../types/collaboration';
+
+@Resolver()
+export class CollaborationResolver {
+  @Query(() => [PresentUserType], { description: 'Who is on the stocktake now, and which lines each is editing.' })
+  presence(
+    @Arg('stocktakeId', () => ID) stocktakeId: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<PresentUserType[]> {
+    return context.services.presence.present(context.em, viewerOf(context), parseId('stocktakeId', stocktakeId));
+  }
+
+  @Mutation(() => [PresentUserType], {
+    description:
+      'Joins the stocktake (user-joined on your first tab or device) or renews your presence; returns who is there. ' +
+      'Over HTTP, call it again within the presence heartbeat; over graphql-ws the connection keeps it.',
+  })
+  joinStocktake(
+    @Arg('stocktakeId', () => ID) stocktakeId: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<PresentUserType[]> {
+    return context.services.presence.join(viewerOf(context), parseId('stocktakeId', stocktakeId), context.session);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Leaves from this connection (or HTTP); user-left once none of your sessions remains.',
+  })
+  leaveStocktake(@Arg('stocktakeId', () => ID) stocktakeId: string, @Ctx() context: GraphQLContext): Promise<boolean> {
+    return context.services.presence.leave(viewerOf(context), parseId('stocktakeId', stocktakeId), context.session);
+  }
+
+  @Mutation(() => LineLockType, {
+    description:
+      "Takes the line's editing lock, or renews yours; CONFLICT (extensions.lockedBy, lockExpiresAt) while someone else holds it.",
+  })
+  startEditingLine(@Arg('lineId', () => ID) lineId: string, @Ctx() context: GraphQLContext): Promise<LineLockType> {
+    return context.services.locks.start(viewerOf(context), parseId('lineId', lineId));
+  }
+
+  @Mutation(() => Boolean, { description: 'Releases your editing lock on the line; false when you held none.' })
+  stopEditingLine(@Arg('lineId', () => ID) lineId: string, @Ctx() context: GraphQLContext): Promise<boolean> {
+    return context.services.locks.stop(viewerOf(context), parseId('lineId', lineId));
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Managers end anyone's editing lock on the line (reason broken); false when there was none.",
+  })
+  breakLineLock(@Arg('lineId', () => ID) lineId: string, @Ctx() context: GraphQLContext): Promise<boolean> {
+    return context.services.locks.breakLock(viewerOf(context), parseId('lineId', lineId));
+  }
+}
