@@ -63,6 +63,11 @@ export class CollaborationUpkeep {
     this.pending.add(done);
   }
 
+  /** Resolves once the presences of connections closed so far have been ended. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.pending]);
+  }
+
   /** Stops the timers and waits for presences being ended. */
   async stop(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);

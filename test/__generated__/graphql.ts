@@ -31,6 +31,35 @@ export type ApproveStocktakePayload = {
   stocktake: Stocktake;
 };
 
+/** One line of a bulk count (updateStocktakeLines). */
+export type BulkLineCountInput = {
+  /** At most 2 places, not negative. */
+  countedFullUnits?: InputMaybe<Scalars['Decimal']['input']>;
+  /** At most 2 places, not negative. */
+  countedPartialUnits?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The version you last saw; a newer one on the server refuses the whole update (CONFLICT). */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  lineId: Scalars['ID']['input'];
+};
+
+/** Lines counted in one update (on Pusher: bulk-lines-updated, in parts). */
+export type BulkLinesUpdatedEvent = RealtimeEvent & {
+  __typename?: 'BulkLinesUpdatedEvent';
+  actor: EventActor;
+  /** The channel this copy of the event belongs to. */
+  channel: Scalars['String']['output'];
+  /** Identifies the event; the same on every channel it was sent to. */
+  eventId: Scalars['ID']['output'];
+  lines: Array<StocktakeLine>;
+  linesUpdated: Scalars['Int']['output'];
+  /** The Pusher event name, e.g. line-counted-updated. */
+  name: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  sequence: Scalars['Int']['output'];
+  stocktakeId: Scalars['ID']['output'];
+};
+
 export type CategoryTotals = {
   __typename?: 'CategoryTotals';
   adjustments: Scalars['Decimal']['output'];
@@ -138,6 +167,17 @@ export type LineCountedUpdatedEvent = RealtimeEvent & {
   sequence: Scalars['Int']['output'];
 };
 
+/** A line's editing lock. */
+export type LineLock = {
+  __typename?: 'LineLock';
+  /** When it expires unless renewed (startEditingLine again). */
+  expiresAt: Scalars['DateTime']['output'];
+  lineId: Scalars['ID']['output'];
+  stocktakeId: Scalars['ID']['output'];
+  /** The holder. */
+  user: EventActor;
+};
+
 export type LineMovementAddedEvent = RealtimeEvent & {
   __typename?: 'LineMovementAddedEvent';
   actor: EventActor;
@@ -175,6 +215,8 @@ export type LineMovementDeletedEvent = RealtimeEvent & {
 };
 
 export type LineMovementInput = {
+  /** The line version you last saw; a newer one on the server is a CONFLICT carrying the current line. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** PURCHASE or WASTE. */
   movementType: MovementType;
   notes?: InputMaybe<Scalars['String']['input']>;
@@ -245,6 +287,8 @@ export type Mutation = {
   addLineMovement: LineMovementPayload;
   /** Locks the stocktake and writes one ADJUSTMENT per line with a variance. */
   approveStocktake: ApproveStocktakePayload;
+  /** Managers end anyone's editing lock on the line (reason broken); false when there was none. */
+  breakLineLock: Scalars['Boolean']['output'];
   /** Managers add an item to the catalogue; the SKU letter sets its category. */
   createStockItem: StockItem;
   /** Managers open a stocktake for a period (one per hotel and period). */
@@ -252,18 +296,28 @@ export type Mutation = {
   deleteLineMovement: DeleteLineMovementPayload;
   /** Deletes a draft stocktake and its lines; returns its id. Approved stocktakes are locked. */
   deleteStocktake: Scalars['ID']['output'];
+  /** Joins the stocktake (user-joined on your first tab or device) or renews your presence; returns who is there. Over HTTP, call it again within the presence heartbeat; over graphql-ws the connection keeps it. */
+  joinStocktake: Array<PresentUser>;
+  /** Leaves from this connection (or HTTP); user-left once none of your sessions remains. */
+  leaveStocktake: Scalars['Boolean']['output'];
   /** Adds missing lines and refreshes movement totals; counts are kept. Safe to repeat. */
   populateStocktake: PopulateStocktakePayload;
   /** Back to DRAFT, removing the approval's adjustments. */
   reopenStocktake: ReopenStocktakePayload;
   /** Managers send a hotel's dead-lettered events to Pusher again (e.g. after fixing the Pusher configuration); returns how many. One whose channel has delivered later events since goes in the slim form, so no screen is set back to older data. */
   requeueDeadLetters: Scalars['Int']['output'];
+  /** Takes the line's editing lock, or renews yours; CONFLICT (extensions.lockedBy, lockExpiresAt) while someone else holds it. */
+  startEditingLine: LineLock;
+  /** Releases your editing lock on the line; false when you held none. */
+  stopEditingLine: Scalars['Boolean']['output'];
   updateLineMovement: UpdateLineMovementPayload;
   /** Managers change an item; set active: false to deactivate it. */
   updateStockItem: StockItem;
   updateStocktake: Stocktake;
   /** Enters counts; omitted fields stay as they are. */
   updateStocktakeLine: StocktakeLine;
+  /** Counts several lines of a stocktake at once, all or nothing; when refused, extensions.lineErrors says why for each line. */
+  updateStocktakeLines: Array<StocktakeLine>;
 };
 
 
@@ -275,6 +329,11 @@ export type MutationAddLineMovementArgs = {
 
 export type MutationApproveStocktakeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationBreakLineLockArgs = {
+  lineId: Scalars['ID']['input'];
 };
 
 
@@ -291,6 +350,7 @@ export type MutationCreateStocktakeArgs = {
 
 
 export type MutationDeleteLineMovementArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   lineId: Scalars['ID']['input'];
   movementId: Scalars['ID']['input'];
 };
@@ -298,6 +358,16 @@ export type MutationDeleteLineMovementArgs = {
 
 export type MutationDeleteStocktakeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationJoinStocktakeArgs = {
+  stocktakeId: Scalars['ID']['input'];
+};
+
+
+export type MutationLeaveStocktakeArgs = {
+  stocktakeId: Scalars['ID']['input'];
 };
 
 
@@ -313,6 +383,16 @@ export type MutationReopenStocktakeArgs = {
 
 export type MutationRequeueDeadLettersArgs = {
   hotel: Scalars['String']['input'];
+};
+
+
+export type MutationStartEditingLineArgs = {
+  lineId: Scalars['ID']['input'];
+};
+
+
+export type MutationStopEditingLineArgs = {
+  lineId: Scalars['ID']['input'];
 };
 
 
@@ -340,11 +420,27 @@ export type MutationUpdateStocktakeLineArgs = {
   input: UpdateStocktakeLineInput;
 };
 
+
+export type MutationUpdateStocktakeLinesArgs = {
+  lines: Array<BulkLineCountInput>;
+  stocktakeId: Scalars['ID']['input'];
+};
+
 export type PopulateStocktakePayload = {
   __typename?: 'PopulateStocktakePayload';
   /** Lines added by this run; existing lines were refreshed, their counts kept. */
   linesCreated: Scalars['Int']['output'];
   stocktake: Stocktake;
+};
+
+/** A user on the stocktake now (any tab or device). */
+export type PresentUser = {
+  __typename?: 'PresentUser';
+  /** Lines they hold the editing lock of. */
+  editingLineIds: Array<Scalars['ID']['output']>;
+  /** When their presence began (their first session). */
+  since: Scalars['DateTime']['output'];
+  user: EventActor;
 };
 
 export type Query = {
@@ -362,6 +458,8 @@ export type Query = {
   lineMovements: Array<StockMovement>;
   /** The caller and their hotels. */
   me: Me;
+  /** Who is on the stocktake now, and which lines each is editing. */
+  presence: Array<PresentUser>;
   /** Backlog and lag of Pusher delivery for the hotels the caller manages. */
   relayStatus: RelayStatus;
   /** A hotel's catalogue, by category then SKU; active items unless includeInactive. */
@@ -399,6 +497,11 @@ export type QueryHotelArgs = {
 
 export type QueryLineMovementsArgs = {
   lineId: Scalars['ID']['input'];
+};
+
+
+export type QueryPresenceArgs = {
+  stocktakeId: Scalars['ID']['input'];
 };
 
 
@@ -562,7 +665,7 @@ export type StocktakeDeletedEvent = RealtimeEvent & {
 };
 
 /** Events on one stocktake. */
-export type StocktakeEvent = LineCountedUpdatedEvent | LineMovementAddedEvent | LineMovementDeletedEvent | LineMovementUpdatedEvent | StocktakePopulatedEvent | StocktakeStatusChangedEvent;
+export type StocktakeEvent = BulkLinesUpdatedEvent | LineCountedUpdatedEvent | LineMovementAddedEvent | LineMovementDeletedEvent | LineMovementUpdatedEvent | StocktakePopulatedEvent | StocktakeStatusChangedEvent | UserEditingLineEvent | UserJoinedEvent | UserLeftEvent | UserStoppedEditingLineEvent;
 
 export type StocktakeLine = {
   __typename?: 'StocktakeLine';
@@ -678,6 +781,8 @@ export type SubscriptionStocktakeListEventsArgs = {
 
 /** Fields to change; omitted fields stay as they are. */
 export type UpdateLineMovementInput = {
+  /** The line version you last saw; a newer one on the server is a CONFLICT carrying the current line. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   movementType?: InputMaybe<MovementType>;
   notes?: InputMaybe<Scalars['String']['input']>;
   quantity?: InputMaybe<Scalars['Decimal']['input']>;
@@ -719,6 +824,164 @@ export type UpdateStocktakeLineInput = {
   /** Pass null to clear. */
   manualPurchasesValue?: InputMaybe<Scalars['Decimal']['input']>;
 };
+
+/** A user took a line's lock. */
+export type UserEditingLineEvent = RealtimeEvent & {
+  __typename?: 'UserEditingLineEvent';
+  actor: EventActor;
+  /** The channel this copy of the event belongs to. */
+  channel: Scalars['String']['output'];
+  /** Identifies the event; the same on every channel it was sent to. */
+  eventId: Scalars['ID']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  lineId: Scalars['ID']['output'];
+  /** The Pusher event name, e.g. line-counted-updated. */
+  name: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  sequence: Scalars['Int']['output'];
+  stocktakeId: Scalars['ID']['output'];
+  user: EventActor;
+};
+
+/** A user's presence began. */
+export type UserJoinedEvent = RealtimeEvent & {
+  __typename?: 'UserJoinedEvent';
+  actor: EventActor;
+  /** The channel this copy of the event belongs to. */
+  channel: Scalars['String']['output'];
+  /** Identifies the event; the same on every channel it was sent to. */
+  eventId: Scalars['ID']['output'];
+  /** The Pusher event name, e.g. line-counted-updated. */
+  name: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  sequence: Scalars['Int']['output'];
+  since: Scalars['DateTime']['output'];
+  stocktakeId: Scalars['ID']['output'];
+  user: EventActor;
+};
+
+/** A user's presence ended. */
+export type UserLeftEvent = RealtimeEvent & {
+  __typename?: 'UserLeftEvent';
+  actor: EventActor;
+  /** The channel this copy of the event belongs to. */
+  channel: Scalars['String']['output'];
+  /** Identifies the event; the same on every channel it was sent to. */
+  eventId: Scalars['ID']['output'];
+  /** The Pusher event name, e.g. line-counted-updated. */
+  name: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** left, disconnected, timeout or instance-lost. */
+  reason: Scalars['String']['output'];
+  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  sequence: Scalars['Int']['output'];
+  stocktakeId: Scalars['ID']['output'];
+  user: EventActor;
+};
+
+/** A line's lock ended. */
+export type UserStoppedEditingLineEvent = RealtimeEvent & {
+  __typename?: 'UserStoppedEditingLineEvent';
+  actor: EventActor;
+  /** The channel this copy of the event belongs to. */
+  channel: Scalars['String']['output'];
+  /** Identifies the event; the same on every channel it was sent to. */
+  eventId: Scalars['ID']['output'];
+  lineId: Scalars['ID']['output'];
+  /** The Pusher event name, e.g. line-counted-updated. */
+  name: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** released, expired, broken (by actor) or left. */
+  reason: Scalars['String']['output'];
+  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  sequence: Scalars['Int']['output'];
+  stocktakeId: Scalars['ID']['output'];
+  /** Who held it. */
+  user: EventActor;
+};
+
+export type JoinStocktakeMutationVariables = Exact<{
+  stocktakeId: Scalars['ID']['input'];
+}>;
+
+
+export type JoinStocktakeMutation = { __typename?: 'Mutation', joinStocktake: Array<{ __typename?: 'PresentUser', since: string, editingLineIds: Array<string>, user: { __typename?: 'EventActor', id: string, name: string } }> };
+
+export type LeaveStocktakeMutationVariables = Exact<{
+  stocktakeId: Scalars['ID']['input'];
+}>;
+
+
+export type LeaveStocktakeMutation = { __typename?: 'Mutation', leaveStocktake: boolean };
+
+export type PresenceQueryVariables = Exact<{
+  stocktakeId: Scalars['ID']['input'];
+}>;
+
+
+export type PresenceQuery = { __typename?: 'Query', presence: Array<{ __typename?: 'PresentUser', since: string, editingLineIds: Array<string>, user: { __typename?: 'EventActor', id: string, name: string } }> };
+
+export type PresentUserFieldsFragment = { __typename?: 'PresentUser', since: string, editingLineIds: Array<string>, user: { __typename?: 'EventActor', id: string, name: string } };
+
+export type StartEditingLineMutationVariables = Exact<{
+  lineId: Scalars['ID']['input'];
+}>;
+
+
+export type StartEditingLineMutation = { __typename?: 'Mutation', startEditingLine: { __typename?: 'LineLock', lineId: string, stocktakeId: string, expiresAt: string, user: { __typename?: 'EventActor', id: string, name: string } } };
+
+export type StopEditingLineMutationVariables = Exact<{
+  lineId: Scalars['ID']['input'];
+}>;
+
+
+export type StopEditingLineMutation = { __typename?: 'Mutation', stopEditingLine: boolean };
+
+export type BreakLineLockMutationVariables = Exact<{
+  lineId: Scalars['ID']['input'];
+}>;
+
+
+export type BreakLineLockMutation = { __typename?: 'Mutation', breakLineLock: boolean };
+
+export type UpdateStocktakeLinesMutationVariables = Exact<{
+  stocktakeId: Scalars['ID']['input'];
+  lines: Array<BulkLineCountInput> | BulkLineCountInput;
+}>;
+
+
+export type UpdateStocktakeLinesMutation = { __typename?: 'Mutation', updateStocktakeLines: Array<{ __typename?: 'StocktakeLine', id: string, stocktakeId: string, itemId: string, itemSku: string, itemName: string, categoryCode: string, categoryName: string, itemSize: string, itemUom: string, openingQty: string, purchases: string, salesQty: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, manualPurchasesValue?: string | null, countedFullUnits: string, countedPartialUnits: string, countedQty: string, expectedQty: string, varianceQty: string, openingDisplayFullUnits: string, openingDisplayPartialUnits: string, expectedDisplayFullUnits: string, expectedDisplayPartialUnits: string, countedDisplayFullUnits: string, countedDisplayPartialUnits: string, varianceDisplayFullUnits: string, varianceDisplayPartialUnits: string, valuationCost: string, expectedValue: string, countedValue: string, varianceValue: string, version: number }> };
+
+export type DeleteLineMovementAtVersionMutationVariables = Exact<{
+  lineId: Scalars['ID']['input'];
+  movementId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type DeleteLineMovementAtVersionMutation = { __typename?: 'Mutation', deleteLineMovement: { __typename?: 'DeleteLineMovementPayload', deletedMovementId: string, line: { __typename?: 'StocktakeLine', id: string, stocktakeId: string, itemId: string, itemSku: string, itemName: string, categoryCode: string, categoryName: string, itemSize: string, itemUom: string, openingQty: string, purchases: string, salesQty: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, manualPurchasesValue?: string | null, countedFullUnits: string, countedPartialUnits: string, countedQty: string, expectedQty: string, varianceQty: string, openingDisplayFullUnits: string, openingDisplayPartialUnits: string, expectedDisplayFullUnits: string, expectedDisplayPartialUnits: string, countedDisplayFullUnits: string, countedDisplayPartialUnits: string, varianceDisplayFullUnits: string, varianceDisplayPartialUnits: string, valuationCost: string, expectedValue: string, countedValue: string, varianceValue: string, version: number } } };
+
+export type CollaborationEventsSubscriptionVariables = Exact<{
+  stocktakeId: Scalars['ID']['input'];
+  afterSequence?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type CollaborationEventsSubscription = { __typename?: 'Subscription', stocktakeEvents:
+    | { __typename: 'BulkLinesUpdatedEvent', stocktakeId: string, linesUpdated: number, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, lines: Array<{ __typename?: 'StocktakeLine', id: string, countedFullUnits: string, version: number }>, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'LineCountedUpdatedEvent', lineId: string, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, line: { __typename?: 'StocktakeLine', id: string, countedFullUnits: string, version: number }, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'LineMovementAddedEvent', lineId: string, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, movement: { __typename?: 'StockMovement', id: string, quantity: string }, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'LineMovementDeletedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'LineMovementUpdatedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'StocktakePopulatedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'StocktakeStatusChangedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'UserEditingLineEvent', stocktakeId: string, lineId: string, expiresAt: string, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, user: { __typename?: 'EventActor', id: string, name: string }, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'UserJoinedEvent', stocktakeId: string, since: string, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, user: { __typename?: 'EventActor', id: string, name: string }, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'UserLeftEvent', stocktakeId: string, reason: string, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, user: { __typename?: 'EventActor', id: string, name: string }, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'UserStoppedEditingLineEvent', stocktakeId: string, lineId: string, reason: string, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, user: { __typename?: 'EventActor', id: string, name: string }, actor: { __typename?: 'EventActor', id: string, name: string } }
+   };
 
 export type LineFieldsFragment = { __typename?: 'StocktakeLine', id: string, stocktakeId: string, itemId: string, itemSku: string, itemName: string, categoryCode: string, categoryName: string, itemSize: string, itemUom: string, openingQty: string, purchases: string, salesQty: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, manualPurchasesValue?: string | null, countedFullUnits: string, countedPartialUnits: string, countedQty: string, expectedQty: string, varianceQty: string, openingDisplayFullUnits: string, openingDisplayPartialUnits: string, expectedDisplayFullUnits: string, expectedDisplayPartialUnits: string, countedDisplayFullUnits: string, countedDisplayPartialUnits: string, varianceDisplayFullUnits: string, varianceDisplayPartialUnits: string, valuationCost: string, expectedValue: string, countedValue: string, varianceValue: string, version: number };
 
@@ -898,6 +1161,8 @@ export type CategoryTotalsQueryVariables = Exact<{
 
 export type CategoryTotalsQuery = { __typename?: 'Query', categoryTotals: Array<{ __typename?: 'CategoryTotals', categoryCode: string, categoryName: string, itemCount: number, openingQty: string, purchases: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, expectedQty: string, countedQty: string, varianceQty: string, expectedValue: string, countedValue: string, varianceValue: string, manualPurchasesValue: string }> };
 
+type EventMeta_BulkLinesUpdatedEvent_Fragment = { __typename: 'BulkLinesUpdatedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } };
+
 type EventMeta_LineCountedUpdatedEvent_Fragment = { __typename: 'LineCountedUpdatedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } };
 
 type EventMeta_LineMovementAddedEvent_Fragment = { __typename: 'LineMovementAddedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } };
@@ -914,7 +1179,16 @@ type EventMeta_StocktakePopulatedEvent_Fragment = { __typename: 'StocktakePopula
 
 type EventMeta_StocktakeStatusChangedEvent_Fragment = { __typename: 'StocktakeStatusChangedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } };
 
+type EventMeta_UserEditingLineEvent_Fragment = { __typename: 'UserEditingLineEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } };
+
+type EventMeta_UserJoinedEvent_Fragment = { __typename: 'UserJoinedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } };
+
+type EventMeta_UserLeftEvent_Fragment = { __typename: 'UserLeftEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } };
+
+type EventMeta_UserStoppedEditingLineEvent_Fragment = { __typename: 'UserStoppedEditingLineEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } };
+
 export type EventMetaFragment =
+  | EventMeta_BulkLinesUpdatedEvent_Fragment
   | EventMeta_LineCountedUpdatedEvent_Fragment
   | EventMeta_LineMovementAddedEvent_Fragment
   | EventMeta_LineMovementDeletedEvent_Fragment
@@ -923,6 +1197,10 @@ export type EventMetaFragment =
   | EventMeta_StocktakeDeletedEvent_Fragment
   | EventMeta_StocktakePopulatedEvent_Fragment
   | EventMeta_StocktakeStatusChangedEvent_Fragment
+  | EventMeta_UserEditingLineEvent_Fragment
+  | EventMeta_UserJoinedEvent_Fragment
+  | EventMeta_UserLeftEvent_Fragment
+  | EventMeta_UserStoppedEditingLineEvent_Fragment
 ;
 
 export type StocktakeListEventsSubscriptionVariables = Exact<{
@@ -944,12 +1222,17 @@ export type StocktakeEventsSubscriptionVariables = Exact<{
 
 
 export type StocktakeEventsSubscription = { __typename?: 'Subscription', stocktakeEvents:
+    | { __typename: 'BulkLinesUpdatedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } }
     | { __typename: 'LineCountedUpdatedEvent', lineId: string, itemSku: string, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, line: { __typename?: 'StocktakeLine', id: string, stocktakeId: string, itemId: string, itemSku: string, itemName: string, categoryCode: string, categoryName: string, itemSize: string, itemUom: string, openingQty: string, purchases: string, salesQty: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, manualPurchasesValue?: string | null, countedFullUnits: string, countedPartialUnits: string, countedQty: string, expectedQty: string, varianceQty: string, openingDisplayFullUnits: string, openingDisplayPartialUnits: string, expectedDisplayFullUnits: string, expectedDisplayPartialUnits: string, countedDisplayFullUnits: string, countedDisplayPartialUnits: string, varianceDisplayFullUnits: string, varianceDisplayPartialUnits: string, valuationCost: string, expectedValue: string, countedValue: string, varianceValue: string, version: number }, actor: { __typename?: 'EventActor', id: string, name: string } }
     | { __typename: 'LineMovementAddedEvent', lineId: string, itemSku: string, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, movement: { __typename?: 'StockMovement', id: string, itemId: string, itemSku: string, movementType: MovementType, quantity: string, unitCost?: string | null, reference: string, notes: string, staffId?: string | null, staffName?: string | null, timestamp: string }, line: { __typename?: 'StocktakeLine', id: string, stocktakeId: string, itemId: string, itemSku: string, itemName: string, categoryCode: string, categoryName: string, itemSize: string, itemUom: string, openingQty: string, purchases: string, salesQty: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, manualPurchasesValue?: string | null, countedFullUnits: string, countedPartialUnits: string, countedQty: string, expectedQty: string, varianceQty: string, openingDisplayFullUnits: string, openingDisplayPartialUnits: string, expectedDisplayFullUnits: string, expectedDisplayPartialUnits: string, countedDisplayFullUnits: string, countedDisplayPartialUnits: string, varianceDisplayFullUnits: string, varianceDisplayPartialUnits: string, valuationCost: string, expectedValue: string, countedValue: string, varianceValue: string, version: number }, actor: { __typename?: 'EventActor', id: string, name: string } }
     | { __typename: 'LineMovementDeletedEvent', lineId: string, itemSku: string, deletedMovementId: string, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, line: { __typename?: 'StocktakeLine', id: string, stocktakeId: string, itemId: string, itemSku: string, itemName: string, categoryCode: string, categoryName: string, itemSize: string, itemUom: string, openingQty: string, purchases: string, salesQty: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, manualPurchasesValue?: string | null, countedFullUnits: string, countedPartialUnits: string, countedQty: string, expectedQty: string, varianceQty: string, openingDisplayFullUnits: string, openingDisplayPartialUnits: string, expectedDisplayFullUnits: string, expectedDisplayPartialUnits: string, countedDisplayFullUnits: string, countedDisplayPartialUnits: string, varianceDisplayFullUnits: string, varianceDisplayPartialUnits: string, valuationCost: string, expectedValue: string, countedValue: string, varianceValue: string, version: number }, actor: { __typename?: 'EventActor', id: string, name: string } }
     | { __typename: 'LineMovementUpdatedEvent', lineId: string, itemSku: string, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, movement: { __typename?: 'StockMovement', id: string, itemId: string, itemSku: string, movementType: MovementType, quantity: string, unitCost?: string | null, reference: string, notes: string, staffId?: string | null, staffName?: string | null, timestamp: string }, oldValues: { __typename?: 'MovementValues', movementType: MovementType, quantity: string, unitCost?: string | null, reference: string, notes: string }, line: { __typename?: 'StocktakeLine', id: string, stocktakeId: string, itemId: string, itemSku: string, itemName: string, categoryCode: string, categoryName: string, itemSize: string, itemUom: string, openingQty: string, purchases: string, salesQty: string, waste: string, transfersIn: string, transfersOut: string, adjustments: string, manualPurchasesValue?: string | null, countedFullUnits: string, countedPartialUnits: string, countedQty: string, expectedQty: string, varianceQty: string, openingDisplayFullUnits: string, openingDisplayPartialUnits: string, expectedDisplayFullUnits: string, expectedDisplayPartialUnits: string, countedDisplayFullUnits: string, countedDisplayPartialUnits: string, varianceDisplayFullUnits: string, varianceDisplayPartialUnits: string, valuationCost: string, expectedValue: string, countedValue: string, varianceValue: string, version: number }, actor: { __typename?: 'EventActor', id: string, name: string } }
     | { __typename: 'StocktakePopulatedEvent', stocktakeId: string, linesCreated: number, message: string, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } }
     | { __typename: 'StocktakeStatusChangedEvent', stocktakeId: string, status: StocktakeStatus, adjustmentsCreated: number, eventId: string, name: string, channel: string, sequence: number, occurredAt: string, stocktake: { __typename?: 'Stocktake', id: string, hotel: string, periodStart: string, periodEnd: string, status: StocktakeStatus, isLocked: boolean, notes: string, createdAt: string, approvedAt?: string | null, approvedById?: string | null, approvedByName?: string | null, lineCount: number, totalValue: string, totalVarianceValue: string }, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'UserEditingLineEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'UserJoinedEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'UserLeftEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } }
+    | { __typename: 'UserStoppedEditingLineEvent', eventId: string, name: string, channel: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', id: string, name: string } }
    };
 
 export type ChannelEventsQueryVariables = Exact<{
@@ -985,12 +1268,22 @@ export type HotelsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type HotelsQuery = { __typename?: 'Query', hotels: Array<{ __typename?: 'HotelType', id: string, identifier: string, name: string, timeZone: string, role: Role }> };
 
+export const PresentUserFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PresentUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PresentUser"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"editingLineIds"}}]}}]} as unknown as DocumentNode<PresentUserFieldsFragment, unknown>;
 export const LineFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LineFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeLine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"itemSize"}},{"kind":"Field","name":{"kind":"Name","value":"itemUom"}},{"kind":"Field","name":{"kind":"Name","value":"openingQty"}},{"kind":"Field","name":{"kind":"Name","value":"purchases"}},{"kind":"Field","name":{"kind":"Name","value":"salesQty"}},{"kind":"Field","name":{"kind":"Name","value":"waste"}},{"kind":"Field","name":{"kind":"Name","value":"transfersIn"}},{"kind":"Field","name":{"kind":"Name","value":"transfersOut"}},{"kind":"Field","name":{"kind":"Name","value":"adjustments"}},{"kind":"Field","name":{"kind":"Name","value":"manualPurchasesValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedQty"}},{"kind":"Field","name":{"kind":"Name","value":"expectedQty"}},{"kind":"Field","name":{"kind":"Name","value":"varianceQty"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"valuationCost"}},{"kind":"Field","name":{"kind":"Name","value":"expectedValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedValue"}},{"kind":"Field","name":{"kind":"Name","value":"varianceValue"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<LineFieldsFragment, unknown>;
 export const StocktakeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StocktakeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Stocktake"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hotel"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isLocked"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedById"}},{"kind":"Field","name":{"kind":"Name","value":"approvedByName"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalValue"}},{"kind":"Field","name":{"kind":"Name","value":"totalVarianceValue"}}]}}]} as unknown as DocumentNode<StocktakeFieldsFragment, unknown>;
 export const MovementFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MovementFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StockMovement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"movementType"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitCost"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"staffId"}},{"kind":"Field","name":{"kind":"Name","value":"staffName"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]} as unknown as DocumentNode<MovementFieldsFragment, unknown>;
 export const StockItemFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StockItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StockItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"sizeValue"}},{"kind":"Field","name":{"kind":"Name","value":"sizeUnit"}},{"kind":"Field","name":{"kind":"Name","value":"uom"}},{"kind":"Field","name":{"kind":"Name","value":"unitCost"}},{"kind":"Field","name":{"kind":"Name","value":"costPerServing"}},{"kind":"Field","name":{"kind":"Name","value":"menuPrice"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode<StockItemFieldsFragment, unknown>;
 export const MovementValuesFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MovementValuesFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MovementValues"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"movementType"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitCost"}},{"kind":"Field","name":{"kind":"Name","value":"reference"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}}]} as unknown as DocumentNode<MovementValuesFieldsFragment, unknown>;
 export const EventMetaFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EventMeta"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RealtimeEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<EventMetaFragment, unknown>;
+export const JoinStocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"JoinStocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"stocktakeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"joinStocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"stocktakeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"stocktakeId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PresentUserFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PresentUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PresentUser"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"editingLineIds"}}]}}]} as unknown as DocumentNode<JoinStocktakeMutation, JoinStocktakeMutationVariables>;
+export const LeaveStocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LeaveStocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"stocktakeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leaveStocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"stocktakeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"stocktakeId"}}}]}]}}]} as unknown as DocumentNode<LeaveStocktakeMutation, LeaveStocktakeMutationVariables>;
+export const PresenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Presence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"stocktakeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"presence"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"stocktakeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"stocktakeId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PresentUserFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PresentUserFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PresentUser"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"editingLineIds"}}]}}]} as unknown as DocumentNode<PresenceQuery, PresenceQueryVariables>;
+export const StartEditingLineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartEditingLine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lineId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startEditingLine"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lineId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lineId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lineId"}},{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<StartEditingLineMutation, StartEditingLineMutationVariables>;
+export const StopEditingLineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StopEditingLine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lineId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stopEditingLine"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lineId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lineId"}}}]}]}}]} as unknown as DocumentNode<StopEditingLineMutation, StopEditingLineMutationVariables>;
+export const BreakLineLockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BreakLineLock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lineId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"breakLineLock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lineId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lineId"}}}]}]}}]} as unknown as DocumentNode<BreakLineLockMutation, BreakLineLockMutationVariables>;
+export const UpdateStocktakeLinesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateStocktakeLines"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"stocktakeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lines"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BulkLineCountInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateStocktakeLines"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"stocktakeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"stocktakeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"lines"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lines"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LineFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LineFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeLine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"itemSize"}},{"kind":"Field","name":{"kind":"Name","value":"itemUom"}},{"kind":"Field","name":{"kind":"Name","value":"openingQty"}},{"kind":"Field","name":{"kind":"Name","value":"purchases"}},{"kind":"Field","name":{"kind":"Name","value":"salesQty"}},{"kind":"Field","name":{"kind":"Name","value":"waste"}},{"kind":"Field","name":{"kind":"Name","value":"transfersIn"}},{"kind":"Field","name":{"kind":"Name","value":"transfersOut"}},{"kind":"Field","name":{"kind":"Name","value":"adjustments"}},{"kind":"Field","name":{"kind":"Name","value":"manualPurchasesValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedQty"}},{"kind":"Field","name":{"kind":"Name","value":"expectedQty"}},{"kind":"Field","name":{"kind":"Name","value":"varianceQty"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"valuationCost"}},{"kind":"Field","name":{"kind":"Name","value":"expectedValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedValue"}},{"kind":"Field","name":{"kind":"Name","value":"varianceValue"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<UpdateStocktakeLinesMutation, UpdateStocktakeLinesMutationVariables>;
+export const DeleteLineMovementAtVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteLineMovementAtVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"lineId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"movementId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteLineMovement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"lineId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"lineId"}}},{"kind":"Argument","name":{"kind":"Name","value":"movementId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"movementId"}}},{"kind":"Argument","name":{"kind":"Name","value":"expectedVersion"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedMovementId"}},{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LineFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LineFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeLine"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"itemId"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"categoryName"}},{"kind":"Field","name":{"kind":"Name","value":"itemSize"}},{"kind":"Field","name":{"kind":"Name","value":"itemUom"}},{"kind":"Field","name":{"kind":"Name","value":"openingQty"}},{"kind":"Field","name":{"kind":"Name","value":"purchases"}},{"kind":"Field","name":{"kind":"Name","value":"salesQty"}},{"kind":"Field","name":{"kind":"Name","value":"waste"}},{"kind":"Field","name":{"kind":"Name","value":"transfersIn"}},{"kind":"Field","name":{"kind":"Name","value":"transfersOut"}},{"kind":"Field","name":{"kind":"Name","value":"adjustments"}},{"kind":"Field","name":{"kind":"Name","value":"manualPurchasesValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedQty"}},{"kind":"Field","name":{"kind":"Name","value":"expectedQty"}},{"kind":"Field","name":{"kind":"Name","value":"varianceQty"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"openingDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"expectedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"countedDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"varianceDisplayPartialUnits"}},{"kind":"Field","name":{"kind":"Name","value":"valuationCost"}},{"kind":"Field","name":{"kind":"Name","value":"expectedValue"}},{"kind":"Field","name":{"kind":"Name","value":"countedValue"}},{"kind":"Field","name":{"kind":"Name","value":"varianceValue"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<DeleteLineMovementAtVersionMutation, DeleteLineMovementAtVersionMutationVariables>;
+export const CollaborationEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CollaborationEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"stocktakeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"stocktakeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"stocktakeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSequence"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EventMeta"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserJoinedEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"since"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserLeftEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserEditingLineEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"lineId"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserStoppedEditingLineEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"lineId"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BulkLinesUpdatedEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeId"}},{"kind":"Field","name":{"kind":"Name","value":"linesUpdated"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"countedFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LineCountedUpdatedEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lineId"}},{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"countedFullUnits"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LineMovementAddedEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lineId"}},{"kind":"Field","name":{"kind":"Name","value":"movement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EventMeta"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RealtimeEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CollaborationEventsSubscription, CollaborationEventsSubscriptionVariables>;
 export const CreateStocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateStocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateStocktakeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createStocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hotel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StocktakeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StocktakeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Stocktake"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hotel"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isLocked"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedById"}},{"kind":"Field","name":{"kind":"Name","value":"approvedByName"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalValue"}},{"kind":"Field","name":{"kind":"Name","value":"totalVarianceValue"}}]}}]} as unknown as DocumentNode<CreateStocktakeMutation, CreateStocktakeMutationVariables>;
 export const UpdateStocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateStocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateStocktakeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateStocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StocktakeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StocktakeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Stocktake"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hotel"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isLocked"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"approvedById"}},{"kind":"Field","name":{"kind":"Name","value":"approvedByName"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalValue"}},{"kind":"Field","name":{"kind":"Name","value":"totalVarianceValue"}}]}}]} as unknown as DocumentNode<UpdateStocktakeMutation, UpdateStocktakeMutationVariables>;
 export const DeleteStocktakeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteStocktake"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteStocktake"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteStocktakeMutation, DeleteStocktakeMutationVariables>;

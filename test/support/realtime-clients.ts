@@ -63,11 +63,20 @@ export interface LegacyFrontend {
   close(): void;
 }
 
-export async function legacyFrontend(t: TestApp, token?: string): Promise<LegacyFrontend> {
-  const pusher = new Pusher(PUSHER.key, {
+/**
+ * pusher-js on the app's built-in endpoint (authorizing through the app's
+ * /pusher/auth with `token`), or on a shared endpoint (`endpoint`) that
+ * several instances publish to.
+ */
+export async function legacyFrontend(
+  t: TestApp,
+  token?: string,
+  endpoint?: { port: number; key: string },
+): Promise<LegacyFrontend> {
+  const pusher = new Pusher(endpoint?.key ?? PUSHER.key, {
     cluster: 'mt1',
     wsHost: '127.0.0.1',
-    wsPort: t.port,
+    wsPort: endpoint?.port ?? t.port,
     forceTLS: false,
     enabledTransports: ['ws'],
     channelAuthorization: {

@@ -83,6 +83,10 @@ export interface TestAppOptions {
   log?: Logger;
   /** Fan-out across instances through Redis (see test/support/redis.ts); default: this instance only. */
   redis?: AppOptions['redis'];
+  /** PUSHER_PRESENCE_CHANNELS: detail channels as presence- channels. */
+  presenceChannels?: boolean;
+  /** Presence heartbeat, lock TTL, idempotency retention (short ones make lapses quick). */
+  collaboration?: AppOptions['collaboration'];
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -106,6 +110,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     pusher: options.pusher ?? { kind: 'built-in' },
     builtInPusher: PUSHER,
     channelPrefix: options.channelPrefix ?? '',
+    presenceChannels: options.presenceChannels,
+    collaboration: options.collaboration,
     log: options.log ?? testLogger(),
     relay: { requestTimeoutMs: 1_000, ...options.relay },
     relayTiming: {
