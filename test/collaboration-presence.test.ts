@@ -185,9 +185,9 @@ describe('one app with PUSHER_PRESENCE_CHANNELS=true', () => {
     await tab(t, BRIAN, stocktake);
 
     const channel = aoife.pusher.channel(channelName) as PresenceChannel;
-    await waitUntil(() => (channel.members).count === 2, 'both members on the presence channel');
+    await waitUntil(() => channel.members.count === 2, 'both members on the presence channel');
     const members: { id: string; info: unknown }[] = [];
-    (channel.members).each((member: { id: string; info: unknown }) => members.push(member));
+    channel.members.each((member: { id: string; info: unknown }) => members.push(member));
     const presence = ok(await t.graphql(PresenceDocument, { stocktakeId: stocktake.id })).presence;
     expect(members.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
       presence.map(({ user }) => ({ id: user.id, info: { name: user.name } })).sort((a, b) => a.id.localeCompare(b.id)),
