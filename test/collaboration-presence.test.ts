@@ -208,6 +208,8 @@ describe('one app with PUSHER_PRESENCE_CHANNELS=true', () => {
       });
       return { status: response.status, body: await response.text() };
     };
+    const config = (await (await fetch(`http://127.0.0.1:${t.port}/pusher/config`)).json()) as Record<string, unknown>;
+    expect(config).toMatchObject({ channelPrefix: '', detailChannelPrefix: 'presence-' });
     const allowed = await auth(`presence-${stocktake.channel}`, await staffToken(t, AOIFE));
     expect(allowed.status).toBe(200);
     expect(JSON.parse(JSON.parse(allowed.body).channel_data as string)).toEqual({

@@ -428,6 +428,7 @@ describe('public channels (no prefix)', () => {
         forceTLS: false,
         enabledTransports: ['ws', 'wss'],
         channelPrefix: '',
+        detailChannelPrefix: '',
         channelAuthorization: { endpoint: '/pusher/auth', transport: 'ajax' },
       });
       expect(text).not.toContain(PUSHER.secret);
@@ -568,6 +569,7 @@ describe("with PUSHER_CHANNEL_PREFIX=private- (startTestApp({ channelPrefix: 'pr
       wsPort: tp.port,
       forceTLS: false,
       enabledTransports: ['ws', 'wss'],
+      detailChannelPrefix: 'private-',
       channelPrefix: 'private-',
       channelAuthorization: { endpoint: '/pusher/auth', transport: 'ajax' },
     });
