@@ -39,8 +39,8 @@ export interface AppOptions {
   isProduction: boolean;
   tokenKey: TokenKey;
   pusher: PusherTarget;
-  /** Credentials of the built-in endpoint, used when `pusher` is built-in. */
-  builtInPusher: { appId: string; key: string; secret: string };
+  /** Credentials of the built-in endpoint: required when `pusher` is built-in, unused (and not generated) otherwise. */
+  builtInPusher?: { appId: string; key: string; secret: string };
   channelPrefix: '' | 'private-';
   log: Logger;
   operationLimits?: OperationLimits;
@@ -97,12 +97,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     onGapFill: () => metrics.gapFills.inc(),
   });
 
-  const builtIn = options.pusher.kind === 'built-in';
+  const builtIn = options.pusher.kind === 'built-in' ? options.builtInPusher : undefined;
+  if (options.pusher.kind === 'built-in' && !builtIn)
+    throw new Error('the built-in Pusher endpoint needs builtInPusher');
   const credentials: Omit<PusherCredentials, 'host' | 'port'> & Partial<PusherCredentials> = builtIn
-    ? { ...options.builtInPusher, useTLS: false }
+    ? { ...builtIn, useTLS: false }
     : (options.pusher as Extract<PusherTarget, { kind: 'external' }>);
   const pusherServer = builtIn
-    ? new PusherCompatibleServer({ ...options.builtInPusher, log, ...options.pusherServerHooks })
+    ? new PusherCompatibleServer({ ...builtIn, log, ...options.pusherServerHooks })
     : undefined;
 
   let port = 0;
