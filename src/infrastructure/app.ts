@@ -83,6 +83,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const store = new OutboxStore(orm);
   let relay: PusherRelay | undefined;
   const journal = new OutboxJournal(store, (events) => {
+    // The line that ties a request (its requestId, added by the logger) to the events the relay and bus carry.
+    log.info(
+      { events: events.map(({ eventId, name, channel, sequence }) => ({ eventId, name, channel, sequence })) },
+      'events committed',
+    );
     metrics.busMessages.inc(events.length);
     bus.publish(events);
     relay?.wake();

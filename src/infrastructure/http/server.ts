@@ -28,6 +28,7 @@ import { bearerToken, type TokenVerifier } from '../auth/tokens';
 import { translateDatabaseErrors } from '../database/unavailable';
 import { GRAPHQL_PATH, graphqlWebSocket } from './graphql-websocket';
 import type { Logger } from '../logger';
+import { assignRequestId, reenterRequestContext } from '../request-context';
 import type { AppMetrics } from '../metrics';
 
 export type UpgradeHandler = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => boolean;
@@ -117,6 +118,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   await apollo.start();
 
+  app.use(assignRequestId());
   app.use(options.metrics.httpTimer);
   app.get('/metrics', options.metrics.route);
   app.get('/healthz', (_request, response) => {
@@ -135,6 +137,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     GRAPHQL_PATH,
     cors(),
     express.json({ limit: '1mb' }),
+    reenterRequestContext(),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         createContext(dependencies, await authenticate(options.verifyToken, req.headers.authorization)),
