@@ -36,15 +36,3 @@ export function assignRequestId(): RequestHandler {
     storage.run({ requestId }, next);
   };
 }
-
-/**
- * Runs the rest of the request under its id again: body parsers call on
- * from the socket's events, outside the context `assignRequestId` entered.
- */
-export function reenterRequestContext(): RequestHandler {
-  return (_request, response, next) => {
-    const requestId = response.locals.requestId as string | undefined;
-    if (requestId === undefined) next();
-    else storage.run({ requestId }, next);
-  };
-}

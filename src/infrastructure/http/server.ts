@@ -28,7 +28,7 @@ import { bearerToken, type TokenVerifier } from '../auth/tokens';
 import { translateDatabaseErrors } from '../database/unavailable';
 import { GRAPHQL_PATH, graphqlWebSocket } from './graphql-websocket';
 import type { Logger } from '../logger';
-import { assignRequestId, reenterRequestContext } from '../request-context';
+import { assignRequestId } from '../request-context';
 import type { AppMetrics } from '../metrics';
 
 export type UpgradeHandler = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => boolean;
@@ -137,7 +137,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     GRAPHQL_PATH,
     cors(),
     express.json({ limit: '1mb' }),
-    reenterRequestContext(),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         createContext(dependencies, await authenticate(options.verifyToken, req.headers.authorization)),
