@@ -116,6 +116,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const pusherSettings = (host?: string): PusherClientSettings => {
     if (builtIn)
       return { key: credentials.key, cluster: 'mt1', wsHost: host ?? '127.0.0.1', wsPort: port, forceTLS: false };
+    const client = options.pusher.kind === 'external' ? options.pusher.client : undefined;
+    if (client)
+      return {
+        key: credentials.key,
+        cluster: credentials.cluster ?? 'mt1',
+        wsHost: client.host,
+        wsPort: client.port,
+        forceTLS: client.useTLS,
+      };
     if (credentials.host)
       return {
         key: credentials.key,
