@@ -9,6 +9,9 @@ import { MeDocument } from './__generated__/graphql';
 import { runAdminCommand } from './support/admin-cli';
 import { JWT_SECRET, startTestApp, type TestApp } from './support/test-app';
 
+// Each test starts a real process through ts-node, which takes seconds on a busy machine.
+jest.setTimeout(60_000);
+
 async function token(...args: string[]) {
   const result = await runAdminCommand(['token', ...args], { AUTH_JWT_SECRET: JWT_SECRET });
   if (result.code !== 0) throw Object.assign(new Error(result.stderr), result);
