@@ -101,7 +101,42 @@ describe('loadConfig', () => {
     });
   });
 
+  it('accepts where browsers reach a self-hosted server behind a load balancer, apart from where the API publishes', () => {
+    const soketi = { ...PUSHER, PUSHER_HOST: 'soketi', PUSHER_PORT: '6001', PUSHER_USE_TLS: 'false' };
+    expect(
+      loadConfig({
+        ...soketi,
+        PUSHER_CLIENT_HOST: 'rt.example.com',
+        PUSHER_CLIENT_PORT: '443',
+        PUSHER_CLIENT_USE_TLS: 'true',
+      }).pusher,
+    ).toEqual({
+      kind: 'external',
+      appId: '12345',
+      key: 'key',
+      secret: 'secret',
+      cluster: undefined,
+      host: 'soketi',
+      port: 6001,
+      useTLS: false,
+      client: { host: 'rt.example.com', port: 443, useTLS: true },
+    });
+    // TLS as the server's unless said otherwise.
+    expect(loadConfig({ ...soketi, PUSHER_CLIENT_HOST: 'localhost' }).pusher).toMatchObject({
+      client: { host: 'localhost', port: undefined, useTLS: false },
+    });
+  });
+
   it.each([
+    ['PUSHER_CLIENT_HOST', { ...PUSHER, PUSHER_HOST: 'soketi', PUSHER_CLIENT_PORT: '8080' }],
+    [
+      'PUSHER_CLIENT_PORT',
+      { ...PUSHER, PUSHER_HOST: 'soketi', PUSHER_CLIENT_HOST: 'localhost', PUSHER_CLIENT_PORT: 'x' },
+    ],
+    [
+      'PUSHER_CLIENT_USE_TLS',
+      { ...PUSHER, PUSHER_HOST: 'soketi', PUSHER_CLIENT_HOST: 'localhost', PUSHER_CLIENT_USE_TLS: 'yes' },
+    ],
     ['PORT', { PORT: 'abc' }],
     ['PORT', { PORT: '70000' }],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],

@@ -1,21 +1,21 @@
 /**
- * `npm run token` (SPEC §7): a developer gets a token for the configured
- * secret, and the server accepts exactly what it says.
+ * The `token` admin command (`npm run token`): a developer gets a token for
+ * the configured secret, and the server accepts exactly what it says.
  */
-import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { MeDocument } from './__generated__/graphql';
+import { runAdminCommand } from './support/admin-cli';
 import { JWT_SECRET, startTestApp, type TestApp } from './support/test-app';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '..');
+// Each test starts a real process through ts-node, which takes seconds on a busy machine.
+jest.setTimeout(60_000);
 
-function token(...args: string[]) {
-  return run('npx', ['ts-node', '-T', 'scripts/token.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, AUTH_JWT_SECRET: JWT_SECRET, AUTH_JWKS_URL: '', PUSHER_KEY: '' },
-  });
+async function token(...args: string[]) {
+  const result = await runAdminCommand(['token', ...args], { AUTH_JWT_SECRET: JWT_SECRET });
+  if (result.code !== 0) throw Object.assign(new Error(result.stderr), result);
+  return result;
 }
 
 let t: TestApp;
@@ -55,4 +55,23 @@ it('refuses an unknown role and says how to call it', async () => {
     code: 2,
     stderr: expect.stringContaining('--role must be staff or manager (got "owner")'),
   });
+});
+
+it('says which folder DATA_DIR names and why, with exit code 1, when it must generate a secret there and cannot', async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'stocktake-data-dir-'));
+  try {
+    // A regular file where DATA_DIR's parent should be: not writable, even for root.
+    writeFileSync(path.join(folder, 'file'), '');
+    const dataDir = path.join(folder, 'file', 'data');
+    const result = await runAdminCommand(['token', '--user', 'u-1', '--hotel', 'hotel-killarney', '--role', 'staff'], {
+      DATA_DIR: dataDir,
+    });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Invalid configuration:\n  - DATA_DIR (${dataDir}) is not writable (ENOTDIR), and local secrets are generated there because AUTH_JWT_SECRET is not set or the built-in Pusher endpoint is in use (no PUSHER_* settings): point DATA_DIR at a folder this user (uid ${process.getuid!()}) can write\n`,
+    });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

@@ -81,3 +81,27 @@ export const PRICE = { places: 2, integerDigits: 8, min: 'zero' } as const satis
 export const MONEY = { places: 2, integerDigits: 13, min: 'zero' } as const satisfies DecimalRule;
 /** Servings per full unit (numeric(10,2)), > 0: the original crashed on 0. */
 export const UOM = { places: 2, integerDigits: 8, min: 'positive' } as const satisfies DecimalRule;
+
+/** Hotel identifiers: lower-case words joined by hyphens, usable in Pusher channel names (`{hotel}-stocktakes`). */
+const HOTEL_IDENTIFIER = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const HOTEL_IDENTIFIER_MAX_LENGTH = 100;
+
+export function checkHotelIdentifier(field: string, value: string): string {
+  if (value.length > HOTEL_IDENTIFIER_MAX_LENGTH || !HOTEL_IDENTIFIER.test(value)) {
+    throw new BadInputError(
+      field,
+      `${field} must be lower-case letters and digits in words joined by single hyphens, at most ${HOTEL_IDENTIFIER_MAX_LENGTH} characters, such as "hotel-galway" (got "${value}")`,
+    );
+  }
+  return value;
+}
+
+/** An IANA time zone such as `Europe/Dublin`, returned in its canonical spelling. */
+export function checkTimeZone(field: string, value: string): string {
+  try {
+    if (value.trim() === '') throw new RangeError('empty');
+    return new Intl.DateTimeFormat('en-GB', { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    throw new BadInputError(field, `${field} must be an IANA time zone such as "Europe/Dublin" (got "${value}")`);
+  }
+}

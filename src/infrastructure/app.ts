@@ -49,8 +49,8 @@ export interface AppOptions {
   isProduction: boolean;
   tokenKey: TokenKey;
   pusher: PusherTarget;
-  /** Credentials of the built-in endpoint, used when `pusher` is built-in. */
-  builtInPusher: { appId: string; key: string; secret: string };
+  /** Credentials of the built-in endpoint: required when `pusher` is built-in, unused (and not generated) otherwise. */
+  builtInPusher?: { appId: string; key: string; secret: string };
   channelPrefix: '' | 'private-';
   /** Detail channels as `presence-` channels (PUSHER_PRESENCE_CHANNELS). */
   presenceChannels?: boolean;
@@ -140,6 +140,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     : undefined;
   await relayWake?.start();
   const journal = new OutboxJournal(store, (events) => {
+    // The line that ties a request (its requestId, added by the logger) to the events the relay and bus carry.
+    log.info(
+      { events: events.map(({ eventId, name, channel, sequence }) => ({ eventId, name, channel, sequence })) },
+      'events committed',
+    );
     metrics.busMessages.inc(events.length);
     bus.publish(events);
     relay?.wake();
@@ -161,9 +166,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     onGapFill: () => metrics.gapFills.inc(),
   });
 
-  const builtIn = options.pusher.kind === 'built-in';
+  const builtIn = options.pusher.kind === 'built-in' ? options.builtInPusher : undefined;
+  if (options.pusher.kind === 'built-in' && !builtIn)
+    throw new Error('the built-in Pusher endpoint needs builtInPusher');
   const credentials: Omit<PusherCredentials, 'host' | 'port'> & Partial<PusherCredentials> = builtIn
-    ? { ...options.builtInPusher, useTLS: false }
+    ? { ...builtIn, useTLS: false }
     : (options.pusher as Extract<PusherTarget, { kind: 'external' }>);
   const pusherAdapter =
     builtIn && redis
@@ -179,18 +186,22 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       : undefined;
   await pusherAdapter?.start();
   const pusherServer = builtIn
-    ? new PusherCompatibleServer({
-        ...options.builtInPusher,
-        log,
-        adapter: pusherAdapter,
-        ...options.pusherServerHooks,
-      })
+    ? new PusherCompatibleServer({ ...builtIn, log, adapter: pusherAdapter, ...options.pusherServerHooks })
     : undefined;
 
   let port = 0;
   const pusherSettings = (host?: string): PusherClientSettings => {
     if (builtIn)
       return { key: credentials.key, cluster: 'mt1', wsHost: host ?? '127.0.0.1', wsPort: port, forceTLS: false };
+    const client = options.pusher.kind === 'external' ? options.pusher.client : undefined;
+    if (client)
+      return {
+        key: credentials.key,
+        cluster: credentials.cluster ?? 'mt1',
+        wsHost: client.host,
+        wsPort: client.port,
+        forceTLS: client.useTLS,
+      };
     if (credentials.host)
       return {
         key: credentials.key,

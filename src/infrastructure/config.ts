@@ -22,6 +22,12 @@ export type PusherTarget =
       host: string | undefined;
       port: number | undefined;
       useTLS: boolean;
+      /**
+       * Where browsers reach that server, when not at `host`: behind a load
+       * balancer the API publishes to `soketi:6001` but pusher-js connects to
+       * the public name (PUSHER_CLIENT_HOST/PORT/USE_TLS; GET /pusher/config).
+       */
+      client?: { host: string; port: number | undefined; useTLS: boolean };
     };
 
 export type AuthConfig =
@@ -230,6 +236,7 @@ function parsePusher(get: (name: string) => string | undefined, problems: string
   const port = rawPort === undefined ? undefined : parsePort('PUSHER_PORT', rawPort, problems);
   const tls = get('PUSHER_USE_TLS') ?? 'true';
   if (!['true', 'false'].includes(tls)) problems.push('PUSHER_USE_TLS must be true or false');
+  const client = parsePusherClient(get, tls === 'true', problems);
   return {
     kind: 'external',
     appId: get('PUSHER_APP_ID') ?? '',
@@ -239,6 +246,29 @@ function parsePusher(get: (name: string) => string | undefined, problems: string
     host,
     port,
     useTLS: tls === 'true',
+    ...(client ? { client } : {}),
+  };
+}
+
+function parsePusherClient(
+  get: (name: string) => string | undefined,
+  serverTLS: boolean,
+  problems: string[],
+): { host: string; port: number | undefined; useTLS: boolean } | undefined {
+  const host = get('PUSHER_CLIENT_HOST');
+  const rawPort = get('PUSHER_CLIENT_PORT');
+  const tls = get('PUSHER_CLIENT_USE_TLS');
+  if (host === undefined) {
+    if (rawPort !== undefined || tls !== undefined)
+      problems.push('PUSHER_CLIENT_PORT and PUSHER_CLIENT_USE_TLS need PUSHER_CLIENT_HOST');
+    return undefined;
+  }
+  if (tls !== undefined && !['true', 'false'].includes(tls))
+    problems.push('PUSHER_CLIENT_USE_TLS must be true or false');
+  return {
+    host,
+    port: rawPort === undefined ? undefined : parsePort('PUSHER_CLIENT_PORT', rawPort, problems),
+    useTLS: tls === undefined ? serverTLS : tls === 'true',
   };
 }
 

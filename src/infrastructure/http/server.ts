@@ -30,6 +30,7 @@ import { bearerToken, type TokenVerifier } from '../auth/tokens';
 import { translateDatabaseErrors } from '../database/unavailable';
 import { GRAPHQL_PATH, graphqlWebSocket } from './graphql-websocket';
 import type { Logger } from '../logger';
+import { assignRequestId } from '../request-context';
 import type { AppMetrics } from '../metrics';
 
 export type UpgradeHandler = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => boolean;
@@ -125,6 +126,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   await apollo.start();
 
+  app.use(assignRequestId());
   app.use(options.metrics.httpTimer);
   app.get('/metrics', options.metrics.route);
   app.get('/healthz', (_request, response) => {

@@ -1,0 +1,97 @@
+/**
+ * `serve` (what `npm start` and the image run): the API on the configured
+ * database, or on an embedded PostgreSQL seeded with the demo hotel when
+ * DATABASE_URL is not set. Stops cleanly on SIGTERM or SIGINT.
+ */
+import { signToken } from '../auth/tokens';
+import { tokenKey } from '../auth/token-key';
+import { startApp } from '../app';
+import { loadConfig, loadDotEnv } from '../config';
+import { openDatabase } from '../database/database';
+import { loadLocalSecrets } from '../local-secrets';
+import { createLogger } from '../logger';
+import { DEMO_HOTEL } from '../seed/demo-catalogue';
+import { seedDemoHotel } from '../seed/seed-demo-hotel';
+import { parseOptions, type CommandRun } from './command';
+
+export const run: CommandRun = async (argv) => {
+  parseOptions(argv, {});
+  await serve();
+  return 'keep-running';
+};
+
+async function serve(): Promise<void> {
+  loadDotEnv();
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const database = await openDatabase(config, log);
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await app?.close().catch((error: unknown) => log.error({ err: error }, 'server did not close cleanly'));
+    await database.close().catch((error: unknown) => log.error({ err: error }, 'database did not close cleanly'));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    if (database.embedded) await seedDemoHotel(database.orm, log);
+    const key = tokenKey(config);
+    if (config.isProduction && config.channelPrefix === '') {
+      log.warn(
+        'Pusher channels are public (PUSHER_CHANNEL_PREFIX is empty), as legacy frontends expect: anyone with the key can listen. Set PUSHER_CHANNEL_PREFIX=private- once frontends authorize through /pusher/auth.',
+      );
+    }
+    if (config.redisUrl) {
+      log.info('REDIS_URL is set: events, the relay wake-up and built-in Pusher channels reach every instance');
+    }
+    app = await startApp({
+      orm: database.orm,
+      databaseUrl: database.url,
+      port: config.port,
+      isProduction: config.isProduction,
+      tokenKey: key,
+      pusher: config.pusher,
+      // Local secrets only when the built-in endpoint needs them: a deployment with PUSHER_* never writes DATA_DIR.
+      builtInPusher: config.pusher.kind === 'built-in' ? loadLocalSecrets(config.dataDir).pusher : undefined,
+      channelPrefix: config.channelPrefix,
+      redis: config.redisUrl ? { url: config.redisUrl } : undefined,
+      presenceChannels: config.presenceChannels,
+      collaboration: config.collaboration,
+      log,
+    });
+    const pusherJs = app.pusherSettings('localhost');
+    const lines = [
+      '',
+      `  Stocktake Live is running`,
+      `  GraphQL${config.isProduction ? '' : ' (Apollo Sandbox, subscriptions over graphql-ws)'}: ${app.url}`,
+      `  Database: ${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}`,
+      `  Instances: ${config.redisUrl ? 'several, fanned out through Redis (REDIS_URL)' : 'this one only (set REDIS_URL to run several)'}`,
+      `  Pusher: ${config.pusher.kind === 'built-in' ? 'built-in Pusher-compatible endpoint' : 'PUSHER_* settings'}; pusher-js settings (also at GET /pusher/config):`,
+      `  new Pusher('${pusherJs.key}', ${JSON.stringify({ cluster: pusherJs.cluster, wsHost: pusherJs.wsHost, wsPort: pusherJs.wsPort, forceTLS: pusherJs.forceTLS })})`,
+    ];
+    // A ready token only for the local demo: never print credentials for a real deployment.
+    if (key.kind === 'secret' && database.embedded && !config.isProduction) {
+      const token = await signToken(key.secret, {
+        userId: 'demo-manager',
+        name: 'Demo Manager',
+        hotels: { [DEMO_HOTEL.identifier]: 'manager' },
+      });
+      lines.push(
+        `  Manager token for ${DEMO_HOTEL.identifier} (HTTP header "Authorization: Bearer <token>"):`,
+        `  ${token}`,
+      );
+    } else if (key.kind === 'secret') {
+      lines.push('  Tokens: npm run token -- --user ID --name NAME --hotel SLUG --role staff|manager');
+    }
+    process.stdout.write(`${lines.join('\n')}\n\n`);
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Behind a load balancer the API publishes to a Pusher-compatible server by
+ * its internal name (soketi:6001) while browsers reach it by a public one:
+ * GET /pusher/config gives pusher-js the public one (PUSHER_CLIENT_*).
+ */
+import { startTestApp, type TestApp } from './support/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({
+    pusher: {
+      kind: 'external',
+      appId: 'app-1',
+      key: 'soketi-key',
+      secret: 'soketi-secret',
+      cluster: undefined,
+      // Nothing publishes here: the test makes no events.
+      host: 'soketi.internal',
+      port: 6001,
+      useTLS: false,
+      client: { host: 'rt.example.com', port: 443, useTLS: true },
+    },
+  });
+});
+afterAll(() => t.close());
+
+it('GET /pusher/config names where browsers connect, not where the API publishes, and never the secret', async () => {
+  const response = await fetch(`http://127.0.0.1:${t.port}/pusher/config`);
+  const text = await response.text();
+  expect(JSON.parse(text)).toEqual({
+    key: 'soketi-key',
+    cluster: 'mt1',
+    wsHost: 'rt.example.com',
+    wsPort: 443,
+    forceTLS: true,
+    enabledTransports: ['ws', 'wss'],
+    channelPrefix: '',
+    channelAuthorization: { endpoint: '/pusher/auth', transport: 'ajax' },
+  });
+  expect(text).not.toContain('soketi-secret');
+  expect(text).not.toContain('soketi.internal');
+});
