@@ -15,7 +15,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
 import { createServices } from '../domain/services';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/operation-limits';
 import { createSchema } from '../graphql/schema';
@@ -148,7 +147,6 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const timing: CollaborationTiming = { ...DEFAULTS.collaboration, ...options.collaboration };
   const services = createServices(new TransactionalUnitOfWork(orm, journal), timing);
-  const instanceId = randomUUID();
   const collaboration = new CollaborationUpkeep({ orm, services, instanceId, timing, log });
   const channelPrefixes = {
     list: options.channelPrefix,
