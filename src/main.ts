@@ -46,6 +46,8 @@ async function main(): Promise<void> {
       orm: database.orm,
       databaseUrl: database.url,
       port: config.port,
+      publicUrl: config.publicUrl,
+      trustProxy: config.trustProxy,
       isProduction: config.isProduction,
       tokenKey: key,
       pusher: config.pusher,
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
       channelPrefix: config.channelPrefix,
       log,
     });
-    const pusherJs = app.pusherSettings('localhost');
+    const pusherJs = app.pusherSettings(config.publicUrl ?? `http://localhost:${app.port}`);
     const lines = [
       '',
       `  Stocktake Live is running`,

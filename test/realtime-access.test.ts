@@ -428,7 +428,8 @@ describe('public channels (no prefix)', () => {
         forceTLS: false,
         enabledTransports: ['ws', 'wss'],
         channelPrefix: '',
-        channelAuthorization: { endpoint: '/pusher/auth', transport: 'ajax' },
+        authEndpoint: `http://127.0.0.1:${t.port}/pusher/auth`,
+        channelAuthorization: { endpoint: `http://127.0.0.1:${t.port}/pusher/auth`, transport: 'ajax' },
       });
       expect(text).not.toContain(PUSHER.secret);
       expect(text.toLowerCase()).not.toContain('secret');
@@ -569,7 +570,8 @@ describe("with PUSHER_CHANNEL_PREFIX=private- (startTestApp({ channelPrefix: 'pr
       forceTLS: false,
       enabledTransports: ['ws', 'wss'],
       channelPrefix: 'private-',
-      channelAuthorization: { endpoint: '/pusher/auth', transport: 'ajax' },
+      authEndpoint: `http://127.0.0.1:${tp.port}/pusher/auth`,
+      channelAuthorization: { endpoint: `http://127.0.0.1:${tp.port}/pusher/auth`, transport: 'ajax' },
     });
     expect(text).not.toContain(PUSHER.secret);
   });

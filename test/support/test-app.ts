@@ -81,6 +81,9 @@ export interface TestAppOptions {
   outboxRetentionMs?: number;
   /** The server's logger (default: silent, or TEST_LOG). */
   log?: Logger;
+  /** PUBLIC_URL and TRUST_PROXY. */
+  publicUrl?: string;
+  trustProxy?: boolean;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -99,6 +102,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     databaseUrl,
     port: 0,
     host: '127.0.0.1',
+    publicUrl: options.publicUrl,
+    trustProxy: options.trustProxy,
     isProduction: options.isProduction ?? false,
     tokenKey: { kind: 'secret', secret: JWT_SECRET },
     pusher: options.pusher ?? { kind: 'built-in' },

@@ -40,6 +40,8 @@ export interface Readiness {
 export interface ServerOptions {
   port: number;
   host?: string;
+  /** Believe X-Forwarded-Proto/Host (and -For) from the proxy in front (TRUST_PROXY). */
+  trustProxy?: boolean;
   isProduction: boolean;
   schema: GraphQLSchema;
   limits: OperationLimits;
@@ -74,6 +76,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { log } = options;
   const app = express();
   app.disable('x-powered-by');
+  // Only behind a proxy that sets them: otherwise any client could choose the URLs we hand out.
+  app.set('trust proxy', options.trustProxy ?? false);
   const httpServer = http.createServer(app);
 
   const dependencies = { orm: options.orm, services: options.services, realtime: options.realtime };
