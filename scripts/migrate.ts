@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { loadConfig, loadDotEnv } from '../src/infrastructure/config';
 import { openDatabase } from '../src/infrastructure/database/database';
 import { createLogger } from '../src/infrastructure/logger';
+import { describeFailure } from '../src/infrastructure/startup-error';
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -14,6 +15,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(describeFailure(error));
   process.exit(1);
 });

@@ -6,30 +6,40 @@ import 'reflect-metadata';
 import { signToken } from './infrastructure/auth/tokens';
 import { tokenKey } from './infrastructure/auth/token-key';
 import { startApp } from './infrastructure/app';
-import { ConfigError, loadConfig, loadDotEnv } from './infrastructure/config';
-import { openDatabase } from './infrastructure/database/database';
+import { loadConfig, loadDotEnv } from './infrastructure/config';
+import { openDatabase, type Database } from './infrastructure/database/database';
+import { ensurePortFree } from './infrastructure/http/port-check';
 import { loadLocalSecrets } from './infrastructure/local-secrets';
 import { createLogger } from './infrastructure/logger';
 import { DEMO_HOTEL } from './infrastructure/seed/demo-catalogue';
 import { seedDemoHotel } from './infrastructure/seed/seed-demo-hotel';
+import { describeFailure } from './infrastructure/startup-error';
 
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const database = await openDatabase(config, log);
+  // Before the database: a busy port must not cost a cluster creation and a seed first.
+  await ensurePortFree(config.port);
+  let opening: Promise<Database> | undefined;
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (reason: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
+    log.info({ reason }, 'shutting down');
     await app?.close().catch((error: unknown) => log.error({ err: error }, 'server did not close cleanly'));
-    await database.close().catch((error: unknown) => log.error({ err: error }, 'database did not close cleanly'));
+    // Also when the signal came while the database was starting: the embedded PostgreSQL must not outlive us.
+    const database = await opening?.catch(() => undefined);
+    await database?.close().catch((error: unknown) => log.error({ err: error }, 'database did not close cleanly'));
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  stopWithParent(() => void stop('npm exited'));
+  opening = openDatabase(config, log);
+  const database = await opening;
+  if (stopping) return;
 
   try {
     if (database.embedded) await seedDemoHotel(database.orm, log);
@@ -85,7 +95,20 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * Under `npm start`, stop when npm is gone (killed, or a signal npm did not pass on): the server
+ * would otherwise run on, orphaned, holding the port and the embedded PostgreSQL
+ * (docs/operations.md, "Stopping").
+ */
+function stopWithParent(stop: () => void): void {
+  if (process.env.npm_lifecycle_event !== 'start') return;
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, 500).unref();
+}
+
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`);
+  process.stderr.write(`${describeFailure(error)}\n`);
   process.exit(1);
 });

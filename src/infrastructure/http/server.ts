@@ -29,6 +29,7 @@ import { translateDatabaseErrors } from '../database/unavailable';
 import { GRAPHQL_PATH, graphqlWebSocket } from './graphql-websocket';
 import type { Logger } from '../logger';
 import type { AppMetrics } from '../metrics';
+import { portProblem } from './port-check';
 
 export type UpgradeHandler = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
@@ -149,7 +150,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   app.use(jsonErrors(log));
 
-  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve));
+  await new Promise<void>((resolve, reject) => {
+    // A port taken between the start-up check and now still fails with a message naming PORT.
+    httpServer.once('error', (error: NodeJS.ErrnoException) => reject(portProblem(options.port, error)));
+    httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve);
+  }).catch(async (error: unknown) => {
+    await apollo.stop().catch(() => undefined);
+    throw error;
+  });
   const port = (httpServer.address() as AddressInfo).port;
   return {
     url: `http://localhost:${port}${GRAPHQL_PATH}`,
