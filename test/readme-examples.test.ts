@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'graphql';
+import { Kind, OperationTypeNode, parse } from 'graphql';
 import { UpdateStocktakeLineDocument } from './__generated__/graphql';
 import { closeAfterEach } from './support/closers';
 import { graphqlSubscriber } from './support/realtime-clients';
@@ -71,15 +71,18 @@ describe('README.md code blocks', () => {
       const operations = blocks.filter((block) => block.language === 'graphql' && !block.notRun);
       for (const block of operations) {
         const variables = resolvePlaceholders(JSON.parse(block.variables ?? '{}'), answers) as Record<string, unknown>;
-        const kind = parse(block.text).definitions.find((definition) => definition.kind === 'OperationDefinition');
+        const isSubscription = parse(block.text).definitions.some(
+          (definition) =>
+            definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.SUBSCRIPTION,
+        );
         let data: Record<string, unknown> | null | undefined;
-        if (kind && 'operation' in kind && kind.operation === 'subscription') {
+        if (isSubscription) {
           const subscriber = graphqlSubscriber(t, await t.token());
           closers.push(() => subscriber.close());
           const received = subscriber.raw({ query: block.text, variables });
           const [first] = await received.waitFor(1);
           expect({ at: where(block), errors: first!.errors }).toEqual({ at: where(block), errors: undefined });
-          data = first!.data as Record<string, unknown>;
+          data = first!.data;
           received.unsubscribe();
         } else {
           const response = await t.post({ query: block.text, variables });
