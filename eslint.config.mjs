@@ -23,6 +23,7 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'test/__generated__/**',
+      'examples/__generated__/**',
       'bench/results/**',
       'src/migrations/.snapshot.json',
     ],
@@ -61,7 +62,7 @@ export default tseslint.config(
   { files: ['src/graphql/**/*.ts'], rules: { 'no-restricted-imports': ['error', upward('infrastructure')] } },
   {
     // Tests and scripts drive the app from outside; jest's matchers are typed loosely (expect.any…).
-    files: ['test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    files: ['test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'examples/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

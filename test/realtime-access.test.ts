@@ -429,7 +429,8 @@ describe('public channels (no prefix)', () => {
         enabledTransports: ['ws', 'wss'],
         channelPrefix: '',
         detailChannelPrefix: '',
-        channelAuthorization: { endpoint: '/pusher/auth', transport: 'ajax' },
+        authEndpoint: `http://127.0.0.1:${t.port}/pusher/auth`,
+        channelAuthorization: { endpoint: `http://127.0.0.1:${t.port}/pusher/auth`, transport: 'ajax' },
       });
       expect(text).not.toContain(PUSHER.secret);
       expect(text.toLowerCase()).not.toContain('secret');
@@ -571,7 +572,8 @@ describe("with PUSHER_CHANNEL_PREFIX=private- (startTestApp({ channelPrefix: 'pr
       enabledTransports: ['ws', 'wss'],
       detailChannelPrefix: 'private-',
       channelPrefix: 'private-',
-      channelAuthorization: { endpoint: '/pusher/auth', transport: 'ajax' },
+      authEndpoint: `http://127.0.0.1:${tp.port}/pusher/auth`,
+      channelAuthorization: { endpoint: `http://127.0.0.1:${tp.port}/pusher/auth`, transport: 'ajax' },
     });
     expect(text).not.toContain(PUSHER.secret);
   });

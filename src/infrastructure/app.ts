@@ -46,6 +46,10 @@ export interface AppOptions {
   databaseUrl: string;
   port: number;
   host?: string;
+  /** The API's address as browsers reach it (PUBLIC_URL); otherwise taken from each request. */
+  publicUrl?: string;
+  /** Believe X-Forwarded-Proto/Host (TRUST_PROXY). */
+  trustProxy?: boolean;
   isProduction: boolean;
   tokenKey: TokenKey;
   pusher: PusherTarget;
@@ -104,8 +108,8 @@ export interface RunningApp extends RunningServer {
   instanceId: string;
   /** Present when no Pusher credentials are configured. */
   pusherServer: PusherCompatibleServer | undefined;
-  /** What GET /pusher/config returns for a client connecting to `host`. */
-  pusherSettings(host?: string): PusherClientSettings;
+  /** The pusher-js settings GET /pusher/config returns to a client that reached the API at `apiUrl`. */
+  pusherSettings(apiUrl?: string): PusherClientSettings;
 }
 
 export async function startApp(options: AppOptions): Promise<RunningApp> {
@@ -190,9 +194,23 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     : undefined;
 
   let port = 0;
-  const pusherSettings = (host?: string): PusherClientSettings => {
-    if (builtIn)
-      return { key: credentials.key, cluster: 'mt1', wsHost: host ?? '127.0.0.1', wsPort: port, forceTLS: false };
+  const pusherSettings = (apiUrl?: string): PusherClientSettings => {
+    const authEndpoint = `${apiUrl ?? `http://127.0.0.1:${port}`}/pusher/auth`;
+    const channelAuthorization = { endpoint: authEndpoint, transport: 'ajax' as const };
+    if (builtIn) {
+      // pusher-js connects where the browser reached the API (through a proxy, its public host and port).
+      const api = apiUrl ? new URL(apiUrl) : undefined;
+      const tls = api?.protocol === 'https:';
+      return {
+        key: credentials.key,
+        cluster: 'mt1',
+        wsHost: api?.hostname ?? '127.0.0.1',
+        wsPort: api ? Number(api.port || (tls ? 443 : 80)) : port,
+        forceTLS: tls,
+        authEndpoint,
+        channelAuthorization,
+      };
+    }
     const client = options.pusher.kind === 'external' ? options.pusher.client : undefined;
     if (client)
       return {
@@ -201,6 +219,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         wsHost: client.host,
         wsPort: client.port,
         forceTLS: client.useTLS,
+        authEndpoint,
+        channelAuthorization,
       };
     if (credentials.host)
       return {
@@ -209,8 +229,16 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         wsHost: credentials.host,
         wsPort: credentials.port,
         forceTLS: credentials.useTLS,
+        authEndpoint,
+        channelAuthorization,
       };
-    return { key: credentials.key, cluster: credentials.cluster ?? 'mt1', forceTLS: true };
+    return {
+      key: credentials.key,
+      cluster: credentials.cluster ?? 'mt1',
+      forceTLS: true,
+      authEndpoint,
+      channelAuthorization,
+    };
   };
 
   const readiness = async (): Promise<Readiness> => {
@@ -226,6 +254,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const server = await startServer({
     port: options.port,
     host: options.host,
+    trustProxy: options.trustProxy,
     isProduction: options.isProduction,
     schema: await createSchema(),
     limits: options.operationLimits ?? DEFAULT_OPERATION_LIMITS,
@@ -240,6 +269,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       pusherRoutes({
         settings: pusherSettings,
         channelPrefixes,
+        publicUrl: options.publicUrl,
         pusher: createPusherClient(credentials),
         verifyToken,
       }),

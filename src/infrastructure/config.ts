@@ -56,6 +56,10 @@ export interface Config {
   /** Delivered outbox events older than this are pruned (milliseconds). */
   outboxRetentionMs: number;
   collaboration: CollaborationTiming;
+  /** The API's address as browsers reach it (PUBLIC_URL, no trailing slash), for the URLs /pusher/config returns. */
+  publicUrl: string | undefined;
+  /** Believe X-Forwarded-Proto/Host (TRUST_PROXY=true): only behind a proxy that sets them. */
+  trustProxy: boolean;
 }
 
 /** Presence, editing locks and idempotency keys (docs/collaboration.md), in milliseconds. */
@@ -159,6 +163,9 @@ export function loadConfig(env: Env = process.env): Config {
     lineLockTtlMs: duration('LINE_LOCK_TTL', DEFAULTS.collaboration.lineLockTtlMs),
     idempotencyRetentionMs: duration('IDEMPOTENCY_RETENTION', DEFAULTS.collaboration.idempotencyRetentionMs),
   };
+  const publicUrl = parsePublicUrl(get('PUBLIC_URL'), problems);
+  const trustProxy = get('TRUST_PROXY') ?? 'false';
+  if (!['true', 'false'].includes(trustProxy)) problems.push('TRUST_PROXY must be true or false');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -177,7 +184,25 @@ export function loadConfig(env: Env = process.env): Config {
     relay,
     outboxRetentionMs,
     collaboration,
+    publicUrl,
+    trustProxy: trustProxy === 'true',
   };
+}
+
+/** An http(s) origin, optionally with a path prefix; returned without a trailing slash. */
+function parsePublicUrl(raw: string | undefined, problems: string[]): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username) {
+    problems.push(`PUBLIC_URL must be the API's http(s) address, e.g. https://api.example.com (got "${raw}")`);
+    return undefined;
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 function parseCount(name: string, raw: string | undefined, fallback: number, max: number, problems: string[]): number {

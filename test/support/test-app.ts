@@ -87,6 +87,9 @@ export interface TestAppOptions {
   presenceChannels?: boolean;
   /** Presence heartbeat, lock TTL, idempotency retention (short ones make lapses quick). */
   collaboration?: AppOptions['collaboration'];
+  /** PUBLIC_URL and TRUST_PROXY. */
+  publicUrl?: string;
+  trustProxy?: boolean;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -105,6 +108,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     databaseUrl,
     port: 0,
     host: '127.0.0.1',
+    publicUrl: options.publicUrl,
+    trustProxy: options.trustProxy,
     isProduction: options.isProduction ?? false,
     tokenKey: { kind: 'secret', secret: JWT_SECRET },
     pusher: options.pusher ?? { kind: 'built-in' },

@@ -7,6 +7,7 @@
  * exists); 2 bad arguments (with the command's usage).
  */
 import { DomainError } from '../../domain/errors';
+import { describeFailure } from '../startup-error';
 import { ConfigError } from '../config';
 import { CommandFailure, UsageError, type Command, type CommandRun } from './command';
 
@@ -86,9 +87,7 @@ export async function runCli(argv: string[]): Promise<number | 'keep-running'> {
     }
     // Failures that explain themselves are reported by their message; anything else with its stack.
     const explained = error instanceof ConfigError || error instanceof CommandFailure;
-    process.stderr.write(
-      `${explained ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    process.stderr.write(`${explained ? error.message : describeFailure(error)}\n`);
     return EXIT.failed;
   }
 }

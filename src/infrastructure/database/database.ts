@@ -9,7 +9,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { StartupError } from '../startup-error';
+import { EMBEDDED_DATABASE_NAME, startEmbeddedPostgres } from './embedded-postgres';
 import { ormOptions } from './orm-options';
 
 export interface Database {
@@ -20,11 +21,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const EMBEDDED_DATABASE_NAME = 'stocktake';
+export { EMBEDDED_DATABASE_NAME };
 
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, log: Logger): Promise<Database> {
   if (config.databaseUrl) {
-    const orm = await migratedOrm(config.databaseUrl, log);
+    const orm = await migratedOrm(config.databaseUrl, log).catch((error: unknown) => {
+      throw connectionFailure(config.databaseUrl!, error);
+    });
     return { orm, url: config.databaseUrl, embedded: false, close: () => orm.close() };
   }
   const server = await startEmbeddedPostgres(config.dataDir, log);
@@ -86,5 +89,41 @@ async function underMigrationLock<T>(url: string, log: Logger, work: () => Promi
     }
   } finally {
     await client.end();
+  }
+}
+
+/** SQLSTATEs and network codes that mean "DATABASE_URL names something that is not there or not us". */
+const REASONS: Record<string, string> = {
+  ECONNREFUSED: 'nothing accepts connections there: is PostgreSQL running, and on that port?',
+  ENOTFOUND: 'that host name is not known: is it misspelt?',
+  EAI_AGAIN: 'that host name could not be looked up (DNS): is it misspelt, or the network down?',
+  ETIMEDOUT: 'the connection timed out: is the host reachable (firewall, VPN)?',
+  EHOSTUNREACH: 'the host cannot be reached',
+  '28P01': 'the password was refused',
+  '28000': 'the server does not let this user in (pg_hba.conf) or the role does not exist',
+  '3D000': 'that database does not exist',
+  '42501': 'the user may not do this (permissions)',
+};
+
+/** A StartupError naming DATABASE_URL, with the URL's password hidden, when connecting or migrating fails for want of a database. */
+export function connectionFailure(url: string, error: unknown): unknown {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const reason = typeof code === 'string' ? REASONS[code] : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  if (!reason && !/role .* does not exist|database .* does not exist|authentication failed/.test(message)) return error;
+  return new StartupError(
+    `DATABASE_URL (${redactedUrl(url)}) cannot be used: ${reason ?? message}.\n` +
+      'Check the variable (in the environment or .env), or unset it to use the embedded PostgreSQL.',
+  );
+}
+
+/** The URL with its password replaced, so that messages and logs never show it. */
+export function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(not a URL)';
   }
 }

@@ -14,6 +14,11 @@ import path from 'node:path';
 import { ConfigError } from '../config';
 import { requireWritableDataDir } from '../data-dir';
 import type { Logger } from '../logger';
+import { StartupError } from '../startup-error';
+import { claimDataFolder } from './data-folder';
+
+/** The database `npm start` keeps the demo hotel in, on the embedded server. */
+export const EMBEDDED_DATABASE_NAME = 'stocktake';
 
 export interface EmbeddedDatabase {
   port: number;
@@ -42,6 +47,12 @@ export async function startEmbeddedPostgres(
     chmodSync(dataDir, 0o755);
   }
   const port = options.port ?? (await freePort());
+  // PostgreSQL's own last words, for the message when it does not start (the package rejects with nothing).
+  const recent: string[] = [];
+  const remember = (message: unknown) => {
+    recent.push(String(message).trim());
+    if (recent.length > 8) recent.shift();
+  };
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -50,14 +61,33 @@ export async function startEmbeddedPostgres(
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: runAsPostgresUser,
-    onLog: (message) => log.debug({ detail: String(message).trim() }, 'embedded postgres'),
-    onError: (error) => log.debug({ detail: String(error).trim() }, 'embedded postgres'),
+    onLog: (message) => {
+      remember(message);
+      log.debug({ detail: String(message).trim() }, 'embedded postgres');
+    },
+    onError: (error) => {
+      remember(error);
+      log.debug({ detail: String(error).trim() }, 'embedded postgres');
+    },
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     log.info({ databaseDir }, 'creating the embedded PostgreSQL cluster');
     await server.initialise();
+  } else if (claimDataFolder(databaseDir, EMBEDDED_DATABASE_NAME)) {
+    log.warn({ databaseDir }, 'removed a stale postmaster.pid: the PostgreSQL it named no longer runs (a crash)');
   }
-  await server.start();
+  await server.start().catch((error: unknown) => {
+    // Stop what may have half started, so that nothing is left holding the folder.
+    void server.stop().catch(() => undefined);
+    throw new StartupError(
+      [
+        `The embedded PostgreSQL in ${databaseDir} did not start${error instanceof Error ? ` (${error.message})` : ''}.`,
+        ...(recent.length > 0 ? ['PostgreSQL said:', ...recent.map((line) => `  ${line}`)] : []),
+        'Look at the folder (or remove it to start from scratch: its data is only the local demo), or set',
+        'DATABASE_URL to a PostgreSQL server of your own.',
+      ].join('\n'),
+    );
+  });
   log.info({ port, databaseDir }, 'embedded PostgreSQL started');
   const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
   return {

@@ -9,7 +9,7 @@
  *   shows), by the same channel access policy as every other transport
  *   (realtime/channel-access.ts).
  */
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import type Pusher from 'pusher';
 import { DomainError } from '../../domain/errors';
 import { authorizeChannel } from '../../realtime/channel-access';
@@ -24,15 +24,32 @@ export interface PusherClientSettings {
   wsHost?: string;
   wsPort?: number;
   forceTLS: boolean;
+  /**
+   * POST /pusher/auth as an absolute URL: pusher-js resolves a relative one against the page's
+   * origin, which fails from a frontend served elsewhere. `authEndpoint` is the option of
+   * pusher-js before 7.2; `channelAuthorization` is the current one.
+   */
+  authEndpoint: string;
+  channelAuthorization: { endpoint: string; transport: 'ajax' };
 }
 
 export interface PusherRoutesOptions {
-  /** Settings as seen from a client that called `requestHost`. */
-  settings: (requestHost: string | undefined) => PusherClientSettings;
+  /** Settings for a client that reached the API at `apiUrl` (origin and any path prefix). */
+  settings: (apiUrl: string) => PusherClientSettings;
+  /** PUBLIC_URL: the API's address as browsers reach it; otherwise each request's (see apiUrlOf). */
+  publicUrl: string | undefined;
   channelPrefixes: ChannelPrefixes;
   /** Signs channel authorizations with the app secret. */
   pusher: Pusher;
   verifyToken: TokenVerifier;
+}
+
+/**
+ * The API's origin as this request reached it: the Host header and the connection's protocol, or
+ * X-Forwarded-Host/Proto when Express trusts the proxy (TRUST_PROXY; docs/operations.md).
+ */
+export function apiUrlOf(request: Request): string {
+  return `${request.protocol}://${request.host}`;
 }
 
 export function pusherRoutes(options: PusherRoutesOptions): Router {
@@ -40,11 +57,10 @@ export function pusherRoutes(options: PusherRoutesOptions): Router {
 
   router.get('/pusher/config', (request, response) => {
     response.json({
-      ...options.settings(request.hostname),
+      ...options.settings(options.publicUrl ?? apiUrlOf(request)),
       enabledTransports: ['ws', 'wss'],
       channelPrefix: options.channelPrefixes.list,
       detailChannelPrefix: options.channelPrefixes.detail,
-      channelAuthorization: { endpoint: '/pusher/auth', transport: 'ajax' },
     });
   });
 

@@ -32,6 +32,7 @@ import { GRAPHQL_PATH, graphqlWebSocket } from './graphql-websocket';
 import type { Logger } from '../logger';
 import { assignRequestId } from '../request-context';
 import type { AppMetrics } from '../metrics';
+import { portProblem } from './port-check';
 
 export type UpgradeHandler = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
@@ -43,6 +44,8 @@ export interface Readiness {
 export interface ServerOptions {
   port: number;
   host?: string;
+  /** Believe X-Forwarded-Proto/Host (and -For) from the proxy in front (TRUST_PROXY). */
+  trustProxy?: boolean;
   isProduction: boolean;
   schema: GraphQLSchema;
   limits: OperationLimits;
@@ -81,6 +84,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { log } = options;
   const app = express();
   app.disable('x-powered-by');
+  // Only behind a proxy that sets them: otherwise any client could choose the URLs we hand out.
+  app.set('trust proxy', options.trustProxy ?? false);
   const httpServer = http.createServer(app);
 
   const dependencies = { orm: options.orm, services: options.services, realtime: options.realtime };
@@ -157,7 +162,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   app.use(jsonErrors(log));
 
-  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve));
+  await new Promise<void>((resolve, reject) => {
+    // A port taken between the start-up check and now still fails with a message naming PORT.
+    httpServer.once('error', (error: NodeJS.ErrnoException) => reject(portProblem(options.port, error)));
+    httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve);
+  }).catch(async (error: unknown) => {
+    await apollo.stop().catch(() => undefined);
+    throw error;
+  });
   const port = (httpServer.address() as AddressInfo).port;
   return {
     url: `http://localhost:${port}${GRAPHQL_PATH}`,
