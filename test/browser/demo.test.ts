@@ -14,6 +14,7 @@ import { CHROMIUM_PATH, chromiumAvailable, launchChromium, ARTIFACTS, screenshot
 import { HOTEL } from '../support/fixtures';
 import { stocktakeSteps } from '../support/stocktakes';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { waitUntil } from '../support/waiting';
 
 const TRANSPORTS = ['pusher', 'graphql'] as const;
 type Transport = (typeof TRANSPORTS)[number];
@@ -221,6 +222,37 @@ if (!chromiumAvailable()) {
     timings['missed count shown after reconnecting'] = Date.now() - back;
     await toast(b, 'Mary Manager counted Guinness: 264.00');
   });
+
+  // What only a Pusher client has to do itself (graphql-ws streams are gap-free by the server).
+  if (transport === 'pusher') {
+    test('pusher: a message Pusher never delivered is fetched with channelEvents; a slim one is refetched', async () => {
+      const steps = stocktakeSteps(t);
+      const stocktake = await steps.ready();
+      const line = (sku: string) => stocktake.lines.find((candidate) => candidate.itemSku === sku)!;
+      const b = await open('brian', `#/stocktakes/${stocktake.id}`);
+      await showsField(b, 'D0030', 'countedQty', '0.00');
+
+      // Guinness' count is refused for good by Pusher (dead-lettered): B's socket never gets it...
+      t.faults.refuseWhere((event) => event.name === 'line-counted-updated' && event.data.includes('"D0030"'), {
+        status: 400,
+      });
+      await steps.count(line('D0030').id, '2');
+      await waitUntil(async () => (await steps.relayStatus()).deadLettered === 1, 'the count dead-lettered');
+      t.faults.clear();
+      // ...so when Jameson's arrives with the next sequence but one, B reads the gap from channelEvents first.
+      await steps.count(line('S0010').id, '1');
+      await showsField(b, 'S0010', 'countedQty', '20.00');
+      await showsField(b, 'D0030', 'countedQty', '176.00');
+
+      // Over the (lowered) size limit the relay sends the slim form: ids, meta and refetch: true.
+      t.faults.setMaxEventBytes(300);
+      await steps.count(line('B0070').id, '1');
+      await showsField(b, 'B0070', 'countedQty', '12.00');
+      const slim = steps.acceptedOn(stocktake.channel).find((event) => event.data.includes('"refetch":true'));
+      expect(slim?.name).toBe('line-counted-updated');
+      t.faults.clear();
+    });
+  }
 });
 
 function escape(text: string): string {
