@@ -13,6 +13,8 @@ ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
 COPY --from=build /app/dist ./dist
+# The live demo's static files (served at /demo only outside production; see README, "Live demo").
+COPY demo ./demo
 USER node
 EXPOSE 4000
 CMD ["node", "dist/src/main.js"]

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { findDemoFolder } from '../src/infrastructure/http/demo/demo-routes';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const get = (t: TestApp, url: string) =>
@@ -82,5 +83,14 @@ describe('/demo in production', () => {
         body: JSON.stringify({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }),
       });
     }
+  });
+});
+
+describe('the demo folder', () => {
+  test('is found from the sources (ts-node, tests) and from the build (npm start runs dist/src/main.js)', () => {
+    const root = path.resolve(__dirname, '..');
+    expect(findDemoFolder(path.join(root, 'src/infrastructure/http/demo'))).toBe(path.join(root, 'demo'));
+    expect(findDemoFolder(path.join(root, 'dist/src/infrastructure/http/demo'))).toBe(path.join(root, 'demo'));
+    expect(findDemoFolder('/')).toBeUndefined();
   });
 });
