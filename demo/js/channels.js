@@ -15,7 +15,18 @@ export const STOCKTAKE_EVENTS = [
   'line-movement-added',
   'line-movement-updated',
   'line-movement-deleted',
+  // With the collaboration work (bound only when the server sends them; unknown names are ignored by the views):
+  'bulk-lines-updated',
+  'user-joined',
+  'user-left',
+  'user-editing-line',
+  'user-stopped-editing-line',
 ];
+
+/** A Pusher line object with the GraphQL line's field names (ids are numbers in the legacy payloads). */
+function lineFromPusher(line) {
+  return { ...camelKeys(line), id: String(line.id), stocktakeId: String(line.stocktake) };
+}
 
 /** snake_case → camelCase keys, one level (a Pusher line object → the GraphQL line's field names). */
 function camelKeys(object) {
@@ -29,10 +40,7 @@ function camelKeys(object) {
  * apply, the same shape the GraphQL variant produces.
  */
 export function fromPusher(name, payload) {
-  // Ids are numbers in the legacy payloads and strings (GraphQL IDs) everywhere else in the demo.
-  const line = payload.line
-    ? { ...camelKeys(payload.line), id: String(payload.line.id), stocktakeId: String(payload.line.stocktake) }
-    : null;
+  const line = payload.line ? lineFromPusher(payload.line) : null;
   return {
     name,
     sequence: payload.meta.sequence,
@@ -48,5 +56,11 @@ export function fromPusher(name, payload) {
       ? { movementType: payload.movement.movement_type, quantity: payload.movement.quantity }
       : null,
     linesCreated: payload.lines_created ?? null,
+    // bulk-lines-updated comes in parts that share meta; presence events name the user they are about.
+    lines: payload.lines ? payload.lines.map(lineFromPusher) : null,
+    linesUpdated: payload.lines_updated ?? null,
+    part: payload.part ?? 1,
+    parts: payload.parts ?? 1,
+    user: payload.user ?? null,
   };
 }

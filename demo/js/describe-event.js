@@ -13,6 +13,8 @@ export function describeEvent(event, lineName) {
         ? `${who} recorded ${type} of ${quantity(event.movement.quantity)} on ${what}`
         : `${who} recorded a movement on ${what}`;
     }
+    case 'bulk-lines-updated':
+      return `${who} counted ${event.linesUpdated ?? 'several'} lines at once`;
     case 'line-movement-updated':
       return `${who} changed a movement on ${what}`;
     case 'line-movement-deleted':

@@ -15,6 +15,17 @@ import { toast } from './toasts.js';
 
 const $ = (id) => document.getElementById(id);
 
+/** What this view applies; anything else on the channel (e.g. presence without the presence UI) is ignored. */
+const APPLIED = new Set([
+  'stocktake-status-changed',
+  'stocktake-populated',
+  'line-counted-updated',
+  'line-movement-added',
+  'line-movement-updated',
+  'line-movement-deleted',
+  'bulk-lines-updated',
+]);
+
 /** Read-only figures of a row: [field, heading, format]. */
 const FIGURES = [
   ['openingQty', 'Opening', quantity],
@@ -74,9 +85,15 @@ export function mountDetail(session, id) {
 
   function onEvent(event) {
     if (presence?.handles(event)) return presence.apply(event);
+    if (!APPLIED.has(event.name)) return;
     const known = event.lineId ? lines.get(String(event.lineId)) : undefined;
-    if (event.actor?.id !== session.me.id) toast(describeEvent(event, known?.itemName ?? event.line?.itemName));
-    if (event.line && !event.refetch) replaceLine(event.line);
+    // One notice per change, not per part of a bulk count.
+    if (event.actor?.id !== session.me.id && event.part === 1)
+      toast(describeEvent(event, known?.itemName ?? event.line?.itemName));
+    if (event.name === 'bulk-lines-updated') {
+      if (event.lines && !event.refetch) for (const line of event.lines) replaceLine(line);
+      else load().catch(failed);
+    } else if (event.line && !event.refetch) replaceLine(event.line);
     else if (event.lineId) refetchLine(event.lineId);
     else load().catch(failed);
   }
@@ -121,6 +138,7 @@ export function mountDetail(session, id) {
       $('categories').append(empty);
     }
     applyLock();
+    presence?.render();
   }
 
   function renderStatus() {

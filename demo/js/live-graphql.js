@@ -23,9 +23,20 @@ const LIST_SUBSCRIPTION = `subscription ListEvents($hotel: String!, $after: Int)
   }
 }`;
 
-const STOCKTAKE_SUBSCRIPTION = `subscription StocktakeEvents($id: ID!, $after: Int) {
+/** Members of the StocktakeEvent union that come with the collaboration work, selected only when the schema has them. */
+const OPTIONAL_MEMBERS = {
+  BulkLinesUpdatedEvent: `... on BulkLinesUpdatedEvent { stocktakeId linesUpdated lines { ${LINE_FIELDS} } }`,
+  UserJoinedEvent: `... on UserJoinedEvent { user { id name } }`,
+  UserLeftEvent: `... on UserLeftEvent { user { id name } }`,
+  UserEditingLineEvent: `... on UserEditingLineEvent { lineId user { id name } }`,
+  UserStoppedEditingLineEvent: `... on UserStoppedEditingLineEvent { lineId user { id name } }`,
+};
+const MEMBERS = `query StocktakeEventMembers { __type(name: "StocktakeEvent") { possibleTypes { name } } }`;
+
+const stocktakeSubscription = (members) => `subscription StocktakeEvents($id: ID!, $after: Int) {
   stocktakeEvents(stocktakeId: $id, afterSequence: $after) {
     ${COMMON}
+    ${members.map((member) => OPTIONAL_MEMBERS[member] ?? '').join('\n    ')}
     ... on LineCountedUpdatedEvent { lineId itemSku line { ${LINE_FIELDS} } }
     ... on LineMovementAddedEvent { lineId itemSku movement { movementType quantity } line { ${LINE_FIELDS} } }
     ... on LineMovementUpdatedEvent { lineId itemSku line { ${LINE_FIELDS} } }
@@ -49,11 +60,22 @@ function normalize(event) {
     status: event.status ?? null,
     movement: event.movement ?? null,
     linesCreated: event.linesCreated ?? null,
+    lines: event.lines ?? null,
+    linesUpdated: event.linesUpdated ?? null,
+    part: 1,
+    parts: 1,
+    user: event.user ?? null,
   };
 }
 
 export async function createGraphqlLive(api, onState) {
   await loadScript('vendor/graphql-ws.js');
+  // Introspection is on outside production, where the demo runs; without it, the base members only.
+  const members = await api
+    .request(MEMBERS)
+    .then((data) => (data.__type?.possibleTypes ?? []).map((type) => type.name))
+    .catch(() => []);
+  const STOCKTAKE_SUBSCRIPTION = stocktakeSubscription(members);
   const url = new URL('/graphql', location.href);
   url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
   // "Simulate a network break" holds reconnecting until it is switched off again.
@@ -108,6 +130,21 @@ export async function createGraphqlLive(api, onState) {
     followList: (hotel, from, onEvent, onLost) => follow(LIST_SUBSCRIPTION, { hotel }, from, onEvent, onLost),
     followStocktake: (_hotel, id, from, onEvent, onLost) =>
       follow(STOCKTAKE_SUBSCRIPTION, { id }, from, onEvent, onLost),
+    /** Runs a query or mutation over the socket (presence over graphql-ws lasts as long as the connection). */
+    request(query, variables) {
+      return new Promise((resolve, reject) => {
+        let result;
+        client.subscribe(
+          { query, variables },
+          {
+            next: (value) => (result = value),
+            error: reject,
+            complete: () =>
+              result?.errors?.length ? reject(new Error(result.errors[0].message)) : resolve(result?.data),
+          },
+        );
+      });
+    },
     /** Drops the socket as a network break would, and reconnects only when set back online. */
     setOffline(offline) {
       if (offline) {

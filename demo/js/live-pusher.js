@@ -43,17 +43,24 @@ export async function createPusherLive(api, onState) {
    * Follows `channel` from `fromSequence` (the sequence the screen's data
    * was loaded at), calling `onEvent` with each event once, in order.
    */
-  function follow(channel, eventNames, fromSequence, onEvent) {
+  function follow(channel, eventNames, fromSequence, onEvent, prefix) {
+    // The last event applied; bulk-lines-updated may come in parts that share one sequence.
     let last = fromSequence;
+    let lastPart = 1;
+    let lastParts = 1;
     let queue = Promise.resolve();
     const apply = (event) => {
-      if (event.sequence <= last) return;
-      last = event.sequence;
+      const laterPart = event.sequence === last && event.part > lastPart;
+      if (event.sequence <= last && !laterPart) return;
+      [last, lastPart, lastParts] = [event.sequence, event.part, event.parts];
       onEvent(event);
     };
     const catchUpNow = async () => {
+      // An event whose parts did not all arrive is read again, whole (channelEvents holds the full payload).
+      if (lastPart < lastParts) [last, lastPart, lastParts] = [last - 1, 1, 1];
       for (const stored of await api.eventsAfter(channel, last)) apply(fromPusher(stored.name, stored.payload));
     };
+    const missedSome = (event) => event.sequence > last + 1 || (lastPart < lastParts && event.sequence > last);
     // One at a time, so events apply in sequence order even while a catch-up is being read.
     const serially = (work) => {
       queue = queue.then(work).catch((error) => console.error('live update failed', error));
@@ -62,14 +69,14 @@ export async function createPusherLive(api, onState) {
     const follower = { catchUp: () => serially(catchUpNow) };
     followers.add(follower);
 
-    const name = `${config.channelPrefix ?? ''}${channel}`;
+    const name = `${prefix ?? ''}${channel}`;
     const subscription = pusher.subscribe(name);
     subscription.bind('pusher:subscription_succeeded', follower.catchUp);
     for (const eventName of eventNames) {
       subscription.bind(eventName, (payload) =>
         serially(async () => {
           const event = fromPusher(eventName, payload);
-          if (event.sequence > last + 1) await catchUpNow();
+          if (missedSome(event)) await catchUpNow();
           apply(event);
         }),
       );
@@ -83,8 +90,16 @@ export async function createPusherLive(api, onState) {
 
   return {
     name: 'pusher',
-    followList: (hotel, from, onEvent) => follow(listChannel(hotel), LIST_EVENTS, from, onEvent),
-    followStocktake: (hotel, id, from, onEvent) => follow(stocktakeChannel(hotel, id), STOCKTAKE_EVENTS, from, onEvent),
+    followList: (hotel, from, onEvent) => follow(listChannel(hotel), LIST_EVENTS, from, onEvent, config.channelPrefix),
+    // With presence channels switched on (collaboration work), details have a prefix of their own.
+    followStocktake: (hotel, id, from, onEvent) =>
+      follow(
+        stocktakeChannel(hotel, id),
+        STOCKTAKE_EVENTS,
+        from,
+        onEvent,
+        config.detailChannelPrefix ?? config.channelPrefix,
+      ),
     /** Drops the connection as a network break would; back online, pusher-js resubscribes and this catches up. */
     setOffline: (offline) => (offline ? pusher.disconnect() : pusher.connect()),
     close: () => pusher.disconnect(),

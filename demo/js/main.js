@@ -33,7 +33,7 @@ async function signIn(token) {
   const { me } = await api.request(ME);
   if (!me.hotels.length) throw new ApiError('This token names no hotel', 'FORBIDDEN');
   const live = await (transportName === 'graphql' ? createGraphqlLive : createPusherLive)(api, showConnection);
-  const presence = await detectPresence(api);
+  const presence = await detectPresence(api, live);
   session = { api, me, live, presence, hotel: null, role: null };
   // For the browser tests and the curious, from the console.
   window.stocktakeDemo = session;
