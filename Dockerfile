@@ -23,6 +23,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The live demo's static files (served at /demo only outside production; see README, "Live demo").
+COPY demo ./demo
 # The code stays root-owned and read-only to the server; only DATA_DIR is the node user's.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node

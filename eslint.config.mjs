@@ -72,5 +72,10 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    // The live demo: plain ES modules run by the browser as they are (no build step).
+    files: ['demo/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.browser } },
+  },
   prettier,
 );

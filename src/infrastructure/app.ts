@@ -35,6 +35,7 @@ import { AppMetrics } from './metrics';
 import { CollaborationUpkeep } from './collaboration-upkeep';
 import { DEFAULTS, type CollaborationTiming, type PusherTarget, type RelayTuning } from './config';
 import { TransactionalUnitOfWork } from './database/transactional-unit-of-work';
+import { demoRoutes } from './http/demo/demo-routes';
 import { pusherRoutes, type PusherClientSettings } from './http/pusher-routes';
 import type { Logger } from './logger';
 import { connectRedis, type RedisConnections } from './redis';
@@ -273,6 +274,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         pusher: createPusherClient(credentials),
         verifyToken,
       }),
+      // The live demo is a development aid: production answers 404 at /demo.
+      ...(options.isProduction ? [] : [demoRoutes()]),
     ],
     upgradeHandlers: pusherServer ? [(request, socket, head) => pusherServer.handleUpgrade(request, socket, head)] : [],
     metrics,

@@ -96,6 +96,11 @@ async function serve(): Promise<void> {
       `  Pusher: ${config.pusher.kind === 'built-in' ? 'built-in Pusher-compatible endpoint' : 'PUSHER_* settings'}; pusher-js settings (also at GET /pusher/config):`,
       `  new Pusher('${pusherJs.key}', ${JSON.stringify({ cluster: pusherJs.cluster, wsHost: pusherJs.wsHost, wsPort: pusherJs.wsPort, forceTLS: pusherJs.forceTLS })})`,
     ];
+    if (!config.isProduction) {
+      lines.push(
+        `  Live demo (open it in two windows, paste the token below): ${app.url.replace(/\/graphql$/, '/demo/')}`,
+      );
+    }
     // A ready token only for the local demo: never print credentials for a real deployment.
     if (key.kind === 'secret' && database.embedded && !config.isProduction) {
       const token = await signToken(key.secret, {

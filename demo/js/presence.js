@@ -1,0 +1,140 @@
+/**
+ * Presence ("who is here") and "X is editing", kept in this one module
+ * because the API gains them with the collaboration work
+ * (docs/collaboration.md once merged): `joinStocktake`, `leaveStocktake`,
+ * `startEditingLine`, `stopEditingLine`, the `presence` query, and the
+ * events user-joined, user-left, user-editing-line and
+ * user-stopped-editing-line on the stocktake's channel.
+ *
+ * `detectPresence` asks the schema (introspection, on outside production,
+ * where the demo runs) whether those fields exist; without them it returns
+ * null and the demo shows no presence at all.
+ */
+import { toast } from './toasts.js';
+
+const REQUIRED = {
+  mutation: ['joinStocktake', 'leaveStocktake', 'startEditingLine', 'stopEditingLine'],
+  query: ['presence'],
+};
+export const PRESENCE_EVENTS = ['user-joined', 'user-left', 'user-editing-line', 'user-stopped-editing-line'];
+
+const FIELDS = `query PresenceFields {
+  mutation: __type(name: "Mutation") { fields { name } }
+  query: __type(name: "Query") { fields { name } }
+}`;
+
+const PRESENT = `user { id name } editingLineIds`;
+const JOIN = `mutation Join($id: ID!) { joinStocktake(stocktakeId: $id) { ${PRESENT} } }`;
+const LEAVE = `mutation Leave($id: ID!) { leaveStocktake(stocktakeId: $id) }`;
+const START = `mutation StartEditing($id: ID!) { startEditingLine(lineId: $id) { lineId expiresAt } }`;
+const STOP = `mutation StopEditing($id: ID!) { stopEditingLine(lineId: $id) }`;
+
+/** HTTP joins lapse after PRESENCE_HEARTBEAT (60 s by default), line locks after 30 s: renew well within both. */
+const JOIN_RENEW_MS = 20_000;
+const LOCK_RENEW_MS = 10_000;
+
+/**
+ * Presence for this session, or null when the API has none. `send` runs an
+ * operation over the live connection when the transport has one that keeps
+ * presence (graphql-ws); otherwise over HTTP, renewed by a heartbeat.
+ */
+export async function detectPresence(api, live) {
+  let types;
+  try {
+    types = await api.request(FIELDS);
+  } catch {
+    return null;
+  }
+  const has = (type, name) => (types[type]?.fields ?? []).some((field) => field.name === name);
+  const available = Object.entries(REQUIRED).every(([type, names]) => names.every((name) => has(type, name)));
+  return available ? createPresence(api, live) : null;
+}
+
+function createPresence(api, live) {
+  const panel = document.getElementById('presence');
+  const overConnection = typeof live.request === 'function';
+  const send = (query, variables) =>
+    (overConnection ? live.request(query, variables) : api.request(query, variables)).catch((error) => {
+      console.warn('presence:', error.message);
+      return null;
+    });
+  let stocktakeId;
+  let lineName = () => undefined;
+  let heartbeat;
+  let lockRenewal;
+  const here = new Map(); // user id → { name, lines: Set of line ids }
+
+  function render() {
+    panel.hidden = here.size === 0;
+    const people = [...here.values()].map((user) =>
+      user.lines.size
+        ? `${user.name} (editing ${[...user.lines].map((id) => lineName(id) ?? 'a line').join(', ')})`
+        : user.name,
+    );
+    panel.textContent = `Here now: ${people.join(', ')}`;
+    for (const marker of document.querySelectorAll('#categories .editing')) marker.remove();
+    for (const user of here.values()) {
+      for (const lineId of user.lines) {
+        const cell = document.querySelector(`#line-${CSS.escape(String(lineId))} th`);
+        if (!cell) continue;
+        const marker = document.createElement('span');
+        marker.className = 'editing';
+        marker.textContent = `${user.name} is editing`;
+        cell.append(marker);
+      }
+    }
+  }
+
+  function replaceAll(present) {
+    here.clear();
+    for (const entry of present ?? [])
+      here.set(entry.user.id, { name: entry.user.name, lines: new Set(entry.editingLineIds.map(String)) });
+    render();
+  }
+
+  return {
+    async enter(id, helpers) {
+      stocktakeId = id;
+      lineName = helpers.lineName;
+      replaceAll((await send(JOIN, { id }))?.joinStocktake);
+      if (!overConnection) heartbeat = setInterval(() => void send(JOIN, { id }), JOIN_RENEW_MS);
+    },
+    leave() {
+      clearInterval(heartbeat);
+      clearInterval(lockRenewal);
+      if (stocktakeId) void send(LEAVE, { id: stocktakeId });
+      stocktakeId = undefined;
+      here.clear();
+      render();
+    },
+    /** Takes the line's editing lock while a count field has focus; someone else's lock is a CONFLICT (shown by the caller). */
+    async editing(lineId) {
+      clearInterval(lockRenewal);
+      try {
+        await (overConnection ? live.request(START, { id: lineId }) : api.request(START, { id: lineId }));
+        lockRenewal = setInterval(() => void send(START, { id: lineId }), LOCK_RENEW_MS);
+      } catch (error) {
+        // Someone else holds the line (CONFLICT with extensions.lockedBy): say who; saving would be refused too.
+        toast(error.message);
+      }
+    },
+    stoppedEditing(lineId) {
+      clearInterval(lockRenewal);
+      void send(STOP, { id: lineId });
+    },
+    handles: (event) => PRESENCE_EVENTS.includes(event.name),
+    apply(event) {
+      const user = event.user ?? event.actor;
+      const entry = here.get(user.id) ?? { name: user.name, lines: new Set() };
+      if (event.name === 'user-left') here.delete(user.id);
+      else {
+        if (event.name === 'user-editing-line') entry.lines.add(String(event.lineId));
+        if (event.name === 'user-stopped-editing-line') entry.lines.delete(String(event.lineId));
+        here.set(user.id, entry);
+      }
+      render();
+    },
+    /** Re-renders the "is editing" markers after the table was rebuilt. */
+    render,
+  };
+}
