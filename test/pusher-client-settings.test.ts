@@ -35,7 +35,9 @@ it('GET /pusher/config names where browsers connect, not where the API publishes
     forceTLS: true,
     enabledTransports: ['ws', 'wss'],
     channelPrefix: '',
-    channelAuthorization: { endpoint: '/pusher/auth', transport: 'ajax' },
+    detailChannelPrefix: '',
+    authEndpoint: `http://127.0.0.1:${t.port}/pusher/auth`,
+    channelAuthorization: { endpoint: `http://127.0.0.1:${t.port}/pusher/auth`, transport: 'ajax' },
   });
   expect(text).not.toContain('soketi-secret');
   expect(text).not.toContain('soketi.internal');

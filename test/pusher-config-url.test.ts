@@ -38,6 +38,7 @@ describe('GET /pusher/config', () => {
       forceTLS: false,
       enabledTransports: ['ws', 'wss'],
       channelPrefix: 'private-',
+      detailChannelPrefix: 'private-',
       authEndpoint: `${own}/pusher/auth`,
       channelAuthorization: { endpoint: `${own}/pusher/auth`, transport: 'ajax' },
     };

@@ -37,7 +37,9 @@ let steps: ReturnType<typeof stocktakeSteps>;
 const closers = closeAfterEach();
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // One lane: these tests follow exactly what each request carries (batches, splits, pauses). With
+  // several, another lane may claim an event first; lanes are tested in relay-resilience.test.ts.
+  t = await startTestApp({ relay: { concurrency: 1 } });
   faults = t.faults;
   steps = stocktakeSteps(t);
 });
@@ -386,7 +388,7 @@ describe('a failing channel holds back only itself', () => {
     let main: TestApp;
     beforeAll(async () => {
       main = t;
-      t = await startTestApp({ relayTiming: { backoffBaseMs: 1500, backoffMaxMs: 1500 } });
+      t = await startTestApp({ relay: { concurrency: 1 }, relayTiming: { backoffBaseMs: 1500, backoffMaxMs: 1500 } });
       faults = t.faults;
       steps = stocktakeSteps(t);
     });

@@ -21,10 +21,11 @@ interface Outcome {
   stderr: string;
 }
 
-/** Runs an entry point (src/main.ts, scripts/seed.ts …) to its end with `env` on top of a clean environment. */
+/** Runs an entry point (`src/main.ts`, `src/cli.ts seed` …) to its end with `env` on top of a clean environment. */
 function run(entry: string, env: Record<string, string>, timeoutMs = 60_000): Promise<Outcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', entry], {
+    const [file, ...args] = entry.split(' ');
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', file!, ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
     });
@@ -98,7 +99,7 @@ describe('an unusable DATABASE_URL', () => {
   });
 
   it('with a misspelt host is named', async () => {
-    const outcome = await run('scripts/migrate.ts', {
+    const outcome = await run('src/cli.ts migrate', {
       DATABASE_URL: 'postgres://app:s3cret-pw@no-such-host.invalid:5432/stocktake',
     });
     expect(outcome.code).toBe(1);
@@ -115,7 +116,7 @@ describe("the embedded PostgreSQL's data folder", () => {
     const running = await startControlledPostgres(dataDir);
     closers.push(() => running.stop());
     const pid = Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
-    for (const entry of ['src/main.ts', 'scripts/seed.ts', 'scripts/migrate.ts']) {
+    for (const entry of ['src/main.ts', 'src/cli.ts seed', 'src/cli.ts migrate']) {
       const outcome = await run(entry, { PORT: '0', DATA_DIR: dataDir });
       expect({ entry, code: outcome.code }).toEqual({ entry, code: 1 });
       const lines = outcome.stderr.trimEnd().split('\n');
