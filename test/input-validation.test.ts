@@ -1,5 +1,5 @@
 /**
- * Bad input gets a clear error and changes nothing (SPEC §4, domain.md A §3–4, §13).
+ * Bad input gets a clear error and changes nothing (docs/domain.md, "Validation"; docs/operations.md, "Errors").
  * What a user would check: every refused request answers with one error whose
  * `extensions.code` says why (BAD_USER_INPUT naming the field, NOT_FOUND, CONFLICT),
  * and not a single row of the database differs from before the request.
