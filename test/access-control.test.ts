@@ -1,5 +1,5 @@
 /**
- * Who may do what (docs/domain.md, "Roles"). What a user would check: without a
+ * Who may do what (docs/domain.md, "Who may do what"). What a user would check: without a
  * valid bearer token nothing works; staff count and record movements but cannot
  * run the stocktake or change the catalogue; a member of another hotel is
  * FORBIDDEN to name this hotel and gets NOT_FOUND for its ids (they leak nothing);
