@@ -5,6 +5,7 @@
  * exist. The convention blocks follow is in test/support/readme-blocks.ts
  * (and the README's "Examples that run").
  */
+import { waitUntil } from './support/waiting';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -122,11 +123,13 @@ describe('README.md code blocks', () => {
         const changes = (async () => {
           while (running) {
             counted += 1;
+            const delivered = t.faults.accepted.length;
             await t.graphql(UpdateStocktakeLineDocument, {
               id: lines![0]!.id,
               input: { countedFullUnits: String(counted % 5) },
             });
-            await new Promise((resolve) => setTimeout(resolve, 200));
+            // The next change once Pusher has accepted this one (an acknowledgement, not a fixed wait).
+            await waitUntil(() => t.faults.accepted.length > delivered, 'the count at Pusher');
           }
         })();
         const shown = await runSnippet(file, 20_000).finally(() => {
