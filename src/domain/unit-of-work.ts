@@ -7,18 +7,28 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DomainEvent, EventRecorder } from './events';
+import type { Sql, SqlTarget } from './sql';
 import type { Actor } from './viewer';
 
 export type Work<T> = (em: EntityManager, events: EventRecorder) => Promise<T>;
+export type SqlWork<T> = (sql: Sql, events: EventRecorder) => Promise<T>;
 
 export interface UnitOfWork {
+  /** A transaction with an EntityManager: for work that loads, changes and flushes entities. */
   run<T>(actor: Actor, work: Work<T>): Promise<T>;
+  /**
+   * A transaction for work done in hand-written SQL alone (sql.ts): the same
+   * guarantees as `run` (idempotency key, events stored with the change and
+   * released after commit) without the ORM's transaction machinery. The
+   * paths every count takes use it.
+   */
+  runSql<T>(actor: Actor, work: SqlWork<T>): Promise<T>;
 }
 
 /** Where a unit of work's events go: stored with the change, then released after commit. */
 export interface EventJournal<Stored> {
   /** Inside the transaction, after the work: persist the events with the change. */
-  append(em: EntityManager, events: readonly DomainEvent[], actor: Actor): Promise<Stored>;
+  append(target: SqlTarget, events: readonly DomainEvent[], actor: Actor): Promise<Stored>;
   /** After a successful commit, with what `append` stored. */
   committed(stored: Stored): void;
 }

@@ -1,7 +1,7 @@
 /** The executable schema, built once from the resolver classes; `schema.graphql` is printed from it. */
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { IdempotencyMiddleware } from './idempotency';
+import { runMutationsUnderIdempotencyKeys } from './idempotency';
 import { CollaborationResolver } from './resolvers/collaboration-resolver';
 import { LineResolver } from './resolvers/line-resolver';
 import { RealtimeResolver } from './resolvers/realtime-resolver';
@@ -33,13 +33,13 @@ const NO_TOPIC_SUBSCRIPTIONS = {
   },
 };
 
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     validate: false,
     pubSub: NO_TOPIC_SUBSCRIPTIONS,
-    globalMiddlewares: [IdempotencyMiddleware],
   });
+  return runMutationsUnderIdempotencyKeys(schema);
 }
 
 /** The SDL committed as schema.graphql: sorted, so diffs only show real changes. */

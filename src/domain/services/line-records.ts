@@ -8,7 +8,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type StocktakeStatus, type CategoryCode } from '../entities';
 import type { DerivedLine } from '../line-calculations';
-import { sqlRows } from '../sql';
+import { sqlRows, type SqlTarget } from '../sql';
 import type { LineRecord } from '../views';
 
 /** Who holds a line's editing lock, and until when (docs/collaboration.md). */
@@ -110,7 +110,7 @@ export function lineRecordFromRow(
  * live editing lock comes with it (a primary-key join), so checking it costs
  * no statement of its own.
  */
-export async function lockLine(em: EntityManager, lineId: number): Promise<LockedLine | null> {
+export async function lockLine(em: SqlTarget, lineId: number): Promise<LockedLine | null> {
   const [locked] = await sqlRows<{ id: number }>(
     em,
     'select s.id from stocktake s join stocktake_line l on l.stocktake_id = s.id where l.id = ? for update of s',
@@ -135,7 +135,7 @@ export async function lockLine(em: EntityManager, lineId: number): Promise<Locke
  * stocktakes are simply absent.
  */
 export async function lockLinesOf(
-  em: EntityManager,
+  em: SqlTarget,
   stocktakeId: number,
   lineIds: readonly number[],
 ): Promise<{ hotel: string; status: StocktakeStatus; lines: Map<number, LockedLine> } | null> {
@@ -176,7 +176,7 @@ function lockedLineFromRow(row: LineRow): LockedLine {
 
 /** Writes new counts and the figures derived from them; the new version, or null if the line changed meanwhile. */
 export async function saveCounts(
-  em: EntityManager,
+  em: SqlTarget,
   line: Pick<LineRecord, 'id' | 'version' | 'countedFullUnits' | 'countedPartialUnits' | 'manualPurchasesValue'>,
   derived: DerivedLine,
 ): Promise<number | null> {

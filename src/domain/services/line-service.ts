@@ -95,8 +95,8 @@ export class LineService {
         ? input.manualPurchasesValue
         : checkDecimal('manualPurchasesValue', input.manualPurchasesValue, MONEY);
 
-    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
-      const line = await lockLine(em, lineId);
+    return this.unitOfWork.runSql(actorOf(viewer), async (sql, events) => {
+      const line = await lockLine(sql, lineId);
       if (!line || !isMember(viewer, line.hotel)) throw new NotFoundError('StocktakeLine', lineId);
       requireRole(viewer, line.hotel, 'staff');
       if (line.stocktakeStatus === StocktakeStatus.APPROVED) throw new LockedError(line.stocktakeId, 'edit its lines');
@@ -118,7 +118,7 @@ export class LineService {
           'The count is too large for this item',
         );
       }
-      const version = await saveCounts(em, changed, derived);
+      const version = await saveCounts(sql, changed, derived);
       // Every change to a line locks its stocktake first, so a concurrent change cannot slip in here.
       if (version === null) throw staleVersion(describeLineRecord(line), line.version);
       const view = describeLineRecord({ ...changed, ...derived, version });
@@ -148,8 +148,8 @@ export class LineService {
       if (seen.has(input.lineId)) throw new BadInputError('lines', `Line ${input.lineId} is named twice`);
       seen.add(input.lineId);
     }
-    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
-      const found = await lockLinesOf(em, stocktakeId, [...seen]);
+    return this.unitOfWork.runSql(actorOf(viewer), async (sql, events) => {
+      const found = await lockLinesOf(sql, stocktakeId, [...seen]);
       if (!found || !isMember(viewer, found.hotel)) throw new NotFoundError('Stocktake', stocktakeId);
       requireRole(viewer, found.hotel, 'staff');
       if (found.status === StocktakeStatus.APPROVED) throw new LockedError(stocktakeId, 'edit its lines');
@@ -179,7 +179,7 @@ export class LineService {
       }
       const views: LineView[] = [];
       for (const { line, changed, derived } of planned) {
-        const version = await saveCounts(em, changed, derived);
+        const version = await saveCounts(sql, changed, derived);
         if (version === null) throw staleVersion(describeLineRecord(line), line.version);
         views.push(describeLineRecord({ ...changed, ...derived, version }));
       }

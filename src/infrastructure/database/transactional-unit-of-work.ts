@@ -10,11 +10,12 @@
  * one that finds the key committed returns its stored result and records
  * nothing. A mutation without a key writes nothing extra.
  */
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { IdempotencyKeyReusedError } from '../../domain/errors';
-import type { DomainEvent } from '../../domain/events';
+import type { DomainEvent, EventRecorder } from '../../domain/events';
 import { takeIdempotentRequest, type IdempotentRequest } from '../../domain/idempotency';
-import type { EventJournal, UnitOfWork, Work } from '../../domain/unit-of-work';
+import { sqlRows, sqlTransaction, type SqlTarget } from '../../domain/sql';
+import type { EventJournal, SqlWork, UnitOfWork, Work } from '../../domain/unit-of-work';
 import type { Actor } from '../../domain/viewer';
 
 export class TransactionalUnitOfWork<Stored> implements UnitOfWork {
@@ -23,18 +24,40 @@ export class TransactionalUnitOfWork<Stored> implements UnitOfWork {
     private readonly journal: EventJournal<Stored>,
   ) {}
 
-  async run<T>(actor: Actor, work: Work<T>): Promise<T> {
+  run<T>(actor: Actor, work: Work<T>): Promise<T> {
+    return this.transaction(actor, (recordWith) =>
+      this.orm.em.fork().transactional((em) => recordWith(em, (events) => work(em, events))),
+    );
+  }
+
+  runSql<T>(actor: Actor, work: SqlWork<T>): Promise<T> {
+    return this.transaction(actor, (recordWith) =>
+      sqlTransaction(this.orm, (sql) => recordWith(sql, (events) => work(sql, events))),
+    );
+  }
+
+  /**
+   * What both kinds share: inside the transaction (`inside`), the idempotency
+   * key first, then the work, its events and its stored result; after the
+   * commit, the journal is told.
+   */
+  private async transaction<T>(
+    actor: Actor,
+    inside: (
+      recordWith: (target: SqlTarget, work: (events: EventRecorder) => Promise<T>) => Promise<Outcome<T, Stored>>,
+    ) => Promise<Outcome<T, Stored>>,
+  ): Promise<T> {
     const request = takeIdempotentRequest();
-    const outcome = await this.orm.em.fork().transactional(async (em) => {
+    const outcome = await inside(async (target, work) => {
       if (request) {
-        const earlier = await takeKey(em, request);
+        const earlier = await takeKey(target, request);
         if (earlier) return { value: earlier.value as T, stored: undefined };
       }
       const events: DomainEvent[] = [];
-      const value = await work(em, { record: (event) => events.push(event) });
-      const stored = await this.journal.append(em, events, actor);
+      const value = await work({ record: (event) => events.push(event) });
+      const stored = await this.journal.append(target, events, actor);
       if (request) {
-        await em.execute('update idempotency_key set result = ? where user_id = ? and key = ?', [
+        await sqlRows(target, 'update idempotency_key set result = ? where user_id = ? and key = ?', [
           JSON.stringify({ value: value ?? null }),
           request.userId,
           request.key,
@@ -47,16 +70,24 @@ export class TransactionalUnitOfWork<Stored> implements UnitOfWork {
   }
 }
 
+interface Outcome<T, Stored> {
+  value: T;
+  /** Undefined when an earlier run's result was returned: nothing was recorded. */
+  stored: Stored | undefined;
+}
+
 /** Takes the key for this request; the earlier result when it was already done. */
-async function takeKey(em: EntityManager, request: IdempotentRequest): Promise<{ value: unknown } | null> {
+async function takeKey(target: SqlTarget, request: IdempotentRequest): Promise<{ value: unknown } | null> {
   for (;;) {
-    const inserted = await em.execute<unknown[]>(
+    const inserted = await sqlRows<unknown>(
+      target,
       `insert into idempotency_key (user_id, key, request_hash, result, created_at) values (?, ?, ?, null, now())
        on conflict do nothing returning key`,
       [request.userId, request.key, request.requestHash],
     );
     if (inserted.length > 0) return null;
-    const [row] = await em.execute<{ request_hash: string; result: { value: unknown } | null }[]>(
+    const [row] = await sqlRows<{ request_hash: string; result: { value: unknown } | null }>(
+      target,
       'select request_hash, result from idempotency_key where user_id = ? and key = ?',
       [request.userId, request.key],
     );

@@ -3,8 +3,8 @@
  * outbox inside its transaction (see OutboxStore.append), and handed on
  * (event bus, relay) only once the transaction has committed.
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DomainEvent } from '../../domain/events';
+import type { SqlTarget } from '../../domain/sql';
 import type { EventJournal } from '../../domain/unit-of-work';
 import type { Actor } from '../../domain/viewer';
 import type { OutboxStore } from './outbox-store';
@@ -17,8 +17,8 @@ export class OutboxJournal implements EventJournal<StoredEvent[]> {
     private readonly onCommitted: (events: StoredEvent[]) => void,
   ) {}
 
-  append(em: EntityManager, events: readonly DomainEvent[], actor: Actor): Promise<StoredEvent[]> {
-    return this.store.append(em, events, actor);
+  append(target: SqlTarget, events: readonly DomainEvent[], actor: Actor): Promise<StoredEvent[]> {
+    return this.store.append(target, events, actor);
   }
 
   committed(stored: StoredEvent[]): void {

@@ -12,9 +12,9 @@
  * another relay sends nor mark it.
  */
 import { randomUUID } from 'node:crypto';
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { DomainEvent } from '../../domain/events';
-import { sqlRows } from '../../domain/sql';
+import { pooledSql, sqlRows, type SqlTarget } from '../../domain/sql';
 import type { Actor } from '../../domain/viewer';
 import { channelsOf } from '../event-catalog';
 import type { StoredEvent } from './stored-event';
@@ -65,10 +65,13 @@ type Executor = (sql: string, params?: unknown[]) => Promise<unknown[]>;
 const idList = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
 export class OutboxStore {
-  constructor(private readonly orm: MikroORM) {}
-
   /** Statements outside a mutation run on the pool, each on its own. */
-  private readonly run: Executor = (sql, params = []) => sqlRows(this.orm.em, sql, params);
+  private readonly run: Executor;
+
+  constructor(orm: MikroORM) {
+    const pool = pooledSql(orm);
+    this.run = (sql, params = []) => pool.rows(sql, params);
+  }
 
   private async rows<T>(sql: string, params: unknown[] = [], execute: Executor = this.run): Promise<T[]> {
     return (await execute(sql, params)) as T[];
@@ -82,9 +85,9 @@ export class OutboxStore {
    * row locked until commit, so numbers follow commit order and a rollback
    * gives them back; channels are locked in sorted order (no deadlock cycle).
    */
-  async append(em: EntityManager, events: readonly DomainEvent[], actor: Actor): Promise<StoredEvent[]> {
+  async append(target: SqlTarget, events: readonly DomainEvent[], actor: Actor): Promise<StoredEvent[]> {
     if (events.length === 0) return [];
-    const execute: Executor = (sql, params = []) => sqlRows(em, sql, params);
+    const execute: Executor = (sql, params = []) => sqlRows(target, sql, params);
     const occurredAt = new Date().toISOString();
     const copies = events.flatMap((event) => {
       const eventId = randomUUID();
