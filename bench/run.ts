@@ -25,7 +25,7 @@ import {
 import { CLK_TCK } from './lib/proc-stats';
 import { environment, table, writeResults } from './lib/report';
 import { HOTEL, LARGE_HOTEL, populatedStocktakes, seedHotel, waitRelayDrained } from './lib/seed';
-import { startServer, type RunningServer } from './lib/server';
+import { experimentEnv, startServer, type RunningServer } from './lib/server';
 import { b1 } from './scenarios/b1-mutations';
 import { b7 } from './scenarios/b7-large-stocktake';
 import { b9 } from './scenarios/b9-idle-memory';
@@ -248,8 +248,13 @@ async function main(): Promise<void> {
       database: { kind: postgres.kind, version: postgres.version },
       server: {
         command: 'node dist/src/main.js',
-        env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', AUTH_JWT_SECRET: '(random, 64 hex characters)' },
-        relay: 'defaults (RELAY_CONCURRENCY=8, PUSHER_TIMEOUT_MS=5000)',
+        env: {
+          NODE_ENV: 'production',
+          LOG_LEVEL: 'warn',
+          AUTH_JWT_SECRET: '(random, 64 hex characters)',
+          ...experimentEnv(),
+        },
+        relay: 'defaults (RELAY_CONCURRENCY=16, PUSHER_TIMEOUT_MS=5000) unless env says otherwise',
       },
       clockTicksPerSecond: CLK_TCK,
     },

@@ -58,6 +58,22 @@ function profilingFlags(): string[] {
   return folder ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(folder)}`] : [];
 }
 
+/**
+ * `BENCH_SERVER_ENV="RELAY_CONCURRENCY=4 OTHER=x"` adds settings to every server's environment, for
+ * experiments (the JSON records it under `configuration`); a normal run leaves it unset.
+ */
+export function experimentEnv(): Record<string, string> {
+  const spec = process.env.BENCH_SERVER_ENV?.trim();
+  if (!spec) return {};
+  return Object.fromEntries(
+    spec.split(/\s+/).map((pair) => {
+      const at = pair.indexOf('=');
+      if (at <= 0) throw new Error(`BENCH_SERVER_ENV: "${pair}" is not NAME=value`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const port = await freePort();
   const workDir = tempDir('stocktake-bench-server-');
@@ -71,6 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     DATABASE_URL: options.databaseUrl,
     DATA_DIR: workDir,
     ...options.env,
+    ...experimentEnv(),
   };
   const child = spawnGroup(
     options.name,
