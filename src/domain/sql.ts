@@ -47,7 +47,8 @@ interface ConnectionPool {
 }
 
 function poolOf(orm: MikroORM): ConnectionPool {
-  return orm.em.getKnex().client;
+  const { client } = orm.em.getKnex() as { client: ConnectionPool };
+  return client;
 }
 
 /** Statements that each run on their own (autocommit), on a connection borrowed from the pool for the statement. */
