@@ -119,7 +119,7 @@ class ChannelStream implements AsyncIterableIterator<StoredEvent> {
     );
     this.enqueue(async () => {
       if (afterSequence === undefined || afterSequence === null) {
-        this.last = (await store.history(channel)).latest;
+        this.last = await store.startingSequence(channel);
       } else {
         this.last = afterSequence;
         await this.catchUp(Number.POSITIVE_INFINITY);

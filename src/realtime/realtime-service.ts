@@ -6,7 +6,8 @@
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { BadInputError, ForbiddenError, HistoryExpiredError } from '../domain/errors';
-import { hotelOfStocktake } from '../domain/services/access';
+import { stocktakeHotels } from '../domain/services/access';
+import { pooledSql } from '../domain/sql';
 import { requireRole, type Viewer } from '../domain/viewer';
 import { authorizeChannel, readableChannel } from './channel-access';
 import { channelStream } from './channel-stream';
@@ -35,7 +36,11 @@ export interface RealtimeServiceDeps {
 }
 
 export class RealtimeService {
-  constructor(private readonly deps: RealtimeServiceDeps) {}
+  private readonly hotelOfStocktake: ReturnType<typeof stocktakeHotels>;
+
+  constructor(private readonly deps: RealtimeServiceDeps) {
+    this.hotelOfStocktake = stocktakeHotels(pooledSql(deps.orm));
+  }
 
   /** A hotel's stocktake list as it changes; with afterSequence, the stored events after it first. */
   async followList(
@@ -56,7 +61,7 @@ export class RealtimeService {
     afterSequence?: number | null,
   ): Promise<AsyncIterableIterator<StoredEvent>> {
     checkAfterSequence(afterSequence);
-    const hotel = await hotelOfStocktake(this.deps.orm.em.fork(), viewer, stocktakeId, 'staff');
+    const hotel = await this.hotelOfStocktake(viewer, stocktakeId, 'staff');
     const channel = parseChannel(detailChannel(hotel, stocktakeId))!;
     authorizeChannel(viewer, channel);
     return this.follow(channel, afterSequence);

@@ -3,7 +3,8 @@
  * belong to are reported as not found, so ids of other hotels leak nothing;
  * a hotel named outright is FORBIDDEN, as is an action above the role.
  */
-import { sqlRows } from '../sql';
+import { singleFlight } from '../single-flight';
+import { sqlRows, type Sql, type SqlTarget } from '../sql';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Hotel, Stocktake, StocktakeLine } from '../entities';
@@ -66,13 +67,30 @@ export async function lineFor(
 }
 
 /** The identifier of the hotel a stocktake belongs to, if the viewer may see it (one query, no entities). */
-export async function hotelOfStocktake(em: EntityManager, viewer: Viewer, id: number, role: Role): Promise<string> {
+export async function hotelOfStocktake(target: SqlTarget, viewer: Viewer, id: number, role: Role): Promise<string> {
+  return checkedHotel(await hotelIdentifierOf(target, id), viewer, id, role);
+}
+
+/**
+ * hotelOfStocktake for one pool, with the lookups of many subscribers of
+ * the same stocktake at the same moment made once (single-flight).
+ */
+export function stocktakeHotels(sql: Sql): (viewer: Viewer, id: number, role: Role) => Promise<string> {
+  const lookup = singleFlight((id: number) => hotelIdentifierOf(sql, id));
+  return async (viewer, id, role) => checkedHotel(await lookup(id), viewer, id, role);
+}
+
+async function hotelIdentifierOf(target: SqlTarget, id: number): Promise<string | undefined> {
   const [row] = await sqlRows<{ identifier: string }>(
-    em,
+    target,
     'select h.identifier from stocktake s join hotel h on h.id = s.hotel_id where s.id = ?',
     [id],
   );
-  if (!row || !isMember(viewer, row.identifier)) throw new NotFoundError('Stocktake', id);
-  requireRole(viewer, row.identifier, role);
-  return row.identifier;
+  return row?.identifier;
+}
+
+function checkedHotel(identifier: string | undefined, viewer: Viewer, id: number, role: Role): string {
+  if (!identifier || !isMember(viewer, identifier)) throw new NotFoundError('Stocktake', id);
+  requireRole(viewer, identifier, role);
+  return identifier;
 }

@@ -14,6 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { DomainEvent } from '../../domain/events';
+import { singleFlight } from '../../domain/single-flight';
 import { pooledSql, sqlRows, type SqlTarget } from '../../domain/sql';
 import type { Actor } from '../../domain/viewer';
 import { channelsOf } from '../event-catalog';
@@ -168,6 +169,17 @@ export class OutboxStore {
     );
     return { latest: row ? Number(row.last_sequence) : 0, prunedThrough: row ? Number(row.pruned_through) : 0 };
   }
+
+  /**
+   * The channel's latest sequence for a subscriber starting from now: calls
+   * made while a read for the channel is running share it (a thousand
+   * screens opening one stocktake make one read). A read that began a moment
+   * before the subscriber listened only makes "now" a moment earlier: the
+   * events in between come from the outbox as the next live one reveals the
+   * gap (channel-stream.ts). Not for checks against a sequence a client was
+   * just given; those use history().
+   */
+  readonly startingSequence = singleFlight(async (channel: string) => (await this.history(channel)).latest);
 
   /** The last sequence of each given channel that has one, in one statement (the Redis bus's staleness check). */
   async latestSequences(channels: readonly string[]): Promise<Map<string, number>> {
