@@ -36,7 +36,7 @@ function isSql(target: SqlTarget): target is Sql {
 
 /** What node-postgres' Client offers that is used here. */
 interface PgClient {
-  query<T>(config: { text: string; values: readonly unknown[] }): Promise<{ rows: T[] }>;
+  query<T>(config: { name?: string; text: string; values: readonly unknown[] }): Promise<{ rows: T[] }>;
   query(text: string): Promise<unknown>;
 }
 
@@ -93,21 +93,31 @@ export async function sqlTransaction<T>(orm: MikroORM, work: (sql: Sql) => Promi
   }
 }
 
-/** Statement texts with `?` turned into `$1, $2 …`, by text: the same few statements run all the time. */
-const numbered = new Map<string, { text: string; count: number }>();
-const MAX_NUMBERED = 1_000;
+/**
+ * Statement texts with `?` turned into `$1, $2 …`, by text, each with a name:
+ * node-postgres prepares a named statement once per connection, so
+ * PostgreSQL parses and plans the few statements that run all the time once
+ * per connection rather than on every call (its CPU is the app's on one
+ * machine). Texts past the first thousand run unnamed.
+ */
+const numbered = new Map<string, { name: string; text: string; count: number }>();
+const MAX_NAMED = 1_000;
 
-function statement(text: string, params: readonly unknown[]): { text: string; values: readonly unknown[] } {
+function statement(
+  text: string,
+  params: readonly unknown[],
+): { name?: string; text: string; values: readonly unknown[] } {
   let known = numbered.get(text);
-  if (!known) {
-    known = numberPlaceholders(text);
-    if (numbered.size < MAX_NUMBERED) numbered.set(text, known);
+  if (!known && numbered.size < MAX_NAMED) {
+    known = { name: `stocktake_${numbered.size + 1}`, ...numberPlaceholders(text) };
+    numbered.set(text, known);
   }
-  if (known.count !== params.length) {
-    throw new Error(`Expected ${known.count} bind parameters, got ${params.length}: ${text.slice(0, 80)}`);
+  const { name, text: numberedText, count } = known ?? { name: undefined, ...numberPlaceholders(text) };
+  if (count !== params.length) {
+    throw new Error(`Expected ${count} bind parameters, got ${params.length}: ${text.slice(0, 80)}`);
   }
   if (params.includes(undefined)) throw new Error(`An undefined bind parameter: ${text.slice(0, 80)}`);
-  return { text: known.text, values: params };
+  return { name, text: numberedText, values: params };
 }
 
 /** `?` becomes `$n`; `\?` is a literal `?` (knex's own rule, so a statement means the same on both paths). */
