@@ -18,8 +18,13 @@
  * (`published_at` = `occurred_at`): the app's relay runs on the same
  * database, and would otherwise spend the app process's CPU publishing the
  * baseline's events during the baseline's rounds. (It costs the same: the
- * row enters the published-rows partial index instead of the pending one.) Forked by the orchestrator: `start` answers with
- * the port and pid; its CPU is read from /proc like the app's.
+ * row enters the published-rows partial index instead of the pending one.)
+ *
+ * As the issue describes it, the statements go unnamed (parsed and planned
+ * on every call). `start({ prepared: true })` names them, as the app does
+ * with its hot statements (src/domain/sql.ts), so B1 also shows the app
+ * against a baseline that prepares. Forked by the orchestrator: `start`
+ * answers with the port and pid; its CPU is read from /proc like the app's.
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -109,6 +114,17 @@ function derive(line: LineRow, full: string, partial: string) {
 
 // ---- the count update ------------------------------------------------------
 
+/** `start({ prepared: true })` names every statement, so PostgreSQL parses and plans each once per connection. */
+let prepared = false;
+const names = new Map<string, string>();
+
+function query<T extends object = object>(client: PoolClient, text: string, values: unknown[]) {
+  if (!prepared) return client.query<T>(text, values);
+  let name = names.get(text);
+  if (!name) names.set(text, (name = `baseline_${names.size + 1}`));
+  return client.query<T>({ name, text, values });
+}
+
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -125,7 +141,8 @@ async function updateCount(pool: Pool, lineId: number, full: string, partial: st
   const client: PoolClient = await pool.connect();
   try {
     await client.query('begin');
-    const locked = await client.query<{ id: number; status: string; identifier: string }>(
+    const locked = await query<{ id: number; status: string; identifier: string }>(
+      client,
       `select s.id, s.status, h.identifier from stocktake s join hotel h on h.id = s.hotel_id
        where s.id = (select stocktake_id from stocktake_line where id = $1) for update of s`,
       [lineId],
@@ -133,7 +150,8 @@ async function updateCount(pool: Pool, lineId: number, full: string, partial: st
     const stocktake = locked.rows[0];
     if (!stocktake) throw new HttpError(404, 'no such line');
     if (stocktake.status !== 'DRAFT') throw new HttpError(409, 'the stocktake is approved');
-    const read = await client.query<LineRow>(
+    const read = await query<LineRow>(
+      client,
       `select l.id, l.stocktake_id, l.item_id, l.category_code, l.size, l.uom::text, l.opening_qty::text,
               l.purchases::text, l.waste::text, l.valuation_cost::text, i.sku, i.name
        from stocktake_line l join stock_item i on i.id = l.item_id where l.id = $1`,
@@ -141,7 +159,8 @@ async function updateCount(pool: Pool, lineId: number, full: string, partial: st
     );
     const line = read.rows[0]!;
     const derived = derive(line, full, partial);
-    const updated = await client.query<{ version: number }>(
+    const updated = await query<{ version: number }>(
+      client,
       `update stocktake_line set counted_full_units = $2, counted_partial_units = $3, counted_qty = $4,
               expected_qty = $5, variance_qty = $6, expected_value = $7, counted_value = $8, variance_value = $9,
               version = version + 1
@@ -160,7 +179,8 @@ async function updateCount(pool: Pool, lineId: number, full: string, partial: st
     );
     const version = updated.rows[0]!.version;
     const channel = `${stocktake.identifier}-stocktake-${stocktake.id}`;
-    const sequence = await client.query<{ last_sequence: string }>(
+    const sequence = await query<{ last_sequence: string }>(
+      client,
       `insert into channel_sequence (channel, last_sequence) values ($1, 1)
        on conflict (channel) do update set last_sequence = channel_sequence.last_sequence + 1
        returning last_sequence`,
@@ -190,7 +210,8 @@ async function updateCount(pool: Pool, lineId: number, full: string, partial: st
         version,
       },
     };
-    await client.query(
+    await query(
+      client,
       `insert into outbox_event (event_id, channel, sequence, name, hotel, stocktake_id, data, actor, occurred_at,
                                  published_at)
        values ($1, $2, $3, 'line-counted-updated', $4, $5, $6, $7, $8, $8)`,
@@ -228,7 +249,8 @@ let server: http.Server | undefined;
 let pool: Pool | undefined;
 
 serve({
-  async start(params: { databaseUrl: string }) {
+  async start(params: { databaseUrl: string; prepared?: boolean }) {
+    prepared = params.prepared ?? false;
     const db = new Pool({ connectionString: params.databaseUrl, max: 10 });
     pool = db;
     server = http.createServer((request, response) => {

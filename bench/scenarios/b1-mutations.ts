@@ -1,9 +1,11 @@
 /**
- * B1: `updateStocktakeLine` over HTTP against the raw-SQL baseline and the
- * stack's floor (Apollo Server on Express answering from memory), with the
- * same load generator (closed loop, keep-alive clients, random lines of the
- * ten spread stocktakes), in interleaved rounds: app, baseline, floor, app,
- * baseline, floor… Server CPU per mutation from /proc; the app's window runs until
+ * B1: `updateStocktakeLine` over HTTP against the raw-SQL baseline (as the
+ * issue describes it, statements unnamed; and the same with prepared
+ * statements, as the app's hot path uses) and the stack's floor (Apollo
+ * Server on Express answering from memory), with the same load generator
+ * (closed loop, keep-alive clients, random lines of the ten spread
+ * stocktakes), in interleaved rounds: app, baseline, prepared baseline,
+ * floor, app… Server CPU per mutation from /proc; the app's window runs until
  * the relay has delivered the round's events (the relay is part of its
  * cost), so no round leaves work for the next.
  */
@@ -15,11 +17,12 @@ import { waitRelayDrained } from '../lib/seed';
 import { MemoryWindow, target, type MainContext, type ScenarioResult } from './types';
 import type { RoundResult } from '../load/http-load';
 
-type SideName = 'app' | 'raw' | 'floor';
+type SideName = 'app' | 'raw' | 'prepared' | 'floor';
 
 const SIDE_TITLES: Record<SideName, string> = {
   app: 'app',
   raw: 'raw-SQL baseline',
+  prepared: 'raw-SQL baseline, prepared statements',
   floor: 'framework floor',
 };
 
@@ -39,6 +42,10 @@ export async function b1(ctx: MainContext): Promise<ScenarioResult> {
   const settings = profile.b1;
   const lineIds = ctx.spread.flatMap((s) => s.lineIds);
   const baseline = await Worker.start('raw-sql-baseline', path.join(__dirname, '../baseline/raw-sql-server.ts'));
+  const preparedBaseline = await Worker.start(
+    'raw-sql-baseline-prepared',
+    path.join(__dirname, '../baseline/raw-sql-server.ts'),
+  );
   const floorServer = await Worker.start(
     'framework-floor',
     path.join(__dirname, '../baseline/framework-floor-server.ts'),
@@ -46,16 +53,22 @@ export async function b1(ctx: MainContext): Promise<ScenarioResult> {
   const load = await Worker.start('http-load', path.join(__dirname, '../load/http-load.ts'));
   try {
     const raw = await baseline.call<{ port: number; pid: number }>('start', { databaseUrl: db.url }, 30_000);
+    const rawPrepared = await preparedBaseline.call<{ port: number; pid: number }>(
+      'start',
+      { databaseUrl: db.url, prepared: true },
+      30_000,
+    );
     const floor = await floorServer.call<{ port: number; pid: number }>('start', {}, 30_000);
     const configure = (name: string, kind: 'graphql' | 'raw', url: string) =>
       load.call('configure', { name, target: { kind, url, token, lineIds, concurrency: settings.clients } }, 5_000);
     await configure('app', 'graphql', server.graphqlUrl);
     await configure('raw', 'raw', `http://127.0.0.1:${raw.port}/`);
+    await configure('prepared', 'raw', `http://127.0.0.1:${rawPrepared.port}/`);
     await configure('floor', 'graphql', `http://127.0.0.1:${floor.port}/graphql`);
     const roundTimeout = settings.roundMs + 60_000;
 
     ctx.log(`B1: warming up the three sides (${settings.warmupMs} ms each)`);
-    for (const name of ['app', 'raw', 'floor'] as const) {
+    for (const name of ['app', 'raw', 'prepared', 'floor'] as const) {
       await load.call('round', { name, durationMs: settings.warmupMs }, roundTimeout);
     }
     await waitRelayDrained(db.pool);
@@ -73,13 +86,14 @@ export async function b1(ctx: MainContext): Promise<ScenarioResult> {
     const sides: Record<SideName, Side> = {
       app: side('app', server.pid),
       raw: side('raw', raw.pid),
+      prepared: side('prepared', rawPrepared.pid),
       floor: side('floor', floor.pid),
     };
     const appMemory = new MemoryWindow(server.pid);
     const rawMemory = new MemoryWindow(raw.pid);
     let firstError: string | undefined;
     for (let r = 0; r < settings.rounds; r++) {
-      for (const side of [sides.app, sides.raw, sides.floor]) {
+      for (const side of [sides.app, sides.raw, sides.prepared, sides.floor]) {
         ctx.log(`B1: round ${r + 1}/${settings.rounds}, ${SIDE_TITLES[side.name]}`);
         const cpu = new CpuWindow(side.pid);
         const result = await load.call<RoundResult>(
@@ -141,6 +155,8 @@ export async function b1(ctx: MainContext): Promise<ScenarioResult> {
     const rawCpu = sides.raw.cpuMs / Math.max(1, sides.raw.ok);
     const appLatency = Histogram.merge(sides.app.latency).summary();
     const rawLatency = Histogram.merge(sides.raw.latency).summary();
+    const preparedRate = rate(sides.prepared);
+    const preparedCpu = sides.prepared.cpuMs / Math.max(1, sides.prepared.ok);
     const floorRate = rate(sides.floor);
     const floorCpu = sides.floor.cpuMs / Math.max(1, sides.floor.ok);
     return {
@@ -162,6 +178,12 @@ export async function b1(ctx: MainContext): Promise<ScenarioResult> {
           memory: rawMem,
         },
         {
+          label: 'raw-SQL baseline, prepared statements',
+          throughput: { value: preparedRate, unit: 'mut/s' },
+          latency: Histogram.merge(sides.prepared.latency).summary(),
+          cpuPerOp: { ms: preparedCpu, op: 'mut' },
+        },
+        {
           label: 'framework floor (no database)',
           throughput: { value: floorRate, unit: 'mut/s' },
           latency: Histogram.merge(sides.floor.latency).summary(),
@@ -175,7 +197,8 @@ export async function b1(ctx: MainContext): Promise<ScenarioResult> {
           '>=',
           0.5,
           '×',
-          `the stack's floor alone: ${(floorRate / rawRate).toFixed(2)}× the baseline, ${floorCpu.toFixed(2)} ms CPU/request`,
+          `against the baseline with prepared statements: ${(appRate / preparedRate).toFixed(2)}×; ` +
+            `the stack's floor alone: ${(floorRate / rawRate).toFixed(2)}× the baseline, ${floorCpu.toFixed(2)} ms CPU/request`,
         ),
         target('server CPU per mutation', appCpu, '<=', 2, 'ms'),
         target('baseline figures agree with deriveLine (sampled lines that differ)', mismatches, '==', 0, 'lines'),
@@ -185,9 +208,26 @@ export async function b1(ctx: MainContext): Promise<ScenarioResult> {
         lines: lineIds.length,
         stocktakes: ctx.spread.length,
         roundMs: settings.roundMs,
-        rounds: { app: sides.app.rounds, baseline: sides.raw.rounds, floor: sides.floor.rounds },
-        errors: { app: sides.app.errors, baseline: sides.raw.errors, floor: sides.floor.errors, first: firstError },
-        cpuMs: { app: sides.app.cpuMs, baseline: sides.raw.cpuMs, floor: sides.floor.cpuMs },
+        rounds: {
+          app: sides.app.rounds,
+          baseline: sides.raw.rounds,
+          preparedBaseline: sides.prepared.rounds,
+          floor: sides.floor.rounds,
+        },
+        errors: {
+          app: sides.app.errors,
+          baseline: sides.raw.errors,
+          preparedBaseline: sides.prepared.errors,
+          floor: sides.floor.errors,
+          first: firstError,
+        },
+        cpuMs: {
+          app: sides.app.cpuMs,
+          baseline: sides.raw.cpuMs,
+          preparedBaseline: sides.prepared.cpuMs,
+          floor: sides.floor.cpuMs,
+        },
+        preparedBaseline: { perSecond: preparedRate, cpuPerOpMs: preparedCpu, appRatio: appRate / preparedRate },
         floor: { perSecond: floorRate, cpuPerOpMs: floorCpu, ratioToBaseline: floorRate / rawRate },
         memory: { app: appMem, baseline: rawMem },
         baselineCheck: { sampled: sample.rowCount, mismatches },
@@ -195,7 +235,8 @@ export async function b1(ctx: MainContext): Promise<ScenarioResult> {
     };
   } finally {
     await baseline.call('stop', {}, 10_000).catch(() => undefined);
+    await preparedBaseline.call('stop', {}, 10_000).catch(() => undefined);
     await floorServer.call('stop', {}, 10_000).catch(() => undefined);
-    await Promise.all([baseline.stop(), floorServer.stop(), load.stop()]);
+    await Promise.all([baseline.stop(), preparedBaseline.stop(), floorServer.stop(), load.stop()]);
   }
 }
