@@ -199,14 +199,31 @@ export class OutboxStore {
    * locked with SKIP LOCKED (two claimers never wait on each other, so they
    * cannot deadlock), and the claim condition is checked again on the locked,
    * current row, so of two relays racing for the same head exactly one wins.
+   *
+   * Each channel's head is found by walking the pending index channel by
+   * channel (a loose index scan: one probe per channel with pending events)
+   * rather than by reading every pending row, so a claim costs the same with
+   * a backlog of ten thousand events as with ten (bench B5).
    */
   async claimDue(limit: number, leaseMs: number): Promise<{ token: string; rows: RelayRow[] }> {
     const token = randomUUID();
     const rows = await this.rows<RelayRow>(
-      `with heads as (
-         select distinct on (channel) id, next_attempt_at, claimed_until from outbox_event
-         where published_at is null and dead_lettered_at is null
-         order by channel, sequence
+      `with recursive pending_channels as (
+         (select channel from outbox_event where published_at is null and dead_lettered_at is null
+          order by channel limit 1)
+         union all
+         select (select o.channel from outbox_event o
+                 where o.published_at is null and o.dead_lettered_at is null and o.channel > p.channel
+                 order by o.channel limit 1)
+         from pending_channels p where p.channel is not null
+       ), heads as (
+         select h.id, h.next_attempt_at, h.claimed_until from pending_channels p
+         cross join lateral (
+           select id, next_attempt_at, claimed_until from outbox_event
+           where channel = p.channel and published_at is null and dead_lettered_at is null
+           order by sequence limit 1
+         ) h
+         where p.channel is not null
        ), due as (
          select o.id from outbox_event o join heads h on h.id = o.id
          where (h.next_attempt_at is null or h.next_attempt_at <= now()) and (h.claimed_until is null or h.claimed_until < now())
