@@ -85,7 +85,20 @@ export function formatFixed(value: Fixed, places: number, rounding: Rounding = '
 
 /** Decimal text with exactly `places` decimals, rounded as asked. */
 export function fixedText(text: string, places: number, rounding: Rounding = 'half-up'): string {
+  // Most text already is what formatFixed would write (PostgreSQL's numeric(15,4) for 4 places): keep it.
+  if (isCanonical(text, places)) return text;
   return formatFixed(parseFixed(text), places, rounding);
+}
+
+/** Text formatFixed writes for `places`: no leading zeros, exactly `places` decimals, no negative zero. */
+const CANONICAL = Array.from({ length: 9 }, (_, places) =>
+  places === 0 ? /^-?(?:0|[1-9]\d*)$/ : new RegExp(`^-?(?:0|[1-9]\\d*)\\.\\d{${places}}$`),
+);
+const NEGATIVE_ZERO = /^-0(?:\.0*)?$/;
+
+function isCanonical(text: string, places: number): boolean {
+  const pattern = CANONICAL[places];
+  return pattern !== undefined && pattern.test(text) && !NEGATIVE_ZERO.test(text);
 }
 
 /** `numerator ÷ denominator` to a whole number, ties rounded as asked (away from zero for half-up). */

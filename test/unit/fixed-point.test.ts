@@ -75,3 +75,14 @@ describe('operations', () => {
     expect([whole.quotient, text(whole.remainder, 2)]).toEqual([-2n, '0.00']);
   });
 });
+
+describe('fixed text', () => {
+  // prettier-ignore
+  it.each([
+    ['12.0000', 4, '12.0000'], ['12', 4, '12.0000'], ['12.00004', 4, '12.0000'], ['-1.23450', 4, '-1.2345'],
+    ['-0.0000', 4, '0.0000'], ['007.0000', 4, '7.0000'], ['1.005', 2, '1.01'], ['-3.25', 2, '-3.25'],
+    ['05', 0, '5'], ['-0', 0, '0'],
+  ])('%s to %i places is %s, whether or not it was already written so', (text, places, expected) => {
+    expect(fixedText(text, places)).toBe(expected);
+  });
+});

@@ -5,7 +5,10 @@
  * /graphql or to the built-in Pusher endpoint at /app/:key.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -124,6 +127,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No HTTP caching of GraphQL responses here (every answer is per user and live), and Apollo's cache-control
+      // plugin, installed by default, wraps every field of every response to compute hints: a third of a large
+      // query's CPU (bench B7).
+      ApolloServerPluginCacheControlDisabled(),
       { serverWillStart: async () => ({ drainServer: () => websocket.close() }) },
       requestGuardsPlugin(options.schema, options.limits),
       operationTimer(options.metrics),
