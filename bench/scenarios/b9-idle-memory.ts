@@ -13,8 +13,10 @@
  *
  * RSS growth is reported in every case, for comparison.
  */
+import path from 'node:path';
 import WebSocket from 'ws';
 import { memory, round } from '../lib/proc-stats';
+import { Worker } from '../lib/rpc';
 import { HOTEL, populatedStocktakes, seedHotel } from '../lib/seed';
 import { freePort, startServer, type RunningServer } from '../lib/server';
 import { countOnEach, GraphqlSubscribers, sequencesById } from './client-groups';
@@ -77,6 +79,58 @@ async function heapFromInspector(inspectPort: number): Promise<number | null> {
     return null;
   } finally {
     socket?.close();
+  }
+}
+
+/**
+ * The same measurement on graphql-ws and graphql-js as shipped, without the app
+ * (baseline/graphql-ws-reference-server.ts): the same warm-up, then the heap per subscriber once the
+ * reference server reports every stream open.
+ */
+async function referenceHeapPerSubscriber(
+  suite: Suite,
+  subscribers: GraphqlSubscribers,
+  token: string,
+): Promise<{ bytes: number; heapBeforeMB: number; heapAfterMB: number }> {
+  const reference = await Worker.start(
+    'graphql-ws-reference',
+    path.join(__dirname, '../baseline/graphql-ws-reference-server.ts'),
+  );
+  try {
+    const { port } = await reference.call<{ port: number }>('start', {}, 30_000);
+    const url = `ws://127.0.0.1:${port}/graphql`;
+    const openStreams = async (count: number) => {
+      const subscriptions = Array.from({ length: count }, (_, i) => ({ stocktakeId: i + 1, afterSequence: 0 }));
+      const connected = await subscribers.connect(url, token, subscriptions);
+      if (connected.acked !== count) throw new Error(`reference: ${connected.acked} of ${count} connected`);
+      await untilReferenceHas(reference, count);
+    };
+    await openStreams(20);
+    await subscribers.close();
+    await untilReferenceHas(reference, 0);
+    const before = await reference.call<number>('heap', {}, 30_000);
+    await openStreams(suite.profile.b9.subscribers);
+    const after = await reference.call<number>('heap', {}, 30_000);
+    await subscribers.close();
+    return {
+      bytes: (after - before) / suite.profile.b9.subscribers,
+      heapBeforeMB: round(before / KB / KB, 2),
+      heapAfterMB: round(after / KB / KB, 2),
+    };
+  } finally {
+    await reference.call('stop', {}, 10_000).catch(() => undefined);
+    await reference.stop();
+  }
+}
+
+/** Asks the reference server how many streams are open until it says `count` (a subscribe message sent is not yet one). */
+async function untilReferenceHas(reference: Worker, count: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await reference.call<number>('subscriptions', {}, 5_000);
+    if (open === count) return;
+    if (Date.now() > deadline) throw new Error(`reference: ${open} streams open, expected ${count}`);
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -143,6 +197,9 @@ export async function b9(suite: Suite): Promise<ScenarioResult> {
     const heapPerSubscriber =
       heapBefore !== null && heapAfter !== null ? (heapAfter - heapBefore) / settings.subscribers : null;
     const measured = heapPerSubscriber !== null;
+    await subscribers.close();
+    suite.log('B9: the same on graphql-ws and graphql-js as shipped (the reference)');
+    const reference = await referenceHeapPerSubscriber(suite, subscribers, suite.token);
     return {
       id: 'B9',
       title: `${settings.subscribers} idle graphql-ws subscribers: server heap per subscriber`,
@@ -156,10 +213,18 @@ export async function b9(suite: Suite): Promise<ScenarioResult> {
           cpuPerOp: { ms: used.cpuMs / settings.subscribers, op: 'subscriber' },
           memory: mem,
         },
+        { label: `graphql-ws + graphql-js as shipped, heap per sub ${round(reference.bytes / KB, 2)} KiB` },
       ],
       targets: [
         measured
-          ? target('server heap per idle subscriber', heapPerSubscriber / KB, '<=', 10, 'KiB', source)
+          ? target(
+              'server heap per idle subscriber',
+              heapPerSubscriber / KB,
+              '<=',
+              10,
+              'KiB',
+              `${source}; graphql-ws and graphql-js as shipped, without the app: ${round(reference.bytes / KB, 2)} KiB`,
+            )
           : target(
               'server RSS per idle subscriber (heap not readable)',
               rssPerSubscriber / KB,
@@ -181,6 +246,13 @@ export async function b9(suite: Suite): Promise<ScenarioResult> {
         rssPerSubscriberBytes: Math.round(rssPerSubscriber),
         cpu: used,
         memory: mem,
+        reference: {
+          server:
+            'baseline/graphql-ws-reference-server.ts (graphql-ws use/ws, graphql-js subscribe, a stream that never yields)',
+          heapPerSubscriberBytes: Math.round(reference.bytes),
+          heapBeforeMB: reference.heapBeforeMB,
+          heapAfterMB: reference.heapAfterMB,
+        },
       },
     };
   } finally {

@@ -28,10 +28,13 @@ export interface OperationRequest {
 export interface PreparedOperation {
   document: DocumentNode;
   variableValues: Record<string, unknown>;
+  /** The query text as first seen: equal to the request's, and shared by every request that sent it. */
+  query: string;
 }
 
 type Checked =
-  { document: DocumentNode; errors?: undefined } | { document?: undefined; errors: readonly GraphQLError[] };
+  | { document: DocumentNode; query: string; errors?: undefined }
+  | { document?: undefined; errors: readonly GraphQLError[] };
 
 const CACHE_SIZE = 1_000;
 
@@ -64,7 +67,7 @@ export function operationPreparer(schema: GraphQLSchema, limits: OperationLimits
       checked =
         errors.length > 0
           ? { errors: errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) }
-          : { document };
+          : { document, query };
     } catch (error) {
       checked = { errors: [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')] };
     }
@@ -79,7 +82,7 @@ export function operationPreparer(schema: GraphQLSchema, limits: OperationLimits
     }
     const checked = check(request.query);
     if (checked.errors) return checked.errors;
-    const { document } = checked;
+    const { document, query } = checked;
     const operation = getOperationAST(document, request.operationName ?? undefined);
     if (!operation) {
       return [
@@ -96,6 +99,6 @@ export function operationPreparer(schema: GraphQLSchema, limits: OperationLimits
     if (coerced.errors) return coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));
     const tooCostly = checkCost(schema, document, request.operationName, request.variables, limits);
     if (tooCostly) return [tooCostly];
-    return { document, variableValues: request.variables ?? {} };
+    return { document, variableValues: request.variables ?? {}, query };
   };
 }

@@ -95,6 +95,9 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
         const viewer = token ? await options.verifyToken(token).catch(() => null) : null;
         if (!token || !viewer) return false;
         ctx.extra.viewer = viewer;
+        // graphql-ws keeps the connection's parameters as long as it is open; the token in them is not needed again.
+        delete (ctx.connectionParams as Record<string, unknown>).authorization;
+        delete (ctx.connectionParams as Record<string, unknown>).Authorization;
         connections += 1;
         ctx.extra.session = { key: `ws:${options.instanceId}:${connections}`, instanceId: options.instanceId };
         open.add(ctx);
@@ -127,7 +130,10 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
           return [new GraphQLError('The token is no longer valid', { extensions: { code: 'UNAUTHENTICATED' } })];
         const prepared = prepare(payload);
         if (Array.isArray(prepared)) return prepared as GraphQLError[];
-        const { document, variableValues } = prepared as Exclude<typeof prepared, readonly GraphQLError[]>;
+        const { document, variableValues, query } = prepared as Exclude<typeof prepared, readonly GraphQLError[]>;
+        // graphql-ws keeps each subscription's message for its whole life: let it hold the one shared copy of the
+        // query text rather than each subscriber's own (bench B9).
+        (payload as { query: string }).query = query;
         // graphql-ws has no headers per operation: the key travels in the payload's extensions.
         let idempotency: GraphQLContext['idempotency'];
         try {
