@@ -67,7 +67,7 @@ export async function b1(ctx: MainContext): Promise<ScenarioResult> {
     await configure('floor', 'graphql', `http://127.0.0.1:${floor.port}/graphql`);
     const roundTimeout = settings.roundMs + 60_000;
 
-    ctx.log(`B1: warming up the three sides (${settings.warmupMs} ms each)`);
+    ctx.log(`B1: warming up each side (${settings.warmupMs} ms each)`);
     for (const name of ['app', 'raw', 'prepared', 'floor'] as const) {
       await load.call('round', { name, durationMs: settings.warmupMs }, roundTimeout);
     }
