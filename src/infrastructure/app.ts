@@ -64,6 +64,8 @@ export interface AppOptions {
   log: Logger;
   operationLimits?: OperationLimits;
   maxSubscriptionsPerSocket?: number;
+  /** How often graphql-ws sockets are pinged; one unanswered ping ends a socket (tests use a short one). */
+  graphqlWsKeepAliveMs?: number;
   relay?: Partial<RelayTuning>;
   /** Finer relay timing (tests use short polls and backoffs). */
   relayTiming?: Partial<
@@ -260,6 +262,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     schema: await createSchema(),
     limits: options.operationLimits ?? DEFAULT_OPERATION_LIMITS,
     maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket ?? DEFAULTS.maxSubscriptionsPerSocket,
+    graphqlWsKeepAliveMs: options.graphqlWsKeepAliveMs,
     readiness,
     orm,
     services,

@@ -77,6 +77,8 @@ export interface TestAppOptions {
   database?: { url: string; seed?: boolean };
   pusher?: AppOptions['pusher'];
   maxSubscriptionsPerSocket?: number;
+  /** How often graphql-ws sockets are pinged. */
+  graphqlWsKeepAliveMs?: number;
   operationLimits?: AppOptions['operationLimits'];
   outboxRetentionMs?: number;
   /** The server's logger (default: silent, or TEST_LOG). */
@@ -129,6 +131,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     pusherServerHooks: faults.hooks,
     maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket,
+    graphqlWsKeepAliveMs: options.graphqlWsKeepAliveMs,
     operationLimits: options.operationLimits,
     outboxRetentionMs: options.outboxRetentionMs,
     redis: options.redis,

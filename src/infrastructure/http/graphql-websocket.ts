@@ -13,7 +13,6 @@
  */
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -27,6 +26,7 @@ import { operationPreparer } from '../../graphql/prepare-operation';
 import { SharedSubscriptions } from '../../graphql/shared-execution';
 import { bearerToken, type TokenVerifier } from '../auth/tokens';
 import type { Logger } from '../logger';
+import { serveGraphqlWs, type SocketExtra } from './graphql-ws-adapter';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -36,6 +36,8 @@ export interface GraphQLWebSocketOptions {
   limits: OperationLimits;
   /** Operations one socket may have open at once; the next one is refused. */
   maxSubscriptions: number;
+  /** How often sockets are pinged; one unanswered ping ends a socket (default 12 s). */
+  keepAliveMs?: number;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   verifyToken: TokenVerifier;
   /** Builds a context for one operation (an EntityManager fork, services, realtime access). */
@@ -47,13 +49,13 @@ export interface GraphQLWebSocketOptions {
   log: Logger;
 }
 
-type Extra = {
+interface Extra extends SocketExtra {
   /** Who the token named when the socket opened; checked for expiry on every operation. */
-  viewer?: Viewer;
-  expiry?: NodeJS.Timeout;
+  viewer: Viewer | undefined;
+  expiry: NodeJS.Timeout | undefined;
   /** This connection as a presence session. */
-  session?: PresenceSessionKey;
-};
+  session: PresenceSessionKey | undefined;
+}
 
 /** Node timers overflow past ~24.8 days, so long expiries are reached in steps. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
@@ -80,7 +82,7 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
   let connections = 0;
   // Open connections, for metrics: each holds the operations open on it.
   const open = new Set<{ subscriptions: Record<string, unknown> }>();
-  const cleanup = useServer<Record<string, unknown> | undefined, Extra>(
+  const cleanup = serveGraphqlWs<Record<string, unknown> | undefined, Extra>(
     {
       schema: options.schema,
       subscribe: shared.subscribe,
@@ -155,14 +157,17 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },
     server,
+    {
+      extra: (socket) => ({ socket, viewer: undefined, expiry: undefined, session: undefined }),
+      keepAliveMs: options.keepAliveMs,
+      isProduction: options.isProduction,
+      log: options.log,
+    },
   );
   return {
     handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
       if (new URL(request.url ?? '/', 'http://localhost').pathname !== GRAPHQL_PATH) return false;
-      // graphql-ws keeps the request it is given for the connection's whole life (ctx.extra.request); nothing here
-      // reads it after the upgrade, and dropping it saves about 1.3 KiB per idle subscriber (bench B9). So
-      // ctx.extra.request is undefined in the hooks above, whatever its type says.
-      server.handleUpgrade(request, socket, head, (ws) => server.emit('connection', ws, undefined));
+      server.handleUpgrade(request, socket, head, (ws) => server.emit('connection', ws));
       return true;
     },
     close: async () => {

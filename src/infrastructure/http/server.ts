@@ -53,6 +53,8 @@ export interface ServerOptions {
   schema: GraphQLSchema;
   limits: OperationLimits;
   maxSubscriptionsPerSocket: number;
+  /** How often graphql-ws sockets are pinged (default 12 s). */
+  graphqlWsKeepAliveMs?: number;
   orm: MikroORM;
   services: Services;
   realtime: RealtimeService;
@@ -102,6 +104,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     isProduction: options.isProduction,
     limits: options.limits,
     maxSubscriptions: options.maxSubscriptionsPerSocket,
+    keepAliveMs: options.graphqlWsKeepAliveMs,
     formatError,
     verifyToken: options.verifyToken,
     context: (viewer: Viewer, operation) => createContext(dependencies, { viewer, authError: null }, operation),

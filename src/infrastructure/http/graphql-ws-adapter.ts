@@ -1,0 +1,113 @@
+/**
+ * graphql-ws over `ws`: the protocol is graphql-ws' own transport-free core
+ * (`makeServer`); this is the thin adapter that connects it to sockets, in
+ * place of graphql-ws' `use/ws`, which it follows except where thousands of
+ * open sockets make a difference (bench B3 and B9):
+ *
+ * - one heartbeat for every socket (a ping each `keepAliveMs`; a socket that
+ *   has not answered the previous one is terminated), where `use/ws` keeps an
+ *   interval per socket, and a timer and a listener per ping;
+ * - a message goes out without waiting for the write's callback while the
+ *   socket has little buffered: graphql-ws waits for every send, and a
+ *   promise and a callback per delivery cost more than the write. A socket
+ *   with more than HIGH_WATER buffered is waited for, so a client that does
+ *   not read still slows only its own subscriptions, whose streams then queue
+ *   and catch up (realtime/channel-stream.ts);
+ * - the upgrade request is not kept (`use/ws` keeps it for the connection's
+ *   life in `ctx.extra.request`; nothing here reads it).
+ */
+import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
+import type { WebSocket, WebSocketServer } from 'ws';
+import type { Logger } from '../logger';
+
+/** What every connection's `ctx.extra` holds at least. */
+export interface SocketExtra {
+  socket: WebSocket;
+}
+
+export interface AdapterOptions<E extends SocketExtra> {
+  /** The extra data of a new connection (one object, all of its fields set, for a stable shape). */
+  extra: (socket: WebSocket) => E;
+  keepAliveMs?: number;
+  isProduction: boolean;
+  log: Logger;
+}
+
+/** Bytes buffered on a socket above which a send waits for its write to complete. */
+export const HIGH_WATER = 64 * 1024;
+
+export function serveGraphqlWs<P extends Record<string, unknown> | undefined, E extends SocketExtra>(
+  options: ServerOptions<P, E>,
+  sockets: WebSocketServer,
+  { extra, keepAliveMs = 12_000, isProduction, log }: AdapterOptions<E>,
+): { dispose(): Promise<void> } {
+  const server = makeServer<P, E>(options);
+  sockets.options.handleProtocols = handleProtocols;
+  const internalError = (error: unknown) =>
+    isProduction ? 'Internal server error' : String(error instanceof Error ? error.message : error).slice(0, 100);
+
+  sockets.once('error', (error) => {
+    log.error({ err: error }, 'graphql-ws: the WebSocket server failed');
+    for (const socket of sockets.clients) socket.close(CloseCode.InternalServerError, internalError(error));
+  });
+
+  const unanswered = new Set<WebSocket>();
+  const heartbeat = setInterval(() => {
+    for (const socket of sockets.clients) {
+      if (unanswered.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      if (socket.readyState !== socket.OPEN) continue;
+      unanswered.add(socket);
+      socket.ping();
+    }
+  }, keepAliveMs);
+  heartbeat.unref();
+  function answered(this: WebSocket): void {
+    unanswered.delete(this);
+  }
+  function failed(this: WebSocket, error: Error): void {
+    log.error({ err: error }, 'graphql-ws: a socket failed');
+    this.close(CloseCode.InternalServerError, internalError(error));
+  }
+
+  sockets.on('connection', (socket: WebSocket) => {
+    socket.on('pong', answered);
+    socket.once('error', failed);
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) => {
+          if (socket.readyState !== socket.OPEN) return;
+          if (socket.bufferedAmount < HIGH_WATER) return void socket.send(data);
+          return new Promise<void>((resolve, reject) =>
+            socket.send(data, (error) => (error ? reject(error) : resolve())),
+          );
+        },
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on('message', (data) => {
+            handle((data as Buffer).toString('utf8')).catch((error: unknown) => {
+              log.error({ err: error }, 'graphql-ws: a message could not be handled');
+              socket.close(CloseCode.InternalServerError, internalError(error));
+            });
+          }),
+      },
+      extra(socket),
+    );
+    socket.once('close', (code, reason) => {
+      unanswered.delete(socket);
+      void closed(code, String(reason));
+    });
+  });
+
+  return {
+    async dispose() {
+      clearInterval(heartbeat);
+      for (const socket of sockets.clients) socket.close(1001, 'Going away');
+      sockets.removeAllListeners();
+      await new Promise<void>((resolve, reject) => sockets.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
