@@ -22,6 +22,8 @@ export class SharedSubscriptions {
   private nextDocumentId = 1;
   /** Insertion order is age: the first key is the oldest. */
   private readonly results = new Map<string, Result>();
+  /** Each key's latest event and result: what nearly every subscriber asks for, found without building a key. */
+  private readonly latest = new Map<string, { id: string; result: Result }>();
 
   /** graphql-js' `subscribe`, with one execution per event for all subscribers that share a key. */
   subscribe = async (args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> => {
@@ -35,12 +37,19 @@ export class SharedSubscriptions {
     const id = (event as { id?: unknown }).id;
     // Something that is not a stored event cannot be shared: execute it for this subscriber alone.
     if (typeof id !== 'string') return execute({ ...args, rootValue: event });
+    const latest = this.latest.get(key);
+    if (latest?.id === id) return latest.result;
     const entry = `${key}#${id}`;
-    const known = this.results.get(entry);
-    if (known) return known;
-    const result = execute({ ...args, rootValue: event });
-    this.results.set(entry, result);
-    if (this.results.size > CACHE_SIZE) this.results.delete(this.results.keys().next().value!);
+    let result = this.results.get(entry);
+    if (!result) {
+      result = execute({ ...args, rootValue: event });
+      this.results.set(entry, result);
+      if (this.results.size > CACHE_SIZE) this.results.delete(this.results.keys().next().value!);
+    }
+    // Re-inserted so that insertion order is recency; keys nobody has asked about for long go first.
+    this.latest.delete(key);
+    this.latest.set(key, { id, result });
+    if (this.latest.size > CACHE_SIZE) this.latest.delete(this.latest.keys().next().value!);
     return result;
   }
 
@@ -66,12 +75,18 @@ class MappedEvents implements AsyncIterableIterator<ExecutionResult> {
     private readonly toResult: (event: unknown) => Result,
   ) {}
 
-  // A promise chain, not an async method: a waiting async method keeps a suspended generator per subscriber.
+  // A promise chain, not an async method: a waiting async method keeps a suspended generator per subscriber, and
+  // a result already computed (the usual case: another subscriber's event) costs no further promise.
   next(): Promise<IteratorResult<ExecutionResult>> {
-    return this.source.next().then(async (step) => {
-      if (step.done) return { done: true, value: undefined };
-      return { done: false, value: await this.toResult(step.value) };
-    });
+    return this.source
+      .next()
+      .then((step): IteratorResult<ExecutionResult> | Promise<IteratorResult<ExecutionResult>> => {
+        if (step.done) return { done: true, value: undefined };
+        const result = this.toResult(step.value);
+        return result instanceof Promise
+          ? result.then((value) => ({ done: false, value }))
+          : { done: false, value: result };
+      });
   }
 
   async return(): Promise<IteratorResult<ExecutionResult>> {
