@@ -49,7 +49,9 @@ export function channelStream(options: ChannelStreamOptions): AsyncIterableItera
  *
  * Steps (the catch-up, each live event) run one after another on `work`, so
  * the order checks see one `last` at a time; what they deliver waits in
- * `ready` until the subscriber asks for it.
+ * `ready` until the subscriber asks for it. The subscriber asks for one
+ * event at a time (as `for await` and graphql-ws do): a `next()` made while
+ * another is still waiting replaces it.
  */
 class ChannelStream implements AsyncIterableIterator<StoredEvent> {
   private started = false;
