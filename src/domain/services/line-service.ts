@@ -84,16 +84,8 @@ export class LineService {
   }
 
   updateCounts(viewer: Viewer, lineId: number, input: LineCountsInput): Promise<LineView> {
-    const full =
-      input.countedFullUnits == null ? undefined : checkDecimal('countedFullUnits', input.countedFullUnits, COUNT);
-    const partial =
-      input.countedPartialUnits == null
-        ? undefined
-        : checkDecimal('countedPartialUnits', input.countedPartialUnits, COUNT);
-    const manual =
-      input.manualPurchasesValue == null
-        ? input.manualPurchasesValue
-        : checkDecimal('manualPurchasesValue', input.manualPurchasesValue, MONEY);
+    // Checked before the transaction: bad input never takes a lock.
+    const counts = checkedCounts(input);
 
     return this.unitOfWork.runSql(actorOf(viewer), async (sql, events) => {
       const line = await lockLine(sql, lineId);
@@ -104,20 +96,7 @@ export class LineService {
       if (input.expectedVersion != null && input.expectedVersion !== line.version) {
         throw staleVersion(describeLineRecord(line), input.expectedVersion);
       }
-      const changed: LineRecord = {
-        ...line,
-        countedFullUnits: full ?? line.countedFullUnits,
-        countedPartialUnits: partial ?? line.countedPartialUnits,
-        manualPurchasesValue: manual === undefined ? line.manualPurchasesValue : manual,
-      };
-      const derived = deriveLine({ ...changed, categoryCode: line.categoryCode });
-      // Approval would have to store the variance as a movement quantity (numeric(15,4)).
-      if (dec(derived.countedQty).abs().greaterThanOrEqualTo(MAX_QUANTITY)) {
-        throw new BadInputError(
-          full !== undefined ? 'countedFullUnits' : 'countedPartialUnits',
-          'The count is too large for this item',
-        );
-      }
+      const { changed, derived } = countedLine(line, counts);
       const version = await saveCounts(sql, changed, derived);
       // Every change to a line locks its stocktake first, so a concurrent change cannot slip in here.
       if (version === null) throw staleVersion(describeLineRecord(line), line.version);
@@ -163,7 +142,7 @@ export class LineService {
           if (input.expectedVersion != null && input.expectedVersion !== line.version) {
             throw staleVersion(describeLineRecord(line), input.expectedVersion);
           }
-          planned.push({ line, ...countedLine(line, { ...input, manualPurchasesValue: undefined }) });
+          planned.push({ line, ...countedLine(line, checkedCounts({ ...input, manualPurchasesValue: undefined })) });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           lineErrors.push({ lineId: String(input.lineId), message: error.message, ...error.extensions });
@@ -322,20 +301,34 @@ async function editableLine(
 }
 
 /** The line with new counts and the figures derived from them; BAD_USER_INPUT for invalid or too large counts. */
+/** Counts as entered and checked: undefined leaves a field as it is; a null override clears it. */
+interface CheckedCounts {
+  full: string | undefined;
+  partial: string | undefined;
+  manual: string | null | undefined;
+}
+
+function checkedCounts(
+  input: Pick<LineCountsInput, 'countedFullUnits' | 'countedPartialUnits' | 'manualPurchasesValue'>,
+): CheckedCounts {
+  return {
+    full: input.countedFullUnits == null ? undefined : checkDecimal('countedFullUnits', input.countedFullUnits, COUNT),
+    partial:
+      input.countedPartialUnits == null
+        ? undefined
+        : checkDecimal('countedPartialUnits', input.countedPartialUnits, COUNT),
+    manual:
+      input.manualPurchasesValue == null
+        ? input.manualPurchasesValue
+        : checkDecimal('manualPurchasesValue', input.manualPurchasesValue, MONEY),
+  };
+}
+
+/** The line with the counts applied and its figures derived; a count too large to approve is BAD_USER_INPUT. */
 function countedLine(
   line: LineRecord,
-  input: Pick<LineCountsInput, 'countedFullUnits' | 'countedPartialUnits' | 'manualPurchasesValue'>,
+  { full, partial, manual }: CheckedCounts,
 ): { changed: LineRecord; derived: ReturnType<typeof deriveLine> } {
-  const full =
-    input.countedFullUnits == null ? undefined : checkDecimal('countedFullUnits', input.countedFullUnits, COUNT);
-  const partial =
-    input.countedPartialUnits == null
-      ? undefined
-      : checkDecimal('countedPartialUnits', input.countedPartialUnits, COUNT);
-  const manual =
-    input.manualPurchasesValue == null
-      ? input.manualPurchasesValue
-      : checkDecimal('manualPurchasesValue', input.manualPurchasesValue, MONEY);
   const changed: LineRecord = {
     ...line,
     countedFullUnits: full ?? line.countedFullUnits,
