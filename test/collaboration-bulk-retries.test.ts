@@ -9,7 +9,6 @@
 import { print } from 'graphql';
 import {
   AddLineMovementDocument,
-  CollaborationEventsDocument,
   CreateStockItemDocument,
   LineMovementsDocument,
   StocktakeLineDocument,
@@ -19,10 +18,10 @@ import { closeAfterEach } from './support/closers';
 import { HOTEL } from './support/fixtures';
 import { metaOf } from './support/payload-matchers';
 import { pusherLineOf } from './support/pusher-line';
-import { currentSequence, expectNothingMore, graphqlSubscriber, legacyFrontend } from './support/realtime-clients';
-import { stocktakeSteps } from './support/stocktakes';
+import { expectNothingMore, graphqlSubscriber } from './support/realtime-clients';
 import { startTestApp, type TestApp } from './support/test-app';
 import { ok } from './support/waiting';
+import { watchedStocktake as watchStocktake } from './support/watched-stocktake';
 
 jest.setTimeout(30_000);
 
@@ -50,19 +49,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function watchedStocktake() {
-  const stocktake = await stocktakeSteps(t).ready();
-  const subscriber = graphqlSubscriber(t, await t.token());
-  closers.push(() => subscriber.close());
-  const events = subscriber.subscribe(CollaborationEventsDocument, {
-    stocktakeId: stocktake.id,
-    afterSequence: await currentSequence(t, stocktake.channel),
-  });
-  const legacy = await legacyFrontend(t);
-  closers.push(() => legacy.close());
-  const pusher = await legacy.listen(stocktake.channel);
-  return { ...stocktake, events, pusher };
-}
+/** A populated stocktake followed by a graphql-ws screen and a pusher-js screen. */
+const watchedStocktake = () => watchStocktake(t, closers);
 
 describe('updateStocktakeLines', () => {
   it('counts every line at once; pusher-js gets bulk-lines-updated in parts under 10,240 bytes that reassemble to exactly the lines updated', async () => {

@@ -9,7 +9,6 @@
 import {
   AddLineMovementDocument,
   BreakLineLockDocument,
-  CollaborationEventsDocument,
   DeleteLineMovementAtVersionDocument,
   StartEditingLineDocument,
   StopEditingLineDocument,
@@ -22,16 +21,10 @@ import { closeAfterEach } from './support/closers';
 import { HOTEL } from './support/fixtures';
 import { ISO_Z, MANAGER, metaOf } from './support/payload-matchers';
 import { pusherLineOf } from './support/pusher-line';
-import {
-  currentSequence,
-  expectNothingMore,
-  graphqlSubscriber,
-  legacyFrontend,
-  type Received,
-} from './support/realtime-clients';
-import { stocktakeSteps } from './support/stocktakes';
+import { expectNothingMore, type Received } from './support/realtime-clients';
 import { startTestApp, type TestApp } from './support/test-app';
 import { ok } from './support/waiting';
+import { watchedStocktake as watchStocktake } from './support/watched-stocktake';
 
 jest.setTimeout(30_000);
 
@@ -53,19 +46,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A populated stocktake followed by a graphql-ws screen and a pusher-js screen. */
-async function watchedStocktake() {
-  const stocktake = await stocktakeSteps(t).ready();
-  const subscriber = graphqlSubscriber(t, await t.token());
-  closers.push(() => subscriber.close());
-  const events = subscriber.subscribe(CollaborationEventsDocument, {
-    stocktakeId: stocktake.id,
-    afterSequence: await currentSequence(t, stocktake.channel),
-  });
-  const legacy = await legacyFrontend(t);
-  closers.push(() => legacy.close());
-  const pusher = await legacy.listen(stocktake.channel);
-  return { ...stocktake, events, pusher };
-}
+const watchedStocktake = () => watchStocktake(t, closers);
 
 const last = <T>(received: Received<T>) => received.items.at(-1)!;
 const eventOf = (received: Received<{ data?: { stocktakeEvents: unknown } | null }>) =>
