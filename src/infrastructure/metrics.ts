@@ -110,38 +110,27 @@ export class AppMetrics {
   constructor() {
     collectDefaultMetrics({ register: this.registry });
     const sources = () => this.sources;
-    new Gauge({
-      name: 'graphql_ws_connections',
-      help: 'Open graphql-ws connections',
-      registers: [this.registry],
-      collect() {
-        this.set(sources()?.graphqlWsConnections() ?? 0);
-      },
-    });
-    new Gauge({
-      name: 'graphql_ws_operations',
-      help: 'Operations (mostly subscriptions) open on graphql-ws connections',
-      registers: [this.registry],
-      collect() {
-        this.set(sources()?.graphqlWsOperations() ?? 0);
-      },
-    });
-    new Gauge({
-      name: 'pusher_connections',
-      help: 'Open WebSocket connections to the built-in Pusher-compatible endpoint',
-      registers: [this.registry],
-      collect() {
-        this.set(sources()?.pusherConnections() ?? 0);
-      },
-    });
-    new Gauge({
-      name: 'pusher_subscriptions',
-      help: 'Channel subscriptions on the built-in Pusher-compatible endpoint',
-      registers: [this.registry],
-      async collect() {
-        this.set((await sources()?.pusherSubscriptions()) ?? 0);
-      },
-    });
+    // Gauges whose value is read from the app at scrape time (0 until it is attached).
+    const fromSources = (name: string, help: string, read: (from: MetricSources) => number | Promise<number>) =>
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        async collect() {
+          const from = sources();
+          this.set(from ? await read(from) : 0);
+        },
+      });
+    fromSources('graphql_ws_connections', 'Open graphql-ws connections', (from) => from.graphqlWsConnections());
+    fromSources('graphql_ws_operations', 'Operations (mostly subscriptions) open on graphql-ws connections', (from) =>
+      from.graphqlWsOperations(),
+    );
+    fromSources('pusher_connections', 'Open WebSocket connections to the built-in Pusher-compatible endpoint', (from) =>
+      from.pusherConnections(),
+    );
+    fromSources('pusher_subscriptions', 'Channel subscriptions on the built-in Pusher-compatible endpoint', (from) =>
+      from.pusherSubscriptions(),
+    );
     const outbox = new Gauge({
       name: 'outbox_backlog_events',
       help: 'Events committed but not yet accepted by Pusher (dead letters excluded)',
