@@ -313,7 +313,7 @@ describe('bodies that are not GraphQL requests get a JSON error, in every mode',
   it('the same in production, and a server logging at error level writes nothing for them', async () => {
     const quiet: string[] = [];
     const production = await startTestApp({
-      isProduction: true,
+      env: { NODE_ENV: 'production' },
       log: createLogger(
         'error',
         new Writable({ write: (chunk: Buffer, _encoding, done) => (quiet.push(chunk.toString()), done()) }),

@@ -39,7 +39,7 @@ let brian: string;
 
 beforeAll(async () => {
   // Long enough that a lock outlives the steps of a test, short enough that the expiry test waits little.
-  t = await startTestApp({ collaboration: { lineLockTtlMs: 3_000 } });
+  t = await startTestApp({ env: { LINE_LOCK_TTL: '3s' } });
   aoife = await t.token({ user: AOIFE.id, name: AOIFE.name, hotels: { [HOTEL]: 'staff' } });
   brian = await t.token({ user: BRIAN.id, name: BRIAN.name, hotels: { [HOTEL]: 'staff' } });
 });

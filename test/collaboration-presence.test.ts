@@ -85,7 +85,7 @@ async function watch(t: TestApp, stocktakeId: string, channel: string) {
 describe('one app with PUSHER_PRESENCE_CHANNELS=true', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ presenceChannels: true });
+    t = await startTestApp({ env: { PUSHER_PRESENCE_CHANNELS: 'true' } });
   });
   afterAll(() => t.close());
 
@@ -236,7 +236,7 @@ describe('one app with PUSHER_PRESENCE_CHANNELS=true', () => {
   });
 
   it('an HTTP presence ends when its heartbeat lapses (timeout)', async () => {
-    const short = await startTestApp({ database: { url: t.databaseUrl }, collaboration: { presenceHeartbeatMs: 600 } });
+    const short = await startTestApp({ database: { url: t.databaseUrl }, env: { PRESENCE_HEARTBEAT: '600ms' } });
     closers.push(() => short.close());
     const stocktake = await stocktakeSteps(short).create();
     const events = await watch(short, stocktake.id, stocktake.channel);
@@ -264,13 +264,13 @@ describe('two instances on one database', () => {
   });
 
   it('an instance dies with presences on it: another instance ends them (instance-lost) on both transports', async () => {
-    const options = { pusher: endpoint.target, collaboration: { presenceHeartbeatMs: 1_500 } };
+    const options = { env: { ...endpoint.env, PRESENCE_HEARTBEAT: '1500ms' } };
     const dying = await startTestApp(options);
     apps.push(dying);
     const survivor = await startTestApp({ ...options, database: { url: dying.databaseUrl } });
     apps.push(survivor);
     const stocktake = await stocktakeSteps(survivor).create();
-    const legacy = await legacyFrontend(survivor, undefined, { port: endpoint.port, key: endpoint.target.key });
+    const legacy = await legacyFrontend(survivor, undefined, { port: endpoint.port, key: endpoint.key });
     closers.push(() => legacy.close());
     const pusherEvents = await legacy.listen(stocktake.channel);
     const events = await watch(survivor, stocktake.id, stocktake.channel);

@@ -72,7 +72,7 @@ describe('/demo in development', () => {
 describe('/demo in production', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ isProduction: true });
+    t = await startTestApp({ env: { NODE_ENV: 'production' } });
   });
   afterAll(() => t.close());
 

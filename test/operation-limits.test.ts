@@ -136,7 +136,7 @@ describe('the cost model knows list fields are large', () => {
 describe('the limits are configurable', () => {
   it('an app started with maxDepth 2 refuses a query three levels deep that the defaults allow', async () => {
     const shallow = await startTestApp({
-      operationLimits: { maxDepth: 2, maxAliases: 20, maxDirectives: 10, maxTokens: 5_000, maxCost: 25_000 },
+      env: { GRAPHQL_MAX_DEPTH: '2' },
     });
     try {
       const query = `{ stocktakes(hotel: "${HOTEL}") { id lines { id } } }`;
@@ -196,7 +196,7 @@ describe('one graphql-ws connection has at most 20 operations open', () => {
 
 describe('production hides what introspection would', () => {
   it('no "Did you mean" suggestions in production (they are there in development)', async () => {
-    const production = await startTestApp({ isProduction: true });
+    const production = await startTestApp({ env: { NODE_ENV: 'production' } });
     try {
       const query = '{ stocktakez(hotel: "x") { id } }';
       const hidden = (await production.post({ query })).json!.errors![0]!.message;

@@ -15,8 +15,8 @@ let steps: ReturnType<typeof stocktakeSteps>;
 const sockets: GraphQLSubscriber[] = [];
 
 beforeAll(async () => {
-  // Everything delivered is old enough to prune as soon as the test asks.
-  t = await startTestApp({ outboxRetentionMs: 1 });
+  // Everything delivered is old enough to prune as soon as the test asks (and only then: no background pruning).
+  t = await startTestApp({ env: { OUTBOX_RETENTION: '1ms' }, outboxPruneIntervalMs: 3_600_000 });
   steps = stocktakeSteps(t);
 });
 afterEach(async () => {

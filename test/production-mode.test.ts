@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ isProduction: true });
+  t = await startTestApp({ env: { NODE_ENV: 'production' } });
 });
 afterAll(() => t.close());
 

@@ -8,17 +8,17 @@ import { startTestApp, type TestApp } from './support/test-app';
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({
-    pusher: {
-      kind: 'external',
-      appId: 'app-1',
-      key: 'soketi-key',
-      secret: 'soketi-secret',
-      cluster: undefined,
+    env: {
+      PUSHER_APP_ID: 'app-1',
+      PUSHER_KEY: 'soketi-key',
+      PUSHER_SECRET: 'soketi-secret',
       // Nothing publishes here: the test makes no events.
-      host: 'soketi.internal',
-      port: 6001,
-      useTLS: false,
-      client: { host: 'rt.example.com', port: 443, useTLS: true },
+      PUSHER_HOST: 'soketi.internal',
+      PUSHER_PORT: '6001',
+      PUSHER_USE_TLS: 'false',
+      PUSHER_CLIENT_HOST: 'rt.example.com',
+      PUSHER_CLIENT_PORT: '443',
+      PUSHER_CLIENT_USE_TLS: 'true',
     },
   });
 });

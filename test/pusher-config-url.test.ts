@@ -28,7 +28,7 @@ async function app(options: Parameters<typeof startTestApp>[0]): Promise<TestApp
 
 describe('GET /pusher/config', () => {
   it("gives the auth endpoint as the URL the request reached, and ignores X-Forwarded-* from clients it doesn't trust", async () => {
-    const t = await app({ channelPrefix: 'private-' });
+    const t = await app({ env: { PUSHER_CHANNEL_PREFIX: 'private-' } });
     const own = `http://127.0.0.1:${t.port}`;
     const expected = {
       key: PUSHER.key,
@@ -47,7 +47,7 @@ describe('GET /pusher/config', () => {
   });
 
   it('believes X-Forwarded-Proto/Host with TRUST_PROXY=true', async () => {
-    const t = await app({ trustProxy: true });
+    const t = await app({ env: { TRUST_PROXY: 'true' } });
     expect(await configOf(t, FORWARDED)).toMatchObject({
       wsHost: 'api.example.com',
       wsPort: 443,
@@ -60,7 +60,7 @@ describe('GET /pusher/config', () => {
   });
 
   it('uses PUBLIC_URL whatever the request says', async () => {
-    const t = await app({ publicUrl: 'https://stock.example.com:8443/api', trustProxy: true });
+    const t = await app({ env: { PUBLIC_URL: 'https://stock.example.com:8443/api', TRUST_PROXY: 'true' } });
     expect(await configOf(t, FORWARDED)).toMatchObject({
       wsHost: 'stock.example.com',
       wsPort: 8443,
@@ -71,7 +71,7 @@ describe('GET /pusher/config', () => {
   });
 
   it('is enough for pusher-js to subscribe to a private channel: the returned endpoint authorizes it', async () => {
-    const t = await app({ channelPrefix: 'private-' });
+    const t = await app({ env: { PUSHER_CHANNEL_PREFIX: 'private-' } });
     const config = (await configOf(t)) as {
       key: string;
       cluster: string;

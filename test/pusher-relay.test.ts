@@ -39,7 +39,7 @@ const closers = closeAfterEach();
 beforeAll(async () => {
   // One lane: these tests follow exactly what each request carries (batches, splits, pauses). With
   // several, another lane may claim an event first; lanes are tested in relay-resilience.test.ts.
-  t = await startTestApp({ relay: { concurrency: 1 } });
+  t = await startTestApp({ env: { RELAY_CONCURRENCY: '1' } });
   faults = t.faults;
   steps = stocktakeSteps(t);
 });
@@ -388,7 +388,10 @@ describe('a failing channel holds back only itself', () => {
     let main: TestApp;
     beforeAll(async () => {
       main = t;
-      t = await startTestApp({ relay: { concurrency: 1 }, relayTiming: { backoffBaseMs: 1500, backoffMaxMs: 1500 } });
+      t = await startTestApp({
+        env: { RELAY_CONCURRENCY: '1' },
+        relayTiming: { backoffBaseMs: 1500, backoffMaxMs: 1500 },
+      });
       faults = t.faults;
       steps = stocktakeSteps(t);
     });

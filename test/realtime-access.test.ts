@@ -439,14 +439,14 @@ describe('public channels (no prefix)', () => {
 });
 
 // ============================================================================
-describe("with PUSHER_CHANNEL_PREFIX=private- (startTestApp({ channelPrefix: 'private-' }))", () => {
+describe("with PUSHER_CHANNEL_PREFIX=private- (startTestApp({ env: { PUSHER_CHANNEL_PREFIX: 'private-' } }))", () => {
   let tp: TestApp;
   let member: string;
   let memberStaff: string;
   let outsider: string;
 
   beforeAll(async () => {
-    tp = await startTestApp({ channelPrefix: 'private-' });
+    tp = await startTestApp({ env: { PUSHER_CHANNEL_PREFIX: 'private-' } });
     member = await tp.token();
     memberStaff = await tp.token({ user: 'staff-k', name: 'Kate Staff', hotels: { [HOTEL]: 'staff' } });
     outsider = await tp.token({ user: 'manager-g', name: 'Gerry Galway', hotels: { [OTHER_HOTEL]: 'manager' } });

@@ -34,9 +34,9 @@ const itWithRedis = redisUnavailable ? it.skip : it;
 
 async function instance(database?: string, options: TestAppOptions = {}): Promise<TestApp> {
   const app = await startTestApp({
-    pusher: endpoint.target,
     ...(database ? { database: { url: database } } : {}),
     ...options,
+    env: { ...endpoint.env, ...options.env },
   });
   apps.push(app);
   return app;

@@ -66,7 +66,7 @@ describe('answers that never end', () => {
   });
 
   it('ten stalled 200s in a row (more than a socket pool would hold): each is cut off, and delivery goes on', async () => {
-    const { t, steps } = await app({ relay: { requestTimeoutMs: 200, concurrency: 2 } });
+    const { t, steps } = await app({ env: { PUSHER_TIMEOUT_MS: '200', RELAY_CONCURRENCY: '2' } });
     const a = await steps.ready();
     // Sequence 1 confirmed too (on a slow machine its answer can outlast the 200 ms deadline, and it is sent again).
     await steps.waitForBacklog(0);
@@ -89,7 +89,7 @@ describe('answers that never end', () => {
 
 describe('a slow request holds up only its own channel', () => {
   it("B's events go out while A's request hangs; A's next event waits behind A's first", async () => {
-    const { t, steps } = await app({ relay: { requestTimeoutMs: 10_000, concurrency: 4 } });
+    const { t, steps } = await app({ env: { PUSHER_TIMEOUT_MS: '10000', RELAY_CONCURRENCY: '4' } });
     const a = await steps.ready();
     const b = await steps.ready();
     const browserB = await frontendOn(t, b.channel);
@@ -121,7 +121,7 @@ describe('403 and 404 pause everything, for longer each time, and end with one p
     async (status) => {
       // One lane, so that every attempt after the first is a probe: with several, a lane that sent before the
       // first refusal came back would meet the second refusal, and the attempt times would not be the probes'.
-      const { t, steps } = await app({ relay: { concurrency: 1 } });
+      const { t, steps } = await app({ env: { RELAY_CONCURRENCY: '1' } });
       const stocktakes = [await steps.ready(), await steps.ready(), await steps.ready()];
       await steps.waitForBacklog(0);
       t.faults.clearLog();
@@ -200,7 +200,7 @@ describe('an event that keeps failing', () => {
 
 describe('stopping is bounded', () => {
   it('stops with a request hanging (no deadline in sight), and the event goes out after a restart', async () => {
-    const { t, steps } = await app({ relay: { requestTimeoutMs: 60_000 }, relayTiming: { stopGraceMs: 200 } });
+    const { t, steps } = await app({ env: { PUSHER_TIMEOUT_MS: '60000' }, relayTiming: { stopGraceMs: 200 } });
     const a = await steps.ready();
     t.faults.stallNext({ status: 500 });
     await steps.count(a.guinness.id, '1');
@@ -213,7 +213,7 @@ describe('stopping is bounded', () => {
   });
 
   it('the whole app closes with a request hanging', async () => {
-    const { t, steps } = await app({ relay: { requestTimeoutMs: 60_000 }, relayTiming: { stopGraceMs: 200 } });
+    const { t, steps } = await app({ env: { PUSHER_TIMEOUT_MS: '60000' }, relayTiming: { stopGraceMs: 200 } });
     const a = await steps.ready();
     t.faults.stallNext({ status: 200 });
     await steps.count(a.guinness.id, '1');

@@ -11,7 +11,12 @@
  *   a list field costs its children times the number of items it may return
  *   (`first`/`limit` when given, else the size declared on the field); the
  *   walk stops after `MAX_COST_NODES` nodes, so even a document that expands
- *   exponentially is refused after a bounded amount of work.
+ *   exponentially is refused after a bounded amount of work. Introspection
+ *   fields cost 1 whatever they select: their answer is bounded by the schema,
+ *   not by the document, and graphql-js' own MaxIntrospectionDepthRule (in
+ *   `specifiedRules`) already refuses introspection nested deep enough to
+ *   grow, so client tools can load the schema (docs/operations.md,
+ *   "Introspection").
  */
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -22,6 +27,7 @@ import {
   NoSchemaIntrospectionCustomRule,
   visit,
   getNullableType,
+  isIntrospectionType,
   isListType,
   specifiedRules,
   type DocumentNode,
@@ -80,8 +86,11 @@ function reportAs(limit: string, max: number) {
   };
 }
 
-/** Rules run after graphql-js' own; Apollo adds `specifiedRules` itself, graphql-ws gets `allValidationRules`. */
-export function limitRules(limits: OperationLimits, isProduction: boolean): ValidationRule[] {
+/**
+ * Rules run after graphql-js' own; Apollo adds `specifiedRules` itself, graphql-ws gets `allValidationRules`.
+ * Without `introspection` (GRAPHQL_INTROSPECTION), `__schema` and `__type` are refused.
+ */
+export function limitRules(limits: OperationLimits, introspection: boolean): ValidationRule[] {
   const armor = { propagateOnRejection: false, exposeLimits: true } as const;
   return [
     maxDepthRule({
@@ -92,17 +101,21 @@ export function limitRules(limits: OperationLimits, isProduction: boolean): Vali
     }),
     maxAliasesRule({ ...armor, n: limits.maxAliases, onReject: [reportAs('aliases', limits.maxAliases)] }),
     maxDirectivesRule({ ...armor, n: limits.maxDirectives, onReject: [reportAs('directives', limits.maxDirectives)] }),
-    ...(isProduction ? [NoSchemaIntrospectionCustomRule] : []),
+    ...(introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
 }
 
-export function allValidationRules(limits: OperationLimits, isProduction: boolean): ValidationRule[] {
-  return [...specifiedRules, ...limitRules(limits, isProduction)];
+export function allValidationRules(limits: OperationLimits, introspection: boolean): ValidationRule[] {
+  return [...specifiedRules, ...limitRules(limits, introspection)];
 }
 
 export function parseOptions(limits: OperationLimits): ParseOptions {
   return { maxTokens: limits.maxTokens };
 }
+
+/** `__schema`, `__type` and everything under them cost 1 each, with nothing for what they select (see above). */
+const introspectionEstimator: ComplexityEstimator = ({ field, type }) =>
+  isIntrospectionType(type) || field.name.startsWith('__') ? 1 : undefined;
 
 /**
  * A list field costs (1 + its selection) × its size: the `first` or `limit`
@@ -169,7 +182,7 @@ function computeCost(
       query: document,
       operationName: operationName ?? undefined,
       variables: variables ?? {},
-      estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      estimators: [introspectionEstimator, listEstimator, simpleEstimator({ defaultComplexity: 1 })],
       maxQueryNodes: MAX_COST_NODES,
     });
   } catch (error) {

@@ -48,8 +48,8 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
   });
 }
 
-export function operationPreparer(schema: GraphQLSchema, limits: OperationLimits, isProduction: boolean) {
-  const rules: ValidationRule[] = allValidationRules(limits, isProduction);
+export function operationPreparer(schema: GraphQLSchema, limits: OperationLimits, introspection: boolean) {
+  const rules: ValidationRule[] = allValidationRules(limits, introspection);
   // Map keeps insertion order: the first key is the least recently used.
   const cache = new Map<string, Checked>();
 

@@ -16,7 +16,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createServices } from '../domain/services';
-import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/operation-limits';
 import { createSchema } from '../graphql/schema';
 import { InProcessEventBus, type EventBus } from '../realtime/event-bus';
 import { OutboxJournal } from '../realtime/outbox/outbox-journal';
@@ -33,7 +32,7 @@ import { RedisSignal } from '../realtime/redis-signal';
 import { createTokenVerifier, type TokenKey } from './auth/tokens';
 import { AppMetrics } from './metrics';
 import { CollaborationUpkeep } from './collaboration-upkeep';
-import { DEFAULTS, type CollaborationTiming, type PusherTarget, type RelayTuning } from './config';
+import type { Config, PusherTarget } from './config';
 import { TransactionalUnitOfWork } from './database/transactional-unit-of-work';
 import { demoRoutes } from './http/demo/demo-routes';
 import { pusherRoutes, type PusherClientSettings } from './http/pusher-routes';
@@ -41,32 +40,29 @@ import type { Logger } from './logger';
 import { connectRedis, type RedisConnections } from './redis';
 import { startServer, type Readiness, type RunningServer } from './http/server';
 
-export interface AppOptions {
+/**
+ * What the app is built from besides its configuration: the resources `serve` opens from it
+ * (the database, the token key, the built-in endpoint's credentials) and the logger.
+ */
+export interface AppResources {
   orm: MikroORM;
-  /** Used by the relay's leader lock (a connection of its own). */
+  /** The database the ORM is on (DATABASE_URL's, or the embedded one's): the relay's leader lock opens its own connection. */
   databaseUrl: string;
-  port: number;
-  host?: string;
-  /** The API's address as browsers reach it (PUBLIC_URL); otherwise taken from each request. */
-  publicUrl?: string;
-  /** Believe X-Forwarded-Proto/Host (TRUST_PROXY). */
-  trustProxy?: boolean;
-  isProduction: boolean;
   tokenKey: TokenKey;
-  pusher: PusherTarget;
-  /** Credentials of the built-in endpoint: required when `pusher` is built-in, unused (and not generated) otherwise. */
+  /** Credentials of the built-in endpoint: required when `config.pusher` is built-in, unused (and not generated) otherwise. */
   builtInPusher?: { appId: string; key: string; secret: string };
-  channelPrefix: '' | 'private-';
-  /** Detail channels as `presence-` channels (PUSHER_PRESENCE_CHANNELS). */
-  presenceChannels?: boolean;
-  /** Presence heartbeat, lock TTL and idempotency retention (tests use short ones). */
-  collaboration?: Partial<CollaborationTiming>;
   log: Logger;
-  operationLimits?: OperationLimits;
-  maxSubscriptionsPerSocket?: number;
-  /** How often graphql-ws sockets are pinged; one unanswered ping ends a socket (tests use a short one). */
+}
+
+/**
+ * Test seams: knobs no environment variable reaches, for tests that need short timings or must
+ * observe the built-in endpoint. The product's behaviour comes from `Config` alone.
+ */
+export interface AppSeams {
+  /** The address to listen on (default all interfaces; tests use 127.0.0.1). */
+  host?: string;
+  /** How often graphql-ws sockets are pinged; one unanswered ping ends a socket (default 12 s). */
   graphqlWsKeepAliveMs?: number;
-  relay?: Partial<RelayTuning>;
   /** Finer relay timing (tests use short polls and backoffs). */
   relayTiming?: Partial<
     Pick<
@@ -80,15 +76,15 @@ export interface AppOptions {
       | 'stopGraceMs'
     >
   >;
-  outboxRetentionMs?: number;
-  /** Fan-out across instances (REDIS_URL); without it, everything stays in this process. */
-  redis?: RedisSettings;
+  /** Redis key prefix and check intervals (tests sharing one Redis keep apart with a prefix of their own). */
+  redis?: RedisTuning;
+  /** How often the outbox is pruned (default: from OUTBOX_RETENTION, see `pruneInterval`); tests that prune by hand set a long one. */
+  outboxPruneIntervalMs?: number;
   /** Seams of the built-in Pusher endpoint (tests inject faults and observe publishes). */
   pusherServerHooks?: Pick<PusherServerOptions, 'beforePublish' | 'onPublished' | 'maxEventBytes'>;
 }
 
-export interface RedisSettings {
-  url: string;
+export interface RedisTuning {
   /** Starts every Redis key and channel name: deployments (or test runs) sharing one Redis keep apart. */
   prefix?: string;
   /** How often the event bus compares followed channels with the outbox (default 1000 ms). */
@@ -115,21 +111,25 @@ export interface RunningApp extends RunningServer {
   pusherSettings(apiUrl?: string): PusherClientSettings;
 }
 
-export async function startApp(options: AppOptions): Promise<RunningApp> {
-  const { orm, log } = options;
-  const tuning: RelayTuning = { ...DEFAULTS.relay, ...options.relay };
+/**
+ * Builds and starts the product from its configuration (`loadConfig`'s result, whole: a setting
+ * cannot be parsed and then dropped on the way here) and the resources opened from it.
+ */
+export async function startApp(config: Config, resources: AppResources, seams: AppSeams = {}): Promise<RunningApp> {
+  const { orm, log } = resources;
+  const tuning = config.relay;
   const metrics = new AppMetrics();
   const store = new OutboxStore(orm);
   const instanceId = randomUUID();
-  const redisPrefix = options.redis?.prefix ?? DEFAULT_REDIS_PREFIX;
-  const redis: RedisConnections | undefined = options.redis ? await connectRedis(options.redis.url, log) : undefined;
+  const redisPrefix = seams.redis?.prefix ?? DEFAULT_REDIS_PREFIX;
+  const redis: RedisConnections | undefined = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
   const bus: EventBus = redis
     ? new RedisEventBus({
         pubsub: redis.pubsub,
         instanceId,
         prefix: redisPrefix,
         latestSequences: (channels) => store.latestSequences(channels),
-        checkIntervalMs: options.redis?.checkIntervalMs,
+        checkIntervalMs: seams.redis?.checkIntervalMs,
         observer: metrics.busObserver,
         log,
       })
@@ -157,14 +157,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     relay?.wake();
     relayWake?.send();
   });
-  const timing: CollaborationTiming = { ...DEFAULTS.collaboration, ...options.collaboration };
+  const timing = config.collaboration;
   const services = createServices(new TransactionalUnitOfWork(orm, journal), timing);
   const collaboration = new CollaborationUpkeep({ orm, services, instanceId, timing, log });
   const channelPrefixes = {
-    list: options.channelPrefix,
-    detail: options.presenceChannels ? ('presence-' as const) : options.channelPrefix,
+    list: config.channelPrefix,
+    detail: config.presenceChannels ? ('presence-' as const) : config.channelPrefix,
   };
-  const verifyToken = createTokenVerifier(options.tokenKey);
+  const verifyToken = createTokenVerifier(resources.tokenKey);
   const realtime = new RealtimeService({
     orm,
     store,
@@ -173,12 +173,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     onGapFill: () => metrics.gapFills.inc(),
   });
 
-  const builtIn = options.pusher.kind === 'built-in' ? options.builtInPusher : undefined;
-  if (options.pusher.kind === 'built-in' && !builtIn)
+  const builtIn = config.pusher.kind === 'built-in' ? resources.builtInPusher : undefined;
+  if (config.pusher.kind === 'built-in' && !builtIn)
     throw new Error('the built-in Pusher endpoint needs builtInPusher');
   const credentials: Omit<PusherCredentials, 'host' | 'port'> & Partial<PusherCredentials> = builtIn
     ? { ...builtIn, useTLS: false }
-    : (options.pusher as Extract<PusherTarget, { kind: 'external' }>);
+    : (config.pusher as Extract<PusherTarget, { kind: 'external' }>);
   const pusherAdapter =
     builtIn && redis
       ? new RedisChannelAdapter({
@@ -187,13 +187,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           prefix: redisPrefix,
           instanceId,
           maxPresenceMembers: LIMITS.maxPresenceMembers,
-          heartbeatMs: options.redis?.heartbeatMs,
+          heartbeatMs: seams.redis?.heartbeatMs,
           log,
         })
       : undefined;
   await pusherAdapter?.start();
   const pusherServer = builtIn
-    ? new PusherCompatibleServer({ ...builtIn, log, adapter: pusherAdapter, ...options.pusherServerHooks })
+    ? new PusherCompatibleServer({ ...builtIn, log, adapter: pusherAdapter, ...seams.pusherServerHooks })
     : undefined;
 
   let port = 0;
@@ -214,7 +214,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         channelAuthorization,
       };
     }
-    const client = options.pusher.kind === 'external' ? options.pusher.client : undefined;
+    const client = config.pusher.kind === 'external' ? config.pusher.client : undefined;
     if (client)
       return {
         key: credentials.key,
@@ -255,14 +255,16 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   };
 
   const server = await startServer({
-    port: options.port,
-    host: options.host,
-    trustProxy: options.trustProxy,
-    isProduction: options.isProduction,
+    port: config.port,
+    host: seams.host,
+    trustProxy: config.trustProxy,
+    isProduction: config.isProduction,
+    introspection: config.introspection,
+    apollo: config.apollo,
     schema: await createSchema(),
-    limits: options.operationLimits ?? DEFAULT_OPERATION_LIMITS,
-    maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket ?? DEFAULTS.maxSubscriptionsPerSocket,
-    graphqlWsKeepAliveMs: options.graphqlWsKeepAliveMs,
+    limits: config.operationLimits,
+    maxSubscriptionsPerSocket: config.maxSubscriptionsPerSocket,
+    graphqlWsKeepAliveMs: seams.graphqlWsKeepAliveMs,
     readiness,
     orm,
     services,
@@ -273,12 +275,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       pusherRoutes({
         settings: pusherSettings,
         channelPrefixes,
-        publicUrl: options.publicUrl,
+        publicUrl: config.publicUrl,
         pusher: createPusherClient(credentials),
         verifyToken,
       }),
       // The live demo is a development aid: production answers 404 at /demo.
-      ...(options.isProduction ? [] : [demoRoutes()]),
+      ...(config.isProduction ? [] : [demoRoutes()]),
     ],
     upgradeHandlers: pusherServer ? [(request, socket, head) => pusherServer.handleUpgrade(request, socket, head)] : [],
     metrics,
@@ -299,14 +301,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     publisher,
     requestTimeoutMs: tuning.requestTimeoutMs,
     channelPrefixes,
-    leader: new LeaderLock(options.databaseUrl, log),
+    leader: new LeaderLock(resources.databaseUrl, log),
     observer: metrics.relayObserver,
     log,
-    ...options.relayTiming,
+    ...seams.relayTiming,
   });
   relay.start();
   const retention = new OutboxRetention(store, {
-    retentionMs: options.outboxRetentionMs ?? DEFAULTS.outboxRetentionMs,
+    retentionMs: config.outboxRetentionMs,
+    intervalMs: seams.outboxPruneIntervalMs ?? pruneInterval(config.outboxRetentionMs),
     shouldRun: () => relay.leader,
     log,
   });
@@ -350,6 +353,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await redis?.close();
     },
   };
+}
+
+/**
+ * How often the outbox is pruned: a tenth of the retention, between a second and ten minutes, so a
+ * short OUTBOX_RETENTION takes effect about as soon as it says (docs/operations.md, "Retention").
+ */
+export function pruneInterval(retentionMs: number): number {
+  return Math.min(10 * 60_000, Math.max(1_000, Math.round(retentionMs / 10)));
 }
 
 /** The database answers `select 1` within a second. */

@@ -30,6 +30,20 @@ export type PusherTarget =
       client?: { host: string; port: number | undefined; useTLS: boolean };
     };
 
+/** Apollo Studio (docs/operations.md, "Apollo Studio"): usage reporting, and schema reporting when asked for. */
+export interface ApolloStudioConfig {
+  /** APOLLO_KEY: the graph API key. */
+  key: string;
+  /** APOLLO_GRAPH_REF: `graph-id@variant`. */
+  graphRef: string;
+  /** APOLLO_SCHEMA_REPORTING=true: the running schema is reported to Studio at start-up. */
+  schemaReporting: boolean;
+  /** APOLLO_USAGE_REPORTING_URL: where usage reports go (a proxy, or a test's receiver); Apollo's own otherwise. */
+  usageReportingUrl: string | undefined;
+  /** APOLLO_SCHEMA_REPORTING_URL: where schema reports go; Apollo's own otherwise. */
+  schemaReportingUrl: string | undefined;
+}
+
 export type AuthConfig =
   | { kind: 'secret'; secret: string | undefined /* undefined: generated and kept in DATA_DIR */ }
   | { kind: 'jwks'; jwksUrl: string };
@@ -48,6 +62,10 @@ export interface Config {
   presenceChannels: boolean;
   auth: AuthConfig;
   logLevel: LogLevel;
+  /** GRAPHQL_INTROSPECTION: introspection answered (default: outside production only). */
+  introspection: boolean;
+  /** Set when APOLLO_KEY and APOLLO_GRAPH_REF are. */
+  apollo: ApolloStudioConfig | undefined;
   /** Depth, aliases, directives, tokens and cost every GraphQL operation must stay within. */
   operationLimits: OperationLimits;
   /** Operations one graphql-ws socket may have open at once. */
@@ -96,6 +114,59 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * Every environment variable `loadConfig` reads, and the only names it can read (`get` takes a
+ * `Setting`). docs/configuration.md documents exactly these: test/unit/config-documented.test.ts
+ * fails when the two lists differ.
+ */
+export const SETTINGS = [
+  'NODE_ENV',
+  'PORT',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'PUBLIC_URL',
+  'TRUST_PROXY',
+  'REDIS_URL',
+  'PUSHER_APP_ID',
+  'PUSHER_KEY',
+  'PUSHER_SECRET',
+  'PUSHER_CLUSTER',
+  'PUSHER_HOST',
+  'PUSHER_PORT',
+  'PUSHER_USE_TLS',
+  'PUSHER_CLIENT_HOST',
+  'PUSHER_CLIENT_PORT',
+  'PUSHER_CLIENT_USE_TLS',
+  'PUSHER_CHANNEL_PREFIX',
+  'PUSHER_PRESENCE_CHANNELS',
+  'AUTH_JWT_SECRET',
+  'AUTH_JWKS_URL',
+  'LOG_LEVEL',
+  'GRAPHQL_INTROSPECTION',
+  'GRAPHQL_MAX_DEPTH',
+  'GRAPHQL_MAX_ALIASES',
+  'GRAPHQL_MAX_DIRECTIVES',
+  'GRAPHQL_MAX_TOKENS',
+  'GRAPHQL_MAX_COST',
+  'GRAPHQL_WS_MAX_SUBSCRIPTIONS',
+  'RELAY_CONCURRENCY',
+  'PUSHER_TIMEOUT_MS',
+  'OUTBOX_RETENTION',
+  'PRESENCE_HEARTBEAT',
+  'LINE_LOCK_TTL',
+  'IDEMPOTENCY_RETENTION',
+  'APOLLO_KEY',
+  'APOLLO_GRAPH_REF',
+  'APOLLO_SCHEMA_REPORTING',
+  'APOLLO_USAGE_REPORTING_URL',
+  'APOLLO_SCHEMA_REPORTING_URL',
+] as const;
+
+export type Setting = (typeof SETTINGS)[number];
+
+/** A setting's trimmed value; undefined when unset or empty. */
+type Getter = (name: Setting) => string | undefined;
+
 /** Reads `.env` (when present) into process.env without overriding what is already set. */
 export function loadDotEnv(file = path.resolve('.env')): void {
   if (existsSync(file)) process.loadEnvFile(file);
@@ -103,7 +174,7 @@ export function loadDotEnv(file = path.resolve('.env')): void {
 
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
-  const get = (name: string): string | undefined => {
+  const get: Getter = (name) => {
     const value = env[name]?.trim();
     return value === '' ? undefined : value;
   };
@@ -133,12 +204,13 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('PUSHER_CHANNEL_PREFIX must be empty or "private-"');
   }
 
-  const presence = get('PUSHER_PRESENCE_CHANNELS') ?? 'false';
-  if (!['true', 'false'].includes(presence)) problems.push('PUSHER_PRESENCE_CHANNELS must be true or false');
+  const flag = (name: Setting, fallback: boolean) => parseFlag(name, get(name), fallback, problems);
+  const presenceChannels = flag('PUSHER_PRESENCE_CHANNELS', false);
+  const introspection = flag('GRAPHQL_INTROSPECTION', !isProduction);
 
   const pusher = parsePusher(get, problems);
   const auth = parseAuth(get, isProduction, problems);
-  const count = (name: string, fallback: number, max: number) => parseCount(name, get(name), fallback, max, problems);
+  const count = (name: Setting, fallback: number, max: number) => parseCount(name, get(name), fallback, max, problems);
   const operationLimits: OperationLimits = {
     maxDepth: count('GRAPHQL_MAX_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth, 100),
     maxAliases: count('GRAPHQL_MAX_ALIASES', DEFAULT_OPERATION_LIMITS.maxAliases, 1_000),
@@ -151,21 +223,16 @@ export function loadConfig(env: Env = process.env): Config {
     concurrency: count('RELAY_CONCURRENCY', DEFAULTS.relay.concurrency, 64),
     requestTimeoutMs: count('PUSHER_TIMEOUT_MS', DEFAULTS.relay.requestTimeoutMs, 600_000),
   };
-  const outboxRetentionMs = parseDuration(
-    'OUTBOX_RETENTION',
-    get('OUTBOX_RETENTION'),
-    DEFAULTS.outboxRetentionMs,
-    problems,
-  );
-  const duration = (name: string, fallback: number) => parseDuration(name, get(name), fallback, problems);
+  const duration = (name: Setting, fallback: number) => parseDuration(name, get(name), fallback, problems);
+  const outboxRetentionMs = duration('OUTBOX_RETENTION', DEFAULTS.outboxRetentionMs);
   const collaboration: CollaborationTiming = {
     presenceHeartbeatMs: duration('PRESENCE_HEARTBEAT', DEFAULTS.collaboration.presenceHeartbeatMs),
     lineLockTtlMs: duration('LINE_LOCK_TTL', DEFAULTS.collaboration.lineLockTtlMs),
     idempotencyRetentionMs: duration('IDEMPOTENCY_RETENTION', DEFAULTS.collaboration.idempotencyRetentionMs),
   };
   const publicUrl = parsePublicUrl(get('PUBLIC_URL'), problems);
-  const trustProxy = get('TRUST_PROXY') ?? 'false';
-  if (!['true', 'false'].includes(trustProxy)) problems.push('TRUST_PROXY must be true or false');
+  const trustProxy = flag('TRUST_PROXY', false);
+  const apollo = parseApollo(get, flag, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -176,17 +243,57 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl,
     pusher,
     channelPrefix: prefix as Config['channelPrefix'],
-    presenceChannels: presence === 'true',
+    presenceChannels,
     auth,
     logLevel,
+    introspection,
+    apollo,
     operationLimits,
     maxSubscriptionsPerSocket,
     relay,
     outboxRetentionMs,
     collaboration,
     publicUrl,
-    trustProxy: trustProxy === 'true',
+    trustProxy,
   };
+}
+
+function parseFlag(name: Setting, raw: string | undefined, fallback: boolean, problems: string[]): boolean {
+  if (raw === undefined) return fallback;
+  if (raw !== 'true' && raw !== 'false') problems.push(`${name} must be true or false (got "${raw}")`);
+  return raw === 'true';
+}
+
+function parseApollo(
+  get: Getter,
+  flag: (name: Setting, fallback: boolean) => boolean,
+  problems: string[],
+): ApolloStudioConfig | undefined {
+  const key = get('APOLLO_KEY');
+  const graphRef = get('APOLLO_GRAPH_REF');
+  const schemaReporting = flag('APOLLO_SCHEMA_REPORTING', false);
+  const url = (name: Setting) => {
+    const value = get(name);
+    if (value !== undefined && !/^https?:\/\/[^\s]+$/.test(value)) problems.push(`${name} must be an http(s) URL`);
+    return value;
+  };
+  const usageReportingUrl = url('APOLLO_USAGE_REPORTING_URL');
+  const schemaReportingUrl = url('APOLLO_SCHEMA_REPORTING_URL');
+  if (key === undefined && graphRef === undefined) {
+    const orphans = (
+      ['APOLLO_SCHEMA_REPORTING', 'APOLLO_USAGE_REPORTING_URL', 'APOLLO_SCHEMA_REPORTING_URL'] as const
+    ).filter((name) => get(name) !== undefined);
+    if (orphans.length > 0) problems.push(`${orphans.join(', ')} need APOLLO_KEY and APOLLO_GRAPH_REF`);
+    return undefined;
+  }
+  if (key === undefined || graphRef === undefined) {
+    problems.push('APOLLO_KEY and APOLLO_GRAPH_REF go together (Apollo Studio): set both or neither');
+    return undefined;
+  }
+  if (!/^[A-Za-z0-9_-]+(@[A-Za-z0-9_.-]+)?$/.test(graphRef)) {
+    problems.push(`APOLLO_GRAPH_REF must be graph-id@variant (got "${graphRef}")`);
+  }
+  return { key, graphRef, schemaReporting, usageReportingUrl, schemaReportingUrl };
 }
 
 /** An http(s) origin, optionally with a path prefix; returned without a trailing slash. */
@@ -205,7 +312,7 @@ function parsePublicUrl(raw: string | undefined, problems: string[]): string | u
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-function parseCount(name: string, raw: string | undefined, fallback: number, max: number, problems: string[]): number {
+function parseCount(name: Setting, raw: string | undefined, fallback: number, max: number, problems: string[]): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value < 1 || value > max) {
@@ -218,7 +325,7 @@ function parseCount(name: string, raw: string | undefined, fallback: number, max
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** `7d`, `12h`, `30m`, `90s` or `500ms`. */
-function parseDuration(name: string, raw: string | undefined, fallback: number, problems: string[]): number {
+function parseDuration(name: Setting, raw: string | undefined, fallback: number, problems: string[]): number {
   if (raw === undefined) return fallback;
   const match = /^(\d+)(ms|s|m|h|d)$/.exec(raw);
   const value = match ? Number(match[1]) * DURATION_UNITS[match[2]!]! : 0;
@@ -229,7 +336,7 @@ function parseDuration(name: string, raw: string | undefined, fallback: number, 
   return value;
 }
 
-function parsePort(name: string, raw: string, problems: string[]): number {
+function parsePort(name: Setting, raw: string, problems: string[]): number {
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value > 65535) {
     problems.push(`${name} must be a port number between 0 and 65535 (got "${raw}")`);
@@ -238,10 +345,10 @@ function parsePort(name: string, raw: string, problems: string[]): number {
   return value;
 }
 
-function parsePusher(get: (name: string) => string | undefined, problems: string[]): PusherTarget {
+function parsePusher(get: Getter, problems: string[]): PusherTarget {
   const credentialNames = ['PUSHER_APP_ID', 'PUSHER_KEY', 'PUSHER_SECRET'] as const;
   const given = credentialNames.filter((name) => get(name) !== undefined);
-  const locationGiven = ['PUSHER_CLUSTER', 'PUSHER_HOST', 'PUSHER_PORT'].some((n) => get(n) !== undefined);
+  const locationGiven = (['PUSHER_CLUSTER', 'PUSHER_HOST', 'PUSHER_PORT'] as const).some((n) => get(n) !== undefined);
   if (given.length === 0) {
     if (locationGiven)
       problems.push('PUSHER_CLUSTER/PUSHER_HOST/PUSHER_PORT need PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET');
@@ -276,7 +383,7 @@ function parsePusher(get: (name: string) => string | undefined, problems: string
 }
 
 function parsePusherClient(
-  get: (name: string) => string | undefined,
+  get: Getter,
   serverTLS: boolean,
   problems: string[],
 ): { host: string; port: number | undefined; useTLS: boolean } | undefined {
@@ -297,7 +404,7 @@ function parsePusherClient(
   };
 }
 
-function parseAuth(get: (name: string) => string | undefined, isProduction: boolean, problems: string[]): AuthConfig {
+function parseAuth(get: Getter, isProduction: boolean, problems: string[]): AuthConfig {
   const secret = get('AUTH_JWT_SECRET');
   const jwksUrl = get('AUTH_JWKS_URL');
   if (secret !== undefined && jwksUrl !== undefined) {

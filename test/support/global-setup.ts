@@ -2,7 +2,12 @@
  * One PostgreSQL server for the whole run: DATABASE_URL's when set (CI),
  * otherwise an embedded one in a temporary folder. Each test file then
  * creates its own database on it (see test-app.ts).
+ *
+ * And the build, once: tests of the shipped process (shipped-server.ts) run
+ * `node dist/src/cli.js` as `npm start` and the image do, so dist/ must be
+ * the code under test (an incremental tsc: a few seconds when nothing changed).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +19,11 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
+  const build = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: path.resolve(__dirname, '../..'),
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
   if (process.env.DATABASE_URL) {
     process.env.TEST_POSTGRES_URL = process.env.DATABASE_URL;
     return;

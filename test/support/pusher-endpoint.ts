@@ -13,17 +13,10 @@ export interface PusherEndpoint {
   port: number;
   faults: PusherFaults;
   server: PusherCompatibleServer;
+  /** The app key pusher-js connects with. */
+  key: string;
   /** The app's PUSHER_* settings for publishing here. */
-  target: {
-    kind: 'external';
-    appId: string;
-    key: string;
-    secret: string;
-    cluster: undefined;
-    host: string;
-    port: number;
-    useTLS: false;
-  };
+  env: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -44,7 +37,15 @@ export async function startPusherEndpoint(
     port,
     faults,
     server,
-    target: { kind: 'external', ...credentials, cluster: undefined, host: '127.0.0.1', port, useTLS: false },
+    key: credentials.key,
+    env: {
+      PUSHER_APP_ID: credentials.appId,
+      PUSHER_KEY: credentials.key,
+      PUSHER_SECRET: credentials.secret,
+      PUSHER_HOST: '127.0.0.1',
+      PUSHER_PORT: String(port),
+      PUSHER_USE_TLS: 'false',
+    },
     async close() {
       faults.clear();
       await server.close();

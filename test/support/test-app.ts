@@ -8,11 +8,11 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { print, type GraphQLFormattedError } from 'graphql';
 import type { Role } from '../../src/domain/viewer';
-import { startApp, type AppOptions, type RunningApp } from '../../src/infrastructure/app';
+import { startApp, type AppSeams, type RedisTuning, type RunningApp } from '../../src/infrastructure/app';
 import { signToken } from '../../src/infrastructure/auth/tokens';
 import { migratedOrm } from '../../src/infrastructure/database/database';
 import { createScratchDatabase, type ScratchDatabase } from '../../src/infrastructure/database/scratch-database';
-import type { LogLevel } from '../../src/infrastructure/config';
+import { loadConfig, type LogLevel } from '../../src/infrastructure/config';
 import { createLogger, silentLogger, type Logger } from '../../src/infrastructure/logger';
 import { HOTEL, seedFixtures } from './fixtures';
 import { PusherFaults } from './pusher-faults';
@@ -68,30 +68,31 @@ export function testLogger(): Logger {
 /** The built-in Pusher endpoint's credentials in tests. */
 export const PUSHER = { appId: 'test-app', key: 'test-key', secret: 'test-pusher-secret' };
 
+/** What every test app's environment holds unless a test says otherwise. */
+const BASE_ENV: Record<string, string> = {
+  PORT: '0',
+  AUTH_JWT_SECRET: JWT_SECRET,
+  // Short enough that a stalled publish is given up within a test.
+  PUSHER_TIMEOUT_MS: '1000',
+};
+
 export interface TestAppOptions {
-  isProduction?: boolean;
-  channelPrefix?: '' | 'private-';
-  relay?: AppOptions['relay'];
-  relayTiming?: AppOptions['relayTiming'];
+  /**
+   * Settings, as environment variables: they go through `loadConfig` as the product's own do, so a
+   * test configures the app exactly as an operator would (on top of BASE_ENV; DATABASE_URL is the
+   * test's database).
+   */
+  env?: Record<string, string>;
   /** An existing database (another instance of the same deployment); default: a fresh one. */
   database?: { url: string; seed?: boolean };
-  pusher?: AppOptions['pusher'];
-  maxSubscriptionsPerSocket?: number;
-  /** How often graphql-ws sockets are pinged. */
-  graphqlWsKeepAliveMs?: number;
-  operationLimits?: AppOptions['operationLimits'];
-  outboxRetentionMs?: number;
   /** The server's logger (default: silent, or TEST_LOG). */
   log?: Logger;
-  /** Fan-out across instances through Redis (see test/support/redis.ts); default: this instance only. */
-  redis?: AppOptions['redis'];
-  /** PUSHER_PRESENCE_CHANNELS: detail channels as presence- channels. */
-  presenceChannels?: boolean;
-  /** Presence heartbeat, lock TTL, idempotency retention (short ones make lapses quick). */
-  collaboration?: AppOptions['collaboration'];
-  /** PUBLIC_URL and TRUST_PROXY. */
-  publicUrl?: string;
-  trustProxy?: boolean;
+  /** Fan-out across instances through Redis (see test/support/redis.ts): REDIS_URL, and a key prefix of the test's own. */
+  redis?: { url: string } & RedisTuning;
+  /** Test seams no setting reaches: graphql-ws ping interval, relay timing. */
+  graphqlWsKeepAliveMs?: number;
+  relayTiming?: AppSeams['relayTiming'];
+  outboxPruneIntervalMs?: number;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -102,40 +103,40 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ? null
     : await createScratchDatabase(serverUrl, 'stocktake_test');
   const databaseUrl = options.database?.url ?? database!.url;
+  const config = loadConfig({
+    ...BASE_ENV,
+    DATABASE_URL: databaseUrl,
+    ...(options.redis ? { REDIS_URL: options.redis.url } : {}),
+    ...options.env,
+  });
   const orm = await migratedOrm(databaseUrl, silentLogger);
   if (database || options.database?.seed) await seedFixtures(orm);
   const faults = new PusherFaults();
-  const app = await startApp({
-    orm,
-    databaseUrl,
-    port: 0,
-    host: '127.0.0.1',
-    publicUrl: options.publicUrl,
-    trustProxy: options.trustProxy,
-    isProduction: options.isProduction ?? false,
-    tokenKey: { kind: 'secret', secret: JWT_SECRET },
-    pusher: options.pusher ?? { kind: 'built-in' },
-    builtInPusher: PUSHER,
-    channelPrefix: options.channelPrefix ?? '',
-    presenceChannels: options.presenceChannels,
-    collaboration: options.collaboration,
-    log: options.log ?? testLogger(),
-    relay: { requestTimeoutMs: 1_000, ...options.relay },
-    relayTiming: {
-      pollIntervalMs: 50,
-      backoffBaseMs: 20,
-      backoffMaxMs: 200,
-      pauseBaseMs: 300,
-      pauseMaxMs: 1_200,
-      ...options.relayTiming,
+  const app = await startApp(
+    config,
+    {
+      orm,
+      databaseUrl,
+      tokenKey: { kind: 'secret', secret: JWT_SECRET },
+      builtInPusher: PUSHER,
+      log: options.log ?? testLogger(),
     },
-    pusherServerHooks: faults.hooks,
-    maxSubscriptionsPerSocket: options.maxSubscriptionsPerSocket,
-    graphqlWsKeepAliveMs: options.graphqlWsKeepAliveMs,
-    operationLimits: options.operationLimits,
-    outboxRetentionMs: options.outboxRetentionMs,
-    redis: options.redis,
-  });
+    {
+      host: '127.0.0.1',
+      graphqlWsKeepAliveMs: options.graphqlWsKeepAliveMs,
+      relayTiming: {
+        pollIntervalMs: 50,
+        backoffBaseMs: 20,
+        backoffMaxMs: 200,
+        pauseBaseMs: 300,
+        pauseMaxMs: 1_200,
+        ...options.relayTiming,
+      },
+      redis: options.redis && { prefix: options.redis.prefix, checkIntervalMs: options.redis.checkIntervalMs },
+      outboxPruneIntervalMs: options.outboxPruneIntervalMs,
+      pusherServerHooks: faults.hooks,
+    },
+  );
   let stopping: Promise<void> | undefined;
   const managerToken = await signToken(JWT_SECRET, {
     userId: 'manager-1',

@@ -69,21 +69,12 @@ async function serve(): Promise<void> {
     if (config.redisUrl) {
       log.info('REDIS_URL is set: events, the relay wake-up and built-in Pusher channels reach every instance');
     }
-    app = await startApp({
+    app = await startApp(config, {
       orm: database.orm,
       databaseUrl: database.url,
-      port: config.port,
-      publicUrl: config.publicUrl,
-      trustProxy: config.trustProxy,
-      isProduction: config.isProduction,
       tokenKey: key,
-      pusher: config.pusher,
       // Local secrets only when the built-in endpoint needs them: a deployment with PUSHER_* never writes DATA_DIR.
       builtInPusher: config.pusher.kind === 'built-in' ? loadLocalSecrets(config.dataDir).pusher : undefined,
-      channelPrefix: config.channelPrefix,
-      redis: config.redisUrl ? { url: config.redisUrl } : undefined,
-      presenceChannels: config.presenceChannels,
-      collaboration: config.collaboration,
       log,
     });
     const pusherJs = app.pusherSettings(config.publicUrl ?? `http://localhost:${app.port}`);

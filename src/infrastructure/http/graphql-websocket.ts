@@ -33,6 +33,8 @@ export const GRAPHQL_PATH = '/graphql';
 export interface GraphQLWebSocketOptions {
   schema: GraphQLSchema;
   isProduction: boolean;
+  /** GRAPHQL_INTROSPECTION: `__schema` and `__type` answered. */
+  introspection: boolean;
   limits: OperationLimits;
   /** Operations one socket may have open at once; the next one is refused. */
   maxSubscriptions: number;
@@ -71,7 +73,7 @@ function closeAt(expiresAt: Date, extra: Extra, close: () => void): void {
 
 export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
   const server = new WebSocketServer({ noServer: true });
-  const prepare = operationPreparer(options.schema, options.limits, options.isProduction);
+  const prepare = operationPreparer(options.schema, options.limits, options.introspection);
   // The token was verified when the socket opened, and verifying it again would tell nothing new but its expiry:
   // each connection keeps the viewer (not the token, nor a viewer per operation), a few hundred bytes less each.
   const viewerOf = (extra: Extra): Viewer | null =>

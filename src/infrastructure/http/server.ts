@@ -32,6 +32,7 @@ import type { RealtimeService } from '../../realtime/realtime-service';
 import { bearerToken, type TokenVerifier } from '../auth/tokens';
 import { translateDatabaseErrors } from '../database/unavailable';
 import { GRAPHQL_PATH, graphqlWebSocket } from './graphql-websocket';
+import type { ApolloStudioConfig } from '../config';
 import type { Logger } from '../logger';
 import { assignRequestId } from '../request-context';
 import type { AppMetrics } from '../metrics';
@@ -50,6 +51,10 @@ export interface ServerOptions {
   /** Believe X-Forwarded-Proto/Host (and -For) from the proxy in front (TRUST_PROXY). */
   trustProxy?: boolean;
   isProduction: boolean;
+  /** GRAPHQL_INTROSPECTION: `__schema` and `__type` answered, over HTTP and graphql-ws. */
+  introspection: boolean;
+  /** APOLLO_KEY and APOLLO_GRAPH_REF (with their options): report to Apollo Studio. */
+  apollo: ApolloStudioConfig | undefined;
   schema: GraphQLSchema;
   limits: OperationLimits;
   maxSubscriptionsPerSocket: number;
@@ -102,6 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const websocket = graphqlWebSocket({
     schema: options.schema,
     isProduction: options.isProduction,
+    introspection: options.introspection,
     limits: options.limits,
     maxSubscriptions: options.maxSubscriptionsPerSocket,
     keepAliveMs: options.graphqlWsKeepAliveMs,
@@ -119,11 +125,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
-    introspection: !options.isProduction,
+    introspection: options.introspection,
     includeStacktraceInErrorResponses: !options.isProduction,
     formatError,
     parseOptions: parseOptions(options.limits),
-    validationRules: limitRules(options.limits, options.isProduction),
+    validationRules: limitRules(options.limits, options.introspection),
     plugins: [
       // Chosen here, not from NODE_ENV, so that `isProduction` alone decides.
       options.isProduction
