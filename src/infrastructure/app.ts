@@ -76,7 +76,7 @@ export interface AppSeams {
       | 'stopGraceMs'
     >
   >;
-  /** Redis key prefix and check intervals (tests sharing one Redis keep apart with a prefix of their own). */
+  /** Redis check intervals (tests use short ones). */
   redis?: RedisTuning;
   /** How often the outbox is pruned (default: from OUTBOX_RETENTION, see `pruneInterval`); tests that prune by hand set a long one. */
   outboxPruneIntervalMs?: number;
@@ -85,16 +85,11 @@ export interface AppSeams {
 }
 
 export interface RedisTuning {
-  /** Starts every Redis key and channel name: deployments (or test runs) sharing one Redis keep apart. */
-  prefix?: string;
   /** How often the event bus compares followed channels with the outbox (default 1000 ms). */
   checkIntervalMs?: number;
   /** How often the built-in endpoint renews its heartbeat and looks for stopped instances (default 5000 ms). */
   heartbeatMs?: number;
 }
-
-/** The default prefix of Redis keys and channels. */
-export const DEFAULT_REDIS_PREFIX = 'stocktake-live:';
 
 export interface RunningApp extends RunningServer {
   bus: EventBus;
@@ -121,7 +116,7 @@ export async function startApp(config: Config, resources: AppResources, seams: A
   const metrics = new AppMetrics();
   const store = new OutboxStore(orm);
   const instanceId = randomUUID();
-  const redisPrefix = seams.redis?.prefix ?? DEFAULT_REDIS_PREFIX;
+  const redisPrefix = config.redisPrefix;
   const redis: RedisConnections | undefined = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
   const bus: EventBus = redis
     ? new RedisEventBus({

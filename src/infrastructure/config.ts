@@ -55,6 +55,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   redisUrl: string | undefined;
+  /** Starts every Redis key and channel name (REDIS_PREFIX): deployments sharing one Redis keep apart. */
+  redisPrefix: string;
   pusher: PusherTarget;
   /** '' (public channels, as the original) or 'private-' (then /pusher/auth authorizes). */
   channelPrefix: '' | 'private-';
@@ -127,6 +129,7 @@ export const SETTINGS = [
   'PUBLIC_URL',
   'TRUST_PROXY',
   'REDIS_URL',
+  'REDIS_PREFIX',
   'PUSHER_APP_ID',
   'PUSHER_KEY',
   'PUSHER_SECRET',
@@ -194,6 +197,11 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('REDIS_URL must be a redis:// or rediss:// URL');
   }
 
+  const redisPrefix = get('REDIS_PREFIX') ?? 'stocktake-live:';
+  if (!/^[A-Za-z0-9:._-]{1,64}$/.test(redisPrefix)) {
+    problems.push(`REDIS_PREFIX must be 1 to 64 letters, digits or :._- (got "${redisPrefix}")`);
+  }
+
   const logLevel = (get('LOG_LEVEL') ?? 'info') as LogLevel;
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
     problems.push('LOG_LEVEL must be one of debug, info, warn, error');
@@ -241,6 +249,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     dataDir: path.resolve(get('DATA_DIR') ?? '.data'),
     redisUrl,
+    redisPrefix,
     pusher,
     channelPrefix: prefix as Config['channelPrefix'],
     presenceChannels,

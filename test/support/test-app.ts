@@ -88,7 +88,7 @@ export interface TestAppOptions {
   /** The server's logger (default: silent, or TEST_LOG). */
   log?: Logger;
   /** Fan-out across instances through Redis (see test/support/redis.ts): REDIS_URL, and a key prefix of the test's own. */
-  redis?: { url: string } & RedisTuning;
+  redis?: { url: string; prefix: string } & RedisTuning;
   /** Test seams no setting reaches: graphql-ws ping interval, relay timing. */
   graphqlWsKeepAliveMs?: number;
   relayTiming?: AppSeams['relayTiming'];
@@ -106,7 +106,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = loadConfig({
     ...BASE_ENV,
     DATABASE_URL: databaseUrl,
-    ...(options.redis ? { REDIS_URL: options.redis.url } : {}),
+    ...(options.redis ? { REDIS_URL: options.redis.url, REDIS_PREFIX: options.redis.prefix } : {}),
     ...options.env,
   });
   const orm = await migratedOrm(databaseUrl, silentLogger);
@@ -132,7 +132,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         pauseMaxMs: 1_200,
         ...options.relayTiming,
       },
-      redis: options.redis && { prefix: options.redis.prefix, checkIntervalMs: options.redis.checkIntervalMs },
+      redis: options.redis && { checkIntervalMs: options.redis.checkIntervalMs, heartbeatMs: options.redis.heartbeatMs },
       outboxPruneIntervalMs: options.outboxPruneIntervalMs,
       pusherServerHooks: faults.hooks,
     },
