@@ -128,7 +128,7 @@ export interface GraphQLSubscriber {
   close(): Promise<void>;
 }
 
-export function graphqlSubscriber(t: TestApp, token: string | null): GraphQLSubscriber {
+export function graphqlSubscriber(t: Pick<TestApp, 'port'>, token: string | null): GraphQLSubscriber {
   const client = createClient({
     url: `ws://127.0.0.1:${t.port}/graphql`,
     webSocketImpl: WebSocket,

@@ -341,6 +341,11 @@ export class PusherRelay {
       return this.failed(lane, token, batch, classifyFailure(error));
     }
     this.options.observer?.delivered(batch.length);
+    // The trace that ties a committed event (its "events committed" line) to Pusher accepting it.
+    this.options.log.debug(
+      { events: batch.map((item) => ({ channel: item.row.channel, sequence: Number(item.row.sequence) })), lane },
+      'published to Pusher',
+    );
     const ids = batch.map((item) => item.row.id);
     const marked = await this.options.store.markPublished(
       token,

@@ -1,0 +1,482 @@
+/**
+ * Every setting of docs/configuration.md takes effect in the product as it ships: the built server
+ * (`node dist/src/cli.js serve`), configured only through its environment, observed from outside
+ * (HTTP, graphql-ws, what a Pusher server receives, Redis, its logs and its DATA_DIR). Settings are
+ * grouped per spawned server to keep processes few; each setting is set to a value other than its
+ * default, so a setting the process ignored would fail its check. GRAPHQL_INTROSPECTION is
+ * covered by client-tools.test.ts and the APOLLO_* settings by apollo-studio.test.ts.
+ */
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import http from 'node:http';
+import net, { type AddressInfo } from 'node:net';
+import path from 'node:path';
+import Redis from 'ioredis';
+import { verifySignedRequest, parseRawQuery } from '../src/realtime/pusher-server/signature';
+import { HOTEL } from './support/fixtures';
+import { graphqlSubscriber } from './support/realtime-clients';
+import { redisUnavailable, testRedisUrl, uniquePrefix } from './support/redis';
+import { startShippedServer, type ShippedServer } from './support/shipped-server';
+import type { RawResponse } from './support/test-app';
+import { waitUntil } from './support/waiting';
+
+jest.setTimeout(60_000);
+
+/** The errors' codes and limit details, or the data: what a client sees of an answer. */
+function outcome(response: RawResponse) {
+  if (!response.json?.errors) return { status: response.status, data: response.json?.data };
+  return {
+    status: response.status,
+    errors: response.json.errors.map(({ extensions }) => ({
+      code: extensions?.code,
+      ...(extensions?.limit ? { limit: extensions.limit, max: extensions.max } : {}),
+    })),
+  };
+}
+
+function dataOf<T>(response: RawResponse): T {
+  expect(response.json?.errors).toBeUndefined();
+  return response.json!.data as T;
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function pusherConfig(server: ShippedServer, headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.origin}/pusher/config`, { headers });
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** Stocktakes of consecutive months, so that periods never overlap within a server's database. */
+function stocktakes(server: ShippedServer) {
+  let month = 0;
+  return {
+    async create(): Promise<string> {
+      month += 1;
+      const start = new Date(Date.UTC(2030, month - 1, 1));
+      const end = new Date(Date.UTC(2030, month, 0));
+      const response = await server.post({
+        query:
+          'mutation ($input: CreateStocktakeInput!) { createStocktake(hotel: "hotel-killarney", input: $input) { id } }',
+        variables: {
+          input: { periodStart: start.toISOString().slice(0, 10), periodEnd: end.toISOString().slice(0, 10) },
+        },
+      });
+      return dataOf<{ createStocktake: { id: string } }>(response).createStocktake.id;
+    },
+    async populate(id: string): Promise<string[]> {
+      await server.post({
+        query: 'mutation ($id: ID!) { populateStocktake(id: $id) { linesCreated } }',
+        variables: { id },
+      });
+      const response = await server.post({
+        query: 'query ($id: ID!) { stocktake(id: $id) { lines { id } } }',
+        variables: { id },
+      });
+      return dataOf<{ stocktake: { lines: Array<{ id: string }> } }>(response).stocktake.lines.map((line) => line.id);
+    },
+  };
+}
+
+describe('a development server with tight operation limits, a fixed port and LOG_LEVEL=warn', () => {
+  let server: ShippedServer;
+  let port: number;
+  beforeAll(async () => {
+    port = await freePort();
+    server = await startShippedServer({
+      PORT: String(port),
+      GRAPHQL_MAX_DEPTH: '2',
+      GRAPHQL_MAX_ALIASES: '2',
+      GRAPHQL_MAX_DIRECTIVES: '1',
+      GRAPHQL_MAX_TOKENS: '60',
+      GRAPHQL_MAX_COST: '30',
+      GRAPHQL_WS_MAX_SUBSCRIPTIONS: '1',
+      LOG_LEVEL: 'warn',
+      TRUST_PROXY: 'true',
+    });
+  });
+  afterAll(() => server.close());
+
+  it('PORT: listens where it says', () => {
+    expect(server.port).toBe(port);
+    expect(server.stdout()).toContain(`http://localhost:${port}/graphql`);
+  });
+
+  it('GRAPHQL_MAX_ALIASES, GRAPHQL_MAX_DEPTH, GRAPHQL_MAX_DIRECTIVES: refused past the limit, named', async () => {
+    expect(outcome(await server.post({ query: '{ me { a: id b: id c: id } }' }))).toEqual({
+      status: 400,
+      errors: [{ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases', max: 2 }],
+    });
+    expect(outcome(await server.post({ query: '{ me { a: id b: id } }' }))).toMatchObject({ status: 200 });
+    expect(outcome(await server.post({ query: '{ me { hotels { identifier } } }' }))).toEqual({
+      status: 400,
+      errors: [{ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth', max: 2 }],
+    });
+    expect(outcome(await server.post({ query: '{ me { id @include(if: true) name @include(if: true) } }' }))).toEqual({
+      status: 400,
+      errors: [{ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'directives', max: 1 }],
+    });
+  });
+
+  it('GRAPHQL_MAX_TOKENS: the parser stops; GRAPHQL_MAX_COST: a list priced past it is refused', async () => {
+    expect(outcome(await server.post({ query: `{ me { ${'id '.repeat(60)}} }` }))).toEqual({
+      status: 400,
+      errors: [{ code: 'GRAPHQL_PARSE_FAILED' }],
+    });
+    const list = (first: number) => ({ query: `{ stocktakes(hotel: "${HOTEL}", first: ${first}) { id } }` });
+    expect(outcome(await server.post(list(20)))).toEqual({
+      status: 400,
+      errors: [{ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', max: 30 }],
+    });
+    expect(outcome(await server.post(list(5)))).toEqual({ status: 200, data: { stocktakes: [] } });
+  });
+
+  it('GRAPHQL_WS_MAX_SUBSCRIPTIONS: a second subscription on one socket is refused', async () => {
+    const socket = graphqlSubscriber(server, await server.token());
+    try {
+      const query = `subscription { stocktakeListEvents(hotel: "${HOTEL}") { __typename } }`;
+      const first = socket.raw({ query });
+      const second = socket.raw({ query });
+      expect(await second.outcome).toEqual({
+        kind: 'error',
+        errors: [
+          expect.objectContaining({ extensions: expect.objectContaining({ code: 'TOO_MANY_SUBSCRIPTIONS', max: 1 }) }),
+        ],
+      });
+      first.unsubscribe();
+    } finally {
+      await socket.close();
+    }
+  });
+
+  it('LOG_LEVEL=warn: a mutation, which logs its events at info, writes no line below warn', async () => {
+    const id = await stocktakes(server).create();
+    expect(id).toMatch(/^\d+$/);
+    // The relay publishes to the built-in endpoint after the commit; its "delivered" trace is debug.
+    await waitUntil(
+      async () => (await fetch(`${server.origin}/readyz`)).status === 200,
+      'the server to be ready',
+      10_000,
+    );
+    const levels = new Set(server.logs().map((line) => line.level));
+    expect([...levels].filter((level) => level !== 'warn' && level !== 'error')).toEqual([]);
+  });
+
+  it('TRUST_PROXY=true: /pusher/config believes the proxy’s X-Forwarded-Proto and -Host', async () => {
+    const config = await pusherConfig(server, { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'api.example.com' });
+    expect(config).toMatchObject({
+      wsHost: 'api.example.com',
+      wsPort: 443,
+      forceTLS: true,
+      authEndpoint: 'https://api.example.com/pusher/auth',
+    });
+  });
+
+  it('DATA_DIR: the built-in endpoint’s credentials are generated there, and /pusher/config hands out that key', async () => {
+    const secrets = JSON.parse(readFileSync(path.join(server.cwd, 'data', 'local-secrets.json'), 'utf8')) as {
+      pusher: { key: string };
+    };
+    expect((await pusherConfig(server)).key).toBe(secrets.pusher.key);
+  });
+
+  it('NODE_ENV unset is development: Apollo Sandbox and the demo are served, errors suggest field names', async () => {
+    const sandbox = await fetch(server.url, { headers: { accept: 'text/html' } });
+    expect(sandbox.status).toBe(200);
+    expect(await sandbox.text()).toContain('<html');
+    expect((await fetch(`${server.origin}/demo/`)).status).toBe(200);
+    const typo = await server.post({ query: '{ mee { id } }' });
+    expect(typo.json?.errors?.[0]?.message).toContain('Did you mean "me"?');
+  });
+});
+
+/** A Pusher HTTP API of the test's own that checks each request's signature and can hold requests unanswered. */
+async function pusherStub(credentials: { appId: string; key: string; secret: string }) {
+  let stalling = false;
+  let inFlight = 0;
+  const observed = { maxInFlight: 0, channels: new Set<string>(), abortedAfterMs: [] as number[], badSignatures: 0 };
+  const paths = new Set<string>();
+  const server = http.createServer((request, response) => {
+    const started = Date.now();
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const [pathname, rawQuery = ''] = (request.url ?? '').split('?');
+      paths.add(pathname!);
+      const body = Buffer.concat(chunks);
+      const verified = verifySignedRequest(
+        { method: request.method ?? '', path: pathname!, query: parseRawQuery(rawQuery), body },
+        credentials,
+      );
+      if (!verified.ok) observed.badSignatures += 1;
+      const parsed = JSON.parse(body.toString() || '{}') as { batch?: Array<{ channel: string }>; channels?: string[] };
+      for (const event of parsed.batch ?? []) observed.channels.add(event.channel);
+      for (const channel of parsed.channels ?? []) observed.channels.add(channel);
+      if (!stalling) {
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        return;
+      }
+      inFlight += 1;
+      observed.maxInFlight = Math.max(observed.maxInFlight, inFlight);
+      // Held until the client gives up: the relay's deadline (PUSHER_TIMEOUT_MS) aborts it.
+      response.once('close', () => {
+        inFlight -= 1;
+        observed.abortedAfterMs.push(Date.now() - started);
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    observed,
+    paths,
+    stall(value: boolean) {
+      stalling = value;
+    },
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+describe('a server publishing to an external Pusher server, with short collaboration timings', () => {
+  const credentials = { appId: 'stub-app', key: 'stub-key', secret: 'stub-secret' };
+  let stub: Awaited<ReturnType<typeof pusherStub>>;
+  let server: ShippedServer;
+  let steps: ReturnType<typeof stocktakes>;
+  beforeAll(async () => {
+    stub = await pusherStub(credentials);
+    server = await startShippedServer({
+      PUSHER_APP_ID: credentials.appId,
+      PUSHER_KEY: credentials.key,
+      PUSHER_SECRET: credentials.secret,
+      PUSHER_CLUSTER: 'eu',
+      PUSHER_HOST: '127.0.0.1',
+      PUSHER_PORT: String(stub.port),
+      PUSHER_USE_TLS: 'false',
+      PUSHER_CLIENT_HOST: 'rt.example.com',
+      PUSHER_CLIENT_PORT: '8443',
+      PUSHER_CLIENT_USE_TLS: 'true',
+      PUSHER_CHANNEL_PREFIX: 'private-',
+      PUSHER_PRESENCE_CHANNELS: 'true',
+      PUSHER_TIMEOUT_MS: '300',
+      RELAY_CONCURRENCY: '3',
+      OUTBOX_RETENTION: '1s',
+      PRESENCE_HEARTBEAT: '1s',
+      LINE_LOCK_TTL: '2s',
+      IDEMPOTENCY_RETENTION: '1s',
+      LOG_LEVEL: 'debug',
+    });
+    steps = stocktakes(server);
+  });
+  afterAll(async () => {
+    await server.close();
+    await stub.close();
+  });
+
+  const relayStatus = async () =>
+    dataOf<{ relayStatus: { backlog: number; lastError: string | null } }>(
+      await server.post({ query: '{ relayStatus { backlog lastError } }' }),
+    ).relayStatus;
+
+  it('RELAY_CONCURRENCY and PUSHER_TIMEOUT_MS: at most 3 publishes in flight, each given up after 300 ms', async () => {
+    stub.stall(true);
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i += 1) ids.push(await steps.create());
+      for (const id of ids) await steps.populate(id);
+      // Every channel (the list and six stocktakes) is tried while publishing stalls, and some attempts given up.
+      await waitUntil(
+        () => stub.observed.channels.size >= 7 && stub.observed.abortedAfterMs.length >= 3,
+        'publish attempts on every channel, given up',
+        30_000,
+      );
+    } finally {
+      stub.stall(false);
+    }
+    expect(stub.observed.maxInFlight).toBe(3);
+    expect((await relayStatus()).lastError).toMatch(/timed out/);
+    expect(stub.observed.abortedAfterMs.length).toBeGreaterThanOrEqual(3);
+    // Given up at its own deadline, nowhere near the default of 5 s.
+    for (const elapsed of stub.observed.abortedAfterMs) {
+      expect(elapsed).toBeGreaterThanOrEqual(250);
+      expect(elapsed).toBeLessThan(2_500);
+    }
+    await waitUntil(async () => (await relayStatus()).backlog === 0, 'the backlog to drain', 30_000);
+  });
+
+  it('PUSHER_APP_ID, PUSHER_KEY, PUSHER_SECRET, PUSHER_HOST, PUSHER_PORT, PUSHER_USE_TLS=false: signed plain-HTTP publishes', async () => {
+    await steps.create();
+    await waitUntil(async () => (await relayStatus()).backlog === 0, 'the event to be published', 30_000);
+    expect([...stub.paths]).toEqual([`/apps/${credentials.appId}/batch_events`]);
+    expect(stub.observed.badSignatures).toBe(0);
+  });
+
+  it('PUSHER_CHANNEL_PREFIX=private- and PUSHER_PRESENCE_CHANNELS=true: the channels Pusher gets', async () => {
+    const id = await steps.create();
+    await steps.populate(id);
+    await waitUntil(
+      () => stub.observed.channels.has(`presence-${HOTEL}-stocktake-${id}`),
+      'the detail channel as a presence channel',
+      30_000,
+    );
+    expect(stub.observed.channels).toContain(`private-${HOTEL}-stocktakes`);
+    expect([...stub.observed.channels].every((channel) => /^(private|presence)-/.test(channel))).toBe(true);
+  });
+
+  it('PUSHER_CLUSTER and PUSHER_CLIENT_*: pusher-js is sent to the public host; TRUST_PROXY unset ignores forwarded headers', async () => {
+    const config = await pusherConfig(server, { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example.com' });
+    expect(config).toMatchObject({
+      key: credentials.key,
+      cluster: 'eu',
+      wsHost: 'rt.example.com',
+      wsPort: 8443,
+      forceTLS: true,
+      channelPrefix: 'private-',
+      detailChannelPrefix: 'presence-',
+      authEndpoint: `http://127.0.0.1:${server.port}/pusher/auth`,
+    });
+    expect(JSON.stringify(config)).not.toContain(credentials.secret);
+  });
+
+  it('OUTBOX_RETENTION=1s: delivered events are pruned and a catch-up from before them is HISTORY_EXPIRED', async () => {
+    await steps.create();
+    await waitUntil(async () => (await relayStatus()).backlog === 0, 'the event to be delivered', 30_000);
+    const catchUp = { query: `{ channelEvents(channel: "${HOTEL}-stocktakes", afterSequence: 0) { sequence } }` };
+    await waitUntil(
+      async () => (await server.post(catchUp)).json?.errors?.[0]?.extensions?.code === 'HISTORY_EXPIRED',
+      'the history to be pruned',
+      30_000,
+    );
+  });
+
+  it('PRESENCE_HEARTBEAT=1s: a presence joined over HTTP and not renewed ends', async () => {
+    const id = await steps.create();
+    const presence = { query: `{ presence(stocktakeId: "${id}") { user { id } } }` };
+    await server.post({ query: `mutation { joinStocktake(stocktakeId: "${id}") { user { id } } }` });
+    expect(dataOf<{ presence: unknown[] }>(await server.post(presence)).presence).toEqual([
+      { user: { id: 'manager-1' } },
+    ]);
+    await waitUntil(
+      async () => dataOf<{ presence: unknown[] }>(await server.post(presence)).presence.length === 0,
+      'the presence to lapse',
+      30_000,
+    );
+  });
+
+  it('LINE_LOCK_TTL=2s: an editing lock expires two seconds after it is taken', async () => {
+    const id = await steps.create();
+    const [lineId] = await steps.populate(id);
+    const before = Date.now();
+    const response = await server.post({ query: `mutation { startEditingLine(lineId: "${lineId}") { expiresAt } }` });
+    const expiresAt = Date.parse(
+      dataOf<{ startEditingLine: { expiresAt: string } }>(response).startEditingLine.expiresAt,
+    );
+    // The lock's own expiry, as the server stamped it (clocks are the same machine's).
+    expect(expiresAt - before).toBeGreaterThanOrEqual(1_000);
+    expect(expiresAt - before).toBeLessThan(10_000);
+  });
+
+  it('IDEMPOTENCY_RETENTION=1s: a key is refused for other input while kept, and free again once pruned', async () => {
+    const id = await steps.create();
+    const update = (notes: string) =>
+      server.post(
+        { query: `mutation { updateStocktake(id: "${id}", input: { notes: "${notes}" }) { notes } }` },
+        { headers: { 'idempotency-key': 'retention-key' } },
+      );
+    expect(outcome(await update('first'))).toEqual({ status: 200, data: { updateStocktake: { notes: 'first' } } });
+    expect(outcome(await update('second'))).toMatchObject({ errors: [{ code: 'IDEMPOTENCY_KEY_REUSED' }] });
+    await waitUntil(async () => (await update('second')).json?.errors === undefined, 'the key to be pruned', 30_000);
+  });
+
+  it('LOG_LEVEL=debug: debug lines are written; an external Pusher and a set secret leave DATA_DIR untouched', () => {
+    const levels = new Set(server.logs().map((line) => line.level));
+    expect(levels).toContain('debug');
+    expect(levels).toContain('info');
+    const dataDir = path.join(server.cwd, 'data');
+    expect(existsSync(dataDir) ? readdirSync(dataDir) : []).toEqual([]);
+  });
+});
+
+const describeWithRedis = redisUnavailable && process.env.CI !== 'true' ? describe.skip : describe;
+
+describeWithRedis('a production server on Redis, behind PUBLIC_URL, verifying tokens with a JWKS', () => {
+  let server: ShippedServer;
+  let jwks: http.Server;
+  let sign: (hotels: Record<string, string>) => Promise<string>;
+  const redisPrefix = uniquePrefix();
+  beforeAll(async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
+    jwks = http.createServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })),
+    );
+    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+    sign = (hotels) =>
+      new SignJWT({ name: 'Jay Jwks', hotels })
+        .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+        .setSubject('jwks-user')
+        .setExpirationTime('10m')
+        .sign(privateKey);
+    server = await startShippedServer({
+      NODE_ENV: 'production',
+      AUTH_JWT_SECRET: '',
+      AUTH_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+      REDIS_URL: await testRedisUrl(),
+      REDIS_PREFIX: redisPrefix,
+      PUBLIC_URL: 'https://stock.example.com:8443/api',
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await new Promise((resolve) => jwks?.close(resolve));
+  });
+
+  it('AUTH_JWKS_URL: tokens signed with the published key are accepted, HS256 ones are not', async () => {
+    const me = await server.post({ query: '{ me { id } }' }, { token: await sign({ [HOTEL]: 'staff' }) });
+    expect(outcome(me)).toEqual({ status: 200, data: { me: { id: 'jwks-user' } } });
+    const hs256 = await server.post({ query: '{ me { id } }' }, { token: await server.token() });
+    expect(outcome(hs256).errors).toEqual([{ code: 'UNAUTHENTICATED' }]);
+  });
+
+  it('REDIS_URL and REDIS_PREFIX: the instance reports Redis ready and keeps its keys under the prefix', async () => {
+    const ready = (await (await fetch(`${server.origin}/readyz`)).json()) as { checks: Record<string, unknown> };
+    expect(ready.checks.redis).toEqual({ ok: true });
+    const redis = new Redis(await testRedisUrl());
+    try {
+      await waitUntil(async () => (await redis.keys(`${redisPrefix}*`)).length > 0, 'keys under REDIS_PREFIX', 10_000);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it('PUBLIC_URL: /pusher/config builds its URLs from it, whatever the request says', async () => {
+    expect(await pusherConfig(server, { 'x-forwarded-host': 'evil.example.com' })).toMatchObject({
+      wsHost: 'stock.example.com',
+      wsPort: 8443,
+      forceTLS: true,
+      authEndpoint: 'https://stock.example.com:8443/api/pusher/auth',
+    });
+  });
+
+  it('NODE_ENV=production: no Sandbox, no demo, no field suggestions', async () => {
+    const sandbox = await fetch(server.url, { headers: { accept: 'text/html' } });
+    expect(await sandbox.text()).not.toContain('<html');
+    expect((await fetch(`${server.origin}/demo/`)).status).toBe(404);
+    const typo = await server.post({ query: '{ mee { id } }' }, { token: await sign({ [HOTEL]: 'staff' }) });
+    expect(typo.json?.errors?.[0]?.message).not.toContain('Did you mean');
+  });
+
+  it('DATABASE_URL: it serves the database it names (the fixtures the test put there)', async () => {
+    const hotels = await server.post(
+      { query: '{ hotels { identifier } }' },
+      { token: await sign({ [HOTEL]: 'staff' }) },
+    );
+    expect(outcome(hotels)).toEqual({ status: 200, data: { hotels: [{ identifier: HOTEL }] } });
+  });
+});
