@@ -7,7 +7,8 @@
  * covered by client-tools.test.ts and the APOLLO_* settings by apollo-studio.test.ts.
  */
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -16,7 +17,8 @@ import { verifySignedRequest, parseRawQuery } from '../src/realtime/pusher-serve
 import { HOTEL } from './support/fixtures';
 import { graphqlSubscriber } from './support/realtime-clients';
 import { redisUnavailable, testRedisUrl, uniquePrefix } from './support/redis';
-import { startShippedServer, type ShippedServer } from './support/shipped-server';
+import { createFixtureDatabase, startShippedServer, type ShippedServer } from './support/shipped-server';
+import type { ScratchDatabase } from '../src/infrastructure/database/scratch-database';
 import type { RawResponse } from './support/test-app';
 import { waitUntil } from './support/waiting';
 
@@ -86,10 +88,12 @@ function stocktakes(server: ShippedServer) {
 describe('a development server with tight operation limits, a fixed port and LOG_LEVEL=warn', () => {
   let server: ShippedServer;
   let port: number;
+  const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'stocktake-data-dir-')), 'data');
   beforeAll(async () => {
     port = await freePort();
     server = await startShippedServer({
       PORT: String(port),
+      DATA_DIR: dataDir,
       GRAPHQL_MAX_DEPTH: '2',
       GRAPHQL_MAX_ALIASES: '2',
       GRAPHQL_MAX_DIRECTIVES: '1',
@@ -100,7 +104,10 @@ describe('a development server with tight operation limits, a fixed port and LOG
       TRUST_PROXY: 'true',
     });
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    rmSync(path.dirname(dataDir), { recursive: true, force: true });
+  });
 
   it('PORT: listens where it says', () => {
     expect(server.port).toBe(port);
@@ -178,7 +185,7 @@ describe('a development server with tight operation limits, a fixed port and LOG
   });
 
   it('DATA_DIR: the built-in endpoint’s credentials are generated there, and /pusher/config hands out that key', async () => {
-    const secrets = JSON.parse(readFileSync(path.join(server.cwd, 'data', 'local-secrets.json'), 'utf8')) as {
+    const secrets = JSON.parse(readFileSync(path.join(dataDir, 'local-secrets.json'), 'utf8')) as {
       pusher: { key: string };
     };
     expect((await pusherConfig(server)).key).toBe(secrets.pusher.key);
@@ -407,6 +414,7 @@ const describeWithRedis = redisUnavailable && process.env.CI !== 'true' ? descri
 
 describeWithRedis('a production server on Redis, behind PUBLIC_URL, verifying tokens with a JWKS', () => {
   let server: ShippedServer;
+  let database: ScratchDatabase;
   let jwks: http.Server;
   let sign: (hotels: Record<string, string>) => Promise<string>;
   const redisPrefix = uniquePrefix();
@@ -423,17 +431,23 @@ describeWithRedis('a production server on Redis, behind PUBLIC_URL, verifying to
         .setSubject('jwks-user')
         .setExpirationTime('10m')
         .sign(privateKey);
-    server = await startShippedServer({
-      NODE_ENV: 'production',
-      AUTH_JWT_SECRET: '',
-      AUTH_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
-      REDIS_URL: await testRedisUrl(),
-      REDIS_PREFIX: redisPrefix,
-      PUBLIC_URL: 'https://stock.example.com:8443/api',
-    });
+    database = await createFixtureDatabase();
+    server = await startShippedServer(
+      {
+        DATABASE_URL: database.url,
+        NODE_ENV: 'production',
+        AUTH_JWT_SECRET: '',
+        AUTH_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+        REDIS_URL: await testRedisUrl(),
+        REDIS_PREFIX: redisPrefix,
+        PUBLIC_URL: 'https://stock.example.com:8443/api',
+      },
+      { database: null },
+    );
   });
   afterAll(async () => {
     await server?.close();
+    await database?.drop();
     await new Promise((resolve) => jwks?.close(resolve));
   });
 

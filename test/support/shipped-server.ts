@@ -64,6 +64,17 @@ export interface ShippedServerOptions {
   timeoutMs?: number;
 }
 
+/** A fresh database on the test PostgreSQL, migrated and holding the test fixtures. */
+export async function createFixtureDatabase(): Promise<ScratchDatabase> {
+  const serverUrl = process.env.TEST_POSTGRES_URL;
+  if (!serverUrl) throw new Error('TEST_POSTGRES_URL is not set: run the tests through jest');
+  const scratch = await createScratchDatabase(serverUrl, 'stocktake_shipped');
+  const orm = await migratedOrm(scratch.url, silentLogger);
+  await seedFixtures(orm);
+  await orm.close();
+  return scratch;
+}
+
 /** Starts `node dist/src/cli.js serve` with exactly `env` (plus PATH, HOME, DATABASE_URL and the defaults below). */
 export async function startShippedServer(
   env: Record<string, string>,
@@ -73,12 +84,7 @@ export async function startShippedServer(
   let scratch: ScratchDatabase | undefined;
   let databaseUrl: string | undefined;
   if (options.database === undefined) {
-    const serverUrl = process.env.TEST_POSTGRES_URL;
-    if (!serverUrl) throw new Error('TEST_POSTGRES_URL is not set: run the tests through jest');
-    scratch = await createScratchDatabase(serverUrl, 'stocktake_shipped');
-    const orm = await migratedOrm(scratch.url, silentLogger);
-    await seedFixtures(orm);
-    await orm.close();
+    scratch = await createFixtureDatabase();
     databaseUrl = scratch.url;
   } else if (options.database) {
     databaseUrl = options.database.url;
