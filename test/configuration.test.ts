@@ -153,16 +153,31 @@ describe('loadConfig', () => {
 
   it('refuses PUSHER_KEY without the rest of the credentials, naming each missing one', () => {
     const problems = problemsOf({ PUSHER_KEY: 'key' });
-    // The two missing credentials, and the missing cluster/host.
-    expect(problems).toHaveLength(3);
-    for (const variable of ['PUSHER_APP_ID', 'PUSHER_SECRET', 'PUSHER_CLUSTER']) {
+    expect(problems).toHaveLength(2);
+    for (const variable of ['PUSHER_APP_ID', 'PUSHER_SECRET']) {
       expect(problems.filter((p) => p.includes(variable))).toHaveLength(1);
     }
   });
 
-  it('refuses Pusher credentials with neither a cluster nor a host', () => {
-    expectOneProblemNaming(PUSHER, 'PUSHER_CLUSTER', 'PUSHER_HOST');
+  it('takes Pusher credentials with neither a cluster nor a host as the built-in endpoint’s, so that replicas agree', () => {
+    expect(loadConfig(PUSHER).pusher).toEqual({
+      kind: 'built-in',
+      credentials: { appId: '12345', key: 'key', secret: 'secret' },
+    });
+    // Without credentials, each instance generates its own (in DATA_DIR).
+    expect(loadConfig({}).pusher).toEqual({ kind: 'built-in' });
   });
+
+  it.each(['PUSHER_PORT', 'PUSHER_USE_TLS', 'PUSHER_CLIENT_HOST', 'PUSHER_CLIENT_PORT', 'PUSHER_CLIENT_USE_TLS'])(
+    'refuses %s with credentials but neither a cluster nor a host (the built-in endpoint would ignore it)',
+    (variable) => {
+      expectOneProblemNaming(
+        { ...PUSHER, [variable]: variable.endsWith('TLS') ? 'false' : '6001' },
+        variable,
+        'PUSHER_HOST',
+      );
+    },
+  );
 
   it('refuses a cluster or host without credentials', () => {
     expectOneProblemNaming({ PUSHER_CLUSTER: 'eu' }, 'PUSHER_APP_ID', 'PUSHER_KEY', 'PUSHER_SECRET');

@@ -10,8 +10,13 @@ import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../graphql/opera
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export type PusherTarget =
-  /** No credentials configured: the relay publishes to our own built-in endpoint. */
-  | { kind: 'built-in' }
+  /**
+   * The relay publishes to our own built-in endpoint: with no Pusher settings, or with
+   * PUSHER_APP_ID/KEY/SECRET but neither PUSHER_HOST nor PUSHER_CLUSTER. Given credentials are
+   * what every replica uses (docs/operations.md, "Several instances"); without them each one
+   * generates its own in DATA_DIR, fine for a single instance only.
+   */
+  | { kind: 'built-in'; credentials?: { appId: string; key: string; secret: string } }
   | {
       kind: 'external';
       appId: string;
@@ -366,12 +371,22 @@ function parsePusher(get: Getter, problems: string[]): PusherTarget {
   for (const name of credentialNames) {
     if (get(name) === undefined) problems.push(`${name} is required when any Pusher credential is set`);
   }
+  const appId = get('PUSHER_APP_ID') ?? '';
+  const key = get('PUSHER_KEY') ?? '';
+  const secret = get('PUSHER_SECRET') ?? '';
   const cluster = get('PUSHER_CLUSTER');
   const host = get('PUSHER_HOST');
   if (cluster === undefined && host === undefined) {
-    problems.push(
-      'PUSHER_CLUSTER (hosted Pusher) or PUSHER_HOST (Pusher-compatible server) is required with Pusher credentials',
-    );
+    // Credentials alone: the built-in endpoint with them, so that replicas agree on its key (a
+    // replica's generated key is its own). Settings of another server would be ignored: refused.
+    const elsewhere = (
+      ['PUSHER_PORT', 'PUSHER_USE_TLS', 'PUSHER_CLIENT_HOST', 'PUSHER_CLIENT_PORT', 'PUSHER_CLIENT_USE_TLS'] as const
+    ).filter((name) => get(name) !== undefined);
+    if (elsewhere.length > 0)
+      problems.push(
+        `${elsewhere.join('/')} need PUSHER_HOST (Pusher-compatible server) or PUSHER_CLUSTER (hosted Pusher); with credentials alone the built-in endpoint uses them`,
+      );
+    return { kind: 'built-in', credentials: { appId, key, secret } };
   }
   const rawPort = get('PUSHER_PORT');
   const port = rawPort === undefined ? undefined : parsePort('PUSHER_PORT', rawPort, problems);
@@ -380,9 +395,9 @@ function parsePusher(get: Getter, problems: string[]): PusherTarget {
   const client = parsePusherClient(get, tls === 'true', problems);
   return {
     kind: 'external',
-    appId: get('PUSHER_APP_ID') ?? '',
-    key: get('PUSHER_KEY') ?? '',
-    secret: get('PUSHER_SECRET') ?? '',
+    appId,
+    key,
+    secret,
     cluster,
     host,
     port,

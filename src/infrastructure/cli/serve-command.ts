@@ -73,8 +73,11 @@ async function serve(): Promise<void> {
       orm: database.orm,
       databaseUrl: database.url,
       tokenKey: key,
-      // Local secrets only when the built-in endpoint needs them: a deployment with PUSHER_* never writes DATA_DIR.
-      builtInPusher: config.pusher.kind === 'built-in' ? loadLocalSecrets(config.dataDir).pusher : undefined,
+      // Local secrets only when the built-in endpoint has no credentials from PUSHER_*: a deployment that sets them never writes DATA_DIR.
+      builtInPusher:
+        config.pusher.kind === 'built-in'
+          ? (config.pusher.credentials ?? loadLocalSecrets(config.dataDir).pusher)
+          : undefined,
       log,
     });
     const pusherJs = app.pusherSettings(config.publicUrl ?? `http://localhost:${app.port}`);
