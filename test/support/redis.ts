@@ -1,7 +1,7 @@
 /**
  * Redis for multi-instance tests: the machine's (REDIS_URL, or 127.0.0.1:6379
  * when it answers), else a `redis-server` of the test file's own when the
- * binary exists, else none, and the tests say why they are skipped. Every
+ * binary exists, else none, and the tests say why they are skipped (fail, in CI: redisGate). Every
  * test run uses a key and channel prefix of its own, so parallel runs on one
  * Redis never see each other. Tests that stop Redis start their own server
  * (ownRedis), never the shared one.
@@ -32,6 +32,29 @@ export const redisUnavailable: string | null =
   sharedAnswers || hasRedisServer
     ? null
     : `no Redis answers at ${SHARED_URL} and redis-server is not installed (apt-get install redis-server)`;
+
+/**
+ * Whether tests that need Redis (or `redis-server`, when `why` says it is missing) run here. Outside
+ * CI a missing one skips them with a warning; with CI=true the skip would check nothing while CI
+ * claims it passed, so a test that fails and says why takes their place (as the browser tests do
+ * for Chromium with REQUIRE_CHROMIUM=1; docs/operations.md, "Deploying").
+ */
+export function redisGate(file: string, what: string, why: string | null = redisUnavailable): boolean {
+  if (why === null) return true;
+  if (process.env.CI === 'true') {
+    test(`Redis is required in CI (CI=true): ${what}`, () => {
+      throw new Error(`${file}: ${what} cannot run: ${why}`);
+    });
+  } else {
+    console.warn(`${file}: ${what} skipped: ${why}`);
+  }
+  return false;
+}
+
+/** Why the tests that stop Redis cannot run here (they start redis-server themselves), or null. */
+export const redisServerUnavailable: string | null = hasRedisServer
+  ? null
+  : 'redis-server is not installed (apt-get install redis-server)';
 
 /** A prefix of this test run's own for every key and channel. */
 export function uniquePrefix(): string {
