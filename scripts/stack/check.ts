@@ -343,7 +343,8 @@ async function main(): Promise<void> {
 
   // ---- Phase 2: SIGKILL one replica under load, then start it again (compose's restart policy).
   // The victim is the replica that does not lead the relay: a SIGKILLed relay leader's claimed
-  // events wait for their lease to expire (issue 18, point 1), which this stack check does not cover.
+  // events wait for their lease to expire (docs/operations.md, "The stack check"), a known limit
+  // this check would only measure.
   const leaders: string[] = [];
   for (const [name, port] of REPLICAS) {
     const answer = await graphql<{ relayStatus: { leader: boolean } }>(
