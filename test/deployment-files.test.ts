@@ -222,6 +222,16 @@ describe('deploy/nginx.conf', () => {
   });
 });
 
+describe('.ci/stack', () => {
+  it('runs in CI after the image start path, with deploy/nginx.conf and docker-compose.yml as committed', () => {
+    const run = read('.ci/run');
+    expect(run.indexOf('bash .ci/stack')).toBeGreaterThan(run.indexOf('bash .ci/image-start'));
+    const stack = read('.ci/stack');
+    expect(stack).toContain('deploy/nginx.conf > "$work/nginx/nginx.conf"');
+    expect(stack).toContain('scripts/stack/compose-environment.ts api');
+  });
+});
+
 describe('Dockerfile', () => {
   const dockerfile = read('Dockerfile');
   const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
