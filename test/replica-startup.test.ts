@@ -72,7 +72,8 @@ it('with AUTH_JWT_SECRET and external Pusher settings the server starts on an un
   const folder = temporaryFolder();
   writeFileSync(path.join(folder, 'file'), '');
   const dataDir = path.join(folder, 'file', 'data');
-  const server = spawn(process.execPath, [require.resolve('ts-node/dist/bin.js'), '-T', 'src/main.ts'], {
+  // Compiled, as `npm start` and the image run it (dist/ is built by test/support/global-setup.ts).
+  const server = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: path.resolve(__dirname, '..'),
     env: {
       ...process.env,

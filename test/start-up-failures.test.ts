@@ -1,15 +1,19 @@
 /**
  * What a newcomer sees when `npm start`, `npm run seed` or `npm run migrate`
- * cannot start: real processes (the entry points run with ts-node), real
- * ports, a real embedded PostgreSQL holding its data folder. Each failure
- * must name its cause and what to do, never print `undefined` or a stack;
- * a stale lock file left by a crash must not stop the server.
+ * cannot start: real processes (the entry points through ts-node, or
+ * compiled as `npm start` and the image run them), real ports, a real
+ * embedded PostgreSQL holding its data folder. Each failure must name its
+ * cause and what to do, never print `undefined` or a stack; a stale lock file
+ * left by a crash must not stop the server, and a DATABASE_URL naming a
+ * database that is not there must not create it.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
 import { closeAfterEach } from './support/closers';
 import { startControlledPostgres } from './support/postgres-control';
 
@@ -21,11 +25,16 @@ interface Outcome {
   stderr: string;
 }
 
-/** Runs an entry point (`src/main.ts`, `src/cli.ts seed` …) to its end with `env` on top of a clean environment. */
+/**
+ * Runs an entry point (`src/main.ts`, `src/cli.ts seed` through ts-node; `dist/src/main.js`,
+ * `dist/src/cli.js seed` compiled, as `npm start` and the image run them) to its end with `env` on
+ * top of a clean environment.
+ */
 function run(entry: string, env: Record<string, string>, timeoutMs = 60_000): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const [file, ...args] = entry.split(' ');
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', file!, ...args], {
+    const loader = file!.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only'] : [];
+    const child = spawn(process.execPath, [...loader, file!, ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
     });
@@ -107,6 +116,65 @@ describe('an unusable DATABASE_URL', () => {
       'DATABASE_URL (postgres://app:***@no-such-host.invalid:5432/stocktake) cannot be used: that host name',
     );
     expect(outcome.stdout + outcome.stderr).not.toContain('s3cret-pw');
+  });
+});
+
+describe('a DATABASE_URL naming a database that does not exist', () => {
+  /** Whether the test PostgreSQL has a database of that name. */
+  async function databaseExists(name: string): Promise<boolean> {
+    const client = new Client({ connectionString: process.env.TEST_POSTGRES_URL });
+    await client.connect();
+    try {
+      return (await client.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('stops start, seed and migrate with a message naming it, its server and how to create it, and creates nothing', async () => {
+    const server = new URL(process.env.TEST_POSTGRES_URL!);
+    const name = `stocktake_misspelt_${randomBytes(4).toString('hex')}`;
+    const url = new URL(server.toString());
+    url.pathname = `/${name}`;
+    const shown = new URL(url.toString());
+    if (shown.password) shown.password = '***';
+    const management = new URL(url.toString());
+    management.pathname = '/postgres';
+    management.password = '';
+    const host = server.hostname;
+    const port = server.port || '5432';
+    const user = server.username ? ` -U ${server.username}` : '';
+    for (const entry of ['dist/src/main.js', 'dist/src/cli.js seed', 'dist/src/cli.js migrate']) {
+      const outcome = await run(entry, { PORT: '0', DATABASE_URL: url.toString() });
+      expect({ entry, code: outcome.code, stdout: outcome.stdout, stderr: outcome.stderr }).toEqual({
+        entry,
+        code: 1,
+        stdout: '',
+        stderr:
+          `DATABASE_URL (${shown.toString()}) cannot be used: the database "${name}" does not exist on the server ${host}:${port}, ` +
+          'and it is not created for you (a misspelt name would start an empty product).\n' +
+          `Check the name in DATABASE_URL (in the environment or .env), or create the database: createdb -h ${host} -p ${port}${user} ${name}\n` +
+          `or: psql ${management.toString()} -c 'create database "${name}"'\n`,
+      });
+      if (server.password) expect(outcome.stderr).not.toContain(server.password);
+      expect({ entry, created: await databaseExists(name) }).toEqual({ entry, created: false });
+    }
+  }, 120_000);
+});
+
+describe('a DATABASE_URL without a database name', () => {
+  it.each([
+    ['dist/src/main.js', 'postgres://app:s3cret-pw@127.0.0.1:5432'],
+    ['dist/src/cli.js migrate', 'postgres://app:s3cret-pw@127.0.0.1:5432/'],
+  ])('stops %s with one line naming DATABASE_URL (%s), no stack', async (entry, databaseUrl) => {
+    const outcome = await run(entry, { PORT: '0', DATABASE_URL: databaseUrl });
+    expect(outcome).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'Invalid configuration:\n' +
+        '  - DATABASE_URL names no database: add its name after the server, as in postgres://USER:PASSWORD@HOST:5432/stocktake\n',
+    });
   });
 });
 

@@ -180,6 +180,15 @@ export function loadDotEnv(file = path.resolve('.env')): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
 
+/** `postgres://host:5432` or `postgres://host:5432/`: a server, but no database on it. */
+function namesNoDatabase(databaseUrl: string): boolean {
+  try {
+    return /^\/?$/.test(new URL(databaseUrl).pathname);
+  } catch {
+    return false;
+  }
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
   const get: Getter = (name) => {
@@ -195,6 +204,11 @@ export function loadConfig(env: Env = process.env): Config {
   const databaseUrl = get('DATABASE_URL');
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  } else if (databaseUrl !== undefined && namesNoDatabase(databaseUrl)) {
+    // Caught here, not by the driver: MikroORM would stop with a stack trace (docs/operations.md, "Start-up problems").
+    problems.push(
+      'DATABASE_URL names no database: add its name after the server, as in postgres://USER:PASSWORD@HOST:5432/stocktake',
+    );
   }
 
   const redisUrl = get('REDIS_URL');

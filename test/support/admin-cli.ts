@@ -1,12 +1,14 @@
 /**
- * The admin command line as users run it: a real process (`src/cli.ts`
- * through ts-node, the same code `node dist/src/cli.js` runs in the image),
- * with an environment of the test's choosing on top of a neutral one.
+ * The admin command line as users run it: a real process, `node dist/src/cli.js`
+ * as in the image (built by global-setup.ts; `npm run <command>` runs the same
+ * code through ts-node, only slower), with an environment of the test's
+ * choosing on top of a neutral one.
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'dist/src/cli.js');
 
 export interface CommandResult {
   code: number;
@@ -30,12 +32,12 @@ const NEUTRAL_ENV = {
   LOG_LEVEL: 'warn',
 };
 
-/** Runs `src/cli.ts <args>` and resolves with its exit code and output, whatever the code. */
+/** Runs `node dist/src/cli.js <args>` and resolves with its exit code and output, whatever the code. */
 export function runAdminCommand(args: string[], env: Record<string, string>): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [require.resolve('ts-node/dist/bin.js'), '-T', 'src/cli.ts', ...args],
+      [CLI, ...args],
       { cwd: ROOT, env: { ...process.env, ...NEUTRAL_ENV, ...env }, timeout: 60_000 },
       (error, stdout, stderr) => {
         if (!error) resolve({ code: 0, stdout, stderr });

@@ -13,6 +13,7 @@ import { loadLocalSecrets } from '../local-secrets';
 import { createLogger } from '../logger';
 import { DEMO_HOTEL } from '../seed/demo-catalogue';
 import { seedDemoHotel } from '../seed/seed-demo-hotel';
+import { adminCommandLines } from './admin-command-line';
 import { parseOptions, type CommandRun } from './command';
 
 export const run: CommandRun = async (argv) => {
@@ -107,7 +108,10 @@ async function serve(): Promise<void> {
         `  ${token}`,
       );
     } else if (key.kind === 'secret') {
-      lines.push('  Tokens: npm run token -- --user ID --name NAME --hotel SLUG --role staff|manager');
+      // The command that works where this runs: `npm run token` fails in the image (no ts-node there).
+      const token = adminCommandLines('token');
+      lines.push(`  Tokens: ${token.here} --user ID --name NAME --hotel SLUG --role staff|manager`);
+      if (token.compose) lines.push(`  (in the compose stack: ${token.compose} --user ID …)`);
     }
     process.stdout.write(`${lines.join('\n')}\n\n`);
   } catch (error) {

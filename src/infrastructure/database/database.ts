@@ -11,7 +11,9 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { StartupError } from '../startup-error';
 import { EMBEDDED_DATABASE_NAME, startEmbeddedPostgres } from './embedded-postgres';
+import { isMissingDatabase, missingDatabase, requireExistingDatabase } from './missing-database';
 import { ormOptions } from './orm-options';
+import { redactedUrl } from './redacted-url';
 
 export interface Database {
   orm: MikroORM;
@@ -54,6 +56,8 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
 const MIGRATION_LOCK_KEY = "hashtext('stocktake-live:migrations')";
 
 export async function migratedOrm(url: string, log: Logger): Promise<MikroORM> {
+  // A database that is not there is an error, never created (missing-database.ts says why).
+  await requireExistingDatabase(url);
   const orm = await MikroORM.init(ormOptions(url, log));
   try {
     const applied = await underMigrationLock(url, log, () => orm.migrator.up());
@@ -101,12 +105,13 @@ const REASONS: Record<string, string> = {
   EHOSTUNREACH: 'the host cannot be reached',
   '28P01': 'the password was refused',
   '28000': 'the server does not let this user in (pg_hba.conf) or the role does not exist',
-  '3D000': 'that database does not exist',
   '42501': 'the user may not do this (permissions)',
 };
 
 /** A StartupError naming DATABASE_URL, with the URL's password hidden, when connecting or migrating fails for want of a database. */
 export function connectionFailure(url: string, error: unknown): unknown {
+  if (error instanceof StartupError) return error;
+  if (isMissingDatabase(error)) return missingDatabase(url);
   const code = (error as { code?: unknown } | undefined)?.code;
   const reason = typeof code === 'string' ? REASONS[code] : undefined;
   const message = error instanceof Error ? error.message : String(error);
@@ -115,15 +120,4 @@ export function connectionFailure(url: string, error: unknown): unknown {
     `DATABASE_URL (${redactedUrl(url)}) cannot be used: ${reason ?? message}.\n` +
       'Check the variable (in the environment or .env), or unset it to use the embedded PostgreSQL.',
   );
-}
-
-/** The URL with its password replaced, so that messages and logs never show it. */
-export function redactedUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(not a URL)';
-  }
 }

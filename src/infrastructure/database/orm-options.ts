@@ -47,6 +47,9 @@ export function ormOptions(clientUrl: string, log: Logger = silentLogger, overri
     entities: ENTITIES,
     extensions: [Migrator],
     forceUtcTimezone: true,
+    // Databases are created on purpose (the embedded one in database.ts, scratch ones in
+    // scratch-database.ts), never because a URL named one that is missing: see missing-database.ts.
+    ensureDatabase: false,
     // Entities are listed explicitly and every property declares its type, so no TS reflection is needed.
     discovery: { disableDynamicFileAccess: true },
     migrations: {
