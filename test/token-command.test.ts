@@ -9,7 +9,7 @@ import { MeDocument } from './__generated__/graphql';
 import { runAdminCommand } from './support/admin-cli';
 import { JWT_SECRET, startTestApp, type TestApp } from './support/test-app';
 
-// Each test starts a real process through ts-node, which takes seconds on a busy machine.
+// Each test starts a real process (node dist/src/cli.js), which can take seconds on a busy machine.
 jest.setTimeout(60_000);
 
 async function token(...args: string[]) {
