@@ -4,7 +4,8 @@
  * record movements; managers also create, populate, approve, reopen, delete
  * and maintain the catalogue.
  */
-import { DomainError, ForbiddenError } from './errors';
+import { DomainError, ForbiddenError, NotFoundError } from './errors';
+import { noteAccessNeeded } from './idempotency';
 
 export const ROLES = ['staff', 'manager'] as const;
 export type Role = (typeof ROLES)[number];
@@ -32,12 +33,42 @@ export function requireViewer(viewer: Viewer | null): Viewer {
   return viewer;
 }
 
+/**
+ * What an action needs: `role` (or above) in `hotel`. With `record`, the
+ * action is on that record of the hotel, and a caller who is not a member is
+ * told it was not found, so ids of other hotels leak nothing; a hotel named
+ * outright is FORBIDDEN.
+ */
+export interface AccessNeeded {
+  hotel: string;
+  role: Role;
+  record?: { entity: string; id: string };
+}
+
 /** Membership of the hotel with at least `role`; a manager can do everything staff can. */
 export function requireRole(viewer: Viewer, hotelIdentifier: string, role: Role): void {
-  const held = viewer.hotels.get(hotelIdentifier);
-  if (held === undefined) throw new ForbiddenError(`You are not a member of hotel ${hotelIdentifier}`);
-  if (role === 'manager' && held !== 'manager') {
-    throw new ForbiddenError(`Only a manager of ${hotelIdentifier} can do this`);
+  authorize(viewer, { hotel: hotelIdentifier, role });
+}
+
+/**
+ * Every role check goes through here, so a mutation sent with an
+ * idempotency key records what it needed, and a replay of it is checked
+ * against the caller's token of now by `checkAccess` alone, refused exactly
+ * as the request itself would be (docs/collaboration.md, "Idempotency keys").
+ */
+export function authorize(viewer: Viewer, needed: AccessNeeded): void {
+  checkAccess(viewer, needed);
+  noteAccessNeeded(needed);
+}
+
+export function checkAccess(viewer: Viewer, needed: AccessNeeded): void {
+  const held = viewer.hotels.get(needed.hotel);
+  if (held === undefined) {
+    if (needed.record) throw new NotFoundError(needed.record.entity, needed.record.id);
+    throw new ForbiddenError(`You are not a member of hotel ${needed.hotel}`);
+  }
+  if (needed.role === 'manager' && held !== 'manager') {
+    throw new ForbiddenError(`Only a manager of ${needed.hotel} can do this`);
   }
 }
 

@@ -2,13 +2,15 @@
  * Idempotency keys at the GraphQL edge (docs/collaboration.md,
  * "Idempotency keys"): reading the key a client sent with an operation,
  * hashing what the operation asks for, and running each mutation field under
- * the key so that the unit of work can take it (domain/idempotency.ts).
+ * the key so that the unit of work can take it (domain/idempotency.ts),
+ * with what the answer reads beyond the mutation's value (replay-capture.ts).
  */
 import { createHash } from 'node:crypto';
 import { defaultFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { BadInputError } from '../domain/errors';
 import { withIdempotencyKey } from '../domain/idempotency';
 import type { GraphQLContext, OperationIdempotency } from './context';
+import { assertMutationAnswersCapturable, captureSelectedLines } from './replay-capture';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -42,6 +44,7 @@ export function operationIdempotency(
  * of a 10,000-line detail query).
  */
 export function runMutationsUnderIdempotencyKeys(schema: GraphQLSchema): GraphQLSchema {
+  assertMutationAnswersCapturable(schema);
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
     const resolve = field.resolve ?? defaultFieldResolver;
     field.resolve = (root, args, context: GraphQLContext, info) =>
@@ -59,6 +62,8 @@ function underIdempotencyKey<T>(context: GraphQLContext, info: GraphQLResolveInf
       'An operation sent with an idempotency key must hold exactly one mutation',
     );
   }
-  if (!context.viewer) return next();
-  return withIdempotencyKey({ userId: context.viewer.id, ...idempotency }, next);
+  const viewer = context.viewer;
+  if (!viewer) return next();
+  const capture = captureSelectedLines(info, (target, ids) => context.services.stocktakes.lines(target, viewer, ids));
+  return withIdempotencyKey({ viewer, ...idempotency, capture }, next);
 }

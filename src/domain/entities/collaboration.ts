@@ -86,6 +86,14 @@ export class IdempotencyRecord {
   @Property({ type: 'json', nullable: true })
   result!: unknown;
 
+  /**
+   * The role checks the mutation passed (viewer.ts, AccessNeeded), run again
+   * against the caller's token before a replay is answered; null for keys
+   * stored before they were recorded, whose replays are refused.
+   */
+  @Property({ type: 'json', nullable: true })
+  access!: unknown;
+
   @Property({ type: 'datetime' })
   createdAt!: Date;
 }

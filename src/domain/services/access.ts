@@ -9,7 +9,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Hotel, Stocktake, StocktakeLine } from '../entities';
 import { NotFoundError } from '../errors';
-import { isMember, requireRole, type Role, type Viewer } from '../viewer';
+import { authorize, requireRole, type AccessNeeded, type Role, type Viewer } from '../viewer';
 
 export async function hotelFor(em: EntityManager, viewer: Viewer, identifier: string, role: Role): Promise<Hotel> {
   requireRole(viewer, identifier, role);
@@ -33,7 +33,7 @@ export async function stocktakeFor(
   viewer: Viewer,
   id: number,
   role: Role,
-  options: { lock?: boolean } = {},
+  options: { lock?: boolean; record?: AccessNeeded['record'] } = {},
 ): Promise<StocktakeAccess> {
   const stocktake = await em.findOne(
     Stocktake,
@@ -41,8 +41,12 @@ export async function stocktakeFor(
     options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {},
   );
   const hotel = stocktake ? await em.findOneOrFail(Hotel, stocktake.hotel.id) : null;
-  if (!stocktake || !hotel || !isMember(viewer, hotel.identifier)) throw new NotFoundError('Stocktake', id);
-  requireRole(viewer, hotel.identifier, role);
+  if (!stocktake || !hotel) throw new NotFoundError('Stocktake', id);
+  authorize(viewer, {
+    hotel: hotel.identifier,
+    role,
+    record: options.record ?? { entity: 'Stocktake', id: String(id) },
+  });
   return { stocktake, hotel };
 }
 
@@ -59,9 +63,12 @@ export async function lineFor(
 ): Promise<LineAccess> {
   const found = await em.findOne(StocktakeLine, { id: lineId }, { fields: ['id', 'stocktake'] });
   if (!found) throw new NotFoundError('StocktakeLine', lineId);
-  const access = await stocktakeFor(em, viewer, found.stocktake.id, role, options).catch((error: unknown) => {
-    throw error instanceof NotFoundError ? new NotFoundError('StocktakeLine', lineId) : error;
-  });
+  const record = { entity: 'StocktakeLine', id: String(lineId) };
+  const access = await stocktakeFor(em, viewer, found.stocktake.id, role, { ...options, record }).catch(
+    (error: unknown) => {
+      throw error instanceof NotFoundError ? new NotFoundError('StocktakeLine', lineId) : error;
+    },
+  );
   const line = await em.findOneOrFail(StocktakeLine, { id: lineId }, { populate: ['item.category'], refresh: true });
   return { ...access, line };
 }
@@ -90,7 +97,7 @@ async function hotelIdentifierOf(target: SqlTarget, id: number): Promise<string 
 }
 
 function checkedHotel(identifier: string | undefined, viewer: Viewer, id: number, role: Role): string {
-  if (!identifier || !isMember(viewer, identifier)) throw new NotFoundError('Stocktake', id);
-  requireRole(viewer, identifier, role);
+  if (!identifier) throw new NotFoundError('Stocktake', id);
+  authorize(viewer, { hotel: identifier, role, record: { entity: 'Stocktake', id: String(id) } });
   return identifier;
 }

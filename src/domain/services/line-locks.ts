@@ -12,7 +12,7 @@ import { StocktakeStatus } from '../entities';
 import { ConflictError, LockedError, NotFoundError } from '../errors';
 import type { EventRecorder, LockEndReason, UserRef } from '../events';
 import type { UnitOfWork } from '../unit-of-work';
-import { actorOf, isMember, requireRole, type Viewer } from '../viewer';
+import { actorOf, authorize, type Viewer } from '../viewer';
 import { lockLine, type LockHolder, type LockedLine } from './line-records';
 
 /** A line's editing lock as clients see it. */
@@ -196,8 +196,8 @@ async function editableLine(
   options: { approvedToo?: boolean } = {},
 ): Promise<LockedLine> {
   const line = await lockLine(em, lineId);
-  if (!line || !isMember(viewer, line.hotel)) throw new NotFoundError('StocktakeLine', lineId);
-  requireRole(viewer, line.hotel, role);
+  if (!line) throw new NotFoundError('StocktakeLine', lineId);
+  authorize(viewer, { hotel: line.hotel, role, record: { entity: 'StocktakeLine', id: String(lineId) } });
   if (!options.approvedToo && line.stocktakeStatus === StocktakeStatus.APPROVED) {
     throw new LockedError(line.stocktakeId, 'edit its lines');
   }

@@ -5,7 +5,6 @@
  * locks its stocktake row first, the lock order every stocktake mutation
  * keeps (docs/realtime.md, "Delivery guarantees").
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { type StocktakeStatus, type CategoryCode } from '../entities';
 import type { DerivedLine } from '../line-calculations';
 import { sqlRows, type SqlTarget } from '../sql';
@@ -205,7 +204,7 @@ export async function saveCounts(
 
 /** The lines of the stocktakes, in screen order (category, then SKU); with `hotels`, only stocktakes of those hotels. */
 export async function lineRecordsOf(
-  em: EntityManager,
+  em: SqlTarget,
   stocktakeIds: readonly number[],
   hotels?: readonly string[],
 ): Promise<LineRecord[]> {

@@ -13,7 +13,7 @@ import { deriveLine } from '../line-calculations';
 import { clampIntoPeriod, periodBounds } from '../period';
 import type { UnitOfWork } from '../unit-of-work';
 import { COUNT, MONEY, MOVEMENT_QUANTITY, UNIT_COST, checkDecimal, checkText } from '../validation';
-import { actorOf, isMember, requireRole, type Viewer } from '../viewer';
+import { actorOf, authorize, type Viewer } from '../viewer';
 import {
   describeLine,
   describeLineRecord,
@@ -89,8 +89,8 @@ export class LineService {
 
     return this.unitOfWork.runSql(actorOf(viewer), async (sql, events) => {
       const line = await lockLine(sql, lineId);
-      if (!line || !isMember(viewer, line.hotel)) throw new NotFoundError('StocktakeLine', lineId);
-      requireRole(viewer, line.hotel, 'staff');
+      if (!line) throw new NotFoundError('StocktakeLine', lineId);
+      authorize(viewer, { hotel: line.hotel, role: 'staff', record: { entity: 'StocktakeLine', id: String(lineId) } });
       if (line.stocktakeStatus === StocktakeStatus.APPROVED) throw new LockedError(line.stocktakeId, 'edit its lines');
       checkNotLockedByOther(viewer, lineId, line.lock);
       if (input.expectedVersion != null && input.expectedVersion !== line.version) {
@@ -129,8 +129,12 @@ export class LineService {
     }
     return this.unitOfWork.runSql(actorOf(viewer), async (sql, events) => {
       const found = await lockLinesOf(sql, stocktakeId, [...seen]);
-      if (!found || !isMember(viewer, found.hotel)) throw new NotFoundError('Stocktake', stocktakeId);
-      requireRole(viewer, found.hotel, 'staff');
+      if (!found) throw new NotFoundError('Stocktake', stocktakeId);
+      authorize(viewer, {
+        hotel: found.hotel,
+        role: 'staff',
+        record: { entity: 'Stocktake', id: String(stocktakeId) },
+      });
       if (found.status === StocktakeStatus.APPROVED) throw new LockedError(stocktakeId, 'edit its lines');
       const lineErrors: Record<string, unknown>[] = [];
       const planned: { line: LockedLine; changed: LineRecord; derived: ReturnType<typeof deriveLine> }[] = [];

@@ -7,7 +7,7 @@ import type { UnitOfWork } from '../unit-of-work';
 import { dec } from '../decimal';
 import { valuationCost } from '../line-calculations';
 import { PRICE, UNIT_COST, UOM, checkCategory, checkDecimal, checkText } from '../validation';
-import { actorOf, isMember, requireRole, type Viewer } from '../viewer';
+import { actorOf, authorize, type Viewer } from '../viewer';
 import { describeItem, type StockItemView } from '../views';
 import { hotelFor } from './access';
 
@@ -82,8 +82,9 @@ export class StockItemService {
     const fields = checkItemFields(input, false);
     return this.unitOfWork.run(actorOf(viewer), async (em) => {
       const item = await em.findOne(StockItem, { id }, { populate: ['hotel', 'category'] });
-      if (!item || !isMember(viewer, item.hotel.getEntity().identifier)) throw new NotFoundError('StockItem', id);
-      requireRole(viewer, item.hotel.getEntity().identifier, 'manager');
+      if (!item) throw new NotFoundError('StockItem', id);
+      const hotel = item.hotel.getEntity().identifier;
+      authorize(viewer, { hotel, role: 'manager', record: { entity: 'StockItem', id: String(id) } });
       checkCostPerServing(
         fields.unitCost ?? item.unitCost,
         fields.uom ?? item.uom,

@@ -3,7 +3,7 @@
  * the reads a stocktake screen needs. Each mutation is one unit of work and
  * records the events it produces.
  */
-import { sqlRows } from '../sql';
+import { sqlRows, type SqlTarget } from '../sql';
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { StockMovement, Stocktake, StocktakeLine, StocktakeStatus } from '../entities';
@@ -96,7 +96,7 @@ export class StocktakeService {
   }
 
   /** The lines of several stocktakes at once (one query), each in screen order; only stocktakes of the viewer's hotels. */
-  async lines(em: EntityManager, viewer: Viewer, stocktakeIds: readonly number[]): Promise<Map<number, LineView[]>> {
+  async lines(em: SqlTarget, viewer: Viewer, stocktakeIds: readonly number[]): Promise<Map<number, LineView[]>> {
     const records = await lineRecordsOf(em, stocktakeIds, [...viewer.hotels.keys()]);
     const views = await mapSlices(records, describeLineRecord);
     const byStocktake = new Map<number, LineView[]>(stocktakeIds.map((id) => [id, []]));

@@ -9,14 +9,22 @@
  * transaction holding the same key, so two duplicates never both run; the
  * one that finds the key committed returns its stored result and records
  * nothing. A mutation without a key writes nothing extra.
+ *
+ * What is stored is the whole answer: the mutation's result with whatever the
+ * response reads beyond it (IdempotentRequest.capture), read in the same
+ * transaction, and the first request is answered from that same stored form,
+ * so a replay answers exactly as the first did. Stored with it are the role
+ * checks the mutation passed; a replay is answered only after they pass for
+ * the caller of now, and is refused as the request itself would be
+ * (docs/collaboration.md, "Idempotency keys").
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { IdempotencyKeyReusedError } from '../../domain/errors';
+import { ForbiddenError, IdempotencyKeyReusedError } from '../../domain/errors';
 import type { DomainEvent, EventRecorder } from '../../domain/events';
 import { takeIdempotentRequest, type IdempotentRequest } from '../../domain/idempotency';
 import { sqlRows, sqlTransaction, type SqlTarget } from '../../domain/sql';
 import type { EventJournal, SqlWork, UnitOfWork, Work } from '../../domain/unit-of-work';
-import type { Actor } from '../../domain/viewer';
+import { checkAccess, type AccessNeeded, type Actor } from '../../domain/viewer';
 
 export class TransactionalUnitOfWork<Stored> implements UnitOfWork {
   constructor(
@@ -57,11 +65,17 @@ export class TransactionalUnitOfWork<Stored> implements UnitOfWork {
       const value = await work({ record: (event) => events.push(event) });
       const stored = await this.journal.append(target, events, actor);
       if (request) {
-        await sqlRows(target, 'update idempotency_key set result = ? where user_id = ? and key = ?', [
-          JSON.stringify({ value: value ?? null }),
-          request.userId,
+        // Stored as JSON and answered from the parsed JSON, so the first answer and every replay are the same.
+        const result = JSON.parse(JSON.stringify({ value: value ?? null })) as { value: unknown };
+        if (request.capture) await request.capture(result.value, target);
+        const text = JSON.stringify(result);
+        await sqlRows(target, 'update idempotency_key set result = ?, access = ? where user_id = ? and key = ?', [
+          text,
+          JSON.stringify(request.accessNeeded),
+          request.viewer.id,
           request.key,
         ]);
+        return { value: (JSON.parse(text) as { value: T }).value, stored };
       }
       return { value, stored };
     });
@@ -76,24 +90,37 @@ interface Outcome<T, Stored> {
   stored: Stored | undefined;
 }
 
-/** Takes the key for this request; the earlier result when it was already done. */
+/**
+ * Takes the key for this request; the earlier result when it was already
+ * done and the caller may still do it. A refusal throws inside the
+ * transaction, so it changes nothing.
+ */
 async function takeKey(target: SqlTarget, request: IdempotentRequest): Promise<{ value: unknown } | null> {
   for (;;) {
     const inserted = await sqlRows<unknown>(
       target,
       `insert into idempotency_key (user_id, key, request_hash, result, created_at) values (?, ?, ?, null, now())
        on conflict do nothing returning key`,
-      [request.userId, request.key, request.requestHash],
+      [request.viewer.id, request.key, request.requestHash],
     );
     if (inserted.length > 0) return null;
-    const [row] = await sqlRows<{ request_hash: string; result: { value: unknown } | null }>(
-      target,
-      'select request_hash, result from idempotency_key where user_id = ? and key = ?',
-      [request.userId, request.key],
-    );
+    const [row] = await sqlRows<{
+      request_hash: string;
+      result: { value: unknown } | null;
+      access: AccessNeeded[] | null;
+    }>(target, 'select request_hash, result, access from idempotency_key where user_id = ? and key = ?', [
+      request.viewer.id,
+      request.key,
+    ]);
     // Pruned between the two statements: take it afresh.
     if (!row) continue;
     if (row.request_hash !== request.requestHash) throw new IdempotencyKeyReusedError(request.key);
+    // A key stored before access was recorded with it cannot be checked: refused rather than trusted.
+    if (!row.access)
+      throw new ForbiddenError(
+        'This request was made before its access could be checked on a retry; reload to see its outcome',
+      );
+    for (const needed of row.access) checkAccess(request.viewer, needed);
     return row.result ?? { value: null };
   }
 }
