@@ -32,6 +32,7 @@ import type { RealtimeService } from '../../realtime/realtime-service';
 import { bearerToken, type TokenVerifier } from '../auth/tokens';
 import { translateDatabaseErrors } from '../database/unavailable';
 import { GRAPHQL_PATH, graphqlWebSocket } from './graphql-websocket';
+import { apolloStudio } from './apollo-studio';
 import type { ApolloStudioConfig } from '../config';
 import type { Logger } from '../logger';
 import { assignRequestId } from '../request-context';
@@ -123,8 +124,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!upgradeHandlers.some((handle) => handle(request, socket, head))) socket.destroy();
   });
 
+  const studio = apolloStudio(options.apollo);
   const apollo = new ApolloServer<GraphQLContext>({
     schema: options.schema,
+    // From our Config only; with studio.plugins below, APOLLO_* in process.env change nothing (apollo-studio.ts).
+    apollo: studio.apollo,
+    // Apollo's own lines (usage and schema reporting starting, a report that failed) as JSON lines like ours.
+    logger: log,
     introspection: options.introspection,
     includeStacktraceInErrorResponses: !options.isProduction,
     formatError,
@@ -143,6 +149,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       { serverWillStart: async () => ({ drainServer: () => websocket.close() }) },
       requestGuardsPlugin(options.schema, options.limits),
       operationTimer(options.metrics),
+      ...studio.plugins,
     ],
   });
   await apollo.start();
