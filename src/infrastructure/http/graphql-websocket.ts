@@ -2,7 +2,9 @@
  * GraphQL subscriptions over graphql-ws on the same server and path as HTTP
  * (/graphql), so Apollo Sandbox and any graphql-ws client can subscribe.
  *
- * The token comes in `connectionParams.authorization` ("Bearer …"). It is
+ * The token comes in `connectionParams` as `authorization` or `Authorization` ("Bearer …"), or
+ * under `headers` as clients that send their HTTP headers as connection parameters put it
+ * (`{ headers: { Authorization } }`; README, "First five minutes", step 5). It is
  * verified when the socket opens (a bad one closes it with 4403), its expiry
  * is checked again for every operation, and the socket is closed when the
  * token expires, so a long-lived connection never outlives the access it
@@ -59,6 +61,16 @@ interface Extra extends SocketExtra {
   session: PresenceSessionKey | undefined;
 }
 
+/** Where connection parameters may carry the token; dropped from them once it is verified. */
+const TOKEN_KEYS = ['authorization', 'Authorization', 'headers'] as const;
+
+/** The `Authorization` value of a connection's parameters, top level first, then under `headers`. */
+function authorizationIn(params: Record<string, unknown> | undefined): unknown {
+  const headers = params?.headers;
+  const nested = typeof headers === 'object' && headers !== null ? (headers as Record<string, unknown>) : undefined;
+  return params?.authorization ?? params?.Authorization ?? nested?.authorization ?? nested?.Authorization;
+}
+
 /** Node timers overflow past ~24.8 days, so long expiries are reached in steps. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
@@ -89,7 +101,7 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
       schema: options.schema,
       subscribe: shared.subscribe,
       onConnect: async (ctx) => {
-        const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        const header = authorizationIn(ctx.connectionParams);
         let token: string | null;
         try {
           token = bearerToken(typeof header === 'string' ? header : undefined);
@@ -100,8 +112,7 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
         if (!token || !viewer) return false;
         ctx.extra.viewer = viewer;
         // graphql-ws keeps the connection's parameters as long as it is open; the token in them is not needed again.
-        delete (ctx.connectionParams as Record<string, unknown>).authorization;
-        delete (ctx.connectionParams as Record<string, unknown>).Authorization;
+        for (const key of TOKEN_KEYS) delete (ctx.connectionParams as Record<string, unknown>)[key];
         connections += 1;
         ctx.extra.session = { key: `ws:${options.instanceId}:${connections}`, instanceId: options.instanceId };
         open.add(ctx);
