@@ -132,7 +132,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         pauseMaxMs: 1_200,
         ...options.relayTiming,
       },
-      redis: options.redis && { checkIntervalMs: options.redis.checkIntervalMs, heartbeatMs: options.redis.heartbeatMs },
+      redis: options.redis && {
+        checkIntervalMs: options.redis.checkIntervalMs,
+        heartbeatMs: options.redis.heartbeatMs,
+      },
       outboxPruneIntervalMs: options.outboxPruneIntervalMs,
       pusherServerHooks: faults.hooks,
     },
