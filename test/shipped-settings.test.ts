@@ -10,11 +10,12 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { verifySignedRequest, parseRawQuery } from '../src/realtime/pusher-server/signature';
 import { HOTEL } from './support/fixtures';
+import { freePort } from './support/ports';
 import { graphqlSubscriber } from './support/realtime-clients';
 import { redisUnavailable, testRedisUrl, uniquePrefix } from './support/redis';
 import { createFixtureDatabase, startShippedServer, type ShippedServer } from './support/shipped-server';
@@ -39,14 +40,6 @@ function outcome(response: RawResponse) {
 function dataOf<T>(response: RawResponse): T {
   expect(response.json?.errors).toBeUndefined();
   return response.json!.data as T;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function pusherConfig(server: ShippedServer, headers: Record<string, string> = {}) {

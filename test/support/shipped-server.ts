@@ -19,7 +19,7 @@ import { migratedOrm } from '../../src/infrastructure/database/database';
 import { createScratchDatabase, type ScratchDatabase } from '../../src/infrastructure/database/scratch-database';
 import { silentLogger } from '../../src/infrastructure/logger';
 import { HOTEL, seedFixtures } from './fixtures';
-import { JWT_SECRET, type RawResponse } from './test-app';
+import { JWT_SECRET, postGraphql, type RawResponse } from './test-app';
 import { waitUntil } from './waiting';
 
 export const CLI = path.resolve(__dirname, '../../dist/src/cli.js');
@@ -165,23 +165,7 @@ export async function startShippedServer(
       }),
     async post(body, postOptions = {}) {
       const token = postOptions.token === undefined ? managerToken : postOptions.token;
-      const response = await fetch(`${origin}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...postOptions.headers,
-        },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      const text = await response.text();
-      let json: RawResponse['json'];
-      try {
-        json = JSON.parse(text) as RawResponse['json'];
-      } catch {
-        json = undefined;
-      }
-      return { status: response.status, headers: response.headers, text, json };
+      return postGraphql(`${origin}/graphql`, body, token, postOptions.headers);
     },
     stop,
     async close() {

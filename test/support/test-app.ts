@@ -59,6 +59,32 @@ export interface RawResponse {
   json: { data?: unknown; errors?: GraphQLFormattedError[] } | undefined;
 }
 
+/** A raw POST of `body` to a GraphQL URL, with a bearer token when given: what `post` of a test app or shipped server sends. */
+export async function postGraphql(
+  url: string,
+  body: string | object,
+  token: string | null,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: RawResponse['json'];
+  try {
+    json = JSON.parse(text) as RawResponse['json'];
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
 /** Silent, unless TEST_LOG names a level (e.g. TEST_LOG=debug npx jest …) to see what the server logs. */
 export function testLogger(): Logger {
   const level = process.env.TEST_LOG as LogLevel | undefined;
@@ -176,23 +202,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     async post(body, options = {}) {
       const token = options.token === undefined ? managerToken : options.token;
-      const response = await fetch(app.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...options.headers,
-        },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      const text = await response.text();
-      let json: RawResponse['json'];
-      try {
-        json = JSON.parse(text) as RawResponse['json'];
-      } catch {
-        json = undefined;
-      }
-      return { status: response.status, headers: response.headers, text, json };
+      return postGraphql(app.url, body, token, options.headers);
     },
     stopApp() {
       stopping ??= app.close();
