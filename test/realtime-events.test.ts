@@ -49,6 +49,7 @@ import {
   type Received,
 } from './support/realtime-clients';
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/test-app';
+import { stocktakeSteps } from './support/stocktakes';
 import { ok } from './support/waiting';
 
 let t: TestApp;
@@ -1169,6 +1170,8 @@ describe('concurrent commits', () => {
     expect(lines).toHaveLength(20);
 
     const channel = detail(created.id, OTHER_HOTEL);
+    // The populate event (1) reaches Pusher before pusher-js subscribes, so it sees exactly 2..21.
+    await stocktakeSteps(t).waitForAccepted(channel, 1);
     const pusher = await pusherOn(channel);
     const graphql = await detailSubscription(created.id, { hotel: OTHER_HOTEL }, galway);
 
