@@ -17,6 +17,7 @@ export interface PusherEventPayloads {
   'user-left': UserLeftPayload | UserLeftSlim;
   'user-editing-line': UserEditingLinePayload | UserEditingLineSlim;
   'user-stopped-editing-line': UserStoppedEditingLinePayload | UserStoppedEditingLineSlim;
+  'editing-locks-ended': EditingLocksEndedPayload | EditingLocksEndedSlim;
 }
 /**
  * The `stocktake-created` payload.
@@ -513,6 +514,55 @@ export interface UserStoppedEditingLineSlim {
    */
   refetch: true;
 }
+/**
+ * Several editing locks ended at once: one event for all of them, never one per line.
+ */
+export interface EditingLocksEndedPayload {
+  stocktake_id: number;
+  /**
+   * broken: a manager ended all of one user's locks (meta.actor); approved: the stocktake was approved
+   */
+  reason: 'broken' | 'approved';
+  /**
+   * The lines whose locks ended, in line id order.
+   */
+  line_ids: number[];
+  /**
+   * Each lock that ended, in line id order.
+   *
+   * Items: A lock that ended, and who held it.
+   */
+  locks: {
+    line_id: number;
+    /**
+     * A user as their token names them.
+     */
+    user: {
+      id: string;
+      name: string;
+    };
+  }[];
+  meta: PusherMeta;
+}
+/**
+ * The `editing-locks-ended` payload in its slim form, sent instead when the full one would exceed Pusher's 10,240-byte limit.
+ */
+export interface EditingLocksEndedSlim {
+  stocktake_id: number;
+  /**
+   * broken: a manager ended all of one user's locks (meta.actor); approved: the stocktake was approved
+   */
+  reason: 'broken' | 'approved';
+  /**
+   * The lines whose locks ended, in line id order.
+   */
+  line_ids: number[];
+  meta: PusherMeta;
+  /**
+   * Refetch what the ids name: the full payload was too large.
+   */
+  refetch: true;
+}
 
 /** Every event name published on Pusher. */
 export type PusherEventName = keyof PusherEventPayloads;
@@ -536,4 +586,5 @@ export type StocktakeDetailEventName =
   | 'user-joined'
   | 'user-left'
   | 'user-editing-line'
-  | 'user-stopped-editing-line';
+  | 'user-stopped-editing-line'
+  | 'editing-locks-ended';

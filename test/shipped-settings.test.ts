@@ -269,6 +269,7 @@ describe('a server publishing to an external Pusher server, with short collabora
       OUTBOX_RETENTION: '1s',
       PRESENCE_HEARTBEAT: '1s',
       LINE_LOCK_TTL: '2s',
+      LINE_LOCKS_PER_USER: '2',
       IDEMPOTENCY_RETENTION: '1s',
       LOG_LEVEL: 'debug',
     });
@@ -378,6 +379,23 @@ describe('a server publishing to an external Pusher server, with short collabora
     // The lock's own expiry, as the server stamped it (clocks are the same machine's).
     expect(expiresAt - before).toBeGreaterThanOrEqual(1_000);
     expect(expiresAt - before).toBeLessThan(10_000);
+  });
+
+  it('LINE_LOCKS_PER_USER=2: a user holds two locks on a stocktake, and a third take releases the oldest', async () => {
+    const id = await steps.create();
+    const [a, b, c] = await steps.populate(id);
+    const take = (lineId: string) =>
+      server.post({ query: `mutation { startEditingLine(lineId: "${lineId}") { lineId } }` });
+    const stop = async (lineId: string) =>
+      dataOf<{ stopEditingLine: boolean }>(
+        await server.post({ query: `mutation { stopEditingLine(lineId: "${lineId}") }` }),
+      ).stopEditingLine;
+    for (const lineId of [a!, b!, c!])
+      expect(outcome(await take(lineId))).toEqual({ status: 200, data: { startEditingLine: { lineId } } });
+    // The first was released by the third take; the second and third are still held (a cap of one would have released the second too).
+    expect(await stop(a!)).toBe(false);
+    expect(await stop(b!)).toBe(true);
+    expect(await stop(c!)).toBe(true);
   });
 
   it('IDEMPOTENCY_RETENTION=1s: a key is refused for other input while kept, and free again once pruned', async () => {

@@ -130,6 +130,36 @@ export type DeleteLineMovementPayload = {
   line: StocktakeLine;
 };
 
+/** Several editing locks ended at once: one event for all of them, never one per line. */
+export type EditingLocksEndedEvent = RealtimeEvent & {
+  __typename?: 'EditingLocksEndedEvent';
+  actor: EventActor;
+  /** The channel this copy of the event belongs to. */
+  channel: Scalars['String']['output'];
+  /** Identifies the event; the same on every channel it was sent to. */
+  eventId: Scalars['ID']['output'];
+  /** The lines whose locks ended, in line id order. */
+  lineIds: Array<Scalars['ID']['output']>;
+  /** Each lock that ended, in line id order. */
+  locks: Array<EndedLineLock>;
+  /** The Pusher event name, e.g. line-counted-updated. */
+  name: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** broken (a manager ended all of one user's locks; actor is the manager) or approved. */
+  reason: Scalars['String']['output'];
+  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  sequence: Scalars['Int']['output'];
+  stocktakeId: Scalars['ID']['output'];
+};
+
+/** An editing lock that ended, and who held it. */
+export type EndedLineLock = {
+  __typename?: 'EndedLineLock';
+  lineId: Scalars['ID']['output'];
+  /** Who held it. */
+  user: EventActor;
+};
+
 /** Who made the change. */
 export type EventActor = {
   __typename?: 'EventActor';
@@ -289,6 +319,8 @@ export type Mutation = {
   approveStocktake: ApproveStocktakePayload;
   /** Managers end anyone's editing lock on the line (reason broken); false when there was none. */
   breakLineLock: Scalars['Boolean']['output'];
+  /** Managers end all of one user's editing locks on the stocktake at once (one editing-locks-ended event, reason broken); how many ended. */
+  breakUserLocks: Scalars['Int']['output'];
   /** Managers add an item to the catalogue; the SKU letter sets its category. */
   createStockItem: StockItem;
   /** Managers open a stocktake for a period (one per hotel and period). */
@@ -306,7 +338,7 @@ export type Mutation = {
   reopenStocktake: ReopenStocktakePayload;
   /** Managers send a hotel's dead-lettered events to Pusher again (e.g. after fixing the Pusher configuration); returns how many. One whose channel has delivered later events since goes in the slim form, so no screen is set back to older data. */
   requeueDeadLetters: Scalars['Int']['output'];
-  /** Takes the line's editing lock, or renews yours; CONFLICT (extensions.lockedBy, lockExpiresAt) while someone else holds it. */
+  /** Takes the line's editing lock, or renews yours; CONFLICT (extensions.lockedBy, lockExpiresAt) while someone else holds it. You hold at most LINE_LOCKS_PER_USER locks per stocktake (1 by default): taking one more releases your oldest. */
   startEditingLine: LineLock;
   /** Releases your editing lock on the line; false when you held none. */
   stopEditingLine: Scalars['Boolean']['output'];
@@ -334,6 +366,12 @@ export type MutationApproveStocktakeArgs = {
 
 export type MutationBreakLineLockArgs = {
   lineId: Scalars['ID']['input'];
+};
+
+
+export type MutationBreakUserLocksArgs = {
+  stocktakeId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -665,7 +703,7 @@ export type StocktakeDeletedEvent = RealtimeEvent & {
 };
 
 /** Events on one stocktake. */
-export type StocktakeEvent = BulkLinesUpdatedEvent | LineCountedUpdatedEvent | LineMovementAddedEvent | LineMovementDeletedEvent | LineMovementUpdatedEvent | StocktakePopulatedEvent | StocktakeStatusChangedEvent | UserEditingLineEvent | UserJoinedEvent | UserLeftEvent | UserStoppedEditingLineEvent;
+export type StocktakeEvent = BulkLinesUpdatedEvent | EditingLocksEndedEvent | LineCountedUpdatedEvent | LineMovementAddedEvent | LineMovementDeletedEvent | LineMovementUpdatedEvent | StocktakePopulatedEvent | StocktakeStatusChangedEvent | UserEditingLineEvent | UserJoinedEvent | UserLeftEvent | UserStoppedEditingLineEvent;
 
 export type StocktakeLine = {
   __typename?: 'StocktakeLine';
@@ -930,6 +968,7 @@ export type ExampleStocktakeEventsSubscriptionVariables = Exact<{
 
 export type ExampleStocktakeEventsSubscription = { __typename?: 'Subscription', stocktakeEvents:
     | { __typename: 'BulkLinesUpdatedEvent', name: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', name: string } }
+    | { __typename: 'EditingLocksEndedEvent', name: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', name: string } }
     | { __typename: 'LineCountedUpdatedEvent', name: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', name: string }, line: { __typename?: 'StocktakeLine', id: string, itemSku: string, countedQty: string, expectedQty: string, varianceQty: string, varianceValue: string } }
     | { __typename: 'LineMovementAddedEvent', name: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', name: string } }
     | { __typename: 'LineMovementDeletedEvent', name: string, sequence: number, occurredAt: string, actor: { __typename?: 'EventActor', name: string } }

@@ -22,6 +22,19 @@ export type PresenceEndReason = 'left' | 'disconnected' | 'timeout' | 'instance-
 /** Why an editing lock ended: its holder released it, it expired, a manager broke it, or its holder's presence ended. */
 export type LockEndReason = 'released' | 'expired' | 'broken' | 'left';
 
+/**
+ * Why several editing locks ended at once, in one `editing-locks-ended`
+ * event (docs/collaboration.md, "Editing locks"): a manager broke all of one
+ * user's locks, or the stocktake was approved.
+ */
+export type LocksEndReason = 'broken' | 'approved';
+
+/** One editing lock that ended, and who held it. */
+export interface EndedLock {
+  lineId: number;
+  user: UserRef;
+}
+
 /** A user as their token names them. */
 export interface UserRef {
   id: string;
@@ -51,7 +64,8 @@ export type DomainEvent =
   | About<'user-joined', { stocktakeId: number; user: UserRef; since: string }>
   | About<'user-left', { stocktakeId: number; user: UserRef; reason: PresenceEndReason }>
   | About<'user-editing-line', { stocktakeId: number; lineId: number; user: UserRef; expiresAt: string }>
-  | About<'user-stopped-editing-line', { stocktakeId: number; lineId: number; user: UserRef; reason: LockEndReason }>;
+  | About<'user-stopped-editing-line', { stocktakeId: number; lineId: number; user: UserRef; reason: LockEndReason }>
+  | About<'editing-locks-ended', { stocktakeId: number; locks: EndedLock[]; reason: LocksEndReason }>;
 
 export type EventName = DomainEvent['name'];
 export type EventOf<Name extends EventName> = Extract<DomainEvent, { name: Name }>;

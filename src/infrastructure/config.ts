@@ -87,12 +87,14 @@ export interface Config {
   trustProxy: boolean;
 }
 
-/** Presence, editing locks and idempotency keys (docs/collaboration.md), in milliseconds. */
+/** Presence, editing locks and idempotency keys (docs/collaboration.md): durations in milliseconds. */
 export interface CollaborationTiming {
   /** A presence not renewed for this long ends (HTTP joins; connections are renewed by their instance). */
   presenceHeartbeatMs: number;
   /** An editing lock not renewed for this long expires. */
   lineLockTtlMs: number;
+  /** How many editing locks one user may hold on one stocktake; taking one more releases their oldest. */
+  lineLocksPerUser: number;
   /** Idempotency keys are kept this long. */
   idempotencyRetentionMs: number;
 }
@@ -109,7 +111,12 @@ export const DEFAULTS = {
   maxSubscriptionsPerSocket: 20,
   relay: { concurrency: 16, requestTimeoutMs: 5_000 },
   outboxRetentionMs: 7 * 24 * 60 * 60 * 1000,
-  collaboration: { presenceHeartbeatMs: 60_000, lineLockTtlMs: 30_000, idempotencyRetentionMs: 24 * 60 * 60 * 1000 },
+  collaboration: {
+    presenceHeartbeatMs: 60_000,
+    lineLockTtlMs: 30_000,
+    lineLocksPerUser: 1,
+    idempotencyRetentionMs: 24 * 60 * 60 * 1000,
+  },
 } as const;
 
 export class ConfigError extends Error {
@@ -162,6 +169,7 @@ export const SETTINGS = [
   'OUTBOX_RETENTION',
   'PRESENCE_HEARTBEAT',
   'LINE_LOCK_TTL',
+  'LINE_LOCKS_PER_USER',
   'IDEMPOTENCY_RETENTION',
   'APOLLO_KEY',
   'APOLLO_GRAPH_REF',
@@ -255,6 +263,8 @@ export function loadConfig(env: Env = process.env): Config {
   const collaboration: CollaborationTiming = {
     presenceHeartbeatMs: duration('PRESENCE_HEARTBEAT', DEFAULTS.collaboration.presenceHeartbeatMs),
     lineLockTtlMs: duration('LINE_LOCK_TTL', DEFAULTS.collaboration.lineLockTtlMs),
+    // A small cap, so that no one user can block a count (docs/collaboration.md, "Editing locks").
+    lineLocksPerUser: count('LINE_LOCKS_PER_USER', DEFAULTS.collaboration.lineLocksPerUser, 10),
     idempotencyRetentionMs: duration('IDEMPOTENCY_RETENTION', DEFAULTS.collaboration.idempotencyRetentionMs),
   };
   const publicUrl = parsePublicUrl(get('PUBLIC_URL'), problems);

@@ -15,15 +15,17 @@ export interface Services {
   presence: PresenceService;
 }
 
-/** How long presences and editing locks last without renewal (docs/collaboration.md). */
+/** How long presences and editing locks last without renewal, and how many locks a user may hold (docs/collaboration.md). */
 export interface CollaborationTimeouts {
   presenceHeartbeatMs: number;
   lineLockTtlMs: number;
+  /** How many editing locks one user may hold on one stocktake (1 unless set). */
+  lineLocksPerUser?: number;
 }
 
 export function createServices(unitOfWork: UnitOfWork, timeouts: CollaborationTimeouts): Services {
   return {
-    locks: new LineLockService(unitOfWork, timeouts.lineLockTtlMs),
+    locks: new LineLockService(unitOfWork, timeouts.lineLockTtlMs, timeouts.lineLocksPerUser),
     presence: new PresenceService(unitOfWork, timeouts.presenceHeartbeatMs),
     hotels: new HotelService(),
     stocktakes: new StocktakeService(unitOfWork),

@@ -6,13 +6,20 @@
  * CONFLICT naming the holder; a manager can break it. Every lock change on a
  * line happens under its stocktake's row lock (like every line change), so
  * takes, renewals and writes on one stocktake follow one another.
+ *
+ * Locks cannot be hoarded: a user holds at most `locksPerUser` locks per
+ * stocktake (one by default), so taking another line releases their oldest;
+ * a manager ends all of one user's locks at once, and approval ends every
+ * lock of the stocktake, each with one `editing-locks-ended` event rather
+ * than one per line.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { StocktakeStatus } from '../entities';
-import { ConflictError, LockedError, NotFoundError } from '../errors';
-import type { EventRecorder, LockEndReason, UserRef } from '../events';
+import { BadInputError, ConflictError, LockedError, NotFoundError } from '../errors';
+import type { EventRecorder, LockEndReason, LocksEndReason, UserRef } from '../events';
 import type { UnitOfWork } from '../unit-of-work';
 import { actorOf, authorize, type Viewer } from '../viewer';
+import { hotelOfStocktake } from './access';
 import { lockLine, type LockHolder, type LockedLine } from './line-records';
 
 /** A line's editing lock as clients see it. */
@@ -75,6 +82,35 @@ export function recordLocksEnded(events: EventRecorder, rows: readonly LockRow[]
   }
 }
 
+/**
+ * Ends locks of a stocktake with one `editing-locks-ended` event naming them
+ * all (none when there were none): every lock, or only `userId`'s. Lapsed
+ * locks not swept yet end with them, so no `expired` event follows for any.
+ * The caller holds the stocktake's row lock. Returns how many ended.
+ */
+export async function endLocksTogether(
+  em: EntityManager,
+  events: EventRecorder,
+  ending: { hotel: string; stocktakeId: number; userId?: string; reason: LocksEndReason },
+): Promise<number> {
+  const rows = await em.execute<LockRow[]>(
+    `delete from line_lock where stocktake_id = ? ${ending.userId === undefined ? '' : 'and user_id = ?'}
+     returning line_id, stocktake_id, hotel, user_id, user_name`,
+    ending.userId === undefined ? [ending.stocktakeId] : [ending.stocktakeId, ending.userId],
+  );
+  if (rows.length === 0) return 0;
+  const locks = rows
+    .map((row) => ({ lineId: row.line_id, user: { id: row.user_id, name: row.user_name } }))
+    .sort((a, b) => a.lineId - b.lineId);
+  events.record({
+    name: 'editing-locks-ended',
+    hotel: ending.hotel,
+    stocktakeId: ending.stocktakeId,
+    data: { stocktakeId: ending.stocktakeId, locks, reason: ending.reason },
+  });
+  return rows.length;
+}
+
 /** Ends a user's locks on a stocktake (their presence ended). */
 export async function releaseLocksOf(
   em: EntityManager,
@@ -103,9 +139,16 @@ export class LineLockService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly lockTtlMs: number,
+    /** How many locks one user may hold on one stocktake (LINE_LOCKS_PER_USER). */
+    private readonly locksPerUser = 1,
   ) {}
 
-  /** Takes the line's lock, or renews it for its holder; CONFLICT while another user holds it. */
+  /**
+   * Takes the line's lock, or renews it for its holder; CONFLICT while
+   * another user holds it. A take beyond the caller's share of locks on the
+   * stocktake releases their least recently taken or renewed other lock(s)
+   * first (`user-stopped-editing-line`, released), in the same transaction.
+   */
   start(viewer: Viewer, lineId: number): Promise<LineLockView> {
     return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
       const line = await editableLine(em, viewer, lineId, 'staff');
@@ -117,6 +160,16 @@ export class LineLockService {
         [lineId, viewer.id],
       );
       recordLocksEnded(events, expired, 'expired');
+      // The caller's other locks beyond their share end: editing moves to this line.
+      const moved = await em.execute<(LockRow & { live: boolean })[]>(
+        `delete from line_lock where line_id in (
+           select line_id from line_lock where stocktake_id = ? and user_id = ? and line_id <> ?
+           order by expires_at desc, line_id desc offset ?)
+         returning line_id, stocktake_id, hotel, user_id, user_name, expires_at > now() as live`,
+        [line.stocktakeId, viewer.id, lineId, this.locksPerUser - 1],
+      );
+      moved.sort((a, b) => a.line_id - b.line_id);
+      for (const row of moved) recordLocksEnded(events, [row], row.live ? 'released' : 'expired');
       const [taken] = await em.execute<{ expires_at: Date }[]>(
         `insert into line_lock (line_id, stocktake_id, hotel, user_id, user_name, expires_at)
          values (?, ?, ?, ?, ?, now() + ? * interval '1 millisecond')
@@ -171,15 +224,44 @@ export class LineLockService {
     });
   }
 
-  /** Ends every lock past its expiry, on every instance's behalf; how many ended. */
+  /**
+   * Managers end all of one user's locks on the stocktake at once, with one
+   * `editing-locks-ended` event (reason broken); how many ended. A user id no
+   * lock names ends nothing (users are known from tokens only).
+   */
+  breakUserLocks(viewer: Viewer, stocktakeId: number, userId: string): Promise<number> {
+    if (userId.length === 0 || userId.length > 128) {
+      throw new BadInputError('userId', 'userId must be the id of a user (1 to 128 characters)');
+    }
+    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
+      const hotel = await hotelOfStocktake(em, viewer, stocktakeId, 'manager');
+      await em.execute('select id from stocktake where id = ? for update', [stocktakeId]);
+      return endLocksTogether(em, events, { hotel, stocktakeId, userId, reason: 'broken' });
+    });
+  }
+
+  /**
+   * Ends every lock past its expiry, on every instance's behalf; how many
+   * ended. Locks of an approved stocktake end silently: approval already
+   * told everyone that all editing ended (none should remain; this covers
+   * any left from before approvals ended them).
+   */
   sweep(): Promise<number> {
     return this.unitOfWork.run(SYSTEM_ACTOR, async (em, events) => {
-      const rows = await em.execute<LockRow[]>(
-        `delete from line_lock where line_id in (
-           select line_id from line_lock where expires_at <= now() order by expires_at limit 500 for update skip locked)
-         returning line_id, stocktake_id, hotel, user_id, user_name`,
+      const rows = await em.execute<(LockRow & { approved: boolean })[]>(
+        `with ended as (
+           delete from line_lock where line_id in (
+             select line_id from line_lock where expires_at <= now() order by expires_at limit 500 for update skip locked)
+           returning line_id, stocktake_id, hotel, user_id, user_name)
+         select e.*, exists (select 1 from stocktake s where s.id = e.stocktake_id and s.status = ?) as approved
+         from ended e`,
+        [StocktakeStatus.APPROVED],
       );
-      recordLocksEnded(events, rows, 'expired');
+      recordLocksEnded(
+        events,
+        rows.filter((row) => !row.approved),
+        'expired',
+      );
       return rows.length;
     });
   }

@@ -23,6 +23,7 @@ import {
 } from '../views';
 import { checkCategory, checkText } from '../validation';
 import { hotelFor, stocktakeFor } from './access';
+import { endLocksTogether } from './line-locks';
 import { refreshLines } from './line-refresh';
 import { lineRecordsOf } from './line-records';
 import { mapSlices } from '../slices';
@@ -203,7 +204,8 @@ export class StocktakeService {
 
   /**
    * Writes one ADJUSTMENT per line whose variance is not zero, stamped at
-   * the end of the period so the next period opens at this count.
+   * the end of the period so the next period opens at this count, and ends
+   * every editing lock of the stocktake (one `editing-locks-ended`).
    */
   approve(viewer: Viewer, id: number): Promise<{ stocktake: StocktakeView; adjustmentsCreated: number }> {
     return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
@@ -231,6 +233,8 @@ export class StocktakeService {
       stocktake.approvedByName = viewer.name;
       await em.flush();
       await refreshLines(em, { stocktakeId: id, hotelId: hotel.id, bounds, populate: false });
+      // Nobody edits an approved stocktake: every editing lock ends here, told in one event (docs/collaboration.md).
+      await endLocksTogether(em, events, { hotel: hotel.identifier, stocktakeId: id, reason: 'approved' });
       const view = describeStocktake(stocktake, hotel, await totalsOfOne(em, stocktake));
       events.record({
         name: 'stocktake-status-changed',

@@ -4,7 +4,7 @@
  * the connection closes); over HTTP it must be repeated within the presence
  * heartbeat.
  */
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { viewerOf, type GraphQLContext } from '../context';
 import { parseId } from '../ids';
 import { LineLockType, PresentUserType } from '../types/collaboration';
@@ -40,7 +40,8 @@ export class CollaborationResolver {
 
   @Mutation(() => LineLockType, {
     description:
-      "Takes the line's editing lock, or renews yours; CONFLICT (extensions.lockedBy, lockExpiresAt) while someone else holds it.",
+      "Takes the line's editing lock, or renews yours; CONFLICT (extensions.lockedBy, lockExpiresAt) while someone else holds it. " +
+      'You hold at most LINE_LOCKS_PER_USER locks per stocktake (1 by default): taking one more releases your oldest.',
   })
   startEditingLine(@Arg('lineId', () => ID) lineId: string, @Ctx() context: GraphQLContext): Promise<LineLockType> {
     return context.services.locks.start(viewerOf(context), parseId('lineId', lineId));
@@ -56,5 +57,18 @@ export class CollaborationResolver {
   })
   breakLineLock(@Arg('lineId', () => ID) lineId: string, @Ctx() context: GraphQLContext): Promise<boolean> {
     return context.services.locks.breakLock(viewerOf(context), parseId('lineId', lineId));
+  }
+
+  @Mutation(() => Int, {
+    description:
+      "Managers end all of one user's editing locks on the stocktake at once (one editing-locks-ended event, " +
+      'reason broken); how many ended.',
+  })
+  breakUserLocks(
+    @Arg('stocktakeId', () => ID) stocktakeId: string,
+    @Arg('userId', () => ID, { description: 'The user as their token names them (EventActor.id).' }) userId: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<number> {
+    return context.services.locks.breakUserLocks(viewerOf(context), parseId('stocktakeId', stocktakeId), userId);
   }
 }

@@ -189,6 +189,35 @@ export class UserStoppedEditingLineEvent extends RealtimeEventType {
   reason!: string;
 }
 
+@ObjectType('EndedLineLock', { description: 'An editing lock that ended, and who held it.' })
+export class EndedLineLockType {
+  @Field(() => ID)
+  lineId!: number;
+
+  @Field(() => EventActorType, { description: 'Who held it.' })
+  user!: EventActorType;
+}
+
+@ObjectType('EditingLocksEndedEvent', {
+  implements: RealtimeEventType,
+  description: 'Several editing locks ended at once: one event for all of them, never one per line.',
+})
+export class EditingLocksEndedEvent extends RealtimeEventType {
+  @Field(() => ID)
+  stocktakeId!: number;
+
+  @Field(() => String, {
+    description: "broken (a manager ended all of one user's locks; actor is the manager) or approved.",
+  })
+  reason!: string;
+
+  @Field(() => [ID], { description: 'The lines whose locks ended, in line id order.' })
+  lineIds!: number[];
+
+  @Field(() => [EndedLineLockType], { description: 'Each lock that ended, in line id order.' })
+  locks!: EndedLineLockType[];
+}
+
 interface GraphQLEventDefinition<Name extends EventName> {
   type: ClassType<RealtimeEventType>;
   /** The event's own fields, from the data the domain recorded. */
@@ -231,6 +260,10 @@ export const GRAPHQL_EVENTS: { readonly [Name in EventName]: GraphQLEventDefinit
   'user-left': { type: UserLeftEvent, fields: (data) => ({ ...data }) },
   'user-editing-line': { type: UserEditingLineEvent, fields: (data) => ({ ...data }) },
   'user-stopped-editing-line': { type: UserStoppedEditingLineEvent, fields: (data) => ({ ...data }) },
+  'editing-locks-ended': {
+    type: EditingLocksEndedEvent,
+    fields: (data) => ({ ...data, lineIds: data.locks.map((lock) => lock.lineId) }),
+  },
 };
 
 /** The GraphQL object of a stored event: its metadata and its own fields. */

@@ -180,6 +180,23 @@ export const EVENT_CATALOG: Catalog = {
     }),
     slim: ({ stocktakeId, lineId, user }) => ({ stocktake_id: stocktakeId, line_id: lineId, user: { ...user } }),
   },
+  'editing-locks-ended': {
+    scopes: ['detail'],
+    summary:
+      "Several editing locks ended at once (a manager broke all of one user's locks, or the stocktake was approved): " +
+      'one event listing them, not one per line.',
+    pusher: ({ stocktakeId, reason, locks }) => ({
+      stocktake_id: stocktakeId,
+      reason,
+      line_ids: locks.map((lock) => lock.lineId),
+      locks: locks.map((lock) => ({ line_id: lock.lineId, user: { ...lock.user } })),
+    }),
+    slim: ({ stocktakeId, reason, locks }) => ({
+      stocktake_id: stocktakeId,
+      reason,
+      line_ids: locks.map((lock) => lock.lineId),
+    }),
+  },
 };
 
 /**

@@ -142,6 +142,12 @@ const LockEndReason = Type.Union(
   ['released', 'expired', 'broken', 'left'].map((reason) => Type.Literal(reason)),
   { description: 'released by the holder; expired; broken by a manager (meta.actor); left (presence ended)' },
 );
+const LocksEndReason = Type.Union(
+  ['broken', 'approved'].map((reason) => Type.Literal(reason)),
+  { description: "broken: a manager ended all of one user's locks (meta.actor); approved: the stocktake was approved" },
+);
+const PusherEndedLockSchema = closed({ line_id: Id, user: PusherUserSchema }, 'A lock that ended, and who held it.');
+const endedLineIds = Type.Array(Id, { description: 'The lines whose locks ended, in line id order.' });
 const bulkCounts = {
   stocktake_id: Id,
   lines_updated: Type.Integer({ minimum: 1, description: 'How many lines the update changed, over all parts.' }),
@@ -191,6 +197,15 @@ export const PUSHER_PAYLOAD_SCHEMAS = {
   'user-left': closed({ stocktake_id: Id, user: PusherUserSchema, reason: PresenceEndReason }),
   'user-editing-line': closed({ stocktake_id: Id, line_id: Id, user: PusherUserSchema, expires_at: Instant }),
   'user-stopped-editing-line': closed({ stocktake_id: Id, line_id: Id, user: PusherUserSchema, reason: LockEndReason }),
+  'editing-locks-ended': closed(
+    {
+      stocktake_id: Id,
+      reason: LocksEndReason,
+      line_ids: endedLineIds,
+      locks: Type.Array(PusherEndedLockSchema, { description: 'Each lock that ended, in line id order.' }),
+    },
+    'Several editing locks ended at once: one event for all of them, never one per line.',
+  ),
 } as const;
 
 /** What goes instead when the full payload would exceed Pusher's size limit: ids only (plus meta and `refetch: true`). */
@@ -212,6 +227,7 @@ export const PUSHER_SLIM_SCHEMAS = {
   'user-left': closed({ stocktake_id: Id, user: PusherUserSchema }),
   'user-editing-line': closed({ stocktake_id: Id, line_id: Id, user: PusherUserSchema }),
   'user-stopped-editing-line': closed({ stocktake_id: Id, line_id: Id, user: PusherUserSchema }),
+  'editing-locks-ended': closed({ stocktake_id: Id, reason: LocksEndReason, line_ids: endedLineIds }),
 } as const;
 
 export type PusherMeta = Static<typeof PusherMetaSchema>;
