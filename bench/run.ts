@@ -30,6 +30,7 @@ import { b1 } from './scenarios/b1-mutations';
 import { b7 } from './scenarios/b7-large-stocktake';
 import { b9 } from './scenarios/b9-idle-memory';
 import { b2, b3Result, b4Result, b4Spread, b8, oneChannel } from './scenarios/fanout';
+import { hostile } from './scenarios/hostile';
 import { relayScenarios } from './scenarios/relay';
 import type { MainContext, ScenarioResult, Suite } from './scenarios/types';
 
@@ -223,6 +224,7 @@ async function main(): Promise<void> {
     );
   }
   if (want('B9')) results.push(...(await scenario(['B9'], undefined, () => b9(suite))));
+  if (want('HOSTILE')) results.push(...(await scenario(['HOSTILE'], undefined, () => hostile(suite))));
   results.sort((a, b) => a.id.localeCompare(b.id));
 
   if (aborting) return;

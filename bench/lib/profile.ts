@@ -1,6 +1,6 @@
 /** Command line and the two profiles: full (about ten minutes) and `--quick` (under two). */
 
-export const SCENARIOS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9'] as const;
+export const SCENARIOS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'HOSTILE'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
 
 export interface Profile {
