@@ -1,7 +1,8 @@
 /**
  * What Apollo Server does for an HTTP request before executing it, for
  * transports that have no such pipeline (graphql-ws): parse within the token
- * limit, validate with the same rules, refuse control characters, coerce the
+ * limit, refuse variables nested too deep and documents past the pre-check
+ * (document-precheck.ts), validate with the same rules, refuse control characters, coerce the
  * variables and check the cost, each failure with the code it gets over
  * HTTP. Parsing and validation are cached by query text, so a
  * thousand clients subscribing with the same document cost one parse.
@@ -16,7 +17,8 @@ import {
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
-import { checkControlCharacters } from './input-guard';
+import { precheckDocument } from './document-precheck';
+import { checkControlCharacters, checkInputNesting } from './input-guard';
 import { allValidationRules, checkCost, parseOptions, type OperationLimits } from './operation-limits';
 
 export interface OperationRequest {
@@ -63,7 +65,9 @@ export function operationPreparer(schema: GraphQLSchema, limits: OperationLimits
     let checked: Checked;
     try {
       const document = parse(query, parseOptions(limits));
-      const errors = validate(schema, document, rules);
+      // Bounds what graphql-js' validation can cost (document-precheck.ts).
+      const tooLarge = precheckDocument(document, limits);
+      const errors = tooLarge ? [tooLarge] : validate(schema, document, rules);
       checked =
         errors.length > 0
           ? { errors: errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) }
@@ -80,6 +84,9 @@ export function operationPreparer(schema: GraphQLSchema, limits: OperationLimits
     if (typeof request.query !== 'string' || request.query === '') {
       return [new GraphQLError('The operation has no query', { extensions: { code: 'BAD_REQUEST' } })];
     }
+    // Before anything walks the variables (the guards, coercion, the idempotency hash, shared executions).
+    const tooDeep = checkInputNesting(request.variables);
+    if (tooDeep) return [tooDeep];
     const checked = check(request.query);
     if (checked.errors) return checked.errors;
     const { document, query } = checked;

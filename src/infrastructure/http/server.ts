@@ -29,8 +29,9 @@ import { operationIdempotency } from '../../graphql/idempotency';
 import { checkControlCharacters } from '../../graphql/input-guard';
 import { checkCost, limitRules, parseOptions, type OperationLimits } from '../../graphql/operation-limits';
 import type { RealtimeService } from '../../realtime/realtime-service';
-import { bearerToken, type TokenVerifier } from '../auth/tokens';
+import type { TokenVerifier } from '../auth/tokens';
 import { translateDatabaseErrors } from '../database/unavailable';
+import { authOf, graphqlGate } from './graphql-gate';
 import { GRAPHQL_PATH, graphqlWebSocket } from './graphql-websocket';
 import { apolloStudio } from './apollo-studio';
 import type { ApolloStudioConfig } from '../config';
@@ -173,9 +174,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     GRAPHQL_PATH,
     cors(),
     express.json({ limit: '1mb' }),
+    // Authentication, nesting and document pre-checks before Apollo parses or validates anything (graphql-gate.ts).
+    graphqlGate({
+      schema: options.schema,
+      limits: options.limits,
+      introspection: options.introspection,
+      verifyToken: options.verifyToken,
+      formatError,
+    }),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(dependencies, await authenticate(options.verifyToken, req.headers.authorization), {
+      context: async ({ req, res }) =>
+        createContext(dependencies, authOf(res), {
           idempotency: httpIdempotency(req.headers['idempotency-key'], req.body as Record<string, unknown>),
         }),
     }),
@@ -290,17 +299,4 @@ function jsonErrors(log: Logger): ErrorRequestHandler {
     }
     response.status(clientError ? status : 500).json({ errors: [{ message, extensions: { code } }] });
   };
-}
-
-async function authenticate(
-  verifyToken: TokenVerifier,
-  authorization: string | undefined,
-): Promise<Pick<GraphQLContext, 'viewer' | 'authError'>> {
-  try {
-    const token = bearerToken(authorization);
-    return { viewer: token === null ? null : await verifyToken(token), authError: null };
-  } catch (error) {
-    if (error instanceof DomainError) return { viewer: null, authError: error };
-    throw error;
-  }
 }
