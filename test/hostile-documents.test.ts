@@ -91,6 +91,31 @@ describe('variables nested deeper than 32 levels are BAD_USER_INPUT, never a sta
     expect(outcome(await production.post(body('{me{id}}', `{"x":${nested(33, 'object')}}`)))).toEqual(tooDeep('x'));
   });
 
+  it('a body nested 500,000 deep (1 MB) is refused before it is parsed, naming the variable; extensions alike', async () => {
+    const deep = await production.post(body('{me{id}}', `{"big":${nested(500_000, 'array')}}`), { token: null });
+    expect(outcome(deep)).toEqual(tooDeep('big'));
+    const extensions = await production.post(`{"query":"{me{id}}","extensions":{"a":${nested(100, 'object')}}}`, {
+      token: null,
+    });
+    expect(outcome(extensions)).toEqual({
+      status: 400,
+      json: {
+        errors: [
+          {
+            message: "The request's extensions nests deeper than 32 levels",
+            extensions: { code: 'BAD_USER_INPUT', field: 'extensions', limit: 'inputDepth', max: 32 },
+          },
+        ],
+      },
+    });
+  });
+
+  it('brackets and quotes inside strings are text, not nesting', async () => {
+    const text = `${'['.repeat(100)}\\"{${'{'.repeat(100)}`;
+    const response = await production.post(body('{me{id}}', `{"s":"${text}","t":["]]]]"]}`));
+    expect(response.json).toEqual({ data: { me: { id: 'manager-1' } } });
+  });
+
   it('in the query string of a GET request too', async () => {
     const url = `${production.url}?query=${encodeURIComponent('{me{id}}')}&variables=${encodeURIComponent(`{"y":${nested(1_000, 'array')}}`)}`;
     const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });

@@ -88,6 +88,12 @@ export const HOSTILE_DOCUMENTS: HostileDocument[] = [
     caller: 'anonymous',
     body: (n) => requestBody(n, '{me{id}}', `{"x":${nested(100_000, 'array')}}`),
   },
+  {
+    // Close to the 1 MB body limit: what parsing the JSON alone costs.
+    name: 'unused variable, arrays 500,000 deep (1 MB)',
+    caller: 'anonymous',
+    body: (n) => requestBody(n, '{me{id}}', `{"x":${nested(500_000, 'array')}}`),
+  },
   // Within the pre-check's limits (document-precheck.ts), with a token: what validation still costs at most.
   { name: 'same-name tree 10×10×10', caller: 'staff', body: (n) => requestBody(n, sameNameTree(10)) },
   { name: 'same-name tree 11×11×11', caller: 'staff', body: (n) => requestBody(n, sameNameTree(11)) },

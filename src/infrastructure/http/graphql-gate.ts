@@ -17,8 +17,12 @@
  *
  * A document that does not parse goes on to Apollo, which refuses it with
  * GRAPHQL_PARSE_FAILED as ever (parsing is bounded by the token limit).
+ *
+ * The JSON body itself is read by `graphqlJsonBody`, which measures how
+ * deep it nests before JSON.parse: parsing a 1 MB body nested 500,000 deep
+ * costs V8 over 0.1 s, scanning its bytes a millisecond.
  */
-import type { RequestHandler, Response } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import {
   GraphQLError,
   Kind,
@@ -59,6 +63,89 @@ export function authOf(response: Response): Authentication {
   return auth;
 }
 
+/** A body nesting deeper than the variables may: where, by the keys of its first two levels. */
+class BodyTooDeep extends Error {
+  constructor(readonly path: string[]) {
+    super('The request body nests too deep');
+  }
+}
+
+/** The refusal of a value nested too deep at `path` (`['variables', name]`, `['extensions']`, …). */
+function tooDeepRefusal(path: string[]): GraphQLError {
+  const field = path[0] === 'variables' && path[1] !== undefined ? path[1] : (path[0] ?? 'body');
+  const message =
+    field === path[1]
+      ? `Variable "$${field}" nests deeper than ${MAX_INPUT_DEPTH} levels`
+      : `The request's ${field} nests deeper than ${MAX_INPUT_DEPTH} levels`;
+  return new GraphQLError(message, {
+    extensions: { code: 'BAD_USER_INPUT', field, limit: 'inputDepth', max: MAX_INPUT_DEPTH },
+  });
+}
+
+/**
+ * The keys leading to the first array or object that nests more than `maxDepth` levels deep in JSON
+ * `text` (the outermost value is level 1), or null. One pass over the bytes, outside strings: `{`, `[`,
+ * `}` and `]` are ASCII, never part of a multi-byte UTF-8 character.
+ */
+export function jsonTooDeep(text: Uint8Array, maxDepth: number): string[] | null {
+  const keys: string[] = [];
+  let depth = 0;
+  let stringStart = -1;
+  let lastString: [number, number] | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const byte = text[i]!;
+    if (stringStart >= 0) {
+      if (byte === 0x5c) i += 1;
+      else if (byte === 0x22) {
+        lastString = [stringStart, i + 1];
+        stringStart = -1;
+      }
+      continue;
+    }
+    if (byte === 0x22) stringStart = i;
+    else if (byte === 0x7b || byte === 0x5b) {
+      depth += 1;
+      if (depth > maxDepth) return keys.slice(0, 2);
+    } else if (byte === 0x7d || byte === 0x5d) depth -= 1;
+    else if (byte === 0x3a && lastString && depth <= 2) {
+      // A key of the body (depth 1) or of `variables` (depth 2): what a refusal names.
+      keys.length = depth - 1;
+      try {
+        keys[depth - 1] = JSON.parse(Buffer.from(text.subarray(lastString[0], lastString[1])).toString()) as string;
+      } catch {
+        keys[depth - 1] = '?';
+      }
+    }
+    if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09 && byte !== 0x22 && byte !== 0x3a)
+      lastString = null;
+  }
+  return null;
+}
+
+/**
+ * `express.json` for /graphql (at most 1 MB), refusing a body that nests deeper than the variables may
+ * (MAX_INPUT_DEPTH, plus the body's and `variables`' own levels) before JSON.parse sees it: 400 and
+ * BAD_USER_INPUT naming the variable, as `graphqlGate` refuses a parsed one.
+ */
+export function graphqlJsonBody(formatError: GraphqlGateOptions['formatError']): [RequestHandler, ErrorRequestHandler] {
+  const parse = express.json({
+    limit: '1mb',
+    verify: (_request, _response, buffer, encoding) => {
+      const bytes = /^utf-?8$/i.test(encoding)
+        ? buffer
+        : new TextEncoder().encode(new TextDecoder(encoding).decode(buffer));
+      const path = jsonTooDeep(bytes, MAX_INPUT_DEPTH + 2);
+      if (path) throw new BodyTooDeep(path);
+    },
+  });
+  const refuse: ErrorRequestHandler = (error: unknown, _request, response, next) => {
+    if (!(error instanceof BodyTooDeep)) return next(error);
+    const refusal = tooDeepRefusal(error.path);
+    response.status(400).json({ errors: [formatError(refusal.toJSON(), refusal)] });
+  };
+  return [parse, refuse];
+}
+
 /** Pre-check verdicts of recent query texts, so a client repeating its documents parses each once here. */
 const CACHE_SIZE = 1_000;
 
@@ -79,13 +166,10 @@ export function graphqlGate(options: GraphqlGateOptions): RequestHandler {
         next();
         return;
       }
+      // Bodies are measured before parsing (graphqlJsonBody); a GET request's query string is measured here.
       const tooDeep =
         checkInputNesting(body.variables) ??
-        (nestsDeeperThan(body.extensions, MAX_INPUT_DEPTH)
-          ? new GraphQLError(`The request's extensions nest deeper than ${MAX_INPUT_DEPTH} levels`, {
-              extensions: { code: 'BAD_USER_INPUT', field: 'extensions', limit: 'inputDepth', max: MAX_INPUT_DEPTH },
-            })
-          : null);
+        (nestsDeeperThan(body.extensions, MAX_INPUT_DEPTH) ? tooDeepRefusal(['extensions']) : null);
       if (tooDeep) return send(response, 400, [tooDeep]);
       const auth = await authenticate(options.verifyToken, request.headers.authorization);
       response.locals[AUTH] = auth;

@@ -31,7 +31,7 @@ import { checkCost, limitRules, parseOptions, type OperationLimits } from '../..
 import type { RealtimeService } from '../../realtime/realtime-service';
 import type { TokenVerifier } from '../auth/tokens';
 import { translateDatabaseErrors } from '../database/unavailable';
-import { authOf, graphqlGate } from './graphql-gate';
+import { authOf, graphqlGate, graphqlJsonBody } from './graphql-gate';
 import { GRAPHQL_PATH, graphqlWebSocket } from './graphql-websocket';
 import { apolloStudio } from './apollo-studio';
 import type { ApolloStudioConfig } from '../config';
@@ -173,7 +173,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(
     GRAPHQL_PATH,
     cors(),
-    express.json({ limit: '1mb' }),
+    // At most 1 MB, and refused unread when it nests deeper than the variables may (graphql-gate.ts).
+    ...graphqlJsonBody(formatError),
     // Authentication, nesting and document pre-checks before Apollo parses or validates anything (graphql-gate.ts).
     graphqlGate({
       schema: options.schema,
