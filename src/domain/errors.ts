@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'SERVICE_UNAVAILABLE'
   | 'HISTORY_EXPIRED'
-  | 'IDEMPOTENCY_KEY_REUSED';
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'RATE_LIMITED';
 
 export class DomainError extends Error {
   constructor(
@@ -95,5 +96,21 @@ export class IdempotencyKeyReusedError extends DomainError {
       `The idempotency key ${key} was already used for a different request; use a new key for a new request`,
       { idempotencyKey: key },
     );
+  }
+}
+
+/**
+ * The caller has spent their share for now (docs/operations.md, "Per-token budgets"): retry after
+ * `retryAfterMs`. `limit` names which budget: `cost` (spending per second), `connections`,
+ * `subscriptions` or `presenceSessions` (what one user may hold open; retry once one is closed).
+ */
+export class RateLimitedError extends DomainError {
+  constructor(message: string, limit: string, retryAfterMs: number, max?: number) {
+    super('RATE_LIMITED', message, {
+      limit,
+      retryAfterMs: Math.max(0, Math.ceil(retryAfterMs)),
+      retryable: true,
+      ...(max === undefined ? {} : { max }),
+    });
   }
 }

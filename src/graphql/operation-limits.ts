@@ -7,10 +7,14 @@
  * - depth, aliases and directives: graphql-armor's validation rules, which
  *   visit each fragment once (the cost of checking stays linear in the
  *   document, however often a fragment is spread);
- * - cost: graphql-query-complexity with the variables of the request, where
- *   a list field costs its children times the number of items it may return
- *   (`first`/`limit` when given, else the size declared on the field); the
- *   walk stops after `MAX_COST_NODES` nodes, so even a document that expands
+ * - cost: graphql-query-complexity with the variables of the request. The
+ *   price is in units of COST_UNIT_MICROSECONDS of server CPU, with weights
+ *   set from measurement (`npm run bench`, "cost calibration"): a base for
+ *   any operation, what each field that reads the database costs once, and a
+ *   list field's children times the number of items it may return
+ *   (`first`/`limit` when given, else the size declared on the field). The
+ *   same price is what the caller's budget pays (infrastructure/token-budgets.ts).
+ *   The walk stops after `MAX_COST_NODES` nodes, so even a document that expands
  *   exponentially is refused after a bounded amount of work. Introspection
  *   fields cost 1 whatever they select: their answer is bounded by the schema,
  *   not by the document, and graphql-js' own MaxIntrospectionDepthRule (in
@@ -18,6 +22,7 @@
  *   grow, so client tools can load the schema (docs/operations.md,
  *   "Introspection").
  */
+import { argumentRangeError } from './argument-ranges';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -54,11 +59,29 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
   maxCost: 25_000,
 };
 
+/**
+ * Server CPU one unit of cost stands for, in microseconds: the weights below are set so that an
+ * operation's price times this is close to what it measurably costs (`npm run bench`, "cost calibration").
+ */
+export const COST_UNIT_MICROSECONDS = 10;
+
 /** How many items a list field is assumed to return when nothing says otherwise. */
 export const DEFAULT_LIST_SIZE = 100;
 
 /** The cost walk gives up after this many selections: far more than any honest operation has. */
 const MAX_COST_NODES = 10_000;
+
+/**
+ * What any operation costs before its fields: receiving, parsing, validating and answering it
+ * (measured: about 3 ms of CPU for a small document seen for the first time).
+ */
+export const BASE_OPERATION_COST = 300;
+
+/** What a mutation field costs unless it declares otherwise: a transaction, its events, the outbox (bench: about 4 ms). */
+export const MUTATION_COST = 400;
+
+/** Extension a field sets (`@Extensions({ cost })`) for what resolving it once costs, when it reads the database. */
+export const COST_EXTENSION = 'cost';
 
 /** Extension a list field sets (`@Extensions({ listSize })`) to say how many items it usually returns. */
 export const LIST_SIZE_EXTENSION = 'listSize';
@@ -117,94 +140,134 @@ export function parseOptions(limits: OperationLimits): ParseOptions {
 const introspectionEstimator: ComplexityEstimator = ({ field, type }) =>
   isIntrospectionType(type) || field.name.startsWith('__') ? 1 : undefined;
 
+/** The field's declared cost of being resolved once (`@Extensions({ cost })`), or `fallback`. */
+function ownCost(field: { extensions?: Record<string, unknown> | null }, fallback: number): number {
+  const declared = field.extensions?.[COST_EXTENSION];
+  return typeof declared === 'number' ? declared : fallback;
+}
+
 /**
- * A list field costs (1 + its selection) × its size: the `first` or `limit`
- * argument when present, else the field's declared `listSize`, else
- * DEFAULT_LIST_SIZE. Other fields cost 1 + their selection.
+ * A field costs its own cost (declared with COST_EXTENSION where resolving it reads the database,
+ * else MUTATION_COST for a mutation and 1 for anything else) plus its selection; a list field its own cost (else 0) plus (1 + its selection) per item it
+ * may return: the `first` or `limit` argument when present, else the field's declared `listSize`,
+ * else DEFAULT_LIST_SIZE.
  */
-const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  if (!isListType(getNullableType(field.type))) return undefined;
+const fieldEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  const mutation = type.name === 'Mutation';
+  if (!isListType(getNullableType(field.type))) return ownCost(field, mutation ? MUTATION_COST : 1) + childComplexity;
   const declared = field.extensions?.[LIST_SIZE_EXTENSION];
   const requested = [args.first, args.limit].find((value): value is number => typeof value === 'number' && value > 0);
   const size = requested ?? (typeof declared === 'number' ? declared : DEFAULT_LIST_SIZE);
-  return size * (1 + childComplexity);
+  return ownCost(field, mutation ? MUTATION_COST : 0) + size * (1 + childComplexity);
 };
 
-/** Whether a document's cost depends on its variables: only a `first` or `limit` given as a variable does. */
+/**
+ * Whether a document's cost depends on its variables: a `first` or `limit` given as a variable, or a
+ * variable in any directive (`@include(if: $x)` / `@skip(if: $x)` decide which selections count).
+ * Nothing else the estimators read can change with the variables.
+ */
 function costDependsOnVariables(document: DocumentNode): boolean {
   let depends = false;
+  const hasVariable = (node: { arguments?: readonly { value: { kind: Kind } }[] }) =>
+    node.arguments?.some((argument) => argument.value.kind === Kind.VARIABLE) ?? false;
   visit(document, {
     Argument(node) {
       if ((node.name.value === 'first' || node.name.value === 'limit') && node.value.kind === Kind.VARIABLE)
         depends = true;
     },
+    Directive(node) {
+      if (hasVariable(node)) depends = true;
+    },
   });
   return depends;
 }
 
-/** Documents are parsed once and reused (Apollo's document cache, ours for graphql-ws): so is their cost. */
-const costs = new WeakMap<
-  DocumentNode,
-  { dependsOnVariables: boolean; byOperation: Map<string, GraphQLError | null> }
->();
+/** The operation's price in cost units, or the error that refuses it. */
+export type CostVerdict = { price: number; refusal?: undefined } | { price?: undefined; refusal: GraphQLError };
 
-/** The cost of the operation that will run, or the error that refuses it. */
+/**
+ * Documents are parsed once and reused (Apollo's document cache, ours for graphql-ws): so is their
+ * verdict, unless it depends on the variables, when it is computed for each request.
+ */
+const verdicts = new WeakMap<DocumentNode, { dependsOnVariables: boolean; byOperation: Map<string, CostVerdict> }>();
+
+/** The price of the operation that will run, or the error that refuses it. */
 export function checkCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: Record<string, unknown> | null | undefined,
   limits: OperationLimits,
-): GraphQLError | null {
-  let known = costs.get(document);
+): CostVerdict {
+  let known = verdicts.get(document);
   if (!known) {
     known = { dependsOnVariables: costDependsOnVariables(document), byOperation: new Map() };
-    costs.set(document, known);
+    verdicts.set(document, known);
   }
-  if (known.dependsOnVariables) return computeCost(schema, document, operationName, variables, limits);
+  if (known.dependsOnVariables) return computeVerdict(schema, document, operationName, variables, limits);
   const key = operationName ?? '';
-  if (!known.byOperation.has(key))
-    known.byOperation.set(key, computeCost(schema, document, operationName, variables, limits));
-  return known.byOperation.get(key)!;
+  let verdict = known.byOperation.get(key);
+  if (!verdict) {
+    verdict = computeVerdict(schema, document, operationName, variables, limits);
+    known.byOperation.set(key, verdict);
+  }
+  return verdict;
 }
 
-function computeCost(
+/**
+ * What the operation would cost in the model's units (see the module comment): BASE_OPERATION_COST
+ * plus its fields. The figure the cost limit and the per-token budgets use. Throws
+ * graphql-query-complexity's error when the walk passes MAX_COST_NODES.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): number {
+  return (
+    BASE_OPERATION_COST +
+    getComplexity({
+      schema,
+      query: document,
+      operationName: operationName ?? undefined,
+      variables: variables ?? {},
+      estimators: [introspectionEstimator, fieldEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      maxQueryNodes: MAX_COST_NODES,
+    })
+  );
+}
+
+function computeVerdict(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: Record<string, unknown> | null | undefined,
   limits: OperationLimits,
-): GraphQLError | null {
+): CostVerdict {
+  // An out-of-range `limit` is the caller's mistake to name, not a price (argument-ranges.ts).
+  const outOfRange = argumentRangeError(schema, document, operationName, variables);
+  if (outOfRange) return { refusal: outOfRange };
   let cost: number;
   try {
-    cost = getComplexity({
-      schema,
-      query: document,
-      operationName: operationName ?? undefined,
-      variables: variables ?? {},
-      estimators: [introspectionEstimator, listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-      maxQueryNodes: MAX_COST_NODES,
-    });
+    cost = operationCost(schema, document, operationName, variables);
   } catch (error) {
     // Bad variables are reported by execution with the usual BAD_USER_INPUT; only the size matters here.
     if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
-      return limitError(
-        `The operation is too large to run (more than ${MAX_COST_NODES} selections once fragments are expanded)`,
-        {
-          limit: 'cost',
-          max: limits.maxCost,
-        },
-      );
+      return {
+        refusal: limitError(
+          `The operation is too large to run (more than ${MAX_COST_NODES} selections once fragments are expanded)`,
+          { limit: 'cost', max: limits.maxCost },
+        ),
+      };
     }
-    return null;
+    return { price: BASE_OPERATION_COST };
   }
-  if (cost <= limits.maxCost) return null;
-  return limitError(
-    `The operation would cost ${cost}; the limit is ${limits.maxCost} (list fields count once per item they may return)`,
-    {
-      limit: 'cost',
-      max: limits.maxCost,
-      found: cost,
-    },
-  );
+  if (cost <= limits.maxCost) return { price: cost };
+  return {
+    refusal: limitError(
+      `The operation would cost ${cost}; the limit is ${limits.maxCost} (list fields count once per item they may return)`,
+      { limit: 'cost', max: limits.maxCost, found: cost },
+    ),
+  };
 }

@@ -32,6 +32,8 @@ export interface PreparedOperation {
   variableValues: Record<string, unknown>;
   /** The query text as first seen: equal to the request's, and shared by every request that sent it. */
   query: string;
+  /** What the cost model prices it at (the caller's budget pays it). */
+  price: number;
 }
 
 type Checked =
@@ -104,8 +106,8 @@ export function operationPreparer(schema: GraphQLSchema, limits: OperationLimits
       maxErrors: 20,
     });
     if (coerced.errors) return coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));
-    const tooCostly = checkCost(schema, document, request.operationName, request.variables, limits);
-    if (tooCostly) return [tooCostly];
-    return { document, variableValues: request.variables ?? {}, query };
+    const cost = checkCost(schema, document, request.operationName, request.variables, limits);
+    if (cost.refusal) return [cost.refusal];
+    return { document, variableValues: request.variables ?? {}, query, price: cost.price };
   };
 }

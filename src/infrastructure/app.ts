@@ -38,6 +38,7 @@ import { demoRoutes } from './http/demo/demo-routes';
 import { pusherRoutes, type PusherClientSettings } from './http/pusher-routes';
 import type { Logger } from './logger';
 import { connectRedis, type RedisConnections } from './redis';
+import { TokenBudgets } from './token-budgets';
 import { startServer, type Readiness, type RunningServer } from './http/server';
 
 /**
@@ -153,7 +154,14 @@ export async function startApp(config: Config, resources: AppResources, seams: A
     relayWake?.send();
   });
   const timing = config.collaboration;
-  const services = createServices(new TransactionalUnitOfWork(orm, journal), timing);
+  const services = createServices(new TransactionalUnitOfWork(orm, journal), {
+    ...timing,
+    presenceSessionsPerUser: config.tokenBudgets.maxPresenceSessions,
+  });
+  const budgets = new TokenBudgets(
+    config.tokenBudgets,
+    redis ? { redis: redis.commands, prefix: redisPrefix } : undefined,
+  );
   const collaboration = new CollaborationUpkeep({ orm, services, instanceId, timing, log });
   const channelPrefixes = {
     list: config.channelPrefix,
@@ -166,6 +174,7 @@ export async function startApp(config: Config, resources: AppResources, seams: A
     bus,
     relay: () => relay!,
     onGapFill: () => metrics.gapFills.inc(),
+    payForReplay: (viewer, events, isClosed) => budgets.paceReplay(viewer.id, events, isClosed),
   });
 
   const builtIn = config.pusher.kind === 'built-in' ? resources.builtInPusher : undefined;
@@ -259,6 +268,7 @@ export async function startApp(config: Config, resources: AppResources, seams: A
     schema: await createSchema(),
     limits: config.operationLimits,
     maxSubscriptionsPerSocket: config.maxSubscriptionsPerSocket,
+    budgets,
     graphqlWsKeepAliveMs: seams.graphqlWsKeepAliveMs,
     readiness,
     orm,

@@ -77,6 +77,8 @@ export interface Config {
   operationLimits: OperationLimits;
   /** Operations one graphql-ws socket may have open at once. */
   maxSubscriptionsPerSocket: number;
+  /** What one user (all of their tokens) may hold and spend (docs/operations.md, "Per-token budgets"). */
+  tokenBudgets: TokenBudgetLimits;
   relay: RelayTuning;
   /** Delivered outbox events older than this are pruned (milliseconds). */
   outboxRetentionMs: number;
@@ -99,6 +101,18 @@ export interface CollaborationTiming {
   idempotencyRetentionMs: number;
 }
 
+/** Per-user budgets: a cost rate over every request and replay, and caps on what is held open. */
+export interface TokenBudgetLimits {
+  /** Cost units (COST_UNIT_MICROSECONDS of server CPU each) one user may spend per second, sustained. */
+  costPerSecond: number;
+  /** graphql-ws connections one user may have open on one instance. */
+  maxConnections: number;
+  /** graphql-ws operations one user may have open on one instance, over all their connections. */
+  maxSubscriptions: number;
+  /** Presence sessions (stocktake × tab or device) one user may hold, over every instance. */
+  maxPresenceSessions: number;
+}
+
 export interface RelayTuning {
   /** Publish requests to Pusher in flight at once (never two of one channel). */
   concurrency: number;
@@ -109,6 +123,11 @@ export interface RelayTuning {
 /** The defaults, also what `loadConfig({})` returns. */
 export const DEFAULTS = {
   maxSubscriptionsPerSocket: 20,
+  /**
+   * 20,000 units of 10 µs a second: a fifth of a core as priced, and at most a quarter as measured (a
+   * flood of one user's heaviest documents from eight connections; docs/performance.md, "Cost calibration").
+   */
+  tokenBudgets: { costPerSecond: 20_000, maxConnections: 10, maxSubscriptions: 100, maxPresenceSessions: 20 },
   relay: { concurrency: 16, requestTimeoutMs: 5_000 },
   outboxRetentionMs: 7 * 24 * 60 * 60 * 1000,
   collaboration: {
@@ -164,6 +183,10 @@ export const SETTINGS = [
   'GRAPHQL_MAX_TOKENS',
   'GRAPHQL_MAX_COST',
   'GRAPHQL_WS_MAX_SUBSCRIPTIONS',
+  'TOKEN_COST_PER_SECOND',
+  'TOKEN_MAX_CONNECTIONS',
+  'TOKEN_MAX_SUBSCRIPTIONS',
+  'TOKEN_MAX_PRESENCE_SESSIONS',
   'RELAY_CONCURRENCY',
   'PUSHER_TIMEOUT_MS',
   'OUTBOX_RETENTION',
@@ -254,6 +277,12 @@ export function loadConfig(env: Env = process.env): Config {
     maxCost: count('GRAPHQL_MAX_COST', DEFAULT_OPERATION_LIMITS.maxCost, 100_000_000),
   };
   const maxSubscriptionsPerSocket = count('GRAPHQL_WS_MAX_SUBSCRIPTIONS', DEFAULTS.maxSubscriptionsPerSocket, 10_000);
+  const tokenBudgets: TokenBudgetLimits = {
+    costPerSecond: count('TOKEN_COST_PER_SECOND', DEFAULTS.tokenBudgets.costPerSecond, 100_000_000),
+    maxConnections: count('TOKEN_MAX_CONNECTIONS', DEFAULTS.tokenBudgets.maxConnections, 100_000),
+    maxSubscriptions: count('TOKEN_MAX_SUBSCRIPTIONS', DEFAULTS.tokenBudgets.maxSubscriptions, 1_000_000),
+    maxPresenceSessions: count('TOKEN_MAX_PRESENCE_SESSIONS', DEFAULTS.tokenBudgets.maxPresenceSessions, 100_000),
+  };
   const relay: RelayTuning = {
     concurrency: count('RELAY_CONCURRENCY', DEFAULTS.relay.concurrency, 64),
     requestTimeoutMs: count('PUSHER_TIMEOUT_MS', DEFAULTS.relay.requestTimeoutMs, 600_000),
@@ -288,6 +317,7 @@ export function loadConfig(env: Env = process.env): Config {
     apollo,
     operationLimits,
     maxSubscriptionsPerSocket,
+    tokenBudgets,
     relay,
     outboxRetentionMs,
     collaboration,

@@ -32,6 +32,12 @@ export interface ChannelStreamOptions {
   maxQueued?: number;
   /** Told whenever missed events are read back from the outbox (metrics). */
   onGapFill?: () => void;
+  /**
+   * Paid before each page of the replay from `afterSequence` is delivered (the subscriber's budget,
+   * docs/operations.md "Per-token budgets"): a large catch-up slows down to what its user may spend.
+   * Reading back events the bus missed is the product's own doing and is not paid for.
+   */
+  payForReplay?: (events: number, isClosed: () => boolean) => Promise<void>;
 }
 
 /**
@@ -124,7 +130,7 @@ class ChannelStream implements AsyncIterableIterator<StoredEvent> {
         this.last = await store.startingSequence(channel);
       } else {
         this.last = afterSequence;
-        await this.catchUp(Number.POSITIVE_INFINITY);
+        await this.catchUp(Number.POSITIVE_INFINITY, this.options.payForReplay);
       }
     });
   }
@@ -181,7 +187,7 @@ class ChannelStream implements AsyncIterableIterator<StoredEvent> {
     }
   }
 
-  private async catchUp(upTo: number): Promise<void> {
+  private async catchUp(upTo: number, pay?: ChannelStreamOptions['payForReplay']): Promise<void> {
     const { store, channel } = this.options;
     while (!this.closed) {
       const page = await store.eventsAfter(channel, this.last, PAGE);
@@ -189,6 +195,7 @@ class ChannelStream implements AsyncIterableIterator<StoredEvent> {
       if (first && first.sequence !== this.last + 1) {
         throw new HistoryExpiredError(channel, this.last, first.sequence);
       }
+      if (pay && page.length > 0) await pay(page.length, () => this.closed);
       for (const event of page) {
         if (event.sequence > upTo) return;
         this.deliver(event);

@@ -33,6 +33,8 @@ export interface RealtimeServiceDeps {
   relay: () => RelayControl;
   /** Told whenever a subscriber reads missed events back from the outbox (metrics). */
   onGapFill?: () => void;
+  /** What replaying stored events costs the subscriber (their budget); free without it. */
+  payForReplay?: (viewer: Viewer, events: number, isClosed: () => boolean) => Promise<void>;
 }
 
 export class RealtimeService {
@@ -51,7 +53,7 @@ export class RealtimeService {
     const channel = parseChannel(listChannel(hotel));
     if (!channel) throw new BadInputError('hotel', `${hotel} is not a hotel identifier`);
     authorizeChannel(viewer, channel);
-    return this.follow(channel, afterSequence);
+    return this.follow(viewer, channel, afterSequence);
   }
 
   /** One stocktake as it changes; ids of other hotels' stocktakes are NOT_FOUND. */
@@ -64,15 +66,13 @@ export class RealtimeService {
     const hotel = await this.hotelOfStocktake(viewer, stocktakeId, 'staff');
     const channel = parseChannel(detailChannel(hotel, stocktakeId))!;
     authorizeChannel(viewer, channel);
-    return this.follow(channel, afterSequence);
+    return this.follow(viewer, channel, afterSequence);
   }
 
   /** Up to `limit` events of a channel after `afterSequence`, for clients catching up on what Pusher delivered. */
   async history(viewer: Viewer, channelName: string, afterSequence: number, limit: number): Promise<StoredEvent[]> {
     checkAfterSequence(afterSequence);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_HISTORY_PAGE) {
-      throw new BadInputError('limit', `limit must be between 1 and ${MAX_HISTORY_PAGE}`);
-    }
+    checkPageLimit(limit);
     const channel = readableChannel(viewer, channelName);
     const { prunedThrough } = await this.deps.store.history(channel.name);
     if (afterSequence < prunedThrough) throw new HistoryExpiredError(channel.name, afterSequence, prunedThrough + 1);
@@ -91,8 +91,9 @@ export class RealtimeService {
   }
 
   deadLetters(viewer: Viewer, hotel: string, limit: number): Promise<DeadLetter[]> {
+    checkPageLimit(limit);
     requireRole(viewer, hotel, 'manager');
-    return this.deps.store.deadLetters(hotel, Math.min(Math.max(limit, 1), MAX_HISTORY_PAGE));
+    return this.deps.store.deadLetters(hotel, limit);
   }
 
   /** Sends a hotel's dead letters again (slim where later events were delivered since); returns how many. */
@@ -104,6 +105,7 @@ export class RealtimeService {
   }
 
   private async follow(
+    viewer: Viewer,
     channel: ParsedChannel,
     afterSequence: number | null | undefined,
   ): Promise<AsyncIterableIterator<StoredEvent>> {
@@ -125,8 +127,16 @@ export class RealtimeService {
       channel: channel.name,
       afterSequence,
       onGapFill: this.deps.onGapFill,
+      payForReplay: this.deps.payForReplay
+        ? (events, isClosed) => this.deps.payForReplay!(viewer, events, isClosed)
+        : undefined,
     });
   }
+}
+
+function checkPageLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_HISTORY_PAGE)
+    throw new BadInputError('limit', `limit must be between 1 and ${MAX_HISTORY_PAGE} (it is ${limit})`);
 }
 
 function checkAfterSequence(afterSequence: number | null | undefined): void {

@@ -21,12 +21,14 @@ export interface CollaborationTimeouts {
   lineLockTtlMs: number;
   /** How many editing locks one user may hold on one stocktake (1 unless set). */
   lineLocksPerUser?: number;
+  /** How many presence sessions one user may hold at once, over every stocktake and instance (unbounded unless set). */
+  presenceSessionsPerUser?: number;
 }
 
 export function createServices(unitOfWork: UnitOfWork, timeouts: CollaborationTimeouts): Services {
   return {
     locks: new LineLockService(unitOfWork, timeouts.lineLockTtlMs, timeouts.lineLocksPerUser),
-    presence: new PresenceService(unitOfWork, timeouts.presenceHeartbeatMs),
+    presence: new PresenceService(unitOfWork, timeouts.presenceHeartbeatMs, timeouts.presenceSessionsPerUser),
     hotels: new HotelService(),
     stocktakes: new StocktakeService(unitOfWork),
     lines: new LineService(unitOfWork),

@@ -12,6 +12,7 @@
  * of another session of the same user cannot both decide wrongly.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { RateLimitedError } from '../errors';
 import type { EventRecorder, PresenceEndReason, UserRef } from '../events';
 import type { UnitOfWork } from '../unit-of-work';
 import { actorOf, type Viewer } from '../viewer';
@@ -48,6 +49,7 @@ export class PresenceService {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly heartbeatMs: number,
+    private readonly maxSessionsPerUser = Number.POSITIVE_INFINITY,
   ) {}
 
   /** Joins (or renews) the caller's session; `user-joined` when it is their first. The stocktake's presence. */
@@ -57,6 +59,7 @@ export class PresenceService {
       const hotel = await hotelOfStocktake(em, viewer, stocktakeId, 'staff');
       await lockPresence(em, stocktakeId);
       const wasPresent = await isPresent(em, stocktakeId, viewer.id);
+      await this.checkSessionCap(em, viewer, stocktakeId, session);
       const [row] = await em.execute<{ joined_at: Date }[]>(
         `insert into presence_session (stocktake_id, user_id, session_key, user_name, hotel, instance_id, joined_at, expires_at)
          values (?, ?, ?, ?, ?, ?, now(), now() + ? * interval '1 millisecond')
@@ -77,6 +80,33 @@ export class PresenceService {
       }
       return presentUsers(em, stocktakeId);
     });
+  }
+
+  /**
+   * A new session past the user's cap is refused (RATE_LIMITED): one user cannot fill the table with
+   * sessions from many sockets. Renewing a session they hold is always allowed. Joins of one user on
+   * different stocktakes do not wait for each other, so two racing joins may pass the cap by one.
+   */
+  private async checkSessionCap(
+    em: EntityManager,
+    viewer: Viewer,
+    stocktakeId: number,
+    session: PresenceSessionKey,
+  ): Promise<void> {
+    if (!Number.isFinite(this.maxSessionsPerUser)) return;
+    const [row] = await em.execute<{ others: number }[]>(
+      `select count(*)::int as others from presence_session
+       where user_id = ? and expires_at > now() and not (stocktake_id = ? and session_key = ?)`,
+      [viewer.id, stocktakeId, session.key],
+    );
+    if ((row?.others ?? 0) >= this.maxSessionsPerUser) {
+      throw new RateLimitedError(
+        `You are already present in ${this.maxSessionsPerUser} places (stocktakes × connections); leave one first`,
+        'presenceSessions',
+        0,
+        this.maxSessionsPerUser,
+      );
+    }
   }
 
   /** Ends the caller's session; `user-left` when it was their last. False when they had none. */

@@ -4,7 +4,8 @@
  * the connection closes); over HTTP it must be repeated within the presence
  * heartbeat.
  */
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { COST_EXTENSION, LIST_SIZE_EXTENSION } from '../operation-limits';
 import { viewerOf, type GraphQLContext } from '../context';
 import { parseId } from '../ids';
 import { LineLockType, PresentUserType } from '../types/collaboration';
@@ -12,6 +13,7 @@ import { LineLockType, PresentUserType } from '../types/collaboration';
 @Resolver()
 export class CollaborationResolver {
   @Query(() => [PresentUserType], { description: 'Who is on the stocktake now, and which lines each is editing.' })
+  @Extensions({ [COST_EXTENSION]: 50, [LIST_SIZE_EXTENSION]: 20 })
   presence(
     @Arg('stocktakeId', () => ID) stocktakeId: string,
     @Ctx() context: GraphQLContext,
@@ -24,6 +26,7 @@ export class CollaborationResolver {
       'Joins the stocktake (user-joined on your first tab or device) or renews your presence; returns who is there. ' +
       'Over HTTP, call it again within the presence heartbeat; over graphql-ws the connection keeps it.',
   })
+  @Extensions({ [LIST_SIZE_EXTENSION]: 20 })
   joinStocktake(
     @Arg('stocktakeId', () => ID) stocktakeId: string,
     @Ctx() context: GraphQLContext,

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { LIST_SIZE_EXTENSION } from '../operation-limits';
+import { COST_EXTENSION, LIST_SIZE_EXTENSION } from '../operation-limits';
 import { viewerOf, type GraphQLContext } from '../context';
 import { parseId } from '../ids';
 import {
@@ -17,6 +17,7 @@ import { StocktakeLineType } from '../types/stocktake-line';
 @Resolver()
 export class LineResolver {
   @Query(() => StocktakeLineType)
+  @Extensions({ [COST_EXTENSION]: 1_000 })
   stocktakeLine(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<StocktakeLineType> {
     return context.services.lines.get(context.em, viewerOf(context), parseId('id', id));
   }
@@ -24,7 +25,7 @@ export class LineResolver {
   @Query(() => [StockMovementType], {
     description: "The line's item movements inside the stocktake period, newest first.",
   })
-  @Extensions({ [LIST_SIZE_EXTENSION]: 50 })
+  @Extensions({ [LIST_SIZE_EXTENSION]: 50, [COST_EXTENSION]: 750 })
   lineMovements(@Arg('lineId', () => ID) lineId: string, @Ctx() context: GraphQLContext): Promise<StockMovementType[]> {
     return context.services.lines.movements(context.em, viewerOf(context), parseId('lineId', lineId));
   }

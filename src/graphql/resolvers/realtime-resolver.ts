@@ -7,6 +7,7 @@
 import {
   Arg,
   Ctx,
+  Extensions,
   ID,
   Int,
   Mutation,
@@ -16,6 +17,9 @@ import {
   Subscription,
   type SubscribeResolverData,
 } from 'type-graphql';
+import { COST_EXTENSION } from '../operation-limits';
+import { ARGUMENT_RANGES_EXTENSION } from '../argument-ranges';
+import { MAX_HISTORY_PAGE } from '../../realtime/realtime-service';
 import { pusherPayload } from '../../realtime/event-catalog';
 import type { StoredEvent } from '../../realtime/outbox/stored-event';
 import { viewerOf, type GraphQLContext } from '../context';
@@ -68,6 +72,7 @@ export class RealtimeResolver {
       'Catch-up for Pusher clients: the events of a channel after a sequence number, with their exact Pusher payloads. ' +
       'HISTORY_EXPIRED when that is older than the history kept.',
   })
+  @Extensions({ [COST_EXTENSION]: 100, [ARGUMENT_RANGES_EXTENSION]: { limit: { min: 1, max: MAX_HISTORY_PAGE } } })
   async channelEvents(
     @Arg('channel', () => String) channel: string,
     @Arg('afterSequence', () => Int, { defaultValue: 0 }) afterSequence: number,
@@ -88,6 +93,7 @@ export class RealtimeResolver {
   @Query(() => RelayStatusType, {
     description: 'Backlog and lag of Pusher delivery for the hotels the caller manages.',
   })
+  @Extensions({ [COST_EXTENSION]: 200 })
   relayStatus(@Ctx() context: GraphQLContext): Promise<RelayStatusType> {
     return context.realtime.relayStatus(viewerOf(context));
   }
@@ -95,6 +101,7 @@ export class RealtimeResolver {
   @Query(() => [DeadLetteredEventType], {
     description: 'Events of a hotel that Pusher will not get, newest first (managers).',
   })
+  @Extensions({ [COST_EXTENSION]: 100, [ARGUMENT_RANGES_EXTENSION]: { limit: { min: 1, max: MAX_HISTORY_PAGE } } })
   async deadLetteredEvents(
     @Arg('hotel', () => String) hotel: string,
     @Arg('limit', () => Int, { defaultValue: 50 }) limit: number,

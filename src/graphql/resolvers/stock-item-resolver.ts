@@ -1,5 +1,5 @@
 import { Arg, Ctx, Extensions, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { EXPECTED_ITEMS, LIST_SIZE_EXTENSION } from '../operation-limits';
+import { COST_EXTENSION, EXPECTED_ITEMS, LIST_SIZE_EXTENSION } from '../operation-limits';
 import { viewerOf, type GraphQLContext } from '../context';
 import { parseId } from '../ids';
 import { CreateStockItemInput, StockItemType, UpdateStockItemInput } from '../types/stock-item';
@@ -9,7 +9,7 @@ export class StockItemResolver {
   @Query(() => [StockItemType], {
     description: "A hotel's catalogue, by category then SKU; active items unless includeInactive.",
   })
-  @Extensions({ [LIST_SIZE_EXTENSION]: EXPECTED_ITEMS })
+  @Extensions({ [LIST_SIZE_EXTENSION]: EXPECTED_ITEMS, [COST_EXTENSION]: 100 })
   stockItems(
     @Arg('hotel', () => String) hotel: string,
     @Arg('category', () => String, { nullable: true }) category: string | null,

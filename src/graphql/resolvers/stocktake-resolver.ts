@@ -3,7 +3,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/services/stocktak
 import { resolvedInSlices } from '../../domain/slices';
 import { viewerOf, type GraphQLContext } from '../context';
 import { linesLoader } from '../loaders';
-import { EXPECTED_LINES, LIST_SIZE_EXTENSION } from '../operation-limits';
+import { COST_EXTENSION, EXPECTED_LINES, LIST_SIZE_EXTENSION } from '../operation-limits';
 import { parseId } from '../ids';
 import { capturedLinesOf } from '../replay-capture';
 import { StocktakeStatus } from '../types/enums';
@@ -21,6 +21,7 @@ import {
 @Resolver(() => StocktakeType)
 export class StocktakeResolver {
   @Query(() => [StocktakeType], { description: "A hotel's stocktakes, newest period first, a page at a time." })
+  @Extensions({ [COST_EXTENSION]: 100 })
   stocktakes(
     @Arg('hotel', () => String) hotel: string,
     @Arg('status', () => StocktakeStatus, { nullable: true }) status: StocktakeStatus | null,
@@ -38,6 +39,7 @@ export class StocktakeResolver {
   }
 
   @Query(() => StocktakeType)
+  @Extensions({ [COST_EXTENSION]: 100 })
   stocktake(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<StocktakeType> {
     return context.services.stocktakes.get(context.em, viewerOf(context), parseId('id', id));
   }
@@ -45,7 +47,7 @@ export class StocktakeResolver {
   @FieldResolver(() => [StocktakeLineType], {
     description: 'Every line, by category then SKU. Loaded only when selected.',
   })
-  @Extensions({ [LIST_SIZE_EXTENSION]: EXPECTED_LINES })
+  @Extensions({ [LIST_SIZE_EXTENSION]: EXPECTED_LINES, [COST_EXTENSION]: 100 })
   async lines(
     @Root() stocktake: StocktakeType,
     @Ctx() context: GraphQLContext,
@@ -59,7 +61,7 @@ export class StocktakeResolver {
   @Query(() => [CategoryTotalsType], {
     description: 'Sums per category; one entry when category is given (none if it has no lines).',
   })
-  @Extensions({ [LIST_SIZE_EXTENSION]: 5 })
+  @Extensions({ [LIST_SIZE_EXTENSION]: 5, [COST_EXTENSION]: 300 })
   categoryTotals(
     @Arg('stocktakeId', () => ID) stocktakeId: string,
     @Arg('category', () => String, { nullable: true }) category: string | null,

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Extensions, Query, Resolver } from 'type-graphql';
 import { viewerOf, type GraphQLContext } from '../context';
-import { LIST_SIZE_EXTENSION } from '../operation-limits';
+import { COST_EXTENSION, LIST_SIZE_EXTENSION } from '../operation-limits';
 import type { Role } from '../types/enums';
 import { HotelType, Me } from '../types/hotel';
 
@@ -19,6 +19,7 @@ export class ViewerResolver {
   }
 
   @Query(() => HotelType)
+  @Extensions({ [COST_EXTENSION]: 25 })
   async hotel(@Arg('identifier', () => String) identifier: string, @Ctx() context: GraphQLContext): Promise<HotelType> {
     return asHotelType(await context.services.hotels.get(context.em, viewerOf(context), identifier));
   }

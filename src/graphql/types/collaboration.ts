@@ -1,7 +1,8 @@
 /** Presence and editing locks as GraphQL clients see them (docs/collaboration.md). */
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Extensions, Field, ID, ObjectType } from 'type-graphql';
 import type { LineLockView } from '../../domain/services/line-locks';
 import type { PresentUser } from '../../domain/services/presence-service';
+import { LIST_SIZE_EXTENSION } from '../operation-limits';
 import { DateTimeScalar } from '../scalars';
 import { EventActorType } from './events';
 
@@ -14,6 +15,8 @@ export class PresentUserType implements PresentUser {
   since!: string;
 
   @Field(() => [ID], { description: 'Lines they hold the editing lock of.' })
+  // LINE_LOCKS_PER_USER is at most 10.
+  @Extensions({ [LIST_SIZE_EXTENSION]: 10 })
   editingLineIds!: number[];
 }
 

@@ -1,5 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Extensions, Field, ID, Int, ObjectType } from 'type-graphql';
+import { COST_EXTENSION } from '../operation-limits';
 import { DateTimeScalar } from '../scalars';
 
 @ObjectType('ChannelEvent', { description: 'A stored event as a Pusher client received (or missed) it.' })
@@ -20,6 +21,8 @@ export class ChannelEventType {
   occurredAt!: string;
 
   @Field(() => GraphQLJSONObject, { description: 'The full Pusher payload, including meta.' })
+  // Up to 10 KB of JSON each: what bounds the size of a catch-up's answer (docs/operations.md, "Operation limits").
+  @Extensions({ [COST_EXTENSION]: 5 })
   payload!: Record<string, unknown>;
 }
 

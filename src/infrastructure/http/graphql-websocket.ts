@@ -11,14 +11,16 @@
  * was opened with.
  * Operations go through the same limits, validation and error formatting as
  * over HTTP (see graphql/prepare-operation.ts), and one socket may have at
- * most `maxSubscriptions` operations open at once.
+ * most `maxSubscriptions` operations open at once. Each user's budget
+ * (docs/operations.md, "Per-token budgets") pays every operation's price and
+ * caps the connections and operations they hold open on this instance.
  */
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { DomainError } from '../../domain/errors';
+import { DomainError, RateLimitedError } from '../../domain/errors';
 import type { Viewer } from '../../domain/viewer';
 import type { PresenceSessionKey } from '../../domain/services/presence-service';
 import type { GraphQLContext } from '../../graphql/context';
@@ -28,6 +30,7 @@ import { operationPreparer } from '../../graphql/prepare-operation';
 import { SharedSubscriptions } from '../../graphql/shared-execution';
 import { bearerToken, type TokenVerifier } from '../auth/tokens';
 import type { Logger } from '../logger';
+import type { TokenBudgets } from '../token-budgets';
 import { serveGraphqlWs, type SocketExtra } from './graphql-ws-adapter';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -40,6 +43,8 @@ export interface GraphQLWebSocketOptions {
   limits: OperationLimits;
   /** Operations one socket may have open at once; the next one is refused. */
   maxSubscriptions: number;
+  /** What each user may spend and hold open. */
+  budgets: TokenBudgets;
   /** How often sockets are pinged; one unanswered ping ends a socket (default 12 s). */
   keepAliveMs?: number;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -71,6 +76,21 @@ function authorizationIn(params: Record<string, unknown> | undefined): unknown {
   return params?.authorization ?? params?.Authorization ?? nested?.authorization ?? nested?.Authorization;
 }
 
+function asGraphQLError({ message, extensions }: DomainError): GraphQLError {
+  return new GraphQLError(message, { extensions });
+}
+
+/** The budget's refusal as the operation's errors, or null when it let the operation through. */
+async function refusedBy(check: () => Promise<void>): Promise<GraphQLError[] | null> {
+  try {
+    await check();
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError) return [asGraphQLError(error)];
+    throw error;
+  }
+}
+
 /** Node timers overflow past ~24.8 days, so long expiries are reached in steps. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
@@ -84,7 +104,8 @@ function closeAt(expiresAt: Date, extra: Extra, close: () => void): void {
 }
 
 export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
-  const server = new WebSocketServer({ noServer: true });
+  // As an HTTP body (1 MB): graphql-ws parses each message, even before `connection_init`.
+  const server = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const prepare = operationPreparer(options.schema, options.limits, options.introspection);
   // The token was verified when the socket opened, and verifying it again would tell nothing new but its expiry:
   // each connection keeps the viewer (not the token, nor a viewer per operation), a few hundred bytes less each.
@@ -96,6 +117,9 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
   let connections = 0;
   // Open connections, for metrics: each holds the operations open on it.
   const open = new Set<{ subscriptions: Record<string, unknown> }>();
+  const { maxConnections, maxSubscriptions: maxUserOperations } = options.budgets.limits;
+  // Each user's open connections: what they hold is counted from them, so nothing can leak.
+  const byUser = new Map<string, Set<{ subscriptions: Record<string, unknown> }>>();
   const cleanup = serveGraphqlWs<Record<string, unknown> | undefined, Extra>(
     {
       schema: options.schema,
@@ -110,6 +134,16 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
         }
         const viewer = token ? await options.verifyToken(token).catch(() => null) : null;
         if (!token || !viewer) return false;
+        const held = byUser.get(viewer.id) ?? new Set();
+        if (held.size >= maxConnections) {
+          ctx.extra.socket.close(
+            CloseCode.Forbidden,
+            `Too many connections: at most ${maxConnections} per user (RATE_LIMITED)`,
+          );
+          return false;
+        }
+        held.add(ctx);
+        byUser.set(viewer.id, held);
         ctx.extra.viewer = viewer;
         // graphql-ws keeps the connection's parameters as long as it is open; the token in them is not needed again.
         for (const key of TOKEN_KEYS) delete (ctx.connectionParams as Record<string, unknown>)[key];
@@ -124,10 +158,12 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
       },
       onClose: (ctx) => {
         open.delete(ctx);
+        const held = ctx.extra.viewer ? byUser.get(ctx.extra.viewer.id) : undefined;
+        if (held?.delete(ctx) && held.size === 0) byUser.delete(ctx.extra.viewer!.id);
         clearTimeout(ctx.extra.expiry);
         if (ctx.extra.session) options.onConnectionClosed(ctx.extra.session);
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         // The operation being subscribed is already in ctx.subscriptions.
         const open = Object.keys(ctx.subscriptions).length;
         if (open > options.maxSubscriptions) {
@@ -143,9 +179,33 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
         const viewer = viewerOf(ctx.extra);
         if (!viewer)
           return [new GraphQLError('The token is no longer valid', { extensions: { code: 'UNAUTHENTICATED' } })];
+        const userOperations = [...(byUser.get(viewer.id) ?? [])].reduce(
+          (sum, connection) => sum + Object.keys(connection.subscriptions).length,
+          0,
+        );
+        if (userOperations > maxUserOperations) {
+          return [
+            asGraphQLError(
+              new RateLimitedError(
+                `You already have ${maxUserOperations} operations open over all your connections; complete one first`,
+                'subscriptions',
+                0,
+                maxUserOperations,
+              ),
+            ),
+          ];
+        }
+        // A user whose budget is spent is refused before their document is even parsed.
+        const broke = await refusedBy(() => options.budgets.admit(viewer.id));
+        if (broke) return broke;
         const prepared = prepare(payload);
         if (Array.isArray(prepared)) return prepared as GraphQLError[];
-        const { document, variableValues, query } = prepared as Exclude<typeof prepared, readonly GraphQLError[]>;
+        const { document, variableValues, query, price } = prepared as Exclude<
+          typeof prepared,
+          readonly GraphQLError[]
+        >;
+        const unpaid = await refusedBy(() => options.budgets.spend(viewer.id, price));
+        if (unpaid) return unpaid;
         // graphql-ws keeps each subscription's message for its whole life: let it hold the one shared copy of the
         // query text rather than each subscriber's own (bench B9).
         (payload as { query: string }).query = query;
@@ -154,8 +214,7 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
         try {
           idempotency = operationIdempotency(payload.extensions?.idempotencyKey, payload);
         } catch (error) {
-          const { message, extensions } = error as DomainError;
-          return [new GraphQLError(message, { extensions })];
+          return [asGraphQLError(error as DomainError)];
         }
         return {
           schema: options.schema,

@@ -39,6 +39,7 @@ import type { Logger } from '../logger';
 import { assignRequestId } from '../request-context';
 import type { AppMetrics } from '../metrics';
 import { portProblem } from './port-check';
+import type { TokenBudgets } from '../token-budgets';
 
 export type UpgradeHandler = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
@@ -60,6 +61,8 @@ export interface ServerOptions {
   schema: GraphQLSchema;
   limits: OperationLimits;
   maxSubscriptionsPerSocket: number;
+  /** What each user may spend and hold open (docs/operations.md, "Per-token budgets"). */
+  budgets: TokenBudgets;
   /** How often graphql-ws sockets are pinged (default 12 s). */
   graphqlWsKeepAliveMs?: number;
   orm: MikroORM;
@@ -108,6 +111,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const websocket = graphqlWebSocket({
     schema: options.schema,
+    budgets: options.budgets,
     isProduction: options.isProduction,
     introspection: options.introspection,
     limits: options.limits,
@@ -148,7 +152,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // query's CPU (bench B7).
       ApolloServerPluginCacheControlDisabled(),
       { serverWillStart: async () => ({ drainServer: () => websocket.close() }) },
-      requestGuardsPlugin(options.schema, options.limits),
+      requestGuardsPlugin(options.schema, options.limits, options.budgets),
       operationTimer(options.metrics),
       ...studio.plugins,
     ],
@@ -226,21 +230,26 @@ function httpIdempotency(header: string | string[] | undefined, body: Record<str
 /**
  * Checks that need the request's variables, so they run once the operation
  * is known rather than as (cached) validation rules: no control characters
- * in any input, and the cost limit. And a response whose errors say the
- * database is unreachable gets HTTP 503.
+ * in any input, the cost limit, and the caller's budget paying the price.
+ * And a response whose errors say the database is unreachable gets HTTP
+ * 503, one refused by a budget 429, each with Retry-After.
  */
-function requestGuardsPlugin(schema: GraphQLSchema, limits: OperationLimits): ApolloServerPlugin<GraphQLContext> {
+function requestGuardsPlugin(
+  schema: GraphQLSchema,
+  limits: OperationLimits,
+  budgets: TokenBudgets,
+): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operationName, request }) {
-          const refused =
-            checkControlCharacters(document, request.variables) ??
-            checkCost(schema, document, operationName, request.variables, limits);
+        async didResolveOperation({ document, operationName, request, contextValue }) {
+          const cost = checkCost(schema, document, operationName, request.variables, limits);
+          const refused = checkControlCharacters(document, request.variables) ?? cost.refusal;
           if (refused) {
             refused.extensions.http = { status: 400 };
             throw refused;
           }
+          if (contextValue.viewer) await spend(budgets, contextValue.viewer.id, cost.price ?? 0);
         },
         async willSendResponse({ response }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
@@ -248,10 +257,28 @@ function requestGuardsPlugin(schema: GraphQLSchema, limits: OperationLimits): Ap
             response.http.status = 503;
             response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
           }
+          const limited = errors?.find((error) => error.extensions?.code === 'RATE_LIMITED');
+          if (limited) {
+            response.http.status = 429;
+            response.http.headers.set(
+              'retry-after',
+              String(Math.ceil(Number(limited.extensions?.retryAfterMs) / 1000)),
+            );
+          }
         },
       };
     },
   };
+}
+
+/** The budget pays the price, or the RATE_LIMITED error (HTTP 429) refuses the operation before it runs. */
+async function spend(budgets: TokenBudgets, userId: string, price: number): Promise<void> {
+  try {
+    await budgets.spend(userId, price);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 429 } } });
+  }
 }
 
 /** How long each GraphQL operation over HTTP takes, by type and outcome. */
@@ -287,7 +314,7 @@ function jsonErrors(log: Logger): ErrorRequestHandler {
       type === 'entity.parse.failed'
         ? 'The request body is not valid JSON'
         : status === 413
-          ? 'The request body is too large (at most 1 MB)'
+          ? `The request body is too large (at most ${byteSize((error as { limit?: unknown }).limit)})`
           : clientError
             ? ((error as Error).message ?? 'Bad request')
             : 'Internal server error';
@@ -300,4 +327,12 @@ function jsonErrors(log: Logger): ErrorRequestHandler {
     }
     response.status(clientError ? status : 500).json({ errors: [{ message, extensions: { code } }] });
   };
+}
+
+/** The limit body-parser applied, as its settings say it ('16 KB', '1 MB'), so a 413 names the limit that was hit. */
+function byteSize(limit: unknown): string {
+  if (typeof limit !== 'number') return 'the size this route accepts';
+  if (limit >= 1024 * 1024 && limit % (1024 * 1024) === 0) return `${limit / (1024 * 1024)} MB`;
+  if (limit >= 1024 && limit % 1024 === 0) return `${limit / 1024} KB`;
+  return `${limit} bytes`;
 }
