@@ -117,12 +117,32 @@ describe('the cost model knows list fields are large', () => {
     const big = await t.post({ query: LIST_WITH_LINES, variables: { first: 100 } });
     expect(refusal(big)).toEqual({
       status: 400,
-      errors: [{ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', max: 25_000, found: 100 * (2 + 300 * 4) }],
+      // The operation's base, what reading stocktakes and each one's lines cost, and each item's fields.
+      errors: [
+        { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', max: 25_000, found: 300 + 100 + 100 * (2 + 100 + 300 * 4) },
+      ],
       data: null,
     });
     const small = await t.post({ query: LIST_WITH_LINES, variables: { first: 5 } });
     expect(small.status).toBe(200);
     expect(small.json!.errors).toBeUndefined();
+  });
+
+  it('a verdict that depends on a directive’s variable is not reused: allowed with @include(if: false), refused with true', async () => {
+    const query = `query ($x: Boolean!) { ...F @include(if: $x) me { id } } fragment F on Query { a: stocktakes(hotel: "${HOTEL}", first: 100) { id lines { id countedQty expectedQty } } }`;
+    const cheap = await t.post({ query, variables: { x: false } });
+    expect(cheap.status).toBe(200);
+    expect(refusal(await t.post({ query, variables: { x: true } }))).toEqual({
+      status: 400,
+      errors: [expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', max: 25_000 })],
+      data: null,
+    });
+    // The same over graphql-ws, whose document cache is its own.
+    expect(await overWebSocket(query, { x: false })).toEqual({ kind: 'complete' });
+    expect(await overWebSocket(query, { x: true })).toEqual({
+      kind: 'error',
+      errors: [expect.objectContaining({ extensions: expect.objectContaining({ limit: 'cost' }) })],
+    });
   });
 
   it('a whole stocktake screen (the stocktake, all its lines and the catalogue) is within the limit', async () => {

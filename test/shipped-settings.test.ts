@@ -13,6 +13,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Redis from 'ioredis';
+import { once } from 'node:events';
+import WebSocket from 'ws';
 import { verifySignedRequest, parseRawQuery } from '../src/realtime/pusher-server/signature';
 import { HOTEL } from './support/fixtures';
 import { freePort } from './support/ports';
@@ -80,6 +82,7 @@ function stocktakes(server: ShippedServer) {
 
 describe('a development server with tight operation limits, a fixed port and LOG_LEVEL=warn', () => {
   let server: ShippedServer;
+  let steps: ReturnType<typeof stocktakes>;
   let port: number;
   const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'stocktake-data-dir-')), 'data');
   beforeAll(async () => {
@@ -91,11 +94,15 @@ describe('a development server with tight operation limits, a fixed port and LOG
       GRAPHQL_MAX_ALIASES: '2',
       GRAPHQL_MAX_DIRECTIVES: '1',
       GRAPHQL_MAX_TOKENS: '60',
-      GRAPHQL_MAX_COST: '30',
+      GRAPHQL_MAX_COST: '1200',
       GRAPHQL_WS_MAX_SUBSCRIPTIONS: '1',
+      TOKEN_MAX_CONNECTIONS: '3',
+      TOKEN_MAX_SUBSCRIPTIONS: '2',
+      TOKEN_MAX_PRESENCE_SESSIONS: '1',
       LOG_LEVEL: 'warn',
       TRUST_PROXY: 'true',
     });
+    steps = stocktakes(server);
   });
   afterAll(async () => {
     await server.close();
@@ -128,12 +135,14 @@ describe('a development server with tight operation limits, a fixed port and LOG
       status: 400,
       errors: [{ code: 'GRAPHQL_PARSE_FAILED' }],
     });
-    const list = (first: number) => ({ query: `{ stocktakes(hotel: "${HOTEL}", first: ${first}) { id } }` });
-    expect(outcome(await server.post(list(20)))).toEqual({
+    // Depth 2 at most here: a catalogue with three fields per item is priced at 300 + 100 + 300 × 4.
+    const items = { query: `{ stockItems(hotel: "${HOTEL}") { id sku name } }` };
+    expect(outcome(await server.post(items))).toEqual({
       status: 400,
-      errors: [{ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', max: 30 }],
+      errors: [{ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', max: 1200 }],
     });
-    expect(outcome(await server.post(list(5)))).toEqual({ status: 200, data: { stocktakes: [] } });
+    const page = { query: `{ stocktakes(hotel: "${HOTEL}", first: 5) { id } }` };
+    expect(outcome(await server.post(page))).toEqual({ status: 200, data: { stocktakes: [] } });
   });
 
   it('GRAPHQL_WS_MAX_SUBSCRIPTIONS: a second subscription on one socket is refused', async () => {
@@ -154,8 +163,45 @@ describe('a development server with tight operation limits, a fixed port and LOG
     }
   });
 
+  it('TOKEN_MAX_SUBSCRIPTIONS and TOKEN_MAX_CONNECTIONS: one user’s third operation, then fourth socket, are refused', async () => {
+    const token = await server.token({ user: 'capped', name: 'Cap Ped', hotels: { [HOTEL]: 'staff' } });
+    const sockets = [1, 2, 3].map(() => graphqlSubscriber(server, token));
+    try {
+      // Each operation has replayed the stocktake created first: both are open (a barrier, not a pause).
+      const id = await steps.create();
+      const query = `subscription { stocktakeListEvents(hotel: "${HOTEL}", afterSequence: 0) { __typename } }`;
+      const open = [sockets[0]!.raw({ query }), sockets[1]!.raw({ query })];
+      await Promise.all(open.map((operation) => operation.waitFor(1)));
+      expect(await sockets[2]!.raw({ query }).outcome).toEqual({
+        kind: 'error',
+        errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED', max: 2 }) })],
+      });
+      const fourth = new WebSocket(`ws://127.0.0.1:${server.port}/graphql`, 'graphql-transport-ws');
+      fourth.once('open', () =>
+        fourth.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+      );
+      const [code, reason] = (await once(fourth, 'close')) as [number, Buffer];
+      expect([code, String(reason)]).toEqual([4403, 'Too many connections: at most 3 per user (RATE_LIMITED)']);
+      expect(id).toBeDefined();
+    } finally {
+      for (const socket of sockets) await socket.close();
+    }
+  });
+
+  it('TOKEN_MAX_PRESENCE_SESSIONS: a user present on one stocktake cannot join a second', async () => {
+    const token = await server.token({ user: 'one-place', name: 'One Place', hotels: { [HOTEL]: 'staff' } });
+    const [a, b] = [await steps.create(), await steps.create()];
+    const join = (id: string) =>
+      server.post(
+        { query: 'mutation ($id: ID!) { joinStocktake(stocktakeId: $id) { editingLineIds } }', variables: { id } },
+        { token },
+      );
+    expect(outcome(await join(a))).toEqual({ status: 200, data: { joinStocktake: [{ editingLineIds: [] }] } });
+    expect(outcome(await join(b)).errors).toEqual([{ code: 'RATE_LIMITED', limit: 'presenceSessions', max: 1 }]);
+  });
+
   it('LOG_LEVEL=warn: a mutation, which logs its events at info, writes no line below warn', async () => {
-    const id = await stocktakes(server).create();
+    const id = await steps.create();
     expect(id).toMatch(/^\d+$/);
     // The relay publishes to the built-in endpoint after the commit; its "delivered" trace is debug.
     await waitUntil(
@@ -450,6 +496,7 @@ describeWithRedis('a production server on Redis, behind PUBLIC_URL, verifying to
         REDIS_URL: await testRedisUrl(),
         REDIS_PREFIX: redisPrefix,
         PUBLIC_URL: 'https://stock.example.com:8443/api',
+        TOKEN_COST_PER_SECOND: '200',
       },
       { database: null },
     );
@@ -501,5 +548,15 @@ describeWithRedis('a production server on Redis, behind PUBLIC_URL, verifying to
       { token: await sign({ [HOTEL]: 'staff' }) },
     );
     expect(outcome(hotels)).toEqual({ status: 200, data: { hotels: [{ identifier: HOTEL }] } });
+  });
+
+  it('TOKEN_COST_PER_SECOND=200: a user who has spent five seconds’ worth (1,000 units) is refused RATE_LIMITED with when to retry', async () => {
+    const token = await sign({ [HOTEL]: 'staff' });
+    let response = await server.post({ query: '{ me { id } }' }, { token });
+    for (let i = 0; i < 5 && response.status === 200; i++)
+      response = await server.post({ query: '{ me { id } }' }, { token });
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toMatch(/^[0-5]$/);
+    expect(response.json?.errors?.[0]?.message).toMatch(/\(200 cost units per second\)/);
   });
 });

@@ -100,6 +100,9 @@ const BASE_ENV: Record<string, string> = {
   AUTH_JWT_SECRET: JWT_SECRET,
   // Short enough that a stalled publish is given up within a test.
   PUSHER_TIMEOUT_MS: '1000',
+  // One manager token here does a whole team's work, as fast as the machine allows: far past one person's share of
+  // the server. test/token-budgets.test.ts sets its own budgets; spawned servers (shipped-settings) keep the default.
+  TOKEN_COST_PER_SECOND: '100000000',
 };
 
 export interface TestAppOptions {
