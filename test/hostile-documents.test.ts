@@ -147,6 +147,21 @@ describe('variables nested deeper than 32 levels are BAD_USER_INPUT, never a sta
   });
 });
 
+describe('graphql-ws before authentication', () => {
+  it('a message nested too deep, or over 1 MB, closes a socket that has not been acknowledged, unparsed', async () => {
+    const deep = new WebSocket(`ws://127.0.0.1:${production.port}/graphql`, 'graphql-transport-ws');
+    await new Promise((resolve) => deep.once('open', resolve));
+    const deepClosed = new Promise((resolve) => deep.once('close', (code) => resolve(code)));
+    deep.send(`{"type":"subscribe","id":"1","payload":${body('{me{id}}', `{"x":${nested(100_000, 'array')}}`)}}`);
+    expect(await deepClosed).toBe(4400);
+    const large = new WebSocket(`ws://127.0.0.1:${production.port}/graphql`, 'graphql-transport-ws');
+    await new Promise((resolve) => large.once('open', resolve));
+    const largeClosed = new Promise((resolve) => large.once('close', (code) => resolve(code)));
+    large.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(1024 * 1024) } }));
+    expect(await largeClosed).toBe(1009);
+  });
+});
+
 describe('a request without a valid token is answered after parsing, with the error its resolvers give', () => {
   it('a query: UNAUTHENTICATED at each root field, exactly as before', async () => {
     const response = await production.post({ query: print(MeDocument) }, { token: null });

@@ -71,7 +71,7 @@ class BodyTooDeep extends Error {
 }
 
 /** The refusal of a value nested too deep at `path` (`['variables', name]`, `['extensions']`, …). */
-function tooDeepRefusal(path: string[]): GraphQLError {
+export function tooDeepRefusal(path: string[]): GraphQLError {
   const field = path[0] === 'variables' && path[1] !== undefined ? path[1] : (path[0] ?? 'body');
   const message =
     field === path[1]
@@ -82,16 +82,33 @@ function tooDeepRefusal(path: string[]): GraphQLError {
   });
 }
 
+/** Where a JSON text first nests too deep: the keys of its first levels, and its top-level `id` if seen. */
+export interface TooDeepJson {
+  path: string[];
+  /** The string value of the top-level key `id` when it came before (a graphql-ws message's operation id). */
+  id?: string;
+}
+
 /**
- * The keys leading to the first array or object that nests more than `maxDepth` levels deep in JSON
- * `text` (the outermost value is level 1), or null. One pass over the bytes, outside strings: `{`, `[`,
- * `}` and `]` are ASCII, never part of a multi-byte UTF-8 character.
+ * Where the first array or object that nests more than `maxDepth` levels deep in JSON `text` is (the
+ * outermost value is level 1), or null. One pass over the bytes, outside strings: `{`, `[`, `}`, `]`,
+ * `"` and `:` are ASCII, never part of a multi-byte UTF-8 character.
  */
-export function jsonTooDeep(text: Uint8Array, maxDepth: number): string[] | null {
+export function jsonTooDeep(text: Uint8Array, maxDepth: number, keyLevels = 2): TooDeepJson | null {
   const keys: string[] = [];
+  let id: string | undefined;
   let depth = 0;
   let stringStart = -1;
   let lastString: [number, number] | null = null;
+  let idNext = false;
+  const decode = (from: number, to: number): string => {
+    try {
+      const value = JSON.parse(Buffer.from(text.subarray(from, to)).toString()) as unknown;
+      return typeof value === 'string' ? value : '?';
+    } catch {
+      return '?';
+    }
+  };
   for (let i = 0; i < text.length; i++) {
     const byte = text[i]!;
     if (stringStart >= 0) {
@@ -99,25 +116,28 @@ export function jsonTooDeep(text: Uint8Array, maxDepth: number): string[] | null
       else if (byte === 0x22) {
         lastString = [stringStart, i + 1];
         stringStart = -1;
+        if (idNext && depth === 1) {
+          // The string right after `"id":` is its value.
+          id = decode(lastString[0], lastString[1]);
+          idNext = false;
+        }
       }
       continue;
     }
     if (byte === 0x22) stringStart = i;
     else if (byte === 0x7b || byte === 0x5b) {
       depth += 1;
-      if (depth > maxDepth) return keys.slice(0, 2);
+      if (depth > maxDepth) return { path: keys.slice(0, keyLevels), ...(id === undefined ? {} : { id }) };
     } else if (byte === 0x7d || byte === 0x5d) depth -= 1;
-    else if (byte === 0x3a && lastString && depth <= 2) {
-      // A key of the body (depth 1) or of `variables` (depth 2): what a refusal names.
+    else if (byte === 0x3a && lastString && depth >= 1 && depth <= keyLevels) {
+      // A key of one of the first levels: what a refusal names.
       keys.length = depth - 1;
-      try {
-        keys[depth - 1] = JSON.parse(Buffer.from(text.subarray(lastString[0], lastString[1])).toString()) as string;
-      } catch {
-        keys[depth - 1] = '?';
-      }
-    }
-    if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09 && byte !== 0x22 && byte !== 0x3a)
+      keys[depth - 1] = decode(lastString[0], lastString[1]);
+      idNext = depth === 1 && keys[0] === 'id';
       lastString = null;
+      continue;
+    } else if (byte === 0x2c) idNext = false;
+    if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09 && byte !== 0x22) lastString = null;
   }
   return null;
 }
@@ -134,8 +154,8 @@ export function graphqlJsonBody(formatError: GraphqlGateOptions['formatError']):
       const bytes = /^utf-?8$/i.test(encoding)
         ? buffer
         : new TextEncoder().encode(new TextDecoder(encoding).decode(buffer));
-      const path = jsonTooDeep(bytes, MAX_INPUT_DEPTH + 2);
-      if (path) throw new BodyTooDeep(path);
+      const found = jsonTooDeep(bytes, MAX_INPUT_DEPTH + 2);
+      if (found) throw new BodyTooDeep(found.path);
     },
   });
   const refuse: ErrorRequestHandler = (error: unknown, _request, response, next) => {

@@ -14,11 +14,20 @@
  *   not read still slows only its own subscriptions, whose streams then queue
  *   and catch up (realtime/channel-stream.ts);
  * - the upgrade request is not kept (`use/ws` keeps it for the connection's
- *   life in `ctx.extra.request`; nothing here reads it).
+ *   life in `ctx.extra.request`; nothing here reads it);
+ * - a message nesting deeper than an operation's variables may is refused
+ *   before graphql-ws parses it (JSON.parse of a deeply nested message costs
+ *   far more than scanning it, and graphql-ws parses even before
+ *   `connection_init`): an operation of an acknowledged connection gets its
+ *   `error` (BAD_USER_INPUT naming the variable, as over HTTP) and the socket
+ *   goes on; anything else closes it with 4400 (docs/operations.md,
+ *   "Operation limits").
  */
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
+import { MAX_INPUT_DEPTH } from '../../graphql/input-guard';
 import type { Logger } from '../logger';
+import { jsonTooDeep, tooDeepRefusal } from './graphql-gate';
 
 /** What every connection's `ctx.extra` holds at least. */
 export interface SocketExtra {
@@ -67,7 +76,13 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined, E 
   function answered(this: WebSocket): void {
     unanswered.delete(this);
   }
-  function failed(this: WebSocket, error: Error): void {
+  function failed(this: WebSocket, error: Error & { code?: string }): void {
+    // ws's own refusal of what a client sent (a message over maxPayload, a malformed frame): ws closes the
+    // socket itself (1009, 1002); the client's fault, not the server's.
+    if (error.code?.startsWith('WS_ERR_')) {
+      log.info({ reason: error.message, code: error.code }, 'graphql-ws: refused a malformed or oversized message');
+      return;
+    }
     log.error({ err: error }, 'graphql-ws: a socket failed');
     this.close(CloseCode.InternalServerError, internalError(error));
   }
@@ -75,11 +90,13 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined, E 
   sockets.on('connection', (socket: WebSocket) => {
     socket.on('pong', answered);
     socket.once('error', failed);
+    let acknowledged = false;
     const closed = server.opened(
       {
         protocol: socket.protocol,
         send: (data) => {
           if (socket.readyState !== socket.OPEN) return;
+          if (!acknowledged && data.startsWith('{"type":"connection_ack"')) acknowledged = true;
           if (socket.bufferedAmount < HIGH_WATER) return void socket.send(data);
           return new Promise<void>((resolve, reject) =>
             socket.send(data, (error) => (error ? reject(error) : resolve())),
@@ -88,6 +105,7 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined, E 
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
           socket.on('message', (data) => {
+            if (refusedTooDeep(socket, data as Buffer, acknowledged)) return;
             handle((data as Buffer).toString('utf8')).catch((error: unknown) => {
               log.error({ err: error }, 'graphql-ws: a message could not be handled');
               socket.close(CloseCode.InternalServerError, internalError(error));
@@ -110,4 +128,20 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined, E 
       await new Promise<void>((resolve, reject) => sockets.close((error) => (error ? reject(error) : resolve())));
     },
   };
+}
+
+/**
+ * Whether the message nests deeper than an operation's variables may (the message, its payload and its
+ * variables are three levels), in which case it was answered here.
+ */
+function refusedTooDeep(socket: WebSocket, data: Buffer, acknowledged: boolean): boolean {
+  const found = jsonTooDeep(data, MAX_INPUT_DEPTH + 3, 3);
+  if (!found) return false;
+  if (acknowledged && found.id !== undefined && found.path[0] === 'payload') {
+    const refusal = tooDeepRefusal(found.path.slice(1));
+    socket.send(JSON.stringify({ type: 'error', id: found.id, payload: [refusal.toJSON()] }));
+  } else {
+    socket.close(CloseCode.BadRequest, 'The message nests too deep');
+  }
+  return true;
 }
