@@ -280,3 +280,51 @@ describeWithRedis('with Redis, the budget is one across instances', () => {
     ]);
   });
 });
+
+describe('a list longer than its price assumed is paid for when it comes back', () => {
+  let t: TestApp;
+  let setUp: TestApp;
+  const ITEMS = `{ stockItems(hotel: "${HOTEL}", includeInactive: true) { id } }`;
+  let items: number;
+
+  beforeAll(async () => {
+    setUp = await startTestApp();
+    // A large hotel: its catalogue is longer than the 300 items the price of `stockItems` assumes.
+    await setUp.orm.em.fork().execute(
+      `insert into stock_item (hotel_id, sku, name, category_code, size, uom, unit_cost, menu_price)
+       select h.id, 'W' || lpad(g::text, 5, '0'), 'Large hotel wine ' || g, 'W', '75cl', 5, 9.5, 8
+       from hotel h, generate_series(90001, 90400) g where h.identifier = ?`,
+      [HOTEL],
+    );
+    items = (
+      await setUp.orm.em
+        .fork()
+        .execute<{ n: number }[]>(
+          'select count(*)::int as n from stock_item join hotel on hotel.id = stock_item.hotel_id where hotel.identifier = ?',
+          [HOTEL],
+        )
+    )[0]!.n;
+    const costPerSecond = Math.ceil((price(ITEMS) + price(ME) + 50) / WINDOW_SECONDS);
+    await setUp.stopApp();
+    t = await startTestApp({
+      database: { url: setUp.databaseUrl, seed: false },
+      env: { TOKEN_COST_PER_SECOND: String(costPerSecond) },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await setUp?.close();
+  });
+
+  it('the whole catalogue is answered, then its items beyond 300 leave the budget spent', async () => {
+    expect(items - 300).toBeGreaterThan(100);
+    const token = await staff(t, 'large-hotel');
+    const catalogue = await t.post({ query: ITEMS }, { token });
+    expect(catalogue.status).toBe(200);
+    expect((catalogue.json!.data as { stockItems: unknown[] }).stockItems).toHaveLength(items);
+    // The price alone would leave room for one more `me`; the (items − 300) × 2 paid afterwards does not.
+    expect(rateLimited(await t.post({ query: ME }, { token })).errors).toEqual([
+      expect.objectContaining({ code: 'RATE_LIMITED', limit: 'cost' }),
+    ]);
+  });
+});

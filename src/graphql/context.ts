@@ -20,6 +20,11 @@ export interface GraphQLContext {
   idempotency: OperationIdempotency | null;
   /** Whose presence a join over this transport is: the graphql-ws connection, or HTTP. */
   session: PresenceSessionKey;
+  /**
+   * Charges the caller's budget for work the operation's price did not foresee (unforeseen-cost.ts);
+   * never refuses the operation running.
+   */
+  payFor(units: number): void;
 }
 
 /** An idempotency key and the hash of the request it came with. */
@@ -57,6 +62,7 @@ class OperationContext implements GraphQLContext {
     readonly authError: DomainError | null,
     readonly idempotency: OperationIdempotency | null,
     readonly session: PresenceSessionKey,
+    readonly payFor: (units: number) => void,
   ) {}
 
   get em(): EntityManager {
@@ -75,7 +81,7 @@ class OperationContext implements GraphQLContext {
 export function createContext(
   dependencies: ContextDependencies,
   auth: Pick<GraphQLContext, 'viewer' | 'authError'>,
-  operation: Partial<Pick<GraphQLContext, 'idempotency' | 'session'>> = {},
+  operation: Partial<Pick<GraphQLContext, 'idempotency' | 'session' | 'payFor'>> = {},
 ): GraphQLContext {
   return new OperationContext(
     dependencies,
@@ -83,5 +89,6 @@ export function createContext(
     auth.authError,
     operation.idempotency ?? null,
     operation.session ?? HTTP_SESSION,
+    operation.payFor ?? (() => undefined),
   );
 }

@@ -83,6 +83,13 @@ export class TokenBudgets {
     }
   }
 
+  /** Charges work already done (a list longer than its price assumed): it may leave the budget spent. */
+  charge(userId: string, units: number): void {
+    if (units <= 0) return;
+    // A rejection still counts the points: the next requests are refused until the window turns.
+    this.rate.consume(userId, units).catch(() => undefined);
+  }
+
   /** Waits until the user's budget pays for replaying `events` stored events (a catch-up slows down, never fails). */
   async paceReplay(userId: string, events: number, isClosed: () => boolean): Promise<void> {
     const price = Math.min(events * REPLAY_EVENT_COST, this.limits.costPerSecond * WINDOW_SECONDS);

@@ -1,4 +1,6 @@
-import { Arg, Ctx, Extensions, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Extensions, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { payForItemsBeyondDeclared } from '../unforeseen-cost';
 import { COST_EXTENSION, EXPECTED_ITEMS, LIST_SIZE_EXTENSION } from '../operation-limits';
 import { viewerOf, type GraphQLContext } from '../context';
 import { parseId } from '../ids';
@@ -10,15 +12,22 @@ export class StockItemResolver {
     description: "A hotel's catalogue, by category then SKU; active items unless includeInactive.",
   })
   @Extensions({ [LIST_SIZE_EXTENSION]: EXPECTED_ITEMS, [COST_EXTENSION]: 100 })
-  stockItems(
+  async stockItems(
     @Arg('hotel', () => String) hotel: string,
     @Arg('category', () => String, { nullable: true }) category: string | null,
     @Arg('search', () => String, { nullable: true, description: 'Matches SKU or name, case-insensitively.' })
     search: string | null,
     @Arg('includeInactive', () => Boolean, { nullable: true, defaultValue: false }) includeInactive: boolean,
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<StockItemType[]> {
-    return context.services.items.list(context.em, viewerOf(context), hotel, { category, search, includeInactive });
+    const items = await context.services.items.list(context.em, viewerOf(context), hotel, {
+      category,
+      search,
+      includeInactive,
+    });
+    payForItemsBeyondDeclared(context, info, items.length);
+    return items;
   }
 
   @Mutation(() => StockItemType, {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Extensions, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Extensions, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/services/stocktake-service';
 import { resolvedInSlices } from '../../domain/slices';
 import { viewerOf, type GraphQLContext } from '../context';
@@ -6,6 +7,7 @@ import { linesLoader } from '../loaders';
 import { COST_EXTENSION, EXPECTED_LINES, LIST_SIZE_EXTENSION } from '../operation-limits';
 import { parseId } from '../ids';
 import { capturedLinesOf } from '../replay-capture';
+import { payForItemsBeyondDeclared } from '../unforeseen-cost';
 import { StocktakeStatus } from '../types/enums';
 import { StocktakeLineType } from '../types/stocktake-line';
 import {
@@ -51,9 +53,11 @@ export class StocktakeResolver {
   async lines(
     @Root() stocktake: StocktakeType,
     @Ctx() context: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Array<StocktakeLineType | Promise<StocktakeLineType>>> {
     // Lines stored with an idempotent result are answered as stored (replay-capture.ts).
     const lines = capturedLinesOf(stocktake) ?? (await linesLoader(context).load(stocktake.id));
+    payForItemsBeyondDeclared(context, info, lines.length);
     // A large stocktake's lines are completed a slice per event-loop turn, so its response holds no one up.
     return resolvedInSlices(lines);
   }

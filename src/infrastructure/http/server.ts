@@ -38,6 +38,7 @@ import type { ApolloStudioConfig } from '../config';
 import type { Logger } from '../logger';
 import { assignRequestId } from '../request-context';
 import type { AppMetrics } from '../metrics';
+import { metricsAccess } from './metrics-access';
 import { portProblem } from './port-check';
 import type { TokenBudgets } from '../token-budgets';
 
@@ -76,6 +77,8 @@ export interface ServerOptions {
   /** Tried before graphql-ws for each WebSocket upgrade. */
   upgradeHandlers: UpgradeHandler[];
   metrics: AppMetrics;
+  /** METRICS_TOKEN: the bearer token /metrics requires (metrics-access.ts). */
+  metricsToken?: string;
   /** Names this instance's graphql-ws connections in presence sessions. */
   instanceId: string;
   /** A graphql-ws connection closed: the presence it held ends. */
@@ -119,7 +122,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     keepAliveMs: options.graphqlWsKeepAliveMs,
     formatError,
     verifyToken: options.verifyToken,
-    context: (viewer: Viewer, operation) => createContext(dependencies, { viewer, authError: null }, operation),
+    context: (viewer: Viewer, operation) =>
+      createContext(
+        dependencies,
+        { viewer, authError: null },
+        { ...operation, payFor: (units) => options.budgets.charge(viewer.id, units) },
+      ),
     instanceId: options.instanceId,
     onConnectionClosed: options.onConnectionClosed,
     log,
@@ -161,7 +169,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   app.use(assignRequestId());
   app.use(options.metrics.httpTimer);
-  app.get('/metrics', options.metrics.route);
+  app.get(
+    '/metrics',
+    metricsAccess({ token: options.metricsToken, isProduction: options.isProduction }),
+    options.metrics.route,
+  );
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });
@@ -188,10 +200,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       formatError,
     }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createContext(dependencies, authOf(res), {
+      context: async ({ req, res }) => {
+        const auth = authOf(res);
+        const viewer = auth.viewer;
+        return createContext(dependencies, auth, {
           idempotency: httpIdempotency(req.headers['idempotency-key'], req.body as Record<string, unknown>),
-        }),
+          payFor: viewer ? (units) => options.budgets.charge(viewer.id, units) : undefined,
+        });
+      },
     }),
   );
   app.use((_request, response) => {
