@@ -109,6 +109,10 @@ describe('the cost budget: every price, over HTTP and graphql-ws, and every repl
     });
     expect(refused.json!.errors![0]!.extensions!.retryAfterMs).toBeLessThanOrEqual(WINDOW_SECONDS * 1000);
     expect(refused.json!.data ?? null).toBeNull();
+    // Refused before the document is even parsed: a broken one gets the same answer, not GRAPHQL_PARSE_FAILED.
+    expect(rateLimited(await t.post({ query: '{ me { id ' }, { token })).errors).toEqual([
+      expect.objectContaining({ code: 'RATE_LIMITED', limit: 'cost' }),
+    ]);
     // The budget is the user's: a colleague is served as usual.
     expect((await t.post({ query: ME }, { token: await staff(t, 'colleague') })).status).toBe(200);
   });

@@ -6,7 +6,8 @@
  * 1. variables nested deeper than MAX_INPUT_DEPTH are refused (400,
  *    BAD_USER_INPUT naming the variable) before anything walks them;
  * 2. the bearer token is verified, once: the result is left in
- *    `res.locals` for the context function (`authOf`);
+ *    `res.locals` for the context function (`authOf`); a user whose
+ *    budget is spent is refused here (429 RATE_LIMITED, token-budgets.ts);
  * 3. the document is parsed within the token limit and pre-checked
  *    (document-precheck.ts: fragments, fragment chains, repeated fields),
  *    refused with 400 GRAPHQL_VALIDATION_FAILED before graphql-js' validation;
@@ -51,6 +52,8 @@ export interface GraphqlGateOptions {
   /** GRAPHQL_INTROSPECTION: introspection-only documents go on to Apollo without a token. */
   introspection: boolean;
   verifyToken: TokenVerifier;
+  /** Refuses (RATE_LIMITED) a user whose budget is spent, before their document is parsed (token-budgets.ts). */
+  admit: (userId: string) => Promise<void>;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
@@ -193,6 +196,13 @@ export function graphqlGate(options: GraphqlGateOptions): RequestHandler {
       if (tooDeep) return send(response, 400, [tooDeep]);
       const auth = await authenticate(options.verifyToken, request.headers.authorization);
       response.locals[AUTH] = auth;
+      if (auth.viewer) {
+        const spent = await refusalOf(() => options.admit(auth.viewer!.id));
+        if (spent) {
+          response.setHeader('retry-after', String(Math.ceil(Number(spent.extensions.retryAfterMs) / 1000)));
+          return send(response, 429, [spent]);
+        }
+      }
       if (typeof body.query !== 'string') return next();
       const known = auth.viewer ? verdicts.get(body.query) : undefined;
       if (known !== undefined) return known ? send(response, 400, [known]) : next();
@@ -256,6 +266,17 @@ function requestOf(method: string, body: unknown, query: unknown): GraphQLReques
 }
 
 /** Who the Authorization header names: a viewer, an error to report on first use, or no one. */
+/** The budget's RATE_LIMITED refusal as a GraphQL error, or null when it lets the request through. */
+async function refusalOf(check: () => Promise<void>): Promise<GraphQLError | null> {
+  try {
+    await check();
+    return null;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return new GraphQLError(error.message, { extensions: error.extensions });
+  }
+}
+
 export async function authenticate(
   verifyToken: TokenVerifier,
   authorization: string | undefined,

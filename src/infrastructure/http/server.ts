@@ -197,6 +197,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       limits: options.limits,
       introspection: options.introspection,
       verifyToken: options.verifyToken,
+      admit: (userId) => options.budgets.admit(userId),
       formatError,
     }),
     expressMiddleware(apollo, {
