@@ -10,7 +10,10 @@
 import { randomBytes } from 'node:crypto';
 import { signToken } from '../../src/infrastructure/auth/tokens';
 import { CpuWindow, round } from '../lib/proc-stats';
-import { startServer } from '../lib/server';
+import { graphql, randomCounts, UPDATE_LINE } from '../lib/api';
+import { HOTEL, populatedStocktakes, seedHotel } from '../lib/seed';
+import { startServer, type RunningServer } from '../lib/server';
+import { calibrate, floodShare, heaviest, staffDocuments } from './cost-calibration';
 import { target, type ScenarioResult, type Suite } from './types';
 
 /** What a request without a valid token may cost at most, in ms of server CPU (issue 17). */
@@ -164,12 +167,33 @@ export async function measureHostile(
   return rows;
 }
 
-/** The scenario: its own production-mode server on a fresh database (nothing to seed for these documents). */
+/** One user's flood lasts this long (a sustained share, over several budget windows). */
+const FLOOD_MS = { quick: 25_000, full: 40_000 };
+/** Connections the flooding user sends from at once. */
+const FLOOD_CLIENTS = 8;
+
+/**
+ * The scenario, on its own production-mode servers and a fresh database with one seeded stocktake:
+ * 1. the anonymous and staff documents above: CPU per request, ≤ ANONYMOUS_CPU_MS without a valid token;
+ * 2. the cost model against measurement (cost-calibration.ts), on a server without budgets: each staff
+ *    document refused or priced within 2× of its CPU;
+ * 3. one staff user flooding from FLOOD_CLIENTS connections with their heaviest documents, on a server
+ *    with the default budgets: the share of a core the server spends on them, ≤ 25%.
+ */
 export async function hostile(suite: Suite): Promise<ScenarioResult> {
   const db = await suite.postgres.freshDatabase();
-  const server = await startServer({ name: 'hostile', databaseUrl: db.url, jwtSecret: suite.jwtSecret });
+  // Budgets off (as far as a setting goes) so that what is measured is each document's own cost.
+  const server = await startServer({
+    name: 'hostile',
+    databaseUrl: db.url,
+    jwtSecret: suite.jwtSecret,
+    env: { TOKEN_COST_PER_SECOND: '100000000' },
+  });
+  let flood: RunningServer | undefined;
   try {
     const badToken = await signToken(randomBytes(32).toString('hex'), { userId: 'x', name: 'X', hotels: {} }, '1h');
+    const staff = (user: string) =>
+      signToken(suite.jwtSecret, { userId: user, name: user, hotels: { [HOTEL]: 'staff' } }, '1h');
     const requests = suite.profile.quick ? 20 : 60;
     const rows = await measureHostile(
       { url: server.graphqlUrl, pid: server.pid, tokens: { 'bad token': badToken, staff: suite.token } },
@@ -180,16 +204,70 @@ export async function hostile(suite: Suite): Promise<ScenarioResult> {
       suite.log(`hostile: ${row.name} (${row.caller}): ${row.cpuMs} ms, ${row.status} ${row.codes.join(', ')}`);
     const unauthenticated = rows.filter((row) => row.caller !== 'staff');
     const worst = Math.max(...unauthenticated.map((row) => row.cpuMs));
+
+    // A bar's catalogue and a counted stocktake: what the staff documents read.
+    await seedHotel(db.pool, HOTEL, 253);
+    const [stocktake] = await populatedStocktakes(server.graphqlUrl, suite.token, db.pool, HOTEL, 1);
+    for (let i = 0; i < 60; i++)
+      await graphql(server.graphqlUrl, suite.token, UPDATE_LINE, {
+        id: stocktake!.lineIds[i % stocktake!.lineIds.length],
+        input: randomCounts(),
+      });
+    const documents = staffDocuments(HOTEL, stocktake!);
+    const calibration = await calibrate(
+      { url: server.graphqlUrl, pid: server.pid, token: await staff('calibrating') },
+      documents,
+      suite.profile.quick ? 10 : 30,
+    );
+    for (const row of calibration)
+      suite.log(
+        `cost: ${row.name}: price ${row.price}, ${row.cpuMs} ms CPU (priced ${row.pricedMs} ms)${row.refused ? ', refused' : ''}`,
+      );
+    const underpriced = calibration.filter((row) => !row.refused && row.ratio > 2);
+    const worstRatio = Math.max(...calibration.filter((row) => !row.refused).map((row) => row.ratio));
+    await server.stop();
+
+    flood = await startServer({ name: 'hostile-budgets', databaseUrl: db.url, jwtSecret: suite.jwtSecret });
+    const share = await floodShare(
+      { url: flood.graphqlUrl, pid: flood.pid, token: await staff('flooding') },
+      heaviest(documents),
+      FLOOD_CLIENTS,
+      suite.profile.quick ? FLOOD_MS.quick : FLOOD_MS.full,
+    );
+    suite.log(`flood: ${JSON.stringify(share)}`);
     return {
       id: 'HOSTILE',
-      title: 'Hostile documents: server CPU per request',
-      rows: rows.map((row) => ({ label: `${row.name} (${row.caller})`, cpuPerOp: { ms: row.cpuMs, op: 'request' } })),
+      title: 'Hostile documents: server CPU per request, the cost model against it, one user’s share',
+      rows: [
+        ...rows.map((row) => ({ label: `${row.name} (${row.caller})`, cpuPerOp: { ms: row.cpuMs, op: 'request' } })),
+        ...calibration.map((row) => ({
+          label: `cost ${row.price} (${row.pricedMs} ms): ${row.name}${row.refused ? ', refused' : ''}`,
+          cpuPerOp: { ms: row.cpuMs, op: 'request' },
+        })),
+      ],
       targets: [
         target('worst request without a valid token', worst, '<=', ANONYMOUS_CPU_MS, 'ms CPU', 'issue 17: 0.02 s'),
+        target(
+          'staff documents run and priced below half their CPU',
+          underpriced.length,
+          '==',
+          0,
+          'documents',
+          `worst CPU / priced: ${worstRatio}${underpriced.length ? ` (${underpriced.map((row) => row.name).join(', ')})` : ''}`,
+        ),
+        target(
+          `one user flooding from ${FLOOD_CLIENTS} connections`,
+          share.coreShare,
+          '<=',
+          0.25,
+          'of a core',
+          `${share.answered} answered, ${share.refused} refused in ${share.seconds} s`,
+        ),
       ],
-      details: { requestsPerDocument: requests, documents: rows },
+      details: { requestsPerDocument: requests, documents: rows, calibration, flood: share },
     };
   } finally {
+    await flood?.stop();
     await server.stop();
     await db.drop().catch(() => undefined);
   }
