@@ -80,6 +80,8 @@ function stocktakes(server: ShippedServer) {
   };
 }
 
+const SHIPPED_METRICS_TOKEN = 'shipped-metrics-token-0123456789';
+
 describe('a development server with tight operation limits, a fixed port and LOG_LEVEL=warn', () => {
   let server: ShippedServer;
   let steps: ReturnType<typeof stocktakes>;
@@ -101,6 +103,10 @@ describe('a development server with tight operation limits, a fixed port and LOG
       TOKEN_MAX_PRESENCE_SESSIONS: '1',
       LOG_LEVEL: 'warn',
       TRUST_PROXY: 'true',
+      METRICS_TOKEN: SHIPPED_METRICS_TOKEN,
+      PUSHER_MAX_CHANNELS_PER_CONNECTION: '1',
+      PUSHER_MAX_CONNECTIONS_PER_ADDRESS: '1',
+      PUSHER_MAX_CONNECTIONS: '2',
     });
     steps = stocktakes(server);
   });
@@ -221,6 +227,58 @@ describe('a development server with tight operation limits, a fixed port and LOG
       forceTLS: true,
       authEndpoint: 'https://api.example.com/pusher/auth',
     });
+  });
+
+  it('METRICS_TOKEN: /metrics answers the bearer of the token only, even outside production', async () => {
+    const scrape = (authorization?: string) =>
+      fetch(`${server.origin}/metrics`, { headers: authorization ? { authorization } : {} });
+    expect((await scrape()).status).toBe(401);
+    expect((await scrape('Bearer not-the-metrics-token')).status).toBe(401);
+    const answered = await scrape(`Bearer ${SHIPPED_METRICS_TOKEN}`);
+    expect([answered.status, /^pusher_connections \d+$/m.test(await answered.text())]).toEqual([200, true]);
+  });
+
+  it('PUSHER_MAX_CHANNELS_PER_CONNECTION, PUSHER_MAX_CONNECTIONS_PER_ADDRESS, PUSHER_MAX_CONNECTIONS: refused with 4100 past each', async () => {
+    const key = (await pusherConfig(server)).key as string;
+    // The first frame of a socket, and its close code if the server closed it after that frame.
+    const open = async (forwardedFor: string) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/app/${key}?protocol=7`, {
+        headers: { 'x-forwarded-for': forwardedFor },
+      });
+      const frames: Array<{ event: string; data: string }> = [];
+      let closed: number | undefined;
+      ws.on('message', (data: Buffer) => frames.push(JSON.parse(data.toString()) as { event: string; data: string }));
+      ws.on('close', (code) => (closed = code));
+      ws.on('error', () => undefined);
+      sockets.push(ws);
+      await waitUntil(() => frames.length > 0, 'a first frame');
+      return { ws, frames, closed: () => closed };
+    };
+    const sockets: WebSocket[] = [];
+    try {
+      const first = await open('192.0.2.10');
+      expect(first.frames[0]!.event).toBe('pusher:connection_established');
+      const answers = first.frames.length;
+      for (const channel of ['shipped-a', 'shipped-b'])
+        first.ws.send(JSON.stringify({ event: 'pusher:subscribe', data: { channel } }));
+      await waitUntil(() => first.frames.length >= answers + 2, 'two answers');
+      expect(first.frames.slice(answers, answers + 2).map((frame) => [frame.event, JSON.parse(frame.data)])).toEqual([
+        ['pusher_internal:subscription_succeeded', {}],
+        ['pusher:error', { code: 4100, message: 'Over capacity: at most 1 channels per connection' }],
+      ]);
+      const sameAddress = await open('192.0.2.10');
+      await waitUntil(() => sameAddress.closed() !== undefined, 'the second socket from one address closed');
+      expect([JSON.parse(sameAddress.frames[0]!.data), sameAddress.closed()]).toEqual([
+        { code: 4100, message: 'Over capacity: at most 1 connections from one address' },
+        4100,
+      ]);
+      expect((await open('192.0.2.11')).frames[0]!.event).toBe('pusher:connection_established');
+      const third = await open('192.0.2.12');
+      await waitUntil(() => third.closed() !== undefined, 'the third connection closed');
+      expect(third.closed()).toBe(4100);
+    } finally {
+      for (const ws of sockets) ws.terminate();
+    }
   });
 
   it('DATA_DIR: the built-in endpoint’s credentials are generated there, and /pusher/config hands out that key', async () => {

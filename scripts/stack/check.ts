@@ -1,7 +1,8 @@
 /**
  * The clients' side of .ci/stack: everything goes through nginx (STACK_URL), as in the compose
  * stack (docs/operations.md, "Deploying"). Checks, and fails (exit status 1) on any failure:
- * - what nginx must not expose (/metrics, the Pusher publishing API) and what /pusher/config says;
+ * - what nginx must not expose (/metrics, the Pusher publishing API), a replica's /metrics only with
+ *   METRICS_TOKEN, and what /pusher/config says;
  * - HTTP mutations and queries; graphql-ws subscribers and pusher-js clients on private channels
  *   (authorized at the authEndpoint /pusher/config returns) spread over both replicas, each one's
  *   replica read from the replicas' own /metrics, as an operator's scraper would;
@@ -45,6 +46,8 @@ const REPLICAS = new Map(
     .map((pair) => pair.split('=') as [string, string]),
 );
 const ACCESS_LOG = required('STACK_ACCESS_LOG');
+/** The replicas' METRICS_TOKEN: a scrape sends it as a bearer token, as Prometheus is configured to. */
+const METRICS_AUTH = { authorization: `Bearer ${required('STACK_METRICS_TOKEN')}` };
 
 const failures: string[] = [];
 function expect(condition: boolean, problem: string): void {
@@ -65,7 +68,7 @@ async function replica(action: 'start' | 'stop' | 'kill', name: string, ...env: 
 
 /** A gauge of one replica's /metrics (scraped directly, as Prometheus does on the internal network). */
 async function gauge(name: string, metric: string): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${REPLICAS.get(name)}/metrics`)).text();
+  const text = await (await fetch(`http://127.0.0.1:${REPLICAS.get(name)}/metrics`, { headers: METRICS_AUTH })).text();
   const line = text.split('\n').find((l) => l.startsWith(`${metric} `));
   return Number(line?.split(' ')[1] ?? NaN);
 }
@@ -91,8 +94,11 @@ async function placed<T>(metric: string, open: () => Promise<T>): Promise<{ clie
 
 // ---- What nginx exposes.
 async function exposure(): Promise<void> {
-  const direct = await fetch(`http://127.0.0.1:${[...REPLICAS.values()][0]}/metrics`);
-  expect(direct.status === 200, `a replica's own /metrics answered ${direct.status}`);
+  const replicaMetrics = `http://127.0.0.1:${[...REPLICAS.values()][0]}/metrics`;
+  const direct = await fetch(replicaMetrics, { headers: METRICS_AUTH });
+  expect(direct.status === 200, `a replica's own /metrics answered ${direct.status} to the metrics token`);
+  const anonymous = await fetch(replicaMetrics);
+  expect(anonymous.status === 401, `a replica's own /metrics answered ${anonymous.status} without the token, not 401`);
   const blocked: Array<[string, string]> = [
     ['GET', '/metrics'],
     ['GET', '/METRICS'],

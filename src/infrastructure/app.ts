@@ -197,7 +197,16 @@ export async function startApp(config: Config, resources: AppResources, seams: A
       : undefined;
   await pusherAdapter?.start();
   const pusherServer = builtIn
-    ? new PusherCompatibleServer({ ...builtIn, log, adapter: pusherAdapter, ...seams.pusherServerHooks })
+    ? new PusherCompatibleServer({
+        ...builtIn,
+        log,
+        adapter: pusherAdapter,
+        // The app key is public: what one client may hold is bounded (docs/pusher-server.md, "Connection and channel quotas").
+        quotas: config.pusherQuotas,
+        quotaObserver: metrics.pusherQuotaObserver,
+        trustProxy: config.trustProxy,
+        ...seams.pusherServerHooks,
+      })
     : undefined;
 
   let port = 0;
@@ -289,6 +298,7 @@ export async function startApp(config: Config, resources: AppResources, seams: A
     ],
     upgradeHandlers: pusherServer ? [(request, socket, head) => pusherServer.handleUpgrade(request, socket, head)] : [],
     metrics,
+    metricsToken: config.metricsToken,
     instanceId,
     onConnectionClosed: (session) => collaboration.connectionClosed(session),
     log,
@@ -323,6 +333,7 @@ export async function startApp(config: Config, resources: AppResources, seams: A
     graphqlWsConnections: () => server.graphqlWs.connectionCount(),
     graphqlWsOperations: () => server.graphqlWs.operationCount(),
     pusherConnections: () => pusherServer?.connectionCount() ?? 0,
+    pusherBusiestAddressConnections: () => pusherServer?.busiestAddressConnections() ?? 0,
     // This instance's subscriptions: with Redis, channelInfo() counts every instance's.
     pusherSubscriptions: async () =>
       pusherAdapter

@@ -87,6 +87,23 @@ export interface Config {
   publicUrl: string | undefined;
   /** Believe X-Forwarded-Proto/Host (TRUST_PROXY=true): only behind a proxy that sets them. */
   trustProxy: boolean;
+  /**
+   * METRICS_TOKEN: /metrics answers only `Authorization: Bearer <token>`. Unset: /metrics is open
+   * outside production and answers 404 in production (docs/operations.md, "Metrics").
+   */
+  metricsToken: string | undefined;
+  /** What the built-in Pusher endpoint lets clients hold (docs/pusher-server.md, "Connection and channel quotas"). */
+  pusherQuotas: PusherQuotas;
+}
+
+/** The built-in Pusher endpoint's quotas, per instance. */
+export interface PusherQuotas {
+  /** Channels one WebSocket connection may be subscribed to at once. */
+  maxChannelsPerConnection: number;
+  /** Open connections from one client address (X-Forwarded-For's first address with TRUST_PROXY). */
+  maxConnectionsPerAddress: number;
+  /** Open connections in all, for the one app. */
+  maxConnections: number;
 }
 
 /** Presence, editing locks and idempotency keys (docs/collaboration.md): durations in milliseconds. */
@@ -129,6 +146,7 @@ export const DEFAULTS = {
    */
   tokenBudgets: { costPerSecond: 20_000, maxConnections: 10, maxSubscriptions: 100, maxPresenceSessions: 20 },
   relay: { concurrency: 16, requestTimeoutMs: 5_000 },
+  pusherQuotas: { maxChannelsPerConnection: 100, maxConnectionsPerAddress: 100, maxConnections: 10_000 },
   outboxRetentionMs: 7 * 24 * 60 * 60 * 1000,
   collaboration: {
     presenceHeartbeatMs: 60_000,
@@ -159,6 +177,7 @@ export const SETTINGS = [
   'DATA_DIR',
   'PUBLIC_URL',
   'TRUST_PROXY',
+  'METRICS_TOKEN',
   'REDIS_URL',
   'REDIS_PREFIX',
   'PUSHER_APP_ID',
@@ -173,6 +192,9 @@ export const SETTINGS = [
   'PUSHER_CLIENT_USE_TLS',
   'PUSHER_CHANNEL_PREFIX',
   'PUSHER_PRESENCE_CHANNELS',
+  'PUSHER_MAX_CHANNELS_PER_CONNECTION',
+  'PUSHER_MAX_CONNECTIONS_PER_ADDRESS',
+  'PUSHER_MAX_CONNECTIONS',
   'AUTH_JWT_SECRET',
   'AUTH_JWKS_URL',
   'LOG_LEVEL',
@@ -298,6 +320,23 @@ export function loadConfig(env: Env = process.env): Config {
   };
   const publicUrl = parsePublicUrl(get('PUBLIC_URL'), problems);
   const trustProxy = flag('TRUST_PROXY', false);
+  const metricsToken = get('METRICS_TOKEN');
+  if (metricsToken !== undefined && !/^[\x21-\x7e]{16,}$/.test(metricsToken)) {
+    problems.push('METRICS_TOKEN must be 16 or more printable characters without spaces');
+  }
+  const pusherQuotas: PusherQuotas = {
+    maxChannelsPerConnection: count(
+      'PUSHER_MAX_CHANNELS_PER_CONNECTION',
+      DEFAULTS.pusherQuotas.maxChannelsPerConnection,
+      100_000,
+    ),
+    maxConnectionsPerAddress: count(
+      'PUSHER_MAX_CONNECTIONS_PER_ADDRESS',
+      DEFAULTS.pusherQuotas.maxConnectionsPerAddress,
+      1_000_000,
+    ),
+    maxConnections: count('PUSHER_MAX_CONNECTIONS', DEFAULTS.pusherQuotas.maxConnections, 10_000_000),
+  };
   const apollo = parseApollo(get, flag, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -323,6 +362,8 @@ export function loadConfig(env: Env = process.env): Config {
     collaboration,
     publicUrl,
     trustProxy,
+    metricsToken,
+    pusherQuotas,
   };
 }
 

@@ -9,6 +9,7 @@
  */
 import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { QuotaObserver } from '../realtime/pusher-server';
 import type { RelayObserver } from '../realtime/pusher-relay/pusher-relay';
 import type { BusObserver } from '../realtime/redis-event-bus';
 
@@ -17,6 +18,8 @@ export interface MetricSources {
   graphqlWsConnections(): number;
   graphqlWsOperations(): number;
   pusherConnections(): number;
+  /** The most connections one client address has open on the built-in Pusher endpoint. */
+  pusherBusiestAddressConnections(): number;
   pusherSubscriptions(): Promise<number>;
   /** Undefined when REDIS_URL is not set (single instance). */
   redisConnected?: () => boolean;
@@ -100,6 +103,17 @@ export class AppMetrics {
     registers: [this.registry],
   });
 
+  readonly pusherQuotaRefusals = new Counter({
+    name: 'pusher_quota_refusals_total',
+    help: 'Connections and subscriptions the built-in Pusher endpoint refused over a quota, by quota (connections, connections_per_address, channels_per_connection)',
+    labelNames: ['quota'] as const,
+    registers: [this.registry],
+  });
+
+  readonly pusherQuotaObserver: QuotaObserver = {
+    refused: (reason) => this.pusherQuotaRefusals.inc({ quota: reason }),
+  };
+
   readonly busObserver: BusObserver = {
     published: (messages) => this.busRedisPublished.inc(messages),
     publishFailed: (messages) => this.busRedisPublishFailures.inc(messages),
@@ -109,6 +123,9 @@ export class AppMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+    // Every quota's series from the start, so a first refusal is a change a rate() can see.
+    for (const quota of ['connections', 'connections_per_address', 'channels_per_connection'] as const)
+      this.pusherQuotaRefusals.inc({ quota }, 0);
     const sources = () => this.sources;
     // Gauges whose value is read from the app at scrape time (0 until it is attached).
     const fromSources = (name: string, help: string, read: (from: MetricSources) => number | Promise<number>) =>
@@ -127,6 +144,11 @@ export class AppMetrics {
     );
     fromSources('pusher_connections', 'Open WebSocket connections to the built-in Pusher-compatible endpoint', (from) =>
       from.pusherConnections(),
+    );
+    fromSources(
+      'pusher_connections_busiest_address',
+      'The most connections one client address has open on the built-in Pusher endpoint (PUSHER_MAX_CONNECTIONS_PER_ADDRESS bounds it)',
+      (from) => from.pusherBusiestAddressConnections(),
     );
     fromSources('pusher_subscriptions', 'Channel subscriptions on the built-in Pusher-compatible endpoint', (from) =>
       from.pusherSubscriptions(),

@@ -19,8 +19,9 @@ import { LocalChannelAdapter } from './adapter/local-adapter';
 import { createHttpApiRouter, type PublishObserver } from './http/router';
 import { silentLogger, type PusherLogger } from './logger';
 import { CloseCode } from './protocol/messages';
+import { ConnectionQuotas, UNLIMITED, type PusherQuotaLimits, type QuotaObserver } from './protocol/quotas';
 import { PusherProtocolServer } from './protocol/server';
-import { WsTransport } from './transport/ws-transport';
+import { WsTransport, forwardedAddress, peerAddress } from './transport/ws-transport';
 
 export type { PublishEndpoint, PublishObserver, PublishedEvents } from './http/router';
 export type {
@@ -42,6 +43,7 @@ export {
   type PusherSocket,
 } from './protocol/server';
 export { WsTransport } from './transport/ws-transport';
+export { OVER_CAPACITY, type PusherQuotaLimits, type QuotaObserver, type QuotaReason } from './protocol/quotas';
 export { LIMITS } from '../pusher-limits';
 
 export interface PusherServerOptions {
@@ -61,6 +63,12 @@ export interface PusherServerOptions {
   beforePublish?: RequestHandler;
   /** Told of every accepted publish (tests observe batching with it). */
   onPublished?: PublishObserver;
+  /** Connections per app and per client address, channels per connection. Default: none. */
+  quotas?: PusherQuotaLimits;
+  /** Told of every quota refusal (metrics). */
+  quotaObserver?: QuotaObserver;
+  /** The client address is the last X-Forwarded-For entry (one trusted proxy in front); else the peer's. */
+  trustProxy?: boolean;
 }
 
 const DEFAULT_ACTIVITY_TIMEOUT_SECONDS = 120;
@@ -102,9 +110,10 @@ export class PusherCompatibleServer {
       activityTimeoutSeconds,
       pongTimeoutMs,
       adapter: this.adapter,
+      quotas: new ConnectionQuotas(options.quotas ?? UNLIMITED, options.quotaObserver),
       log,
     });
-    this.transport = new WsTransport(this.protocol, log);
+    this.transport = new WsTransport(this.protocol, log, options.trustProxy ? forwardedAddress : peerAddress);
     this.httpRouter = createHttpApiRouter({
       app: { appId: options.appId, key: options.key, secret: options.secret },
       maxEventBytes,
@@ -131,6 +140,11 @@ export class PusherCompatibleServer {
   /** Open WebSocket connections (accepted, not yet closed). */
   connectionCount(): number {
     return this.protocol.connectionCount();
+  }
+
+  /** The most connections one client address has open (what the per-address quota bounds). */
+  busiestAddressConnections(): number {
+    return this.protocol.busiestAddressConnections();
   }
 
   /** Occupied channels with subscription counts (what GET /channels reports), in the order they became occupied. */

@@ -11,6 +11,8 @@ export interface HandshakeRequest {
   /** The `:key` of `/app/:key`, percent-decoded. */
   appKey: string;
   query: URLSearchParams;
+  /** The client's address, for the per-address connection quota (quotas.ts); absent counts as one address. */
+  address?: string;
 }
 
 export interface HandshakeRefusal {

@@ -40,6 +40,8 @@ export const CloseCode = {
   InvalidVersionFormat: 4006,
   UnsupportedProtocolVersion: 4007,
   NoProtocolVersion: 4008,
+  /** Over capacity (a connection quota, quotas.ts): pusher-js reconnects after a backoff. */
+  OverCapacity: 4100,
   /** Generic "reconnect now": pusher-js opens a new connection (new socket_id) at once. */
   Reconnect: 4200,
   PongTimeout: 4201,
@@ -61,7 +63,8 @@ export interface OutboundPayloads {
   [PusherEvent.SubscriptionSucceeded]: { presence?: PresenceSnapshot };
   [PusherEvent.MemberAdded]: { user_id: string; user_info: unknown };
   [PusherEvent.MemberRemoved]: { user_id: string };
-  [PusherEvent.SubscriptionError]: { type: 'AuthError'; error: string };
+  /** `LimitReached` when a quota refused the channel (quotas.ts), `AuthError` for everything else. */
+  [PusherEvent.SubscriptionError]: { type: 'AuthError' | 'LimitReached'; error: string };
 }
 export type OutboundEvent = keyof OutboundPayloads;
 

@@ -25,6 +25,7 @@ import {
   parseInbound,
   type InboundMessage,
 } from './messages';
+import { ConnectionQuotas, UNLIMITED } from './quotas';
 import { Subscriptions } from './subscriptions';
 
 export type { PusherSocket } from './connection';
@@ -38,6 +39,8 @@ export interface PusherProtocolOptions {
   /** How long to wait for any sign of life after a ping before closing with 4201. */
   pongTimeoutMs: number;
   adapter: ChannelAdapter;
+  /** Connections per app and per address, channels per connection (default: none). */
+  quotas?: ConnectionQuotas;
   log: PusherLogger;
 }
 
@@ -58,13 +61,18 @@ const SIGNIN_UNSUPPORTED = 'User authentication (pusher:signin) is not supported
 
 export class PusherProtocolServer {
   private readonly connections = new Map<string, ClientConnection>();
+  /** The address each open connection counts against. */
+  private readonly addresses = new Map<string, string>();
   private readonly subscriptions: Subscriptions;
+  private readonly quotas: ConnectionQuotas;
   private closing = false;
 
   constructor(private readonly options: PusherProtocolOptions) {
+    this.quotas = options.quotas ?? new ConnectionQuotas(UNLIMITED);
     this.subscriptions = new Subscriptions({
       credentials: { key: options.key, secret: options.secret },
       adapter: options.adapter,
+      quotas: this.quotas,
       log: options.log,
     });
   }
@@ -85,6 +93,15 @@ export class PusherProtocolServer {
       }
       return undefined;
     }
+    const address = request.address ?? '';
+    const overQuota = this.quotas.admit(address);
+    if (overQuota) {
+      // As soketi does: the coded pusher:error (which pusher-js reads during the handshake), then the same close code.
+      socket.send(encodeError(overQuota.message, overQuota.code));
+      socket.close(overQuota.code, closeReason(overQuota.message));
+      this.options.log.warn({ address, reason: overQuota.reason }, 'pusher-server: refused connection over quota');
+      return undefined;
+    }
 
     const socketId = this.newSocketId();
     const connection: ClientConnection = new ClientConnection(socketId, socket, {
@@ -97,6 +114,7 @@ export class PusherProtocolServer {
       },
     });
     this.connections.set(socketId, connection);
+    this.addresses.set(socketId, address);
     connection.send(
       encodeProtocolEvent(PusherEvent.ConnectionEstablished, {
         socket_id: socketId,
@@ -117,6 +135,11 @@ export class PusherProtocolServer {
   /** Open connections (accepted and not yet disconnected). */
   connectionCount(): number {
     return this.connections.size;
+  }
+
+  /** The most connections one client address has open. */
+  busiestAddressConnections(): number {
+    return this.quotas.busiestAddress();
   }
 
   /**
@@ -148,6 +171,11 @@ export class PusherProtocolServer {
 
   /** Idempotent: called on drop, on pong timeout, on shutdown and again when the socket closes. */
   private disconnect(connection: ClientConnection): Promise<void> {
+    const address = this.addresses.get(connection.socketId);
+    if (address !== undefined) {
+      this.addresses.delete(connection.socketId);
+      this.quotas.release(address);
+    }
     this.connections.delete(connection.socketId);
     return connection.disconnect(async () => {
       try {

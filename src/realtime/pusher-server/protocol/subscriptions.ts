@@ -10,10 +10,13 @@ import { verifyChannelAuth, type SigningCredentials } from '../signature';
 import type { ClientConnection } from './connection';
 import { PusherEvent, encodeError, encodeProtocolEvent, isRecord } from './messages';
 import { parsePresenceData } from './presence-data';
+import type { ConnectionQuotas } from './quotas';
 
 export interface SubscriptionDeps {
   credentials: SigningCredentials;
   adapter: ChannelAdapter;
+  /** Bounds the channels of one connection. */
+  quotas: ConnectionQuotas;
   log: PusherLogger;
 }
 
@@ -42,6 +45,12 @@ export class Subscriptions {
     if (connection.channels.has(channel)) {
       // A repeated subscribe (a client retrying) gets the same answer, without a second member_added.
       connection.send(succeeded(channel, await this.presenceIfAny(channel)));
+      return;
+    }
+
+    const overQuota = this.deps.quotas.channel(connection.channels.size);
+    if (overQuota) {
+      this.rejected(connection, channel, overQuota.message, { code: overQuota.code, type: 'LimitReached' });
       return;
     }
 
@@ -112,10 +121,16 @@ export class Subscriptions {
    * pusher:subscription_error (the shape pusher-js emits for auth-endpoint failures) so that
    * `channel.bind('pusher:subscription_error', ...)` works; real Pusher does not send that frame.
    */
-  private rejected(connection: ClientConnection, channel: string | undefined, message: string): void {
-    connection.send(encodeError(message));
+  private rejected(
+    connection: ClientConnection,
+    channel: string | undefined,
+    message: string,
+    // A quota's refusal carries its Pusher code (4100); others have none, as on the hosted service.
+    how: { code: number | null; type: 'AuthError' | 'LimitReached' } = { code: null, type: 'AuthError' },
+  ): void {
+    connection.send(encodeError(message, how.code));
     if (channel !== undefined && channel.length > 0) {
-      const error = encodeProtocolEvent(PusherEvent.SubscriptionError, { type: 'AuthError', error: message }, channel);
+      const error = encodeProtocolEvent(PusherEvent.SubscriptionError, { type: how.type, error: message }, channel);
       connection.send(error);
     }
     this.deps.log.warn(

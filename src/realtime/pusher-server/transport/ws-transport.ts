@@ -29,6 +29,8 @@ export class WsTransport {
   constructor(
     private readonly protocol: PusherProtocolServer,
     private readonly log: PusherLogger,
+    /** Whose connection this is, for the per-address quota; default the peer's address. */
+    private readonly clientAddress: (request: IncomingMessage) => string = peerAddress,
   ) {}
 
   /**
@@ -44,7 +46,8 @@ export class WsTransport {
       return true;
     }
     const appKey = decodeSegment(match[1]!);
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, appKey, url.searchParams));
+    const address = this.clientAddress(request);
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, appKey, url.searchParams, address));
     return true;
   }
 
@@ -56,12 +59,12 @@ export class WsTransport {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
-  private accept(ws: WebSocket, appKey: string, query: URLSearchParams): void {
+  private accept(ws: WebSocket, appKey: string, query: URLSearchParams, address: string): void {
     this.sockets.add(ws);
     ws.on('close', () => this.sockets.delete(ws));
     ws.on('error', (error) => this.log.warn({ error: error.message }, 'pusher-server: WebSocket error'));
 
-    const connection = this.protocol.opened(asPusherSocket(ws), { appKey, query });
+    const connection = this.protocol.opened(asPusherSocket(ws), { appKey, query, address });
     if (!connection) return;
     ws.on('message', (raw: RawData, isBinary: boolean) => void connection.message(rawText(raw), isBinary));
     ws.on('ping', () => connection.activity());
@@ -80,6 +83,23 @@ function asPusherSocket(ws: WebSocket): PusherSocket {
       if (ws.readyState === WebSocket.CONNECTING || ws.readyState === WebSocket.OPEN) ws.close(code, reason);
     },
   };
+}
+
+/** The address the TCP connection comes from. */
+export function peerAddress(request: IncomingMessage): string {
+  return request.socket.remoteAddress ?? '';
+}
+
+/**
+ * Behind one trusted proxy (TRUST_PROXY): the address that proxy saw, the last X-Forwarded-For
+ * entry. Not the first: nginx's `$proxy_add_x_forwarded_for` appends to whatever the client sent,
+ * so the first entries are the client's to choose.
+ */
+export function forwardedAddress(request: IncomingMessage): string {
+  const header = request.headers['x-forwarded-for'];
+  const entries = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',');
+  const last = entries[entries.length - 1]!.trim();
+  return last === '' ? peerAddress(request) : last;
 }
 
 function rawText(raw: RawData): string {
