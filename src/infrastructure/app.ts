@@ -9,15 +9,20 @@
  *            after commit ──┬─ event bus ── graphql-ws subscriptions
  *                           └─ wake ─ Pusher relay ── Pusher / built-in endpoint ── pusher-js
  *
- * With `redis` (REDIS_URL), the event bus, the relay's wake and the built-in
- * endpoint's channel state reach across instances through Redis; without
- * it they stay in this process (docs/realtime.md, "Several instances").
+ * Every commit also NOTIFYs the other instances through PostgreSQL (commit
+ * notices): that wakes the relay leader wherever it runs and, without
+ * `redis`, carries the event bus across instances (each reads the events
+ * from the outbox). With `redis` (REDIS_URL), the event bus carries the
+ * events themselves through Redis, and the built-in endpoint's channel state
+ * is shared there (docs/realtime.md, "Several instances").
  */
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createServices } from '../domain/services';
 import { createSchema } from '../graphql/schema';
-import { InProcessEventBus, type EventBus } from '../realtime/event-bus';
+import { COMMIT_NOTICE_CHANNEL, CommitListener, type CommitListenerOptions } from '../realtime/commit-notices';
+import type { EventBus } from '../realtime/event-bus';
+import { NotifiedEventBus } from '../realtime/notified-event-bus';
 import { OutboxJournal } from '../realtime/outbox/outbox-journal';
 import { OutboxRetention } from '../realtime/outbox/outbox-retention';
 import { OutboxStore } from '../realtime/outbox/outbox-store';
@@ -28,7 +33,6 @@ import { LIMITS, PusherCompatibleServer, type PusherServerOptions } from '../rea
 import { RedisChannelAdapter } from '../realtime/pusher-server/adapter/redis-adapter';
 import { RealtimeService } from '../realtime/realtime-service';
 import { RedisEventBus } from '../realtime/redis-event-bus';
-import { RedisSignal } from '../realtime/redis-signal';
 import { createTokenVerifier, type TokenKey } from './auth/tokens';
 import { AppMetrics } from './metrics';
 import { CollaborationUpkeep } from './collaboration-upkeep';
@@ -81,6 +85,8 @@ export interface AppSeams {
   redis?: RedisTuning;
   /** How often the outbox is pruned (default: from OUTBOX_RETENTION, see `pruneInterval`); tests that prune by hand set a long one. */
   outboxPruneIntervalMs?: number;
+  /** The commit-notice listener's timing (a test holds reconnection back so that notices are certainly missed). */
+  commitNotices?: Pick<CommitListenerOptions, 'retryBaseMs' | 'pingIntervalMs'>;
   /** Seams of the built-in Pusher endpoint (tests inject faults and observe publishes). */
   pusherServerHooks?: Pick<PusherServerOptions, 'beforePublish' | 'onPublished' | 'maxEventBytes'>;
 }
@@ -115,10 +121,18 @@ export async function startApp(config: Config, resources: AppResources, seams: A
   const { orm, log } = resources;
   const tuning = config.relay;
   const metrics = new AppMetrics();
-  const store = new OutboxStore(orm);
   const instanceId = randomUUID();
+  const store = new OutboxStore(orm, { channel: COMMIT_NOTICE_CHANNEL, origin: instanceId });
   const redisPrefix = config.redisPrefix;
   const redis: RedisConnections | undefined = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
+  // Without Redis the other instances' commits arrive as commit notices, their events read from the outbox.
+  const notified = redis
+    ? undefined
+    : new NotifiedEventBus({
+        eventsAfter: (channel, after, limit) => store.eventsAfter(channel, after, limit),
+        observer: { resynced: (channels) => metrics.busObserver.resynced(channels) },
+        log,
+      });
   const bus: EventBus = redis
     ? new RedisEventBus({
         pubsub: redis.pubsub,
@@ -129,19 +143,24 @@ export async function startApp(config: Config, resources: AppResources, seams: A
         observer: metrics.busObserver,
         log,
       })
-    : new InProcessEventBus();
+    : notified!;
   let relay: PusherRelay | undefined;
-  // The relay leader may be another instance: a commit here wakes it there too.
-  const relayWake = redis
-    ? new RedisSignal({
-        pubsub: redis.pubsub,
-        trigger: `${redisPrefix}relay-wake`,
-        instanceId,
-        onSignal: () => relay?.wake(),
-        log,
-      })
-    : undefined;
-  await relayWake?.start();
+  // The relay leader may be another instance: a commit there wakes it here at once.
+  const commitNotices = new CommitListener({
+    databaseUrl: resources.databaseUrl,
+    instanceId,
+    onNotice: (notice) => {
+      notified?.noticed(notice);
+      relay?.wake();
+    },
+    onReconnected: () => {
+      notified?.resyncAll();
+      relay?.wake();
+    },
+    log,
+    ...seams.commitNotices,
+  });
+  await commitNotices.start();
   const journal = new OutboxJournal(store, (events) => {
     // The line that ties a request (its requestId, added by the logger) to the events the relay and bus carry.
     log.info(
@@ -151,7 +170,6 @@ export async function startApp(config: Config, resources: AppResources, seams: A
     metrics.busMessages.inc(events.length);
     bus.publish(events);
     relay?.wake();
-    relayWake?.send();
   });
   const timing = config.collaboration;
   const services = createServices(new TransactionalUnitOfWork(orm, journal), {
@@ -364,7 +382,7 @@ export async function startApp(config: Config, resources: AppResources, seams: A
       publisher.close();
       await pusherServer?.close();
       await pusherAdapter?.stop();
-      await relayWake?.stop();
+      await commitNotices.stop();
       await bus.close();
       await redis?.close();
     },

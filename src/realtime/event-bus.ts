@@ -1,10 +1,13 @@
 /**
  * The internal pubsub: committed events, by channel, for every live
  * subscriber. The interface is all the rest of the code sees: the
- * composition root (infrastructure/app.ts) picks this in-process bus for a
- * single instance, or RedisEventBus (redis-event-bus.ts) to carry the same
- * events between instances when REDIS_URL is set. Events are plain JSON
- * (StoredEvent) for that reason. See docs/realtime.md, "Several instances".
+ * composition root (infrastructure/app.ts) picks NotifiedEventBus
+ * (notified-event-bus.ts: this process's commits at once, other instances'
+ * through PostgreSQL commit notices and the outbox), or RedisEventBus
+ * (redis-event-bus.ts) to carry the events themselves between instances
+ * when REDIS_URL is set. Events are plain JSON (StoredEvent) for that
+ * reason. The in-process bus below serves tests and tools that run one
+ * process alone. See docs/realtime.md, "Several instances".
  */
 import type { StoredEvent } from './outbox/stored-event';
 

@@ -122,6 +122,7 @@ export interface TestAppOptions {
   graphqlWsKeepAliveMs?: number;
   relayTiming?: AppSeams['relayTiming'];
   outboxPruneIntervalMs?: number;
+  commitNotices?: AppSeams['commitNotices'];
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -166,6 +167,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         heartbeatMs: options.redis.heartbeatMs,
       },
       outboxPruneIntervalMs: options.outboxPruneIntervalMs,
+      commitNotices: options.commitNotices,
       pusherServerHooks: faults.hooks,
     },
   );

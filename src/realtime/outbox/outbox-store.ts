@@ -65,11 +65,23 @@ type Executor = (sql: string, params?: unknown[]) => Promise<unknown[]>;
 
 const idList = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
+/** How `append` announces a commit to the other instances (commit-notices.ts). */
+export interface CommitNoticeTarget {
+  /** The PostgreSQL channel to NOTIFY. */
+  channel: string;
+  /** This instance, named in every notice so that it can skip its own. */
+  origin: string;
+}
+
 export class OutboxStore {
   /** Statements outside a mutation run on the pool, each on its own. */
   private readonly run: Executor;
 
-  constructor(orm: MikroORM) {
+  /** @param notices when given, every append also sends a commit notice per channel, in the same statement. */
+  constructor(
+    orm: MikroORM,
+    private readonly notices?: CommitNoticeTarget,
+  ) {
     const pool = pooledSql(orm);
     this.run = (sql, params = []) => pool.rows(sql, params);
   }
@@ -85,6 +97,9 @@ export class OutboxStore {
    * sequence numbers. The upsert on `channel_sequence` keeps the channel's
    * row locked until commit, so numbers follow commit order and a rollback
    * gives them back; channels are locked in sorted order (no deadlock cycle).
+   * With `notices`, the same statement also NOTIFYs `<origin> <last sequence>
+   * <count> <channel>`: PostgreSQL delivers it at commit, never after a
+   * rollback, at no extra round trip (docs/realtime.md, "Several instances").
    */
   async append(target: SqlTarget, events: readonly DomainEvent[], actor: Actor): Promise<StoredEvent[]> {
     if (events.length === 0) return [];
@@ -97,6 +112,7 @@ export class OutboxStore {
     const byChannel = new Map<string, typeof copies>();
     for (const copy of copies) byChannel.set(copy.channel, [...(byChannel.get(copy.channel) ?? []), copy]);
     const stored: StoredEvent[] = [];
+    const notice = this.noticeClause();
     // One statement per channel takes the channel's next numbers and stores its events with them.
     for (const channel of [...byChannel.keys()].sort()) {
       const own = byChannel.get(channel)!;
@@ -105,16 +121,17 @@ export class OutboxStore {
            insert into channel_sequence (channel, last_sequence) values (?, ?)
            on conflict (channel) do update set last_sequence = channel_sequence.last_sequence + excluded.last_sequence
            returning last_sequence
-         )
+         )${notice.sql}
          insert into outbox_event (event_id, channel, sequence, name, hotel, stocktake_id, data, actor, occurred_at)
          select e.event_id, ?, taken.last_sequence - ? + e.ordinal, e.name, e.hotel, e.stocktake_id, e.data,
                 cast(? as jsonb), cast(? as timestamptz)
-         from taken, jsonb_to_recordset(cast(? as jsonb))
+         from taken${notice.from}, jsonb_to_recordset(cast(? as jsonb))
            as e(ordinal int, event_id uuid, name text, hotel text, stocktake_id int, data jsonb)
          returning id, sequence, sequence - (select last_sequence from taken) + ? as ordinal`,
         [
           channel,
           own.length,
+          ...notice.params(channel, own.length),
           channel,
           own.length,
           JSON.stringify(actor),
@@ -150,6 +167,23 @@ export class OutboxStore {
       }
     }
     return stored;
+  }
+
+  /**
+   * The commit notice as part of the append statement: a CTE that the insert joins (its one row),
+   * so PostgreSQL runs it exactly once; pg_notify is volatile, so the CTE is never inlined.
+   */
+  private noticeClause(): { sql: string; from: string; params: (channel: string, count: number) => unknown[] } {
+    const notices = this.notices;
+    if (!notices) return { sql: '', from: '', params: () => [] };
+    return {
+      sql: `,
+         noticed as (
+           select pg_notify(?, concat_ws(' ', cast(? as text), last_sequence, cast(? as int), cast(? as text))) from taken
+         )`,
+      from: ', noticed',
+      params: (channel, count) => [notices.channel, notices.origin, count, channel],
+    };
   }
 
   // ---- reading a channel's history -------------------------------------------
