@@ -63,7 +63,7 @@ it('loading local secrets from a DATA_DIR that cannot be created names DATA_DIR,
   }
   expect(thrown).toBeInstanceOf(ConfigError);
   expect((thrown as ConfigError).problems).toEqual([
-    `DATA_DIR (${dataDir}) is not writable (ENOTDIR), and local secrets are generated there because AUTH_JWT_SECRET is not set or the built-in Pusher endpoint is in use (no PUSHER_* settings): point DATA_DIR at a folder this user (uid ${process.getuid!()}) can write`,
+    `DATA_DIR (${dataDir}) is not writable (ENOTDIR), and the local JWT secret is generated there because AUTH_JWT_SECRET is not set: point DATA_DIR at a folder this user (uid ${process.getuid!()}) can write`,
   ]);
 });
 

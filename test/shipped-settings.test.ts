@@ -7,12 +7,13 @@
  * covered by client-tools.test.ts and the APOLLO_* settings by apollo-studio.test.ts.
  */
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Redis from 'ioredis';
+import { Client } from 'pg';
 import { once } from 'node:events';
 import WebSocket from 'ws';
 import { verifySignedRequest, parseRawQuery } from '../src/realtime/pusher-server/signature';
@@ -281,11 +282,14 @@ describe('a development server with tight operation limits, a fixed port and LOG
     }
   });
 
-  it('DATA_DIR: the built-in endpoint’s credentials are generated there, and /pusher/config hands out that key', async () => {
-    const secrets = JSON.parse(readFileSync(path.join(dataDir, 'local-secrets.json'), 'utf8')) as {
-      pusher: { key: string };
-    };
-    expect((await pusherConfig(server)).key).toBe(secrets.pusher.key);
+  it('DATA_DIR: with AUTH_JWT_SECRET set nothing is written there; the built-in endpoint’s key is the database’s', async () => {
+    expect(existsSync(dataDir) ? readdirSync(dataDir) : []).toEqual([]);
+    const client = new Client({ connectionString: server.databaseUrl });
+    await client.connect();
+    const { rows } = await client
+      .query<{ key: string }>('select key from built_in_pusher_app')
+      .finally(() => client.end());
+    expect((await pusherConfig(server)).key).toBe(rows[0]!.key);
   });
 
   it('NODE_ENV unset is development: Apollo Sandbox and the demo are served, errors suggest field names', async () => {

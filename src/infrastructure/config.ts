@@ -12,9 +12,9 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type PusherTarget =
   /**
    * The relay publishes to our own built-in endpoint: with no Pusher settings, or with
-   * PUSHER_APP_ID/KEY/SECRET but neither PUSHER_HOST nor PUSHER_CLUSTER. Given credentials are
-   * what every replica uses (docs/operations.md, "Several instances"); without them each one
-   * generates its own in DATA_DIR, fine for a single instance only.
+   * PUSHER_APP_ID/KEY/SECRET but neither PUSHER_HOST nor PUSHER_CLUSTER. Given credentials
+   * override; without them the endpoint uses the ones generated once and kept in the database,
+   * which every replica on it shares (docs/pusher-server.md, "Credentials").
    */
   | { kind: 'built-in'; credentials?: { appId: string; key: string; secret: string } }
   | {
@@ -472,8 +472,8 @@ function parsePusher(get: Getter, problems: string[]): PusherTarget {
   const cluster = get('PUSHER_CLUSTER');
   const host = get('PUSHER_HOST');
   if (cluster === undefined && host === undefined) {
-    // Credentials alone: the built-in endpoint with them, so that replicas agree on its key (a
-    // replica's generated key is its own). Settings of another server would be ignored: refused.
+    // Credentials alone: the built-in endpoint with them instead of the database's generated ones
+    // (e.g. a key frontends already hold). Settings of another server would be ignored: refused.
     const elsewhere = (
       ['PUSHER_PORT', 'PUSHER_USE_TLS', 'PUSHER_CLIENT_HOST', 'PUSHER_CLIENT_PORT', 'PUSHER_CLIENT_USE_TLS'] as const
     ).filter((name) => get(name) !== undefined);

@@ -8,6 +8,7 @@ import { Migration20261123233115 } from './Migration20261123233115';
 import { Migration20261130224530 } from './Migration20261130224530';
 import { Migration20261201021918 } from './Migration20261201021918';
 import { Migration20261205090535 } from './Migration20261205090535';
+import { Migration20261205143641 } from './Migration20261205143641';
 
 export const migrationsList = [
   { name: 'Migration20261123225820', class: Migration20261123225820 },
@@ -16,4 +17,5 @@ export const migrationsList = [
   { name: 'Migration20261130224530', class: Migration20261130224530 },
   { name: 'Migration20261201021918', class: Migration20261201021918 },
   { name: 'Migration20261205090535', class: Migration20261205090535 },
+  { name: 'Migration20261205143641', class: Migration20261205143641 },
 ];

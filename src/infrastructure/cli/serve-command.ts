@@ -9,8 +9,9 @@ import { startApp } from '../app';
 import { loadConfig, loadDotEnv } from '../config';
 import { openDatabase, type Database } from '../database/database';
 import { ensurePortFree } from '../http/port-check';
-import { loadLocalSecrets } from '../local-secrets';
+import { legacyPusherCredentials } from '../local-secrets';
 import { createLogger } from '../logger';
+import { sharedPusherCredentials } from '../pusher-credentials/shared-credentials';
 import { DEMO_HOTEL } from '../seed/demo-catalogue';
 import { seedDemoHotel } from '../seed/seed-demo-hotel';
 import { adminCommandLines } from './admin-command-line';
@@ -74,10 +75,12 @@ async function serve(): Promise<void> {
       orm: database.orm,
       databaseUrl: database.url,
       tokenKey: key,
-      // Local secrets only when the built-in endpoint has no credentials from PUSHER_*: a deployment that sets them never writes DATA_DIR.
+      // PUSHER_APP_ID/KEY/SECRET when set, else the database's (one set per database, so replicas agree
+      // whatever their DATA_DIR; an earlier version's DATA_DIR credentials are adopted on first start).
       builtInPusher:
         config.pusher.kind === 'built-in'
-          ? (config.pusher.credentials ?? loadLocalSecrets(config.dataDir).pusher)
+          ? (config.pusher.credentials ??
+            (await sharedPusherCredentials(database.orm, { adopt: legacyPusherCredentials(config.dataDir), log })))
           : undefined,
       log,
     });

@@ -15,6 +15,7 @@ import {
 } from '../../domain/entities';
 import { migrationsList } from '../../migrations';
 import { ChannelSequence, OutboxEvent } from '../../realtime/outbox/OutboxEvent';
+import { BuiltInPusherApp } from '../pusher-credentials/BuiltInPusherApp';
 import { silentLogger, type Logger } from '../logger';
 
 export const ENTITIES = [
@@ -29,6 +30,7 @@ export const ENTITIES = [
   PresenceSession,
   LineLock,
   IdempotencyRecord,
+  BuiltInPusherApp,
 ];
 
 const ROOT = path.resolve(__dirname, '../../..');
