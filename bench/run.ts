@@ -31,6 +31,7 @@ import { b7 } from './scenarios/b7-large-stocktake';
 import { b9 } from './scenarios/b9-idle-memory';
 import { b2, b3Result, b4Result, b4Spread, b8, oneChannel } from './scenarios/fanout';
 import { hostile } from './scenarios/hostile';
+import { instances } from './scenarios/instances';
 import { relayScenarios } from './scenarios/relay';
 import type { MainContext, ScenarioResult, Suite } from './scenarios/types';
 
@@ -225,6 +226,7 @@ async function main(): Promise<void> {
   }
   if (want('B9')) results.push(...(await scenario(['B9'], undefined, () => b9(suite))));
   if (want('HOSTILE')) results.push(...(await scenario(['HOSTILE'], undefined, () => hostile(suite))));
+  if (want('INSTANCES')) results.push(...(await scenario(['INSTANCES'], undefined, () => instances(suite))));
   results.sort((a, b) => a.id.localeCompare(b.id));
 
   if (aborting) return;

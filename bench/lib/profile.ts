@@ -1,6 +1,6 @@
 /** Command line and the two profiles: full (about ten minutes) and `--quick` (under two). */
 
-export const SCENARIOS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'HOSTILE'] as const;
+export const SCENARIOS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'HOSTILE', 'INSTANCES'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
 
 export interface Profile {
@@ -15,6 +15,8 @@ export interface Profile {
   b7: { items: number; probeIntervalMs: number; detailRuns: number };
   b8: { subscribers: number; processes: number };
   b9: { subscribers: number };
+  /** Two instances on one database: subscribers on one, mutations on the other; commits per side of the NOTIFY cost. */
+  instances: { stocktakes: number; subscribers: number; ratePerSecond: number; roundMs: number; commits: number };
 }
 
 const FULL: Profile = {
@@ -28,6 +30,7 @@ const FULL: Profile = {
   b7: { items: 10_000, probeIntervalMs: 10, detailRuns: 3 },
   b8: { subscribers: 1_000, processes: 1 },
   b9: { subscribers: 1_000 },
+  instances: { stocktakes: 10, subscribers: 100, ratePerSecond: 50, roundMs: 10_000, commits: 5_000 },
 };
 
 const QUICK: Profile = {
@@ -41,6 +44,7 @@ const QUICK: Profile = {
   b7: { items: 10_000, probeIntervalMs: 10, detailRuns: 1 },
   b8: { subscribers: 1_000, processes: 1 },
   b9: { subscribers: 1_000 },
+  instances: { stocktakes: 10, subscribers: 100, ratePerSecond: 50, roundMs: 3_000, commits: 1_500 },
 };
 
 export interface Options {
