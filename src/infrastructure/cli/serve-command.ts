@@ -69,7 +69,7 @@ async function serve(): Promise<void> {
       );
     }
     if (config.redisUrl) {
-      log.info('REDIS_URL is set: events, the relay wake-up and built-in Pusher channels reach every instance');
+      log.info('REDIS_URL is set: events and built-in Pusher channels reach every instance through Redis');
     }
     app = await startApp(config, {
       orm: database.orm,
