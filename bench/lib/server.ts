@@ -42,10 +42,23 @@ export interface ServerOptions {
   jwtSecret: string;
   /** Extra environment (PUSHER_*, BENCH_GC_ON_METRICS …). */
   env?: Record<string, string>;
+  /**
+   * Keep the per-user budgets at their defaults (docs/operations.md, "Per-token budgets"). Otherwise they are
+   * lifted: the bench's one token stands for a whole team of clients (1,000 subscribers, 32 counters).
+   */
+  shippedBudgets?: boolean;
   /** Node flags before the script (--expose-gc …). */
   nodeFlags?: string[];
   timeoutMs?: number;
 }
+
+/** Budgets for a token that stands for many users (see `shippedBudgets`). */
+const TEAM_BUDGETS = {
+  TOKEN_COST_PER_SECOND: '100000000',
+  TOKEN_MAX_CONNECTIONS: '100000',
+  TOKEN_MAX_SUBSCRIPTIONS: '1000000',
+  TOKEN_MAX_PRESENCE_SESSIONS: '100000',
+};
 
 const READY_LINE = 'Stocktake Live is running';
 
@@ -86,6 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     LOG_LEVEL: 'warn',
     DATABASE_URL: options.databaseUrl,
     DATA_DIR: workDir,
+    ...(options.shippedBudgets ? {} : TEAM_BUDGETS),
     ...options.env,
     ...experimentEnv(),
   };

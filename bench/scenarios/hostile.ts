@@ -227,7 +227,12 @@ export async function hostile(suite: Suite): Promise<ScenarioResult> {
     const worstRatio = Math.max(...calibration.filter((row) => !row.refused).map((row) => row.ratio));
     await server.stop();
 
-    flood = await startServer({ name: 'hostile-budgets', databaseUrl: db.url, jwtSecret: suite.jwtSecret });
+    flood = await startServer({
+      name: 'hostile-budgets',
+      databaseUrl: db.url,
+      jwtSecret: suite.jwtSecret,
+      shippedBudgets: true,
+    });
     const share = await floodShare(
       { url: flood.graphqlUrl, pid: flood.pid, token: await staff('flooding') },
       heaviest(documents),
