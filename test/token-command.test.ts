@@ -69,7 +69,7 @@ it('says which folder DATA_DIR names and why, with exit code 1, when it must gen
     expect(result).toEqual({
       code: 1,
       stdout: '',
-      stderr: `Invalid configuration:\n  - DATA_DIR (${dataDir}) is not writable (ENOTDIR), and local secrets are generated there because AUTH_JWT_SECRET is not set or the built-in Pusher endpoint is in use (no PUSHER_* settings): point DATA_DIR at a folder this user (uid ${process.getuid!()}) can write\n`,
+      stderr: `Invalid configuration:\n  - DATA_DIR (${dataDir}) is not writable (ENOTDIR), and the local JWT secret is generated there because AUTH_JWT_SECRET is not set: point DATA_DIR at a folder this user (uid ${process.getuid!()}) can write\n`,
     });
   } finally {
     rmSync(folder, { recursive: true, force: true });
