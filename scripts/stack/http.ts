@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 export interface GraphQLAnswer<T> {
   status: number;
   data?: T;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  errors?: Array<{ message: string; extensions?: { code?: string; retryAfterMs?: number } }>;
 }
 
 export interface Endpoint {
@@ -60,7 +60,8 @@ const RETRYABLE = new Set(['SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR']);
 /**
  * A mutation with an Idempotency-Key, retried with the same key (at most `attempts` times, 100 ms
  * apart) while nginx cannot reach a replica (502/504), the connection fails, or the database is
- * unavailable; a refusal of the request itself (a bad input) is not retried but thrown.
+ * unavailable, and after the wait it is told when the token's budget is spent (RATE_LIMITED); a
+ * refusal of the request itself (a bad input) is not retried but thrown.
  */
 export async function idempotentMutation<T>(
   endpoint: Endpoint,
@@ -81,6 +82,14 @@ export async function idempotentMutation<T>(
       if (answer.data && !answer.errors) return { data: answer.data, failedAttempts: attempt, requestId };
       lastProblem = `HTTP ${answer.status} ${JSON.stringify(answer.errors)}`;
       const codes = (answer.errors ?? []).map((error) => error.extensions?.code ?? '');
+      // One token stands for the whole load here: past its budget it waits as it is told, as a client should.
+      const limited = answer.errors?.find((error) => error.extensions?.code === 'RATE_LIMITED');
+      if (limited) {
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.max(Number(limited.extensions?.retryAfterMs) || 0, 100)),
+        );
+        continue;
+      }
       if (answer.status < 500 && !codes.some((code) => RETRYABLE.has(code))) break;
     } catch (error) {
       lastProblem = String(error);
