@@ -38,6 +38,8 @@ function required(name: string): string {
 }
 
 const endpoint: Endpoint = { url: required('STACK_URL'), token: required('STACK_TOKEN') };
+/** graphql-ws followers are a staff member's screens: the manager's token is busy with the load (and its budget). */
+const followerEndpoint: Endpoint = { ...endpoint, token: required('STACK_FOLLOWER_TOKEN') };
 const HOTEL = required('STACK_HOTEL');
 /** Replica name -> its port (for its /metrics, and to read nginx's log of which one served what). */
 const REPLICAS = new Map(
@@ -288,7 +290,7 @@ async function main(): Promise<void> {
       const socket = new Promise<void>((resolve) => (connected = resolve));
       const follower = graphqlWsFollower(
         `gws-${i}`,
-        endpoint,
+        followerEndpoint,
         [
           { channel: detail, query: DETAIL_SUBSCRIPTION, variables: { id: stocktakeId }, after: start.get(detail)! },
           { channel: list, query: LIST_SUBSCRIPTION, variables: { hotel: HOTEL }, after: start.get(list)! },

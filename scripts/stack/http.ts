@@ -17,12 +17,30 @@ export interface Endpoint {
   token: string;
 }
 
-/** One POST /graphql; throws only when no HTTP answer came (connection refused or reset). */
+/**
+ * One POST /graphql; throws only when no HTTP answer came (connection refused or reset). Refused
+ * RATE_LIMITED, it waits the time it is told and asks again, as a client should: the check's one
+ * manager token carries the whole load, past one user's budget (docs/operations.md, "Per-token budgets").
+ */
 export async function graphql<T>(
   endpoint: Endpoint,
   query: string,
   variables: Record<string, unknown>,
   headers: Record<string, string> = {},
+): Promise<GraphQLAnswer<T>> {
+  for (let attempt = 1; ; attempt += 1) {
+    const answer = await post<T>(endpoint, query, variables, headers);
+    const limited = answer.errors?.find((error) => error.extensions?.code === 'RATE_LIMITED');
+    if (!limited || attempt >= 30) return answer;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(limited.extensions?.retryAfterMs ?? 0, 100)));
+  }
+}
+
+async function post<T>(
+  endpoint: Endpoint,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
 ): Promise<GraphQLAnswer<T>> {
   const response = await fetch(`${endpoint.url}/graphql`, {
     method: 'POST',
@@ -60,8 +78,8 @@ const RETRYABLE = new Set(['SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR']);
 /**
  * A mutation with an Idempotency-Key, retried with the same key (at most `attempts` times, 100 ms
  * apart) while nginx cannot reach a replica (502/504), the connection fails, or the database is
- * unavailable, and after the wait it is told when the token's budget is spent (RATE_LIMITED); a
- * refusal of the request itself (a bad input) is not retried but thrown.
+ * unavailable (RATE_LIMITED waits inside `graphql`); a refusal of the request itself (a bad input)
+ * is not retried but thrown.
  */
 export async function idempotentMutation<T>(
   endpoint: Endpoint,
@@ -82,14 +100,6 @@ export async function idempotentMutation<T>(
       if (answer.data && !answer.errors) return { data: answer.data, failedAttempts: attempt, requestId };
       lastProblem = `HTTP ${answer.status} ${JSON.stringify(answer.errors)}`;
       const codes = (answer.errors ?? []).map((error) => error.extensions?.code ?? '');
-      // One token stands for the whole load here: past its budget it waits as it is told, as a client should.
-      const limited = answer.errors?.find((error) => error.extensions?.code === 'RATE_LIMITED');
-      if (limited) {
-        await new Promise((resolve) =>
-          setTimeout(resolve, Math.max(Number(limited.extensions?.retryAfterMs) || 0, 100)),
-        );
-        continue;
-      }
       if (answer.status < 500 && !codes.some((code) => RETRYABLE.has(code))) break;
     } catch (error) {
       lastProblem = String(error);
