@@ -58,3 +58,29 @@ export function randomCounts(): { countedFullUnits: string; countedPartialUnits:
     countedPartialUnits: (Math.floor(Math.random() * 1000) / 100).toFixed(2),
   };
 }
+
+export interface RawOutcome {
+  status: number;
+  /** Bytes of the answer. */
+  bytes: number;
+  /** The distinct `extensions.code`s of its errors (`(not JSON)` when the answer was not JSON). */
+  codes: string[];
+}
+
+/** One POST of a JSON body as it is, with or without a token: for scenarios that expect refusals. */
+export async function postBody(url: string, token: string | undefined, body: string): Promise<RawOutcome> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
+  const text = await response.text();
+  let codes: string[];
+  try {
+    const parsed = JSON.parse(text) as { errors?: Array<{ extensions?: { code?: string } }> };
+    codes = [...new Set((parsed.errors ?? []).map((error) => error.extensions?.code ?? '?'))];
+  } catch {
+    codes = ['(not JSON)'];
+  }
+  return { status: response.status, bytes: Buffer.byteLength(text), codes };
+}

@@ -9,6 +9,7 @@ import 'reflect-metadata';
 import { parse } from 'graphql';
 import { createSchema } from '../../src/graphql/schema';
 import { COST_UNIT_MICROSECONDS, operationCost } from '../../src/graphql/operation-limits';
+import { postBody, type RawOutcome } from '../lib/api';
 import { cpuMs, round } from '../lib/proc-stats';
 
 export interface CalibrationDocument {
@@ -38,19 +39,9 @@ export interface CalibrationTarget {
   token: string;
 }
 
-async function send(
-  target: CalibrationTarget,
-  document: CalibrationDocument,
-  unique: number,
-): Promise<{ bytes: number; codes: string[] }> {
-  const response = await fetch(target.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${target.token}` },
-    body: JSON.stringify({ query: `# ${unique}\n${document.query}`, variables: document.variables ?? {} }),
-  });
-  const text = await response.text();
-  const body = JSON.parse(text) as { errors?: Array<{ extensions?: { code?: string } }> };
-  return { bytes: Buffer.byteLength(text), codes: (body.errors ?? []).map((error) => error.extensions?.code ?? '?') };
+function send(target: CalibrationTarget, document: CalibrationDocument, unique: number): Promise<RawOutcome> {
+  const body = JSON.stringify({ query: `# ${unique}\n${document.query}`, variables: document.variables ?? {} });
+  return postBody(target.url, target.token, body);
 }
 
 let counter = 0;
@@ -68,7 +59,7 @@ export async function calibrate(
     const price = operationCost(schema, parse(document.query), undefined, document.variables);
     for (let i = 0; i < warmup; i++) await send(target, document, (counter += 1));
     const before = cpuMs(target.pid);
-    let last = { bytes: 0, codes: [] as string[] };
+    let last: RawOutcome = { status: 0, bytes: 0, codes: [] };
     for (let i = 0; i < requests; i++) last = await send(target, document, (counter += 1));
     const perRequest = (cpuMs(target.pid) - before) / requests;
     const pricedMs = (price * COST_UNIT_MICROSECONDS) / 1000;
@@ -80,7 +71,7 @@ export async function calibrate(
       ratio: round(perRequest / pricedMs, 2),
       refused: last.codes.includes('GRAPHQL_VALIDATION_FAILED'),
       bytes: last.bytes,
-      codes: [...new Set(last.codes)],
+      codes: last.codes,
     });
   }
   return rows;

@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { signToken } from '../../src/infrastructure/auth/tokens';
 import { CpuWindow, round } from '../lib/proc-stats';
-import { graphql, randomCounts, UPDATE_LINE } from '../lib/api';
+import { graphql, postBody, randomCounts, UPDATE_LINE, type RawOutcome } from '../lib/api';
 import { HOTEL, populatedStocktakes, seedHotel } from '../lib/seed';
 import { startServer, type RunningServer } from '../lib/server';
 import { calibrate, floodShare, heaviest, staffDocuments } from './cost-calibration';
@@ -120,26 +120,9 @@ export interface HostileRow {
   codes: string[];
 }
 
-async function send(
-  to: HostileTarget,
-  document: HostileDocument,
-  n: number,
-): Promise<{ status: number; codes: string[] }> {
+async function send(to: HostileTarget, document: HostileDocument, n: number): Promise<RawOutcome> {
   const token = document.caller === 'anonymous' ? undefined : (to.tokens[document.caller] ?? 'not.a.token');
-  const response = await fetch(to.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: document.body(n),
-  });
-  const text = await response.text();
-  let codes: string[];
-  try {
-    const body = JSON.parse(text) as { errors?: Array<{ extensions?: { code?: string } }> };
-    codes = [...new Set((body.errors ?? []).map((error) => error.extensions?.code ?? '?'))];
-  } catch {
-    codes = ['(not JSON)'];
-  }
-  return { status: response.status, codes };
+  return postBody(to.url, token, document.body(n));
 }
 
 let counter = 0;
@@ -155,7 +138,7 @@ export async function measureHostile(
   for (const document of documents) {
     for (let i = 0; i < warmup; i++) await send(to, document, (counter += 1));
     const window = new CpuWindow(to.pid);
-    let last = { status: 0, codes: [] as string[] };
+    let last: RawOutcome = { status: 0, bytes: 0, codes: [] };
     for (let i = 0; i < requests; i++) last = await send(to, document, (counter += 1));
     rows.push({
       name: document.name,
