@@ -44,6 +44,25 @@ export class PresenceSession {
   expiresAt!: Date;
 }
 
+/**
+ * One running API instance, as long as it keeps saying so: it writes `seenAt`
+ * every second (services/instance-liveness.ts), and one silent for a few
+ * seconds is dead. What an instance holds on behalf of its connections and
+ * its relay (presence sessions, outbox claims) dies with it, in seconds
+ * rather than after a lease or a heartbeat meant for clients.
+ */
+@Entity({ tableName: 'instance_liveness' })
+export class InstanceLiveness {
+  @PrimaryKey({ type: 'string', length: 64 })
+  instanceId!: string;
+
+  @Property({ type: 'datetime' })
+  startedAt!: Date;
+
+  @Property({ type: 'datetime' })
+  seenAt!: Date;
+}
+
 /** A soft editing lock on a line: one holder, until `expiresAt` unless renewed. */
 @Entity({ tableName: 'line_lock' })
 @Index({ properties: ['expiresAt'] })

@@ -4,4 +4,4 @@ export { StockItem } from './StockItem';
 export { Stocktake, StocktakeStatus } from './Stocktake';
 export { StocktakeLine } from './StocktakeLine';
 export { StockMovement, MovementType } from './StockMovement';
-export { IdempotencyRecord, LineLock, PresenceSession } from './collaboration';
+export { IdempotencyRecord, InstanceLiveness, LineLock, PresenceSession } from './collaboration';

@@ -5,6 +5,7 @@ import path from 'node:path';
 import {
   Hotel,
   IdempotencyRecord,
+  InstanceLiveness,
   LineLock,
   PresenceSession,
   StockCategory,
@@ -30,6 +31,7 @@ export const ENTITIES = [
   PresenceSession,
   LineLock,
   IdempotencyRecord,
+  InstanceLiveness,
   BuiltInPusherApp,
 ];
 

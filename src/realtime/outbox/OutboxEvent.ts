@@ -26,6 +26,7 @@ export class OutboxEvent {
     | 'deadLetteredAt'
     | 'slimmed'
     | 'claimToken'
+    | 'claimedBy'
     | 'claimedUntil';
 
   @PrimaryKey({ type: 'bigint', autoincrement: true })
@@ -96,6 +97,10 @@ export class OutboxEvent {
    */
   @Property({ type: 'uuid', nullable: true })
   claimToken: string | null = null;
+
+  /** The instance holding the claim: its claims end when it stops beating (instance_liveness), not only at `claimedUntil`. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  claimedBy: string | null = null;
 
   @Property({ type: 'datetime', nullable: true })
   claimedUntil: Date | null = null;
