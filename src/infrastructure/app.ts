@@ -19,6 +19,8 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createServices } from '../domain/services';
+import { InstanceLivenessService } from '../domain/services/instance-liveness';
+import { pooledSql } from '../domain/sql';
 import { createSchema } from '../graphql/schema';
 import { COMMIT_NOTICE_CHANNEL, CommitListener, type CommitListenerOptions } from '../realtime/commit-notices';
 import type { EventBus } from '../realtime/event-bus';
@@ -36,6 +38,7 @@ import { RedisEventBus } from '../realtime/redis-event-bus';
 import { createTokenVerifier, type TokenKey } from './auth/tokens';
 import { AppMetrics } from './metrics';
 import { CollaborationUpkeep } from './collaboration-upkeep';
+import { InstanceHeartbeat } from './instance-heartbeat';
 import type { Config, PusherTarget } from './config';
 import { TransactionalUnitOfWork } from './database/transactional-unit-of-work';
 import { demoRoutes } from './http/demo/demo-routes';
@@ -105,8 +108,10 @@ export interface RunningApp extends RunningServer {
   retention: OutboxRetention;
   /** Presence renewal and the sweeps of lapsed locks, presences and idempotency keys. */
   collaboration: CollaborationUpkeep;
-  /** Names this instance's connections in presence sessions. */
+  /** Names this instance's connections in presence sessions and its relay's claims. */
   instanceId: string;
+  /** This instance's liveness beat; `detach()` plays a crash in tests. */
+  heartbeat: InstanceHeartbeat;
   /** Present when no Pusher credentials are configured. */
   pusherServer: PusherCompatibleServer | undefined;
   /** The pusher-js settings GET /pusher/config returns to a client that reached the API at `apiUrl`. */
@@ -122,6 +127,9 @@ export async function startApp(config: Config, resources: AppResources, seams: A
   const tuning = config.relay;
   const metrics = new AppMetrics();
   const instanceId = randomUUID();
+  // Alive before anything it does can name it: presence sessions and relay claims die with it (instance-liveness.ts).
+  const heartbeat = new InstanceHeartbeat(new InstanceLivenessService(pooledSql(orm), instanceId), log);
+  await heartbeat.start();
   const store = new OutboxStore(orm, { channel: COMMIT_NOTICE_CHANNEL, origin: instanceId });
   const redisPrefix = config.redisPrefix;
   const redis: RedisConnections | undefined = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
@@ -333,6 +341,7 @@ export async function startApp(config: Config, resources: AppResources, seams: A
     store,
     publisher,
     requestTimeoutMs: tuning.requestTimeoutMs,
+    liveness: { instanceId, isFresh: () => heartbeat.isFresh() },
     channelPrefixes,
     leader: new LeaderLock(resources.databaseUrl, log),
     observer: metrics.relayObserver,
@@ -372,6 +381,7 @@ export async function startApp(config: Config, resources: AppResources, seams: A
     retention,
     collaboration,
     instanceId,
+    heartbeat,
     pusherServer,
     pusherSettings,
     async close() {
@@ -385,6 +395,7 @@ export async function startApp(config: Config, resources: AppResources, seams: A
       await commitNotices.stop();
       await bus.close();
       await redis?.close();
+      await heartbeat.stop();
     },
   };
 }

@@ -6,12 +6,14 @@
  * - sweeps what lapsed, on any instance (deletes are atomic, so two
  *   instances never end the same lock or session twice): editing locks past
  *   their TTL (`user-stopped-editing-line`, expired) and presence sessions
- *   not renewed (`user-left`, timeout or instance-lost);
+ *   not renewed or held by an instance that stopped beating (`user-left`,
+ *   timeout or instance-lost);
  * - ends the presence of connections that closed;
  * - prunes idempotency keys older than their retention.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Services } from '../domain/services';
+import { LIVENESS_BEAT_MS } from '../domain/services/instance-liveness';
 import type { PresenceSessionKey } from '../domain/services/presence-service';
 import type { CollaborationTiming } from './config';
 import type { Logger } from './logger';
@@ -33,8 +35,9 @@ export class CollaborationUpkeep {
 
   start(): void {
     const { presenceHeartbeatMs, lineLockTtlMs, idempotencyRetentionMs } = this.options.timing;
-    // A lapse is seen within a fraction of the shortest timeout, and never more often than every 50 ms.
-    const sweepEvery = clamp(Math.min(presenceHeartbeatMs, lineLockTtlMs) / 4, 50, 5_000);
+    // A lapse is seen within a fraction of the shortest timeout, never more often than every 50 ms, and a dead
+    // instance's sessions within a beat of its liveness deadline (instance-liveness.ts).
+    const sweepEvery = clamp(Math.min(presenceHeartbeatMs, lineLockTtlMs) / 4, 50, LIVENESS_BEAT_MS);
     this.every(sweepEvery, 'sweeping lapsed locks and presences', async () => {
       await this.options.services.locks.sweep();
       await this.options.services.presence.sweep();

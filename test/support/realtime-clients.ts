@@ -69,7 +69,7 @@ export interface LegacyFrontend {
  * several instances publish to.
  */
 export async function legacyFrontend(
-  t: TestApp,
+  t: Pick<TestApp, 'port'>,
   token?: string,
   endpoint?: { port: number; key: string },
 ): Promise<LegacyFrontend> {

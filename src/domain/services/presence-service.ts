@@ -17,6 +17,7 @@ import type { EventRecorder, PresenceEndReason, UserRef } from '../events';
 import type { UnitOfWork } from '../unit-of-work';
 import { actorOf, type Viewer } from '../viewer';
 import { hotelOfStocktake } from './access';
+import { liveInstance } from './instance-liveness';
 import { releaseLocksOf, SYSTEM_ACTOR } from './line-locks';
 
 /** A session of a user on a stocktake: `http`, or a graphql-ws connection of an instance. */
@@ -165,13 +166,14 @@ export class PresenceService {
   /**
    * Ends every session whose renewal lapsed: HTTP joins not repeated within
    * the heartbeat (`timeout`) and connections whose instance stopped
-   * renewing them, which only a dead instance does (`instance-lost`).
+   * renewing them or stopped beating (instance-liveness.ts), which only a
+   * dead instance does (`instance-lost`): the latter within seconds.
    * Returns how many sessions ended.
    */
   async sweep(): Promise<number> {
     const lapsed = await this.unitOfWork.run(SYSTEM_ACTOR, (em) =>
       em.execute<{ stocktake_id: number; hotel: string }[]>(
-        'select distinct stocktake_id, hotel from presence_session where expires_at <= now() limit 100',
+        `select distinct stocktake_id, hotel from presence_session p where ${LAPSED} limit 100`,
       ),
     );
     let ended = 0;
@@ -179,7 +181,7 @@ export class PresenceService {
       ended += await this.unitOfWork.run(SYSTEM_ACTOR, async (em, events) => {
         await lockPresence(em, stocktakeId);
         const rows = await em.execute<EndedSession[]>(
-          `delete from presence_session where stocktake_id = ? and expires_at <= now()
+          `delete from presence_session p where stocktake_id = ? and ${LAPSED}
            returning user_id, user_name, instance_id, session_key`,
           [stocktakeId],
         );
@@ -192,6 +194,9 @@ export class PresenceService {
     return ended;
   }
 }
+
+/** A session (alias `p`) that ended without a word: not renewed in time, or its instance dead. */
+const LAPSED = `(p.expires_at <= now() or (p.instance_id is not null and not ${liveInstance('p.instance_id')}))`;
 
 function lockPresence(em: EntityManager, stocktakeId: number): Promise<unknown> {
   return em.execute('select pg_advisory_xact_lock(?, ?)', [PRESENCE_LOCK_CLASS, stocktakeId]);

@@ -16,6 +16,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { DomainEvent } from '../../domain/events';
 import { singleFlight } from '../../domain/single-flight';
 import { pooledSql, sqlRows, type SqlTarget } from '../../domain/sql';
+import { liveInstance } from '../../domain/services/instance-liveness';
 import type { Actor } from '../../domain/viewer';
 import { channelsOf } from '../event-catalog';
 import type { StoredEvent } from './stored-event';
@@ -64,6 +65,10 @@ const EVENT_COLUMNS = 'id, event_id, channel, sequence, name, hotel, stocktake_i
 type Executor = (sql: string, params?: unknown[]) => Promise<unknown[]>;
 
 const idList = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
+/** A row (alias `row`) nobody holds: never claimed, its lease over, or its holder dead. */
+const unclaimed = (row: string) =>
+  `(${row}.claimed_until is null or ${row}.claimed_until < now() or not ${liveInstance(`${row}.claimed_by`)})`;
 
 /** How `append` announces a commit to the other instances (commit-notices.ts). */
 export interface CommitNoticeTarget {
@@ -238,8 +243,12 @@ export class OutboxStore {
    * channel (a loose index scan: one probe per channel with pending events)
    * rather than by reading every pending row, so a claim costs the same with
    * a backlog of ten thousand events as with ten (bench B5).
+   *
+   * A claim names its `holder` (the instance) and lasts until `leaseMs` has
+   * passed or its holder stops beating (`liveInstance`), whichever is first:
+   * a killed relay's claims are free within seconds.
    */
-  async claimDue(limit: number, leaseMs: number): Promise<{ token: string; rows: RelayRow[] }> {
+  async claimDue(limit: number, leaseMs: number, holder: string): Promise<{ token: string; rows: RelayRow[] }> {
     const token = randomUUID();
     const rows = await this.rows<RelayRow>(
       `with recursive pending_channels as (
@@ -251,35 +260,48 @@ export class OutboxStore {
                  order by o.channel limit 1)
          from pending_channels p where p.channel is not null
        ), heads as (
-         select h.id, h.next_attempt_at, h.claimed_until from pending_channels p
+         select h.id, h.next_attempt_at, h.claimed_until, h.claimed_by from pending_channels p
          cross join lateral (
-           select id, next_attempt_at, claimed_until from outbox_event
+           select id, next_attempt_at, claimed_until, claimed_by from outbox_event
            where channel = p.channel and published_at is null and dead_lettered_at is null
            order by sequence limit 1
          ) h
          where p.channel is not null
        ), due as (
          select o.id from outbox_event o join heads h on h.id = o.id
-         where (h.next_attempt_at is null or h.next_attempt_at <= now()) and (h.claimed_until is null or h.claimed_until < now())
+         where (h.next_attempt_at is null or h.next_attempt_at <= now()) and ${unclaimed('h')}
          order by o.id limit ?
          for update of o skip locked
        )
-       update outbox_event o set claim_token = ?, claimed_until = now() + make_interval(secs => ?)
+       update outbox_event o set claim_token = ?, claimed_by = ?, claimed_until = now() + make_interval(secs => ?)
        from due
-       where o.id = due.id and o.published_at is null and o.dead_lettered_at is null
-         and (o.claimed_until is null or o.claimed_until < now())
+       where o.id = due.id and o.published_at is null and o.dead_lettered_at is null and ${unclaimed('o')}
        returning o.id, o.event_id, o.channel, o.sequence, o.name, o.hotel, o.stocktake_id, o.data, o.actor, o.occurred_at, o.attempts, o.slimmed`,
-      [limit, token, leaseMs / 1000],
+      [limit, token, holder, leaseMs / 1000],
     );
     rows.sort((a, b) => Number(a.id) - Number(b.id));
     return { token, rows };
+  }
+
+  /**
+   * Another request under the same claim (an event split in parts, a batch
+   * sent one by one): the claim lasts another `leaseMs`. False when it was
+   * lost (its holder counted dead, or the lease ran out), so nothing more is sent under it.
+   */
+  async extendClaim(token: string, leaseMs: number): Promise<boolean> {
+    const rows = await this.rows<{ id: string }>(
+      `update outbox_event set claimed_until = now() + make_interval(secs => ?)
+       where claim_token = ? and published_at is null and dead_lettered_at is null returning id`,
+      [leaseMs / 1000, token],
+    );
+    return rows.length > 0;
   }
 
   /** Pusher accepted these: delivered. Returns the ids still held by this claim (a lost claim marks nothing). */
   async markPublished(token: string, ids: readonly string[], slimmedIds: readonly string[]): Promise<number> {
     const rows = await this.rows<{ id: string }>(
       `update outbox_event set published_at = now(), attempts = attempts + 1, next_attempt_at = null, last_error = null,
-              slimmed = (id = any(cast(? as bigint[]))), claim_token = null, claimed_until = null
+              slimmed = (id = any(cast(? as bigint[]))), claim_token = null, claimed_by = null, claimed_until = null
        where id = any(cast(? as bigint[])) and claim_token = ? returning id`,
       [idList(slimmedIds), idList(ids), token],
     );
@@ -289,7 +311,7 @@ export class OutboxStore {
   /** A failed attempt that may succeed later: try again at `at`. */
   async retryLater(token: string, id: string, attempts: number, at: Date, reason: string): Promise<void> {
     await this.run(
-      `update outbox_event set attempts = ?, next_attempt_at = ?, last_error = ?, claim_token = null, claimed_until = null
+      `update outbox_event set attempts = ?, next_attempt_at = ?, last_error = ?, claim_token = null, claimed_by = null, claimed_until = null
        where id = ? and claim_token = ?`,
       [attempts, at, reason, id, token],
     );
@@ -298,7 +320,7 @@ export class OutboxStore {
   /** Gives up on these for good (until a manager re-queues them). */
   async deadLetter(token: string, ids: readonly string[], reason: string): Promise<void> {
     await this.run(
-      `update outbox_event set dead_lettered_at = now(), last_error = ?, attempts = attempts + 1, claim_token = null, claimed_until = null
+      `update outbox_event set dead_lettered_at = now(), last_error = ?, attempts = attempts + 1, claim_token = null, claimed_by = null, claimed_until = null
        where id = any(cast(? as bigint[])) and claim_token = ?`,
       [reason, idList(ids), token],
     );
@@ -307,7 +329,7 @@ export class OutboxStore {
   /** Lets go of a claim without an outcome (paused, or shutting down): the rows are due again at once. */
   async release(token: string, ids: readonly string[], reason?: string): Promise<void> {
     await this.run(
-      `update outbox_event set claim_token = null, claimed_until = null, last_error = coalesce(?, last_error)
+      `update outbox_event set claim_token = null, claimed_by = null, claimed_until = null, last_error = coalesce(?, last_error)
        where id = any(cast(? as bigint[])) and claim_token = ?`,
       [reason ?? null, idList(ids), token],
     );

@@ -13,6 +13,11 @@
  * - fencing: a row is sent only under a live claim and marked only with the
  *   claim's token (outbox-store.ts), so two instances never both send it,
  *   whatever each believes about leadership;
+ * - claims die with their holder: a claim lasts one request's deadline (and
+ *   is extended before each further request under it) or until this
+ *   instance stops beating (instance-liveness.ts), so after a crash another
+ *   instance resumes within seconds; an instance that cannot beat claims
+ *   and sends nothing;
  * - retries with exponential backoff and jitter; 403/404 pause everything,
  *   starting at `pauseBaseMs` and doubling to `pauseMaxMs`, each pause
  *   ending with a single probe request; the slim form for payloads over the
@@ -46,6 +51,8 @@ export interface RelayOptions {
   publisher: DeadlinePublisher;
   /** The publisher's deadline for one request; claims outlast it. */
   requestTimeoutMs: number;
+  /** This instance: claims name it, and it claims only while the others count it alive. */
+  liveness: { instanceId: string; isFresh(): boolean };
   /** Added to every channel name on the way out: '' or 'private-' for lists, and also 'presence-' for details. */
   channelPrefixes: ChannelPrefixes;
   leader: LeaderLock;
@@ -82,6 +89,9 @@ interface Prepared {
 }
 
 type Outcome = 'delivered' | 'settled' | 'paused';
+
+/** A claim outlasts its request's deadline by this much: time to record the outcome. */
+const LEASE_MARGIN_MS = 5_000;
 
 /** An event is dead-lettered for its age only after this many failed attempts. */
 const MIN_ATTEMPTS_BEFORE_GIVING_UP = 3;
@@ -120,8 +130,8 @@ export class PusherRelay {
     this.pauseMaxMs = options.pauseMaxMs ?? 60_000;
     this.maxEventAgeMs = options.maxEventAgeMs ?? 24 * 60 * 60 * 1_000;
     this.stopGraceMs = options.stopGraceMs ?? 2_000;
-    // Long enough for a batch that has to be split and sent one event at a time.
-    this.leaseMs = options.requestTimeoutMs * (PUSHER_MAX_BATCH + 2);
+    // One request and its outcome; every further request under the claim extends it (send()).
+    this.leaseMs = options.requestTimeoutMs + LEASE_MARGIN_MS;
     this.busySince = Array.from({ length: options.publisher.laneCount }, () => null);
   }
 
@@ -235,7 +245,8 @@ export class PusherRelay {
 
   /** One claim and its outcome; false when there was nothing this lane could do. */
   private async round(lane: number): Promise<boolean> {
-    if (!this.isLeader || !this.mayPublish(lane)) return false;
+    // Unable to beat, this instance may already count as dead and its claims be someone else's.
+    if (!this.isLeader || !this.options.liveness.isFresh() || !this.mayPublish(lane)) return false;
     this.busySince[lane] = Date.now();
     // Leadership is an efficiency (one instance does the work); the claim below is the safety.
     if (!(await this.checkLeadership())) return false;
@@ -243,7 +254,11 @@ export class PusherRelay {
     this.looking += 1;
     let claimed: Awaited<ReturnType<OutboxStore['claimDue']>>;
     try {
-      claimed = await this.options.store.claimDue(probing ? 1 : PUSHER_MAX_BATCH, this.leaseMs);
+      claimed = await this.options.store.claimDue(
+        probing ? 1 : PUSHER_MAX_BATCH,
+        this.leaseMs,
+        this.options.liveness.instanceId,
+      );
     } finally {
       this.looking -= 1;
     }
@@ -327,7 +342,8 @@ export class PusherRelay {
     };
   }
 
-  private async send(lane: number, token: string, batch: Prepared[]): Promise<Outcome> {
+  /** `again`: a request under a claim that has already had one (the claim is extended first). */
+  private async send(lane: number, token: string, batch: Prepared[], { again = false } = {}): Promise<Outcome> {
     this.busySince[lane] = Date.now();
     // An event split in parts may make more than one request's worth; they go one request after another.
     const events = batch.flatMap((item) =>
@@ -335,6 +351,7 @@ export class PusherRelay {
     );
     try {
       for (let start = 0; start < events.length; start += PUSHER_MAX_BATCH) {
+        if ((again || start > 0) && !(await this.extendClaim(token))) return 'settled';
         await this.options.publisher.publish(lane, events.slice(start, start + PUSHER_MAX_BATCH));
       }
     } catch (error) {
@@ -425,15 +442,22 @@ export class PusherRelay {
           );
           return Date.now() < this.pausedUntil ? 'paused' : 'settled';
         }
-        await this.send(lane, token, [item]);
+        await this.send(lane, token, [item], { again: true });
       }
       return 'settled';
     }
     const [item] = batch as [Prepared];
     const slim = failure.tooLarge && !item.slimmed ? this.prepare(item.row, { slim: true }) : null;
-    if (slim && !('deadLetter' in slim)) return this.send(lane, token, [slim]);
+    if (slim && !('deadLetter' in slim)) return this.send(lane, token, [slim], { again: true });
     await this.deadLetter(token, [item.row], failure.reason);
     return 'settled';
+  }
+
+  /** Extends the claim for one more request; false (and nothing more is sent) when it was lost meanwhile. */
+  private async extendClaim(token: string): Promise<boolean> {
+    if (this.options.liveness.isFresh() && (await this.options.store.extendClaim(token, this.leaseMs))) return true;
+    this.options.log.warn('the relay lost its claim before a further request; another instance sends the rest');
+    return false;
   }
 
   private async deadLetter(token: string, rows: RelayRow[], reason: string): Promise<void> {
