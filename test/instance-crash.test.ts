@@ -95,6 +95,12 @@ describe('the relaying instance is killed while Pusher is slow', () => {
       variables: { id: stocktakeId },
     });
     closers.push(() => watched.unsubscribe());
+    // Her screen follows the stocktake (an open subscription keeps the lazy graphql-ws socket open).
+    const following = aoife.raw({
+      query: 'subscription($id: ID!) { stocktakeEvents(stocktakeId: $id) { __typename } }',
+      variables: { id: stocktakeId },
+    });
+    closers.push(() => following.unsubscribe());
     const joined = aoife.raw({
       query: 'mutation($id: ID!) { joinStocktake(stocktakeId: $id) { user { id } } }',
       variables: { id: stocktakeId },
