@@ -38,7 +38,7 @@ export interface StocktakeCreatedPayload {
   meta: PusherMeta;
 }
 /**
- * Delivery metadata, added to every payload: drop repeats by sequence, and catch up (channelEvents) after a jump.
+ * Delivery metadata, added to every payload: drop repeats by sequence, catch up (channelEvents) after a jump, and reload after a change of epoch.
  */
 export interface PusherMeta {
   /**
@@ -46,9 +46,13 @@ export interface PusherMeta {
    */
   event_id: string;
   /**
-   * Position on this channel: 1, 2, 3… in commit order, no gaps.
+   * Position on this channel within `epoch`: 1, 2, 3… in commit order, no gaps.
    */
   sequence: number;
+  /**
+   * The epoch the sequence counts in: it changes when the history cannot continue (the database was restored or reset), and sequences start again. Pass it to channelEvents with afterSequence.
+   */
+  epoch: string;
   /**
    * ISO-8601 UTC with Z, e.g. 2025-11-09T14:30:00.000Z
    */

@@ -19,7 +19,7 @@ import {
 } from './__generated__/graphql';
 import { closeAfterEach } from './support/closers';
 import { HOTEL } from './support/fixtures';
-import { ISO_Z, MANAGER, metaOf } from './support/payload-matchers';
+import { EPOCH, ISO_Z, MANAGER, metaOf } from './support/payload-matchers';
 import { pusherLineOf } from './support/pusher-line';
 import { expectNothingMore, type Received } from './support/realtime-clients';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -63,6 +63,7 @@ it('a lock refuses other users’ counts, bulk counts and movements, naming the 
   expect(eventOf(events)).toEqual({
     __typename: 'UserEditingLineEvent',
     eventId: expect.any(String),
+    epoch: expect.stringMatching(EPOCH),
     name: 'user-editing-line',
     channel,
     sequence: 2,
@@ -139,6 +140,7 @@ it('a lock refuses other users’ counts, bulk counts and movements, naming the 
   expect(eventOf(events)).toEqual({
     __typename: 'UserStoppedEditingLineEvent',
     eventId: expect.any(String),
+    epoch: expect.stringMatching(EPOCH),
     name: 'user-stopped-editing-line',
     channel,
     sequence: 4,
@@ -189,6 +191,7 @@ it('only a manager breaks a lock: user-stopped-editing-line (broken) by the mana
   expect(eventOf(events)).toEqual({
     __typename: 'UserStoppedEditingLineEvent',
     eventId: expect.any(String),
+    epoch: expect.stringMatching(EPOCH),
     name: 'user-stopped-editing-line',
     channel,
     sequence: 3,

@@ -14,7 +14,7 @@ import {
 } from './__generated__/graphql';
 import { closeAfterEach } from './support/closers';
 import { HOTEL, OTHER_HOTEL } from './support/fixtures';
-import { ISO_Z, metaOf } from './support/payload-matchers';
+import { EPOCH, ISO_Z, metaOf } from './support/payload-matchers';
 import { startPusherEndpoint, type PusherEndpoint } from './support/pusher-endpoint';
 import {
   currentSequence,
@@ -103,6 +103,7 @@ describe('one app with PUSHER_PRESENCE_CHANNELS=true', () => {
     expect(joined!.data!.stocktakeEvents).toEqual({
       __typename: 'UserJoinedEvent',
       eventId: expect.any(String),
+      epoch: expect.stringMatching(EPOCH),
       name: 'user-joined',
       channel: stocktake.channel,
       sequence: 1,
@@ -142,6 +143,7 @@ describe('one app with PUSHER_PRESENCE_CHANNELS=true', () => {
     expect(left!.data!.stocktakeEvents).toEqual({
       __typename: 'UserLeftEvent',
       eventId: expect.any(String),
+      epoch: expect.stringMatching(EPOCH),
       name: 'user-left',
       channel: stocktake.channel,
       sequence: 3,
@@ -292,6 +294,7 @@ describe('two instances on one database', () => {
       [AOIFE, BRIAN].map((user) => ({
         __typename: 'UserLeftEvent',
         eventId: expect.any(String),
+        epoch: expect.stringMatching(EPOCH),
         name: 'user-left',
         channel: stocktake.channel,
         sequence: expect.any(Number),

@@ -14,7 +14,7 @@ import {
 } from './__generated__/graphql';
 import { closeAfterEach } from './support/closers';
 import { HOTEL } from './support/fixtures';
-import { ISO_Z, MANAGER, metaOf } from './support/payload-matchers';
+import { EPOCH, ISO_Z, MANAGER, metaOf } from './support/payload-matchers';
 import { expectNothingMore, type Received } from './support/realtime-clients';
 import { startTestApp, type TestApp } from './support/test-app';
 import { ok } from './support/waiting';
@@ -70,6 +70,7 @@ describe('the default: one lock per user and stocktake', () => {
       {
         __typename: 'UserStoppedEditingLineEvent',
         eventId: expect.any(String),
+        epoch: expect.stringMatching(EPOCH),
         name: 'user-stopped-editing-line',
         channel,
         sequence: 3,
@@ -83,6 +84,7 @@ describe('the default: one lock per user and stocktake', () => {
       {
         __typename: 'UserEditingLineEvent',
         eventId: expect.any(String),
+        epoch: expect.stringMatching(EPOCH),
         name: 'user-editing-line',
         channel,
         sequence: 4,
@@ -198,6 +200,7 @@ describe('LINE_LOCKS_PER_USER=3', () => {
       {
         __typename: 'EditingLocksEndedEvent',
         eventId: expect.any(String),
+        epoch: expect.stringMatching(EPOCH),
         name: 'editing-locks-ended',
         channel,
         sequence: 6,
@@ -272,6 +275,7 @@ describe('LINE_LOCKS_PER_USER=3', () => {
       {
         __typename: 'EditingLocksEndedEvent',
         eventId: expect.any(String),
+        epoch: expect.stringMatching(EPOCH),
         name: 'editing-locks-ended',
         channel,
         sequence: 6,
@@ -285,6 +289,7 @@ describe('LINE_LOCKS_PER_USER=3', () => {
       {
         __typename: 'StocktakeStatusChangedEvent',
         eventId: expect.any(String),
+        epoch: expect.stringMatching(EPOCH),
         name: 'stocktake-status-changed',
         channel,
         sequence: 7,

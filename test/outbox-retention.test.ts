@@ -37,9 +37,19 @@ it('delivered events are pruned; a catch-up from before them is HISTORY_EXPIRED,
 
   const expired = await history(stocktake.channel, 0);
   expect(expired.data).toBeNull();
+  const [{ epoch }] = await t.orm.em
+    .getConnection()
+    .execute<[{ epoch: string }]>('select current_history_epoch() as epoch');
   expect(expired.errors![0]).toMatchObject({
     message: `Events of ${stocktake.channel} after 0 are no longer kept (the oldest is 4); reload the data, then follow from the latest sequence`,
-    extensions: { code: 'HISTORY_EXPIRED', channel: stocktake.channel, oldestSequence: 4 },
+  });
+  // Where the channel stands now (docs/realtime.md, "Positions and epochs"): follow from there after reloading.
+  expect(expired.errors![0]!.extensions).toEqual({
+    code: 'HISTORY_EXPIRED',
+    channel: stocktake.channel,
+    oldestSequence: 4,
+    epoch,
+    sequence: 3,
   });
   expect(ok(await history(stocktake.channel, 3)).channelEvents).toEqual([]);
 

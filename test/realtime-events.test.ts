@@ -143,12 +143,19 @@ async function lastSequence(channel: string): Promise<number> {
 
 /** The GraphQL event's delivery fields, taken from the Pusher copy of the same event on the same channel. */
 function graphqlMetaOf(typename: string, pusherEvent: PusherEvent) {
-  const meta = pusherEvent.data.meta as { event_id: string; sequence: number; occurred_at: string; actor: unknown };
+  const meta = pusherEvent.data.meta as {
+    event_id: string;
+    sequence: number;
+    epoch: string;
+    occurred_at: string;
+    actor: unknown;
+  };
   return {
     __typename: typename,
     eventId: meta.event_id,
     name: pusherEvent.event,
     channel: pusherEvent.channel,
+    epoch: meta.epoch,
     sequence: meta.sequence,
     occurredAt: meta.occurred_at,
     actor: meta.actor,
@@ -156,7 +163,7 @@ function graphqlMetaOf(typename: string, pusherEvent: PusherEvent) {
 }
 
 const metaField = (event: PusherEvent) =>
-  event.data.meta as { event_id: string; sequence: number; occurred_at: string };
+  event.data.meta as { event_id: string; sequence: number; epoch: string; occurred_at: string };
 
 function expectBetween(iso: string, before: number, after: number) {
   const at = Date.parse(iso);
@@ -1022,15 +1029,18 @@ describe('afterSequence: replay, then live', () => {
     await expectNothingMore(() => createStocktake('2024-01-01', '2024-01-31'), [replay, 3]);
   });
 
-  it('an afterSequence the channel has not reached is BAD_USER_INPUT', async () => {
+  it('an afterSequence the channel has not reached is HISTORY_EXPIRED (its history went back), with where it stands', async () => {
     const latest = await currentSequence(t, LIST);
+    const [{ epoch }] = await t.orm.em
+      .getConnection()
+      .execute<[{ epoch: string }]>('select current_history_epoch() as epoch');
     const sub = await subscribe(StocktakeListEventsDocument, { hotel: HOTEL, afterSequence: latest + 5 });
     await sub.waitFor(1);
     await sub.done;
     expect(sub.items[0]!.errors).toEqual([
       expect.objectContaining({
-        message: `afterSequence ${latest + 5} is ahead of ${LIST}, which is at ${latest}`,
-        extensions: { code: 'BAD_USER_INPUT', field: 'afterSequence' },
+        message: `afterSequence ${latest + 5} is ahead of ${LIST}, which is at ${latest} in epoch ${epoch}; reload the data, then follow from sequence ${latest} of epoch ${epoch}`,
+        extensions: { code: 'HISTORY_EXPIRED', channel: LIST, oldestSequence: 1, epoch, sequence: latest },
       }),
     ]);
   });
@@ -1087,6 +1097,7 @@ describe('channelEvents: catch-up for Pusher clients', () => {
     const asChannelEvent = (e: PusherEvent) => ({
       name: e.event,
       channel,
+      epoch: metaField(e).epoch,
       sequence: metaField(e).sequence,
       eventId: metaField(e).event_id,
       occurredAt: metaField(e).occurred_at,

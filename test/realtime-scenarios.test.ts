@@ -87,6 +87,7 @@ describe('Scenario 1: two users, one stocktake — a count in browser A shows in
           eventId: (pusherEvent!.data.meta as { event_id: string }).event_id,
           name: 'line-counted-updated',
           channel,
+          epoch: (pusherEvent!.data.meta as { epoch: string }).epoch,
           sequence: 2,
           occurredAt: (pusherEvent!.data.meta as { occurred_at: string }).occurred_at,
           actor: { id: 'manager-1', name: 'Mary Manager' },

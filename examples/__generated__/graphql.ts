@@ -48,6 +48,8 @@ export type BulkLinesUpdatedEvent = RealtimeEvent & {
   actor: EventActor;
   /** The channel this copy of the event belongs to. */
   channel: Scalars['String']['output'];
+  /** The epoch of the channel history the sequence counts in: it changes when the history cannot continue (a restore, a reset). Pass it back with afterSequence. */
+  epoch: Scalars['String']['output'];
   /** Identifies the event; the same on every channel it was sent to. */
   eventId: Scalars['ID']['output'];
   lines: Array<StocktakeLine>;
@@ -55,7 +57,7 @@ export type BulkLinesUpdatedEvent = RealtimeEvent & {
   /** The Pusher event name, e.g. line-counted-updated. */
   name: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
-  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
   stocktakeId: Scalars['ID']['output'];
 };
@@ -85,6 +87,8 @@ export type ChannelEvent = {
   __typename?: 'ChannelEvent';
   /** The channel, without the optional private- prefix. */
   channel: Scalars['String']['output'];
+  /** The epoch the sequence counts in (docs/realtime.md, "Positions and epochs"). */
+  epoch: Scalars['String']['output'];
   eventId: Scalars['ID']['output'];
   /** The Pusher event name. */
   name: Scalars['String']['output'];
@@ -136,6 +140,8 @@ export type EditingLocksEndedEvent = RealtimeEvent & {
   actor: EventActor;
   /** The channel this copy of the event belongs to. */
   channel: Scalars['String']['output'];
+  /** The epoch of the channel history the sequence counts in: it changes when the history cannot continue (a restore, a reset). Pass it back with afterSequence. */
+  epoch: Scalars['String']['output'];
   /** Identifies the event; the same on every channel it was sent to. */
   eventId: Scalars['ID']['output'];
   /** The lines whose locks ended, in line id order. */
@@ -147,7 +153,7 @@ export type EditingLocksEndedEvent = RealtimeEvent & {
   occurredAt: Scalars['DateTime']['output'];
   /** broken (a manager ended all of one user's locks; actor is the manager) or approved. */
   reason: Scalars['String']['output'];
-  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
   stocktakeId: Scalars['ID']['output'];
 };
@@ -185,6 +191,8 @@ export type LineCountedUpdatedEvent = RealtimeEvent & {
   actor: EventActor;
   /** The channel this copy of the event belongs to. */
   channel: Scalars['String']['output'];
+  /** The epoch of the channel history the sequence counts in: it changes when the history cannot continue (a restore, a reset). Pass it back with afterSequence. */
+  epoch: Scalars['String']['output'];
   /** Identifies the event; the same on every channel it was sent to. */
   eventId: Scalars['ID']['output'];
   itemSku: Scalars['String']['output'];
@@ -193,7 +201,7 @@ export type LineCountedUpdatedEvent = RealtimeEvent & {
   /** The Pusher event name, e.g. line-counted-updated. */
   name: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
-  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
 };
 
@@ -213,6 +221,8 @@ export type LineMovementAddedEvent = RealtimeEvent & {
   actor: EventActor;
   /** The channel this copy of the event belongs to. */
   channel: Scalars['String']['output'];
+  /** The epoch of the channel history the sequence counts in: it changes when the history cannot continue (a restore, a reset). Pass it back with afterSequence. */
+  epoch: Scalars['String']['output'];
   /** Identifies the event; the same on every channel it was sent to. */
   eventId: Scalars['ID']['output'];
   itemSku: Scalars['String']['output'];
@@ -222,7 +232,7 @@ export type LineMovementAddedEvent = RealtimeEvent & {
   /** The Pusher event name, e.g. line-counted-updated. */
   name: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
-  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
 };
 
@@ -232,6 +242,8 @@ export type LineMovementDeletedEvent = RealtimeEvent & {
   /** The channel this copy of the event belongs to. */
   channel: Scalars['String']['output'];
   deletedMovementId: Scalars['ID']['output'];
+  /** The epoch of the channel history the sequence counts in: it changes when the history cannot continue (a restore, a reset). Pass it back with afterSequence. */
+  epoch: Scalars['String']['output'];
   /** Identifies the event; the same on every channel it was sent to. */
   eventId: Scalars['ID']['output'];
   itemSku: Scalars['String']['output'];
@@ -240,7 +252,7 @@ export type LineMovementDeletedEvent = RealtimeEvent & {
   /** The Pusher event name, e.g. line-counted-updated. */
   name: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
-  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
 };
 
@@ -271,6 +283,8 @@ export type LineMovementUpdatedEvent = RealtimeEvent & {
   actor: EventActor;
   /** The channel this copy of the event belongs to. */
   channel: Scalars['String']['output'];
+  /** The epoch of the channel history the sequence counts in: it changes when the history cannot continue (a restore, a reset). Pass it back with afterSequence. */
+  epoch: Scalars['String']['output'];
   /** Identifies the event; the same on every channel it was sent to. */
   eventId: Scalars['ID']['output'];
   itemSku: Scalars['String']['output'];
@@ -281,7 +295,7 @@ export type LineMovementUpdatedEvent = RealtimeEvent & {
   name: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
   oldValues: MovementValues;
-  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
 };
 
@@ -485,7 +499,7 @@ export type Query = {
   __typename?: 'Query';
   /** Sums per category; one entry when category is given (none if it has no lines). */
   categoryTotals: Array<CategoryTotals>;
-  /** Catch-up for Pusher clients: the events of a channel after a sequence number, with their exact Pusher payloads. HISTORY_EXPIRED when that is older than the history kept. */
+  /** Catch-up for Pusher clients: the events of a channel after a sequence number, with their exact Pusher payloads. HISTORY_EXPIRED when that is older than the history kept, ahead of the channel, or of another epoch. */
   channelEvents: Array<ChannelEvent>;
   /** Events of a hotel that Pusher will not get, newest first (managers). */
   deadLetteredEvents: Array<DeadLetteredEvent>;
@@ -518,6 +532,7 @@ export type QueryCategoryTotalsArgs = {
 export type QueryChannelEventsArgs = {
   afterSequence?: Scalars['Int']['input'];
   channel: Scalars['String']['input'];
+  epoch?: InputMaybe<Scalars['String']['input']>;
   limit?: Scalars['Int']['input'];
 };
 
@@ -573,12 +588,14 @@ export type RealtimeEvent = {
   actor: EventActor;
   /** The channel this copy of the event belongs to. */
   channel: Scalars['String']['output'];
+  /** The epoch of the channel history the sequence counts in: it changes when the history cannot continue (a restore, a reset). Pass it back with afterSequence. */
+  epoch: Scalars['String']['output'];
   /** Identifies the event; the same on every channel it was sent to. */
   eventId: Scalars['ID']['output'];
   /** The Pusher event name, e.g. line-counted-updated. */
   name: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
-  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
 };
 
@@ -677,12 +694,14 @@ export type StocktakeCreatedEvent = RealtimeEvent & {
   actor: EventActor;
   /** The channel this copy of the event belongs to. */
   channel: Scalars['String']['output'];
+  /** The epoch of the channel history the sequence counts in: it changes when the history cannot continue (a restore, a reset). Pass it back with afterSequence. */
+  epoch: Scalars['String']['output'];
   /** Identifies the event; the same on every channel it was sent to. */
   eventId: Scalars['ID']['output'];
   /** The Pusher event name, e.g. line-counted-updated. */
   name: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
-  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
   stocktake: Stocktake;
 };
@@ -692,12 +711,14 @@ export type StocktakeDeletedEvent = RealtimeEvent & {
   actor: EventActor;
   /** The channel this copy of the event belongs to. */
   channel: Scalars['String']['output'];
+  /** The epoch of the channel history the sequence counts in: it changes when the history cannot continue (a restore, a reset). Pass it back with afterSequence. */
+  epoch: Scalars['String']['output'];
   /** Identifies the event; the same on every channel it was sent to. */
   eventId: Scalars['ID']['output'];
   /** The Pusher event name, e.g. line-counted-updated. */
   name: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
-  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
   stocktakeId: Scalars['ID']['output'];
 };
@@ -762,6 +783,8 @@ export type StocktakePopulatedEvent = RealtimeEvent & {
   actor: EventActor;
   /** The channel this copy of the event belongs to. */
   channel: Scalars['String']['output'];
+  /** The epoch of the channel history the sequence counts in: it changes when the history cannot continue (a restore, a reset). Pass it back with afterSequence. */
+  epoch: Scalars['String']['output'];
   /** Identifies the event; the same on every channel it was sent to. */
   eventId: Scalars['ID']['output'];
   linesCreated: Scalars['Int']['output'];
@@ -769,7 +792,7 @@ export type StocktakePopulatedEvent = RealtimeEvent & {
   /** The Pusher event name, e.g. line-counted-updated. */
   name: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
-  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
   stocktakeId: Scalars['ID']['output'];
 };
@@ -785,12 +808,14 @@ export type StocktakeStatusChangedEvent = RealtimeEvent & {
   adjustmentsCreated: Scalars['Int']['output'];
   /** The channel this copy of the event belongs to. */
   channel: Scalars['String']['output'];
+  /** The epoch of the channel history the sequence counts in: it changes when the history cannot continue (a restore, a reset). Pass it back with afterSequence. */
+  epoch: Scalars['String']['output'];
   /** Identifies the event; the same on every channel it was sent to. */
   eventId: Scalars['ID']['output'];
   /** The Pusher event name, e.g. line-counted-updated. */
   name: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
-  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
   status: StocktakeStatus;
   stocktake: Stocktake;
@@ -808,12 +833,14 @@ export type Subscription = {
 
 export type SubscriptionStocktakeEventsArgs = {
   afterSequence?: InputMaybe<Scalars['Int']['input']>;
+  epoch?: InputMaybe<Scalars['String']['input']>;
   stocktakeId: Scalars['ID']['input'];
 };
 
 
 export type SubscriptionStocktakeListEventsArgs = {
   afterSequence?: InputMaybe<Scalars['Int']['input']>;
+  epoch?: InputMaybe<Scalars['String']['input']>;
   hotel: Scalars['String']['input'];
 };
 
@@ -869,6 +896,8 @@ export type UserEditingLineEvent = RealtimeEvent & {
   actor: EventActor;
   /** The channel this copy of the event belongs to. */
   channel: Scalars['String']['output'];
+  /** The epoch of the channel history the sequence counts in: it changes when the history cannot continue (a restore, a reset). Pass it back with afterSequence. */
+  epoch: Scalars['String']['output'];
   /** Identifies the event; the same on every channel it was sent to. */
   eventId: Scalars['ID']['output'];
   expiresAt: Scalars['DateTime']['output'];
@@ -876,7 +905,7 @@ export type UserEditingLineEvent = RealtimeEvent & {
   /** The Pusher event name, e.g. line-counted-updated. */
   name: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
-  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
   stocktakeId: Scalars['ID']['output'];
   user: EventActor;
@@ -888,12 +917,14 @@ export type UserJoinedEvent = RealtimeEvent & {
   actor: EventActor;
   /** The channel this copy of the event belongs to. */
   channel: Scalars['String']['output'];
+  /** The epoch of the channel history the sequence counts in: it changes when the history cannot continue (a restore, a reset). Pass it back with afterSequence. */
+  epoch: Scalars['String']['output'];
   /** Identifies the event; the same on every channel it was sent to. */
   eventId: Scalars['ID']['output'];
   /** The Pusher event name, e.g. line-counted-updated. */
   name: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
-  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
   since: Scalars['DateTime']['output'];
   stocktakeId: Scalars['ID']['output'];
@@ -906,6 +937,8 @@ export type UserLeftEvent = RealtimeEvent & {
   actor: EventActor;
   /** The channel this copy of the event belongs to. */
   channel: Scalars['String']['output'];
+  /** The epoch of the channel history the sequence counts in: it changes when the history cannot continue (a restore, a reset). Pass it back with afterSequence. */
+  epoch: Scalars['String']['output'];
   /** Identifies the event; the same on every channel it was sent to. */
   eventId: Scalars['ID']['output'];
   /** The Pusher event name, e.g. line-counted-updated. */
@@ -913,7 +946,7 @@ export type UserLeftEvent = RealtimeEvent & {
   occurredAt: Scalars['DateTime']['output'];
   /** left, disconnected, timeout or instance-lost. */
   reason: Scalars['String']['output'];
-  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
   stocktakeId: Scalars['ID']['output'];
   user: EventActor;
@@ -925,6 +958,8 @@ export type UserStoppedEditingLineEvent = RealtimeEvent & {
   actor: EventActor;
   /** The channel this copy of the event belongs to. */
   channel: Scalars['String']['output'];
+  /** The epoch of the channel history the sequence counts in: it changes when the history cannot continue (a restore, a reset). Pass it back with afterSequence. */
+  epoch: Scalars['String']['output'];
   /** Identifies the event; the same on every channel it was sent to. */
   eventId: Scalars['ID']['output'];
   lineId: Scalars['ID']['output'];
@@ -933,7 +968,7 @@ export type UserStoppedEditingLineEvent = RealtimeEvent & {
   occurredAt: Scalars['DateTime']['output'];
   /** released, expired, broken (by actor) or left. */
   reason: Scalars['String']['output'];
-  /** Position on the channel: 1, 2, 3… in commit order, with no gaps. */
+  /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
   stocktakeId: Scalars['ID']['output'];
   /** Who held it. */

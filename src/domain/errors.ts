@@ -74,16 +74,56 @@ export class ServiceUnavailableError extends DomainError {
   }
 }
 
-/** A catch-up from before the oldest event still kept: the client must reload instead. */
+/** Where a channel's history stands when a catch-up is refused: what the client follows from after reloading. */
+export interface CurrentHistory {
+  /** The current epoch. */
+  epoch: string;
+  /** The channel's latest sequence in it (0 when it has none yet). */
+  sequence: number;
+  /** The first sequence still kept (retention). */
+  oldestSequence: number;
+}
+
+/**
+ * A position the history can no longer continue from (docs/realtime.md, "Positions and epochs"): the
+ * events after it were pruned, it belongs to another epoch (the database was restored or reset), or it is
+ * ahead of the channel (its history went back). The client reloads its data, then follows the channel from
+ * `epoch` and `sequence`.
+ */
 export class HistoryExpiredError extends DomainError {
-  constructor(channel: string, afterSequence: number, oldestSequence: number) {
-    super(
-      'HISTORY_EXPIRED',
-      `Events of ${channel} after ${afterSequence} are no longer kept (the oldest is ${oldestSequence}); reload the data, then follow from the latest sequence`,
-      {
-        channel,
-        oldestSequence,
-      },
+  private constructor(message: string, channel: string, current: CurrentHistory) {
+    super('HISTORY_EXPIRED', message, {
+      channel,
+      oldestSequence: current.oldestSequence,
+      epoch: current.epoch,
+      sequence: current.sequence,
+    });
+  }
+
+  /** A catch-up from before the oldest event still kept. */
+  static pruned(channel: string, afterSequence: number, current: CurrentHistory): HistoryExpiredError {
+    return new HistoryExpiredError(
+      `Events of ${channel} after ${afterSequence} are no longer kept (the oldest is ${current.oldestSequence}); reload the data, then follow from the latest sequence`,
+      channel,
+      current,
+    );
+  }
+
+  /** A position of an epoch that is over: its sequences mean nothing in the current one. */
+  static otherEpoch(channel: string, heldEpoch: string, current: CurrentHistory): HistoryExpiredError {
+    return new HistoryExpiredError(
+      `The history of ${channel} restarted: epoch ${heldEpoch} is over, the current one is ${current.epoch} (the database was restored or reset); reload the data, then follow from sequence ${current.sequence} of epoch ${current.epoch}`,
+      channel,
+      current,
+    );
+  }
+
+  /** A sequence the channel has not reached: its history went back (a restore), or the client mixed up channels. */
+  static ahead(channel: string, afterSequence: number, current: CurrentHistory): HistoryExpiredError {
+    return new HistoryExpiredError(
+      `afterSequence ${afterSequence} is ahead of ${channel}, which is at ${current.sequence} in epoch ${current.epoch}; reload the data, then follow from sequence ${current.sequence} of epoch ${current.epoch}`,
+      channel,
+      current,
     );
   }
 }

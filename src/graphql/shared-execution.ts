@@ -7,8 +7,9 @@
  * Sharing is sound because an event's GraphQL object depends only on the
  * event and the selection: everyone who may subscribe to a channel is a
  * member of its hotel (realtime/channel-access.ts), and no event field
- * depends on more than that. `afterSequence` only decides where a
- * subscriber's stream starts, so it is left out of the key.
+ * depends on more than that. `afterSequence` and `epoch` only decide where a
+ * subscriber's stream starts, so they are left out of the key. Events are
+ * told apart by epoch and row id (a restored outbox gives ids out again).
  */
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 
@@ -34,9 +35,10 @@ export class SharedSubscriptions {
   };
 
   private resultFor(key: string, event: unknown, args: ExecutionArgs): Result {
-    const id = (event as { id?: unknown }).id;
+    const { id: rowId, epoch } = event as { id?: unknown; epoch?: unknown };
     // Something that is not a stored event cannot be shared: execute it for this subscriber alone.
-    if (typeof id !== 'string') return execute({ ...args, rootValue: event });
+    if (typeof rowId !== 'string') return execute({ ...args, rootValue: event });
+    const id = `${String(epoch)}/${rowId}`;
     const latest = this.latest.get(key);
     if (latest?.id === id) return latest.result;
     const entry = `${key}#${id}`;
@@ -59,7 +61,7 @@ export class SharedSubscriptions {
       documentId = this.nextDocumentId++;
       this.documentIds.set(document, documentId);
     }
-    const { afterSequence: _startsWhere, ...shared } = variableValues ?? {};
+    const { afterSequence: _startsWhere, epoch: _inEpoch, ...shared } = variableValues ?? {};
     return `${documentId}:${operationName ?? ''}:${stableJson(shared)}`;
   }
 }

@@ -12,8 +12,14 @@
  * A bus that can lose events (Redis between instances) also asks for a
  * resync when it may have: the stream then reads the outbox past `last`,
  * so a lost event with no later one on its channel still arrives.
+ *
+ * Sequences count within an epoch (docs/realtime.md, "Positions and
+ * epochs"): an event of another epoch than the stream's (the database was
+ * restored or reset under it) ends the stream with HISTORY_EXPIRED too, as
+ * its sequence says nothing about what was delivered.
  */
 import { HistoryExpiredError } from '../domain/errors';
+import { currentOf } from './history-position';
 import type { EventBus } from './event-bus';
 import type { OutboxStore } from './outbox/outbox-store';
 import type { StoredEvent } from './outbox/stored-event';
@@ -28,6 +34,8 @@ export interface ChannelStreamOptions {
   channel: string;
   /** Replay what was stored after this sequence; without it, only what happens from now on. */
   afterSequence?: number | null;
+  /** The epoch `afterSequence` belongs to (already checked against the current one); without it, the first event read sets it. */
+  epoch?: string;
   /** Live events held for a subscriber that does not keep up (default MAX_QUEUED). */
   maxQueued?: number;
   /** Told whenever missed events are read back from the outbox (metrics). */
@@ -66,6 +74,8 @@ class ChannelStream implements AsyncIterableIterator<StoredEvent> {
   /** Thrown to the subscriber once what was delivered before the failure has been read. */
   private failure: { error: Error } | undefined;
   private last = 0;
+  /** The epoch `last` counts in; undefined until known. */
+  private epoch: string | undefined;
   private readonly ready: StoredEvent[] = [];
   private consumer:
     { resolve: (step: IteratorResult<StoredEvent>) => void; reject: (error: unknown) => void } | undefined;
@@ -127,9 +137,12 @@ class ChannelStream implements AsyncIterableIterator<StoredEvent> {
     );
     this.enqueue(async () => {
       if (afterSequence === undefined || afterSequence === null) {
-        this.last = await store.startingSequence(channel);
+        const start = await store.startingPosition(channel);
+        this.last = start.sequence;
+        this.epoch = start.epoch;
       } else {
         this.last = afterSequence;
+        this.epoch = this.options.epoch;
         await this.catchUp(Number.POSITIVE_INFINITY, this.options.payForReplay);
       }
     });
@@ -140,6 +153,7 @@ class ChannelStream implements AsyncIterableIterator<StoredEvent> {
     this.pending += 1;
     this.enqueue(async () => {
       this.pending -= 1;
+      await this.checkEpoch(event.epoch);
       if (event.sequence <= this.last) return;
       if (event.sequence > this.last + 1) {
         this.options.onGapFill?.();
@@ -192,8 +206,11 @@ class ChannelStream implements AsyncIterableIterator<StoredEvent> {
     while (!this.closed) {
       const page = await store.eventsAfter(channel, this.last, PAGE);
       const first = page[0];
+      // One statement read the page: its events share one epoch.
+      if (first) await this.checkEpoch(first.epoch);
       if (first && first.sequence !== this.last + 1) {
-        throw new HistoryExpiredError(channel, this.last, first.sequence);
+        const current = currentOf(await store.history(channel));
+        throw HistoryExpiredError.pruned(channel, this.last, { ...current, oldestSequence: first.sequence });
       }
       if (pay && page.length > 0) await pay(page.length, () => this.closed);
       for (const event of page) {
@@ -204,6 +221,14 @@ class ChannelStream implements AsyncIterableIterator<StoredEvent> {
       // The next page waits until the subscriber has read this one: a slow one holds at most a page.
       if (this.ready.length > 0) await new Promise<void>((resolve) => (this.whenRead = resolve));
     }
+  }
+
+  /** Sequences of another epoch cannot be compared with `last`: the stream ends, telling where history stands now. */
+  private async checkEpoch(epoch: string): Promise<void> {
+    if (this.epoch === undefined) this.epoch = epoch;
+    if (epoch === this.epoch) return;
+    const { store, channel } = this.options;
+    throw HistoryExpiredError.otherEpoch(channel, this.epoch, currentOf(await store.history(channel)));
   }
 
   private deliver(event: StoredEvent): void {

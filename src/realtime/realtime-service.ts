@@ -5,12 +5,13 @@
  * Pusher delivery. Every read goes through the channel access policy.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { BadInputError, ForbiddenError, HistoryExpiredError } from '../domain/errors';
+import { BadInputError, ForbiddenError, HistoryExpiredError, type CurrentHistory } from '../domain/errors';
 import { stocktakeHotels } from '../domain/services/access';
 import { pooledSql } from '../domain/sql';
 import { requireRole, type Viewer } from '../domain/viewer';
 import { authorizeChannel, readableChannel } from './channel-access';
 import { channelStream } from './channel-stream';
+import { checkHeldPosition, currentOf, type HeldPosition } from './history-position';
 import type { EventBus } from './event-bus';
 import { detailChannel, listChannel, parseChannel, type ParsedChannel } from './event-catalog/channels';
 import type { DeadLetter, OutboxStore } from './outbox/outbox-store';
@@ -48,39 +49,61 @@ export class RealtimeService {
   async followList(
     viewer: Viewer,
     hotel: string,
-    afterSequence?: number | null,
+    held: HeldPosition = {},
   ): Promise<AsyncIterableIterator<StoredEvent>> {
     const channel = parseChannel(listChannel(hotel));
     if (!channel) throw new BadInputError('hotel', `${hotel} is not a hotel identifier`);
     authorizeChannel(viewer, channel);
-    return this.follow(viewer, channel, afterSequence);
+    return this.follow(viewer, channel, held);
   }
 
   /** One stocktake as it changes; ids of other hotels' stocktakes are NOT_FOUND. */
   async followStocktake(
     viewer: Viewer,
     stocktakeId: number,
-    afterSequence?: number | null,
+    held: HeldPosition = {},
   ): Promise<AsyncIterableIterator<StoredEvent>> {
-    checkAfterSequence(afterSequence);
+    checkAfterSequence(held.afterSequence);
     const hotel = await this.hotelOfStocktake(viewer, stocktakeId, 'staff');
     const channel = parseChannel(detailChannel(hotel, stocktakeId))!;
     authorizeChannel(viewer, channel);
-    return this.follow(viewer, channel, afterSequence);
+    return this.follow(viewer, channel, held);
   }
 
-  /** Up to `limit` events of a channel after `afterSequence`, for clients catching up on what Pusher delivered. */
-  async history(viewer: Viewer, channelName: string, afterSequence: number, limit: number): Promise<StoredEvent[]> {
+  /**
+   * Up to `limit` events of a channel after `afterSequence` (of `epoch`, when the client gives it), for
+   * clients catching up on what Pusher delivered.
+   */
+  async history(
+    viewer: Viewer,
+    channelName: string,
+    afterSequence: number,
+    limit: number,
+    epoch?: string | null,
+  ): Promise<StoredEvent[]> {
     checkAfterSequence(afterSequence);
     checkPageLimit(limit);
     const channel = readableChannel(viewer, channelName);
-    const { prunedThrough } = await this.deps.store.history(channel.name);
-    if (afterSequence < prunedThrough) throw new HistoryExpiredError(channel.name, afterSequence, prunedThrough + 1);
+    const history = await this.deps.store.history(channel.name);
+    checkHeldPosition(channel.name, { afterSequence, epoch }, history);
     const events = await this.deps.store.eventsAfter(channel.name, afterSequence, limit);
+    const first = events[0];
+    // Restored between the check and the read: the page belongs to an epoch the client does not hold.
+    if (first && epoch != null && first.epoch !== epoch) {
+      throw HistoryExpiredError.otherEpoch(channel.name, epoch, await this.current(channel.name));
+    }
     // Pruned between the check and the read: never hand out a page with a hole at its start.
-    if (events[0] && events[0].sequence !== afterSequence + 1)
-      throw new HistoryExpiredError(channel.name, afterSequence, events[0].sequence);
+    if (first && first.sequence !== afterSequence + 1) {
+      throw HistoryExpiredError.pruned(channel.name, afterSequence, {
+        ...(await this.current(channel.name)),
+        oldestSequence: first.sequence,
+      });
+    }
     return events;
+  }
+
+  private async current(channel: string): Promise<CurrentHistory> {
+    return currentOf(await this.deps.store.history(channel));
   }
 
   /** Pusher delivery of the hotels the viewer manages. */
@@ -107,25 +130,22 @@ export class RealtimeService {
   private async follow(
     viewer: Viewer,
     channel: ParsedChannel,
-    afterSequence: number | null | undefined,
+    held: HeldPosition,
   ): Promise<AsyncIterableIterator<StoredEvent>> {
+    const { afterSequence, epoch } = held;
     checkAfterSequence(afterSequence);
-    if (afterSequence != null) {
-      const { latest, prunedThrough } = await this.deps.store.history(channel.name);
-      // A sequence the channel has not reached would silently swallow the events up to it.
-      if (afterSequence > latest) {
-        throw new BadInputError(
-          'afterSequence',
-          `afterSequence ${afterSequence} is ahead of ${channel.name}, which is at ${latest}`,
-        );
-      }
-      if (afterSequence < prunedThrough) throw new HistoryExpiredError(channel.name, afterSequence, prunedThrough + 1);
+    let startEpoch: string | undefined;
+    if (afterSequence != null || epoch != null) {
+      const history = await this.deps.store.history(channel.name);
+      checkHeldPosition(channel.name, held, history);
+      if (afterSequence != null) startEpoch = history.epoch;
     }
     return channelStream({
       store: this.deps.store,
       bus: this.deps.bus,
       channel: channel.name,
       afterSequence,
+      epoch: startEpoch,
       onGapFill: this.deps.onGapFill,
       payForReplay: this.deps.payForReplay
         ? (events, isClosed) => this.deps.payForReplay!(viewer, events, isClosed)

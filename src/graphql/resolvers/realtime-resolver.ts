@@ -31,7 +31,15 @@ interface SubscriptionArgs {
   hotel?: string;
   stocktakeId?: string;
   afterSequence?: number | null;
+  epoch?: string | null;
 }
+
+const EPOCH_ARGUMENT =
+  'The epoch afterSequence belongs to (each event carries it): when it is not the current one (the database was ' +
+  'restored or reset), HISTORY_EXPIRED with the current epoch and sequence.';
+
+/** What a subscriber holds: where its stream starts. */
+const heldOf = ({ afterSequence, epoch }: SubscriptionArgs) => ({ afterSequence, epoch });
 
 type SubscribeData = SubscribeResolverData<unknown, SubscriptionArgs, GraphQLContext>;
 
@@ -40,12 +48,13 @@ export class RealtimeResolver {
   @Subscription(() => StocktakeListEventUnion, {
     description: "A hotel's stocktake list as it changes. With afterSequence, the stored events after it come first.",
     subscribe: ({ args, context }: SubscribeData) =>
-      context.realtime.followList(viewerOf(context), args.hotel!, args.afterSequence),
+      context.realtime.followList(viewerOf(context), args.hotel!, heldOf(args)),
   })
   stocktakeListEvents(
     @Root() event: StoredEvent,
     @Arg('hotel', () => String) _hotel: string,
     @Arg('afterSequence', () => Int, { nullable: true }) _afterSequence: number | null,
+    @Arg('epoch', () => String, { nullable: true, description: EPOCH_ARGUMENT }) _epoch: string | null,
   ): RealtimeEventType {
     return graphqlEvent(event);
   }
@@ -53,16 +62,13 @@ export class RealtimeResolver {
   @Subscription(() => StocktakeEventUnion, {
     description: 'One stocktake as it changes. With afterSequence, the stored events after it come first.',
     subscribe: ({ args, context }: SubscribeData) =>
-      context.realtime.followStocktake(
-        viewerOf(context),
-        parseId('stocktakeId', args.stocktakeId!),
-        args.afterSequence,
-      ),
+      context.realtime.followStocktake(viewerOf(context), parseId('stocktakeId', args.stocktakeId!), heldOf(args)),
   })
   stocktakeEvents(
     @Root() event: StoredEvent,
     @Arg('stocktakeId', () => ID) _stocktakeId: string,
     @Arg('afterSequence', () => Int, { nullable: true }) _afterSequence: number | null,
+    @Arg('epoch', () => String, { nullable: true, description: EPOCH_ARGUMENT }) _epoch: string | null,
   ): RealtimeEventType {
     return graphqlEvent(event);
   }
@@ -70,19 +76,21 @@ export class RealtimeResolver {
   @Query(() => [ChannelEventType], {
     description:
       'Catch-up for Pusher clients: the events of a channel after a sequence number, with their exact Pusher payloads. ' +
-      'HISTORY_EXPIRED when that is older than the history kept.',
+      'HISTORY_EXPIRED when that is older than the history kept, ahead of the channel, or of another epoch.',
   })
   @Extensions({ [COST_EXTENSION]: 100, [ARGUMENT_RANGES_EXTENSION]: { limit: { min: 1, max: MAX_HISTORY_PAGE } } })
   async channelEvents(
     @Arg('channel', () => String) channel: string,
     @Arg('afterSequence', () => Int, { defaultValue: 0 }) afterSequence: number,
     @Arg('limit', () => Int, { defaultValue: 100 }) limit: number,
+    @Arg('epoch', () => String, { nullable: true, description: EPOCH_ARGUMENT }) epoch: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<ChannelEventType[]> {
-    const events = await context.realtime.history(viewerOf(context), channel, afterSequence, limit);
+    const events = await context.realtime.history(viewerOf(context), channel, afterSequence, limit, epoch);
     return events.map((event) => ({
       name: event.name,
       channel: event.channel,
+      epoch: event.epoch,
       sequence: event.sequence,
       eventId: event.eventId,
       occurredAt: event.occurredAt,

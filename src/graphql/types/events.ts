@@ -38,7 +38,16 @@ export abstract class RealtimeEventType {
   @Field(() => String, { description: 'The channel this copy of the event belongs to.' })
   channel!: string;
 
-  @Field(() => Int, { description: 'Position on the channel: 1, 2, 3… in commit order, with no gaps.' })
+  @Field(() => String, {
+    description:
+      'The epoch of the channel history the sequence counts in: it changes when the history cannot continue (a ' +
+      'restore, a reset). Pass it back with afterSequence.',
+  })
+  epoch!: string;
+
+  @Field(() => Int, {
+    description: 'Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps.',
+  })
   sequence!: number;
 
   @Field(() => DateTimeScalar)
@@ -273,6 +282,7 @@ export function graphqlEvent(event: StoredEvent): RealtimeEventType {
     eventId: event.eventId,
     name: event.name,
     channel: event.channel,
+    epoch: event.epoch,
     sequence: event.sequence,
     occurredAt: event.occurredAt,
     actor: event.actor,

@@ -11,6 +11,9 @@ export class ChannelEventType {
   @Field(() => String, { description: 'The channel, without the optional private- prefix.' })
   channel!: string;
 
+  @Field(() => String, { description: 'The epoch the sequence counts in (docs/realtime.md, "Positions and epochs").' })
+  epoch!: string;
+
   @Field(() => Int)
   sequence!: number;
 

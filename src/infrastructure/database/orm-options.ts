@@ -15,6 +15,7 @@ import {
   StocktakeLine,
 } from '../../domain/entities';
 import { migrationsList } from '../../migrations';
+import { HistoryEpoch } from '../../realtime/outbox/HistoryEpoch';
 import { ChannelSequence, OutboxEvent } from '../../realtime/outbox/OutboxEvent';
 import { BuiltInPusherApp } from '../pusher-credentials/BuiltInPusherApp';
 import { silentLogger, type Logger } from '../logger';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   StockMovement,
   OutboxEvent,
   ChannelSequence,
+  HistoryEpoch,
   PresenceSession,
   LineLock,
   IdempotencyRecord,

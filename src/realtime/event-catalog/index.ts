@@ -254,10 +254,13 @@ export function channelsOf(event: DomainEvent): string[] {
 }
 
 /** The additive `meta` object of every Pusher payload. */
-export function pusherMeta(event: Pick<StoredEvent, 'eventId' | 'sequence' | 'occurredAt' | 'actor'>): PusherMeta {
+export function pusherMeta(
+  event: Pick<StoredEvent, 'eventId' | 'sequence' | 'epoch' | 'occurredAt' | 'actor'>,
+): PusherMeta {
   return {
     event_id: event.eventId,
     sequence: event.sequence,
+    epoch: event.epoch,
     occurred_at: event.occurredAt,
     actor: { id: event.actor.id, name: event.actor.name },
   };

@@ -31,11 +31,22 @@ const closed = <T extends TProperties>(properties: T, description?: string): TOb
 export const PusherMetaSchema = closed(
   {
     event_id: Type.String({ format: 'uuid', description: 'The same on every channel the event went to.' }),
-    sequence: Type.Integer({ minimum: 1, description: 'Position on this channel: 1, 2, 3… in commit order, no gaps.' }),
+    sequence: Type.Integer({
+      minimum: 1,
+      description: 'Position on this channel within `epoch`: 1, 2, 3… in commit order, no gaps.',
+    }),
+    epoch: Type.String({
+      pattern: '^[0-9a-f]{12}$',
+      examples: ['3f9c0a61b2d4'],
+      description:
+        'The epoch the sequence counts in: it changes when the history cannot continue (the database was restored ' +
+        'or reset), and sequences start again. Pass it to channelEvents with afterSequence.',
+    }),
     occurred_at: Instant,
     actor: closed({ id: Type.String(), name: Type.String() }, 'Who made the change.'),
   },
-  'Delivery metadata, added to every payload: drop repeats by sequence, and catch up (channelEvents) after a jump.',
+  'Delivery metadata, added to every payload: drop repeats by sequence, catch up (channelEvents) after a jump, and ' +
+    'reload after a change of epoch.',
 );
 
 export const PusherLineSchema = closed(

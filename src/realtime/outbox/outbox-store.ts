@@ -35,13 +35,23 @@ export interface RelayRow {
   occurred_at: Date | string;
   attempts: number;
   slimmed: boolean;
+  /** The history's epoch when the row was read (EPOCH). */
+  epoch: string;
 }
 
 export interface ChannelHistory {
+  /** The current epoch of every channel's history (EPOCH). */
+  epoch: string;
   /** The channel's last sequence (0 when it has none). */
   latest: number;
   /** Events up to this sequence were pruned; a catch-up from before it cannot be served. */
   prunedThrough: number;
+}
+
+/** Where a channel's history stands: its epoch and a sequence in it. */
+export interface ChannelPosition {
+  epoch: string;
+  sequence: number;
 }
 
 export interface OutboxStatus {
@@ -61,6 +71,16 @@ export interface DeadLetter {
 }
 
 const EVENT_COLUMNS = 'id, event_id, channel, sequence, name, hotel, stocktake_id, data, actor, occurred_at';
+
+/**
+ * The epoch of the history, computed by the statement that reads or writes
+ * the events (never cached, so a restore shows at once): the function
+ * `current_history_epoch()` (migration Migration20261205170829) mixes the
+ * seed in `history_epoch` with what a restore or reset changes. Stable and
+ * uncorrelated, so PostgreSQL runs it once per statement, about 0.03 ms
+ * (docs/realtime.md, "Positions and epochs").
+ */
+const EPOCH = '(select current_history_epoch())';
 
 type Executor = (sql: string, params?: unknown[]) => Promise<unknown[]>;
 
@@ -121,7 +141,7 @@ export class OutboxStore {
     // One statement per channel takes the channel's next numbers and stores its events with them.
     for (const channel of [...byChannel.keys()].sort()) {
       const own = byChannel.get(channel)!;
-      const rows = await this.rows<{ id: string; sequence: string; ordinal: number }>(
+      const rows = await this.rows<{ id: string; sequence: string; ordinal: number; epoch: string }>(
         `with taken as (
            insert into channel_sequence (channel, last_sequence) values (?, ?)
            on conflict (channel) do update set last_sequence = channel_sequence.last_sequence + excluded.last_sequence
@@ -132,7 +152,7 @@ export class OutboxStore {
                 cast(? as jsonb), cast(? as timestamptz)
          from taken${notice.from}, jsonb_to_recordset(cast(? as jsonb))
            as e(ordinal int, event_id uuid, name text, hotel text, stocktake_id int, data jsonb)
-         returning id, sequence, sequence - (select last_sequence from taken) + ? as ordinal`,
+         returning id, sequence, sequence - (select last_sequence from taken) + ? as ordinal, ${EPOCH} as epoch`,
         [
           channel,
           own.length,
@@ -161,6 +181,7 @@ export class OutboxStore {
           id: String(row.id),
           eventId,
           channel,
+          epoch: row.epoch,
           sequence: Number(row.sequence),
           name: event.name,
           hotel: event.hotel,
@@ -195,22 +216,28 @@ export class OutboxStore {
 
   async eventsAfter(channel: string, afterSequence: number, limit: number): Promise<StoredEvent[]> {
     const rows = await this.rows<RelayRow>(
-      `select ${EVENT_COLUMNS} from outbox_event where channel = ? and sequence > ? order by sequence limit ?`,
+      `select ${EVENT_COLUMNS}, ${EPOCH} as epoch from outbox_event where channel = ? and sequence > ? order by sequence limit ?`,
       [channel, afterSequence, limit],
     );
     return rows.map(toStoredEvent);
   }
 
+  /** The channel's position now: the epoch and the last sequence, and how far history was pruned. */
   async history(channel: string): Promise<ChannelHistory> {
-    const [row] = await this.rows<{ last_sequence: string; pruned_through: string }>(
-      'select last_sequence, pruned_through from channel_sequence where channel = ?',
+    const [row] = await this.rows<{ epoch: string; last_sequence: string | null; pruned_through: string | null }>(
+      `select ${EPOCH} as epoch, s.last_sequence, s.pruned_through
+       from (select 1) one left join channel_sequence s on s.channel = ?`,
       [channel],
     );
-    return { latest: row ? Number(row.last_sequence) : 0, prunedThrough: row ? Number(row.pruned_through) : 0 };
+    return {
+      epoch: row!.epoch,
+      latest: Number(row?.last_sequence ?? 0),
+      prunedThrough: Number(row?.pruned_through ?? 0),
+    };
   }
 
   /**
-   * The channel's latest sequence for a subscriber starting from now: calls
+   * The channel's position (epoch, latest sequence) for a subscriber starting from now: calls
    * made while a read for the channel is running share it (a thousand
    * screens opening one stocktake make one read). A read that began a moment
    * before the subscriber listened only makes "now" a moment earlier: the
@@ -218,7 +245,10 @@ export class OutboxStore {
    * gap (channel-stream.ts). Not for checks against a sequence a client was
    * just given; those use history().
    */
-  readonly startingSequence = singleFlight(async (channel: string) => (await this.history(channel)).latest);
+  readonly startingPosition = singleFlight(async (channel: string): Promise<ChannelPosition> => {
+    const { epoch, latest } = await this.history(channel);
+    return { epoch, sequence: latest };
+  });
 
   /** The last sequence of each given channel that has one, in one statement (the Redis bus's staleness check). */
   async latestSequences(channels: readonly string[]): Promise<Map<string, number>> {
@@ -276,7 +306,8 @@ export class OutboxStore {
        update outbox_event o set claim_token = ?, claimed_by = ?, claimed_until = now() + make_interval(secs => ?)
        from due
        where o.id = due.id and o.published_at is null and o.dead_lettered_at is null and ${unclaimed('o')}
-       returning o.id, o.event_id, o.channel, o.sequence, o.name, o.hotel, o.stocktake_id, o.data, o.actor, o.occurred_at, o.attempts, o.slimmed`,
+       returning o.id, o.event_id, o.channel, o.sequence, o.name, o.hotel, o.stocktake_id, o.data, o.actor, o.occurred_at, o.attempts, o.slimmed,
+         ${EPOCH} as epoch`,
       [limit, token, holder, leaseMs / 1000],
     );
     rows.sort((a, b) => Number(a.id) - Number(b.id));
@@ -456,6 +487,7 @@ export function toStoredEvent(row: RelayRow): StoredEvent {
     id: String(row.id),
     eventId: row.event_id,
     channel: row.channel,
+    epoch: row.epoch,
     sequence: Number(row.sequence),
     name: row.name,
     hotel: row.hotel,

@@ -11,6 +11,12 @@ export interface StoredEvent<Name extends EventName = EventName> {
   id: string;
   eventId: string;
   channel: string;
+  /**
+   * The history this sequence belongs to: it changes when the history cannot
+   * continue (a restore, a reset), and sequences start again within the new
+   * one. A position is (epoch, sequence) (docs/realtime.md, "Positions and epochs").
+   */
+  epoch: string;
   sequence: number;
   name: Name;
   hotel: string;
