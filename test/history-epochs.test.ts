@@ -23,6 +23,7 @@ import { HOTEL } from './support/fixtures';
 import { EPOCH } from './support/payload-matchers';
 import { graphqlSubscriber } from './support/realtime-clients';
 import { createFixtureDatabase, startShippedServer, type ShippedServer } from './support/shipped-server';
+import { startTestApp } from './support/test-app';
 
 jest.setTimeout(90_000);
 
@@ -265,6 +266,39 @@ const pgTools = ['pg_dump', 'pg_restore'].every((tool) => spawnSync(tool, ['--ve
     await expectClientsTold(server, { epoch, sequence: 3 }, { epoch: restored, sequence: 2 }, 4);
   },
 );
+
+it('a reset under a running server: an open subscription ends with HISTORY_EXPIRED at the first event of the new epoch', async () => {
+  const t = await startTestApp();
+  closers.push(() => t.close());
+  const create = async (month: number) => {
+    const period = `2031-${String(month).padStart(2, '0')}`;
+    const response = await t.graphql(CreateStocktakeDocument, {
+      hotel: HOTEL,
+      input: { periodStart: `${period}-01`, periodEnd: `${period}-28` },
+    });
+    expect(response.errors).toBeUndefined();
+  };
+  const epochNow = async () =>
+    (await t.orm.em.getConnection().execute<[{ epoch: string }]>('select current_history_epoch() as epoch'))[0].epoch;
+  await create(1);
+  const epoch = await epochNow();
+  const socket = graphqlSubscriber(t, await t.token());
+  closers.push(() => socket.close());
+  const open = socket.subscribe(StocktakeListEventsDocument, { hotel: HOTEL, afterSequence: 1, epoch });
+  await create(2);
+  const [live] = await open.waitFor(1);
+  expect(live!.data!.stocktakeListEvents).toMatchObject({ epoch, sequence: 2 });
+
+  // A reset by hand: the outbox emptied and the sequences with it (the triggers draw a new seed).
+  await t.orm.em.getConnection().execute('truncate outbox_event, channel_sequence');
+  const reset = await epochNow();
+  expect(reset).not.toBe(epoch);
+  await create(3); // sequence 1 again, of the new epoch: not a repeat of the 1 the stream saw
+  // Ended with a graphql-ws error message (no locations or path: it arose while the stream ran).
+  const { message, extensions } = otherEpoch('stocktakeListEvents', epoch, reset, 1);
+  await expect(open.done).rejects.toEqual([{ message, extensions }]);
+  expect(open.items).toHaveLength(1);
+});
 
 describe('what the epoch is made of (on PostgreSQL)', () => {
   let url: string;
