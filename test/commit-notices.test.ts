@@ -129,9 +129,9 @@ it('a graphql-ws subscriber on the other instance gets each commit at once, with
 
 it('the relay leader on the other instance publishes a commit at once, not at its poll', async () => {
   const leader = await instance();
-  await waitUntil(() => leader.app.relay.leader, 'the first instance to lead');
+  await waitUntil(() => leader.app.relay!.leader, 'the first instance to lead');
   const other = await instance(leader.databaseUrl);
-  expect(other.app.relay.leader).toBe(false);
+  expect(other.app.relay!.leader).toBe(false);
 
   for (let round = 1; round <= 3; round += 1) {
     const stocktake = await stocktakeSteps(other).create();
@@ -139,7 +139,7 @@ it('the relay leader on the other instance publishes a commit at once, not at it
       event.channel === `${HOTEL}-stocktakes` && dataOf(event).id === Number(stocktake.id);
     await waitUntil(() => endpoint.faults.accepted.some(isCreated), `stocktake ${round} at Pusher`, 10_000);
   }
-  expect(other.app.relay.leader).toBe(false);
+  expect(other.app.relay!.leader).toBe(false);
 });
 
 it('a rolled-back transaction notifies nothing; a commit notifies each channel with its new sequence', async () => {

@@ -95,8 +95,8 @@ describeWithRedis('two instances sharing one Redis', () => {
     redis = { url: await testRedisUrl(), prefix: uniquePrefix() };
     // The outbox check is off here, so what reaches the other instance can only have come through Redis.
     const settings = { ...redis, checkIntervalMs: 3_600_000 };
-    first = await startTestApp({ redis: settings });
-    second = await startTestApp({ database: { url: first.databaseUrl }, redis: settings });
+    first = await startTestApp({ pusher: 'built-in', redis: settings });
+    second = await startTestApp({ pusher: 'built-in', database: { url: first.databaseUrl }, redis: settings });
     token = await first.token();
   });
   afterAll(async () => {
@@ -241,7 +241,7 @@ describeWithRedis('two instances sharing one Redis', () => {
   });
 
   it('a subscriber whose instance goes away resumes on the other with afterSequence and gets exactly what it missed', async () => {
-    const third = await startTestApp({ database: { url: first.databaseUrl }, redis });
+    const third = await startTestApp({ pusher: 'built-in', database: { url: first.databaseUrl }, redis });
     let thirdClosed = false;
     closers.push(() => (thirdClosed ? undefined : third.close()));
     const stocktake = await populatedStocktake(first);
@@ -288,8 +288,8 @@ describeWithOwnRedis('Redis stopped and started under load', () => {
   beforeAll(async () => {
     own = await ownRedis();
     const redis = { url: own.url, prefix: uniquePrefix(), checkIntervalMs: 200 };
-    first = await startTestApp({ redis });
-    second = await startTestApp({ database: { url: first.databaseUrl }, redis });
+    first = await startTestApp({ pusher: 'built-in', redis });
+    second = await startTestApp({ pusher: 'built-in', database: { url: first.databaseUrl }, redis });
   });
   afterAll(async () => {
     await second?.close();
@@ -311,10 +311,11 @@ describeWithOwnRedis('Redis stopped and started under load', () => {
       return subscriber.subscribe(StocktakeEventsDocument, { stocktakeId: stocktake.id, afterSequence: after });
     });
 
+    const frontends: Array<Received<PusherEvent>> = [];
     for (const t of [first, second]) {
       const frontend = await legacyFrontend(t);
       closers.push(() => frontend.close());
-      await frontend.listen(stocktake.channel);
+      frontends.push(await frontend.listen(stocktake.channel));
     }
     const occupancy = async () => {
       const sdk = new Pusher({ ...PUSHER, host: '127.0.0.1', port: String(second.port), useTLS: false });
@@ -344,9 +345,14 @@ describeWithOwnRedis('Redis stopped and started under load', () => {
       await received.waitFor(total, 20_000);
       expect(graphqlSeen(received).map((event) => event.sequence)).toEqual(expected);
     }
+    // pusher-js on both instances too: the built-in endpoint follows the same streams (nothing lost with Redis).
+    for (const received of frontends) {
+      await received.waitFor(total, 20_000);
+      expect(pusherSeen(received).map((event) => event.sequence)).toEqual(expected);
+    }
     await expectNothingMore(
       () => stocktakeSteps(second).count(guinness.id, '999'),
-      ...subscribers.map((received): [Received<unknown>, number] => [received, total]),
+      ...[...subscribers, ...frontends].map((received): [Received<unknown>, number] => [received, total]),
     );
     // The outage showed: a publish failed, and the outbox check or the reconnect resynced followed channels.
     let failures = 0;

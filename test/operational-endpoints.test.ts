@@ -36,7 +36,7 @@ describe('relayStatus', () => {
     });
     const status = async (token: string) => ok(await t.graphql(RelayStatusDocument, {}, { token })).relayStatus;
 
-    await t.app.relay.stop();
+    await t.app.relay!.stop();
     ok(await create(HOTEL, manager, 1));
     ok(await create(OTHER_HOTEL, galwayManager, 2));
     ok(await create(OTHER_HOTEL, galwayManager, 3));
@@ -51,7 +51,7 @@ describe('relayStatus', () => {
       status: 400,
       body: 'Killarney secret reason',
     });
-    t.app.relay.start();
+    t.app.relay!.start();
     await waitUntil(async () => (await status(manager)).deadLettered === 1, 'the Killarney event dead-lettered');
     await waitUntil(async () => (await status(galwayManager)).backlog === 0, 'the Galway events delivered');
     expect(await status(manager)).toMatchObject({

@@ -21,7 +21,7 @@ async function configOf(t: TestApp, headers: Record<string, string> = {}): Promi
 const closers = closeAfterEach();
 
 async function app(options: Parameters<typeof startTestApp>[0]): Promise<TestApp> {
-  const t = await startTestApp(options);
+  const t = await startTestApp({ pusher: 'built-in', ...options });
   closers.push(() => t.close());
   return t;
 }

@@ -98,6 +98,7 @@ describe('channels per connection and connections per address', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({
+      pusher: 'built-in',
       env: { PUSHER_MAX_CHANNELS_PER_CONNECTION: '3', PUSHER_MAX_CONNECTIONS_PER_ADDRESS: '2' },
     });
   });
@@ -201,6 +202,7 @@ describe('behind a proxy (TRUST_PROXY), and the app-wide quota', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({
+      pusher: 'built-in',
       env: { TRUST_PROXY: 'true', PUSHER_MAX_CONNECTIONS_PER_ADDRESS: '1', PUSHER_MAX_CONNECTIONS: '3' },
     });
   });

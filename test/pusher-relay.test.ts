@@ -52,7 +52,7 @@ beforeEach(() => {
 afterEach(async () => {
   faults.clear();
   // A test that failed half-way must not leave the relay stopped or a backlog for the next one.
-  t.app.relay.start();
+  t.app.relay!.start();
   await waitUntil(async () => (await relayStatus()).backlog === 0, 'the backlog to drain after the test', 10_000);
   faults.clearLog();
 });
@@ -156,7 +156,7 @@ describe('batching and order', () => {
   });
 
   it('combines a backlog of 20 events on 11 channels into requests of at most 10 (one full), each channel in order', async () => {
-    await t.app.relay.stop();
+    await t.app.relay!.stop();
     const stocktakes: Array<{ id: string; channel: string; linesCreated: number }> = [];
     for (let i = 0; i < 10; i += 1) {
       const stocktake = await createStocktake(); // stocktake-created on the list channel
@@ -165,7 +165,7 @@ describe('batching and order', () => {
     expect(await relayStatus()).toMatchObject({ backlog: 20, leader: false });
     expect(faults.publishAttempts).toBe(0);
 
-    t.app.relay.start();
+    t.app.relay!.start();
     await waitForBacklog(0);
 
     const sizes = faults.requests.map((request) => request.events.length);
@@ -449,7 +449,7 @@ describe('a failing channel holds back only itself', () => {
     const b = await readyStocktake();
     const browserA = await frontendOn(a.channel);
     const browserB = await frontendOn(b.channel);
-    await t.app.relay.stop();
+    await t.app.relay!.stop();
 
     // B's first event is committed before the culprit, so the culprit is not first in the batch.
     const b1 = await countLine(b.guinness.id, '1');
@@ -464,7 +464,7 @@ describe('a failing channel holds back only itself', () => {
       status: 413,
       body: dataTooLargeMessage(3000),
     });
-    t.app.relay.start();
+    t.app.relay!.start();
     await waitForBacklog(0);
 
     // Refused: the mixed batch, then A's first event alone (and, at most, once more in its slim form).
@@ -564,7 +564,7 @@ describe('403: quota or disabled app', () => {
   it('stays paused when the 403 comes while a 413-rejected batch is being split (the remaining items wait too)', async () => {
     const a = await readyStocktake();
     const b = await readyStocktake();
-    await t.app.relay.stop();
+    await t.app.relay!.stop();
     await countLine(a.guinness.id, '1'); // refused below in any form
     const b1 = await countLine(b.guinness.id, '1');
     const b2 = await countLine(b.guinness.id, '2');
@@ -576,7 +576,7 @@ describe('403: quota or disabled app', () => {
     });
     // The mixed batch passes the fault stage and is refused with 413; A's event alone then gets a 403.
     faults.delayNext({ ms: 0 }).failNext({ status: 403, body: 'Forbidden: app disabled or over message quota' });
-    t.app.relay.start();
+    t.app.relay!.start();
     let paused: Status | undefined;
     await waitUntil(async () => (paused = await relayStatus()).pausedUntil != null, 'relayStatus.pausedUntil');
     const pausedUntil = Date.parse(paused!.pausedUntil!);
@@ -866,7 +866,7 @@ describe('crash and restart', () => {
     const stocktake = await readyStocktake();
     const browser = await frontendOn(stocktake.channel);
     faults.clearLog();
-    await t.app.relay.stop();
+    await t.app.relay!.stop();
 
     const lines: LineFieldsFragment[] = [];
     for (let i = 1; i <= 12; i += 1) lines.push(await countLine(stocktake.guinness.id, String(i + 20)));
@@ -883,7 +883,7 @@ describe('crash and restart', () => {
       range(2, 13).map((s) => [s, 0, null, null]),
     );
 
-    t.app.relay.start();
+    t.app.relay!.start();
     const received = await browser.waitFor(12);
     const up = await waitForBacklog(0);
     expect(up).toMatchObject({ leader: true, backlog: 0, oldestPendingAgeSeconds: null });

@@ -106,7 +106,7 @@ describe('public channels (no prefix)', () => {
   let galwayStocktake: { id: string; guinness: LineFieldsFragment };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ pusher: 'built-in' });
     galway = await t.token({ user: 'manager-g', name: 'Gerry Galway', hotels: { [OTHER_HOTEL]: 'manager' } });
     killarneyStaff = await t.token({ user: 'staff-k', name: 'Kate Staff', hotels: { [HOTEL]: 'staff' } });
     killarney = await populated(t, HOTEL, '2025-02-01', '2025-02-28');
@@ -446,7 +446,7 @@ describe("with PUSHER_CHANNEL_PREFIX=private- (startTestApp({ env: { PUSHER_CHAN
   let outsider: string;
 
   beforeAll(async () => {
-    tp = await startTestApp({ env: { PUSHER_CHANNEL_PREFIX: 'private-' } });
+    tp = await startTestApp({ pusher: 'built-in', env: { PUSHER_CHANNEL_PREFIX: 'private-' } });
     member = await tp.token();
     memberStaff = await tp.token({ user: 'staff-k', name: 'Kate Staff', hotels: { [HOTEL]: 'staff' } });
     outsider = await tp.token({ user: 'manager-g', name: 'Gerry Galway', hotels: { [OTHER_HOTEL]: 'manager' } });

@@ -72,7 +72,7 @@ function delivered() {
 it('the leader loses its lock connection mid-drain: the other instance finishes, and no event reaches Pusher twice', async () => {
   const first = await instance();
   const steps = stocktakeSteps(first);
-  await first.app.relay.stop();
+  await first.app.relay!.stop();
   // A backlog on a few channels, so that it drains one request per channel at a time.
   const stocktakes = [await steps.create(), await steps.create(), await steps.create()];
   const lines: string[] = [];
@@ -91,16 +91,16 @@ it('the leader loses its lock connection mid-drain: the other instance finishes,
   expect((await steps.relayStatus()).backlog).toBe(total);
 
   endpoint.faults.delayNext({ ms: 15, times: 100_000 }); // a Pusher that takes a moment to answer
-  first.app.relay.start();
+  first.app.relay!.start();
   await waitUntil(() => endpoint.faults.accepted.length >= 30, 'the first instance to be draining');
   const second = await instance(first.databaseUrl);
-  expect(second.app.relay.leader).toBe(false);
+  expect(second.app.relay!.leader).toBe(false);
 
   // Whichever instance next takes the free lock leads: cut the leader's session until the second one leads.
   let cuts = 0;
-  while (!second.app.relay.leader) {
+  while (!second.app.relay!.leader) {
     if (cuts < 50) cuts += await terminateLeaderLockSession(first.databaseUrl);
-    await waitUntil(() => second.app.relay.leader, 'the second instance to lead', 300).catch(() => undefined);
+    await waitUntil(() => second.app.relay!.leader, 'the second instance to lead', 300).catch(() => undefined);
   }
   expect(cuts).toBeGreaterThanOrEqual(1);
   await waitUntil(() => endpoint.faults.accepted.length >= total, `all ${total} events at Pusher`, 30_000);
@@ -112,17 +112,17 @@ it('the leader loses its lock connection mid-drain: the other instance finishes,
   for (const [channel, sequences] of order) {
     expect({ channel, sequences }).toEqual({ channel, sequences: [...sequences].sort((a, b) => a - b) });
   }
-  await waitUntil(() => !first.app.relay.leader, 'the first instance to know it no longer leads', 10_000);
+  await waitUntil(() => !first.app.relay!.leader, 'the first instance to know it no longer leads', 10_000);
 });
 
 async function leaderDies(options: TestAppOptions = {}): Promise<void> {
   const first = await instance(undefined, options);
   const second = await instance(first.databaseUrl, options);
-  await waitUntil(() => first.app.relay.leader, 'the first instance to lead');
-  expect(second.app.relay.leader).toBe(false);
+  await waitUntil(() => first.app.relay!.leader, 'the first instance to lead');
+  expect(second.app.relay!.leader).toBe(false);
 
   await first.stopApp();
-  await waitUntil(() => second.app.relay.leader, 'the standby to take the lead', 10_000);
+  await waitUntil(() => second.app.relay!.leader, 'the standby to take the lead', 10_000);
 
   const stocktake = await stocktakeSteps(second).create();
   const isCreated = (event: { channel: string; data: string }) =>
@@ -147,8 +147,8 @@ itWithRedis(
     };
     const first = await instance(undefined, options);
     const second = await instance(first.databaseUrl, options);
-    await waitUntil(() => first.app.relay.leader, 'the first instance to lead');
-    expect(second.app.relay.leader).toBe(false);
+    await waitUntil(() => first.app.relay!.leader, 'the first instance to lead');
+    expect(second.app.relay!.leader).toBe(false);
 
     for (let round = 1; round <= 3; round += 1) {
       const stocktake = await stocktakeSteps(second).create();
@@ -156,6 +156,6 @@ itWithRedis(
         event.channel === `${HOTEL}-stocktakes` && dataOf(event).id === Number(stocktake.id);
       await waitUntil(() => endpoint.faults.accepted.some(isCreated), `stocktake ${round} at Pusher`, 10_000);
     }
-    expect(second.app.relay.leader).toBe(false);
+    expect(second.app.relay!.leader).toBe(false);
   },
 );

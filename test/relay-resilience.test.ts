@@ -205,10 +205,10 @@ describe('stopping is bounded', () => {
     t.faults.stallNext({ status: 500 });
     await steps.count(a.guinness.id, '1');
     await waitUntil(() => t.faults.heldAnswers === 1, 'the hanging request');
-    await t.app.relay.stop();
-    expect(t.app.relay.health()).toEqual({ ok: false, detail: 'stopped' });
+    await t.app.relay!.stop();
+    expect(t.app.relay!.health()).toEqual({ ok: false, detail: 'stopped' });
 
-    t.app.relay.start();
+    t.app.relay!.start();
     expect(sequences(await steps.waitForAccepted(a.channel, 2))).toEqual([1, 2]);
   });
 

@@ -6,15 +6,18 @@
  *
  *   mutation ─ transaction ─┬─ change
  *                           └─ outbox rows (per channel, sequenced)
- *            after commit ──┬─ event bus ── graphql-ws subscriptions
- *                           └─ wake ─ Pusher relay ── Pusher / built-in endpoint ── pusher-js
+ *            after commit ──┬─ event bus ─┬─ channel streams ── graphql-ws subscriptions
+ *                           │             └─ channel streams ── built-in Pusher endpoint ── pusher-js
+ *                           └─ wake ─ Pusher relay ── hosted Pusher ── pusher-js
  *
- * Every commit also NOTIFYs the other instances through PostgreSQL (commit
- * notices): that wakes the relay leader wherever it runs and, without
- * `redis`, carries the event bus across instances (each reads the events
- * from the outbox). With `redis` (REDIS_URL), the event bus carries the
- * events themselves through Redis, and the built-in endpoint's channel state
- * is shared there (docs/realtime.md, "Several instances").
+ * The relay runs only for an external Pusher; the built-in endpoint feeds its
+ * sockets on every instance from the same ordered streams as graphql-ws
+ * (built-in-pusher-feed.ts). Every commit also NOTIFYs the other instances
+ * through PostgreSQL (commit notices): that wakes the relay leader wherever
+ * it runs and, without `redis`, carries the event bus across instances (each
+ * reads the events from the outbox). With `redis` (REDIS_URL), the event bus
+ * carries the events themselves through Redis, and the built-in endpoint's
+ * presence and counts are shared there (docs/realtime.md, "Several instances").
  */
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -30,10 +33,18 @@ import { OutboxRetention } from '../realtime/outbox/outbox-retention';
 import { OutboxStore } from '../realtime/outbox/outbox-store';
 import { LeaderLock } from '../realtime/pusher-relay/leader-lock';
 import { DeadlinePublisher, createPusherClient, type PusherCredentials } from '../realtime/pusher-relay/publisher';
-import { PusherRelay, type RelayOptions } from '../realtime/pusher-relay/pusher-relay';
-import { LIMITS, PusherCompatibleServer, type PusherServerOptions } from '../realtime/pusher-server';
+import { PusherRelay, deliveryStatus, type RelayOptions } from '../realtime/pusher-relay/pusher-relay';
+import {
+  LIMITS,
+  LocalChannelAdapter,
+  LocallyFedAdapter,
+  PusherCompatibleServer,
+  encodeChannelEvent,
+} from '../realtime/pusher-server';
+import { BuiltInPusherFeed } from '../realtime/built-in-pusher-feed';
+import { channelStream } from '../realtime/channel-stream';
 import { RedisChannelAdapter } from '../realtime/pusher-server/adapter/redis-adapter';
-import { RealtimeService } from '../realtime/realtime-service';
+import { RealtimeService, type RelayControl } from '../realtime/realtime-service';
 import { RedisEventBus } from '../realtime/redis-event-bus';
 import { createTokenVerifier, type TokenKey } from './auth/tokens';
 import { AppMetrics } from './metrics';
@@ -90,8 +101,6 @@ export interface AppSeams {
   outboxPruneIntervalMs?: number;
   /** The commit-notice listener's timing (a test holds reconnection back so that notices are certainly missed). */
   commitNotices?: Pick<CommitListenerOptions, 'retryBaseMs' | 'pingIntervalMs'>;
-  /** Seams of the built-in Pusher endpoint (tests inject faults and observe publishes). */
-  pusherServerHooks?: Pick<PusherServerOptions, 'beforePublish' | 'onPublished' | 'maxEventBytes'>;
 }
 
 export interface RedisTuning {
@@ -104,7 +113,10 @@ export interface RedisTuning {
 export interface RunningApp extends RunningServer {
   bus: EventBus;
   metrics: AppMetrics;
-  relay: PusherRelay;
+  /** Present when an external Pusher is configured (the built-in endpoint needs none). */
+  relay: PusherRelay | undefined;
+  /** Present with the built-in endpoint: what feeds its sockets on this instance. */
+  feed: BuiltInPusherFeed | undefined;
   retention: OutboxRetention;
   /** Presence renewal and the sweeps of lapsed locks, presences and idempotency keys. */
   collaboration: CollaborationUpkeep;
@@ -130,7 +142,11 @@ export async function startApp(config: Config, resources: AppResources, seams: A
   // Alive before anything it does can name it: presence sessions and relay claims die with it (instance-liveness.ts).
   const heartbeat = new InstanceHeartbeat(new InstanceLivenessService(pooledSql(orm), instanceId), log);
   await heartbeat.start();
-  const store = new OutboxStore(orm, { channel: COMMIT_NOTICE_CHANNEL, origin: instanceId });
+  const builtIn = config.pusher.kind === 'built-in' ? resources.builtInPusher : undefined;
+  if (config.pusher.kind === 'built-in' && !builtIn)
+    throw new Error('the built-in Pusher endpoint needs builtInPusher');
+  // Only an external Pusher has a relay; the built-in endpoint's sockets are fed from the channel streams.
+  const store = new OutboxStore(orm, { channel: COMMIT_NOTICE_CHANNEL, origin: instanceId }, !builtIn);
   const redisPrefix = config.redisPrefix;
   const redis: RedisConnections | undefined = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
   // Without Redis the other instances' commits arrive as commit notices, their events read from the outbox.
@@ -198,14 +214,15 @@ export async function startApp(config: Config, resources: AppResources, seams: A
     orm,
     store,
     bus,
-    relay: () => relay!,
+    relay: () => relay ?? noRelay,
     onGapFill: () => metrics.gapFills.inc(),
     payForReplay: (viewer, events, isClosed) => budgets.paceReplay(viewer.id, events, isClosed),
   });
 
-  const builtIn = config.pusher.kind === 'built-in' ? resources.builtInPusher : undefined;
-  if (config.pusher.kind === 'built-in' && !builtIn)
-    throw new Error('the built-in Pusher endpoint needs builtInPusher');
+  const noRelay: RelayControl = {
+    status: (hotels) => deliveryStatus(store, hotels, { leader: false, pausedUntil: 0 }),
+    wake: () => undefined,
+  };
   const credentials: Omit<PusherCredentials, 'host' | 'port'> & Partial<PusherCredentials> = builtIn
     ? { ...builtIn, useTLS: false }
     : (config.pusher as Extract<PusherTarget, { kind: 'external' }>);
@@ -222,16 +239,26 @@ export async function startApp(config: Config, resources: AppResources, seams: A
         })
       : undefined;
   await pusherAdapter?.start();
+  const feed = builtIn
+    ? new BuiltInPusherFeed({
+        follow: (channel) => channelStream({ store, bus, channel, onGapFill: () => metrics.gapFills.inc() }),
+        deliver: (channel, name, data) => fedAdapter?.publishLocally(channel, encodeChannelEvent(name, data, channel)),
+        channelPrefixes,
+        log,
+      })
+    : undefined;
+  const fedAdapter = feed
+    ? new LocallyFedAdapter(pusherAdapter ?? new LocalChannelAdapter(LIMITS.maxPresenceMembers), feed)
+    : undefined;
   const pusherServer = builtIn
     ? new PusherCompatibleServer({
         ...builtIn,
         log,
-        adapter: pusherAdapter,
+        adapter: fedAdapter,
         // The app key is public: what one client may hold is bounded (docs/pusher-server.md, "Connection and channel quotas").
         quotas: config.pusherQuotas,
         quotaObserver: metrics.pusherQuotaObserver,
         trustProxy: config.trustProxy,
-        ...seams.pusherServerHooks,
       })
     : undefined;
 
@@ -285,7 +312,9 @@ export async function startApp(config: Config, resources: AppResources, seams: A
 
   const readiness = async (): Promise<Readiness> => {
     const database = await databaseAnswers(orm);
-    const relayHealth = relay?.health() ?? { ok: false, detail: 'not started' };
+    const relayHealth = builtIn
+      ? { ok: true, detail: 'no relay: the built-in endpoint feeds its sockets itself' }
+      : (relay?.health() ?? { ok: false, detail: 'not started' });
     // Redis down degrades (events arrive late, from the outbox) but does not stop this instance serving.
     const checks: Readiness['checks'] = { database, relay: relayHealth };
     if (redis)
@@ -332,27 +361,28 @@ export async function startApp(config: Config, resources: AppResources, seams: A
   port = server.port;
   collaboration.start();
 
-  // The built-in endpoint is reached through the same SDK code path as hosted Pusher.
-  const relayTarget: PusherCredentials = builtIn
-    ? { ...credentials, host: '127.0.0.1', port: server.port }
-    : credentials;
-  const publisher = new DeadlinePublisher(relayTarget, tuning.concurrency, tuning.requestTimeoutMs);
-  relay = new PusherRelay({
-    store,
-    publisher,
-    requestTimeoutMs: tuning.requestTimeoutMs,
-    liveness: { instanceId, isFresh: () => heartbeat.isFresh() },
-    channelPrefixes,
-    leader: new LeaderLock(resources.databaseUrl, log),
-    observer: metrics.relayObserver,
-    log,
-    ...seams.relayTiming,
-  });
-  relay.start();
+  const publisher = builtIn
+    ? undefined
+    : new DeadlinePublisher(credentials, tuning.concurrency, tuning.requestTimeoutMs);
+  relay = publisher
+    ? new PusherRelay({
+        store,
+        publisher,
+        requestTimeoutMs: tuning.requestTimeoutMs,
+        liveness: { instanceId, isFresh: () => heartbeat.isFresh() },
+        channelPrefixes,
+        leader: new LeaderLock(resources.databaseUrl, log),
+        observer: metrics.relayObserver,
+        log,
+        ...seams.relayTiming,
+      })
+    : undefined;
+  relay?.start();
   const retention = new OutboxRetention(store, {
     retentionMs: config.outboxRetentionMs,
     intervalMs: seams.outboxPruneIntervalMs ?? pruneInterval(config.outboxRetentionMs),
-    shouldRun: () => relay.leader,
+    // Without a relay every instance prunes: the deletes are idempotent, and cheap when another did them first.
+    shouldRun: () => relay?.leader ?? true,
     log,
   });
   retention.start();
@@ -378,6 +408,7 @@ export async function startApp(config: Config, resources: AppResources, seams: A
     bus,
     metrics,
     relay,
+    feed,
     retention,
     collaboration,
     instanceId,
@@ -388,9 +419,10 @@ export async function startApp(config: Config, resources: AppResources, seams: A
       await server.close();
       await collaboration.stop();
       await retention.stop();
-      await relay.stop();
-      publisher.close();
+      await relay?.stop();
+      publisher?.close();
       await pusherServer?.close();
+      await feed?.close();
       await pusherAdapter?.stop();
       await commitNotices.stop();
       await bus.close();

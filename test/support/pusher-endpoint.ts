@@ -1,7 +1,8 @@
 /**
- * A Pusher-compatible endpoint of its own (the built-in server on its own
- * port), standing in for hosted Pusher when several app instances must
- * publish to the same place.
+ * A Pusher-compatible endpoint of the test's own (the built-in server on its
+ * own port, with `faults` in front of its publish API), standing in for
+ * hosted Pusher: every test app's relay publishes to one (test-app.ts), and
+ * several app instances share one to publish to the same place.
  */
 import express from 'express';
 import http from 'node:http';

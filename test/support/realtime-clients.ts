@@ -69,14 +69,14 @@ export interface LegacyFrontend {
  * several instances publish to.
  */
 export async function legacyFrontend(
-  t: Pick<TestApp, 'port'>,
+  t: Pick<TestApp, 'port'> & Partial<Pick<TestApp, 'pusherPort'>>,
   token?: string,
   endpoint?: { port: number; key: string },
 ): Promise<LegacyFrontend> {
   const pusher = new Pusher(endpoint?.key ?? PUSHER.key, {
     cluster: 'mt1',
     wsHost: '127.0.0.1',
-    wsPort: endpoint?.port ?? t.port,
+    wsPort: endpoint?.port ?? t.pusherPort ?? t.port,
     forceTLS: false,
     enabledTransports: ['ws'],
     channelAuthorization: {

@@ -15,6 +15,7 @@ import { createScratchDatabase, type ScratchDatabase } from '../../src/infrastru
 import { loadConfig, type LogLevel } from '../../src/infrastructure/config';
 import { createLogger, silentLogger, type Logger } from '../../src/infrastructure/logger';
 import { HOTEL, seedFixtures } from './fixtures';
+import { startPusherEndpoint } from './pusher-endpoint';
 import { PusherFaults } from './pusher-faults';
 
 export const JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
@@ -29,9 +30,11 @@ export interface TestApp {
   url: string;
   /** The app's database (another instance can be started on it with `database: { url }`). */
   databaseUrl: string;
-  /** Faults and publish log of the built-in Pusher endpoint. */
+  /** Faults and publish log of the Pusher endpoint the app's relay publishes to (none with `pusher: 'built-in'`). */
   faults: PusherFaults;
   port: number;
+  /** Where pusher-js connects: the test's Pusher endpoint, or the app itself with `pusher: 'built-in'`. */
+  pusherPort: number;
   orm: MikroORM;
   app: RunningApp;
   /** A token for `user` with the given hotel roles (default: manager of the fixture hotel). */
@@ -123,6 +126,12 @@ export interface TestAppOptions {
   relayTiming?: AppSeams['relayTiming'];
   outboxPruneIntervalMs?: number;
   commitNotices?: AppSeams['commitNotices'];
+  /**
+   * Which Pusher the app uses. By default, a Pusher-compatible endpoint of the test's own standing in for hosted
+   * Pusher (the relay publishes there, with `faults` in front); with `'built-in'`, the app's built-in endpoint, fed
+   * from the channel streams with no relay. PUSHER_* settings in `env` name an endpoint the test started itself.
+   */
+  pusher?: 'built-in';
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -133,15 +142,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ? null
     : await createScratchDatabase(serverUrl, 'stocktake_test');
   const databaseUrl = options.database?.url ?? database!.url;
+  const external =
+    options.pusher === 'built-in' || options.env?.PUSHER_APP_ID ? undefined : await startPusherEndpoint(PUSHER);
   const config = loadConfig({
     ...BASE_ENV,
+    ...external?.env,
     DATABASE_URL: databaseUrl,
     ...(options.redis ? { REDIS_URL: options.redis.url, REDIS_PREFIX: options.redis.prefix } : {}),
     ...options.env,
   });
   const orm = await migratedOrm(databaseUrl, silentLogger);
   if (database || options.database?.seed) await seedFixtures(orm);
-  const faults = new PusherFaults();
+  const faults = external?.faults ?? new PusherFaults();
   const app = await startApp(
     config,
     {
@@ -168,7 +180,6 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       },
       outboxPruneIntervalMs: options.outboxPruneIntervalMs,
       commitNotices: options.commitNotices,
-      pusherServerHooks: faults.hooks,
     },
   );
   let stopping: Promise<void> | undefined;
@@ -183,6 +194,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     databaseUrl,
     faults,
     port: app.port,
+    pusherPort: external?.port ?? app.port,
     orm,
     app,
     token: (options = {}) =>
@@ -217,6 +229,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       faults.clear();
       stopping ??= app.close();
       await stopping;
+      await external?.close();
       await orm.close();
       await database?.drop();
     },

@@ -102,10 +102,15 @@ export class OutboxStore {
   /** Statements outside a mutation run on the pool, each on its own. */
   private readonly run: Executor;
 
-  /** @param notices when given, every append also sends a commit notice per channel, in the same statement. */
+  /**
+   * @param notices when given, every append also sends a commit notice per channel, in the same statement.
+   * @param relayed false when no relay sends the events on (the built-in Pusher endpoint feeds its sockets from
+   *   the channel streams, built-in-pusher-feed.ts): events are stored as delivered, so nothing waits in a backlog.
+   */
   constructor(
     orm: MikroORM,
     private readonly notices?: CommitNoticeTarget,
+    private readonly relayed = true,
   ) {
     const pool = pooledSql(orm);
     this.run = (sql, params = []) => pool.rows(sql, params);
@@ -147,9 +152,9 @@ export class OutboxStore {
            on conflict (channel) do update set last_sequence = channel_sequence.last_sequence + excluded.last_sequence
            returning last_sequence
          )${notice.sql}
-         insert into outbox_event (event_id, channel, sequence, name, hotel, stocktake_id, data, actor, occurred_at)
+         insert into outbox_event (event_id, channel, sequence, name, hotel, stocktake_id, data, actor, occurred_at, published_at)
          select e.event_id, ?, taken.last_sequence - ? + e.ordinal, e.name, e.hotel, e.stocktake_id, e.data,
-                cast(? as jsonb), cast(? as timestamptz)
+                cast(? as jsonb), cast(? as timestamptz), cast(? as timestamptz)
          from taken${notice.from}, jsonb_to_recordset(cast(? as jsonb))
            as e(ordinal int, event_id uuid, name text, hotel text, stocktake_id int, data jsonb)
          returning id, sequence, sequence - (select last_sequence from taken) + ? as ordinal, ${EPOCH} as epoch`,
@@ -161,6 +166,7 @@ export class OutboxStore {
           own.length,
           JSON.stringify(actor),
           occurredAt,
+          this.relayed ? null : occurredAt,
           JSON.stringify(
             own.map(({ event, eventId }, index) => ({
               ordinal: index + 1,

@@ -28,15 +28,15 @@
  *   drop duplicates by `meta.sequence`).
  */
 import type { Logger } from 'pino';
-import { pusherChannelName, pusherPayloadParts, slimPusherPayload, type ChannelPrefixes } from '../event-catalog';
-import { CHANNEL_NAME_PATTERN as CHANNEL_NAME, LIMITS } from '../pusher-limits';
+import type { ChannelPrefixes } from '../event-catalog';
+import { LIMITS } from '../pusher-limits';
+import { pusherPublication } from '../pusher-publication';
 import { toStoredEvent, type OutboxStore, type RelayRow } from '../outbox/outbox-store';
 import type { StoredEvent } from '../outbox/stored-event';
 import { backoffDelay, classifyFailure, pauseDelay, type PublishFailure } from './failures';
 import type { LeaderLock } from './leader-lock';
 import type { DeadlinePublisher } from './publisher';
 
-export const PUSHER_MAX_EVENT_BYTES = LIMITS.defaultMaxEventBytes;
 export const PUSHER_MAX_BATCH = LIMITS.maxBatchEvents;
 
 /** What the relay reports as it works (metrics). */
@@ -77,6 +77,25 @@ export interface RelayStatus {
   deadLettered: number;
   pausedUntil: string | null;
   lastError: string | null;
+}
+
+/** Delivery state of the given hotels' events as the outbox records it, with what this instance's relay knows. */
+export async function deliveryStatus(
+  store: OutboxStore,
+  hotels: readonly string[],
+  relay: { leader: boolean; pausedUntil: number },
+): Promise<RelayStatus> {
+  const status = await store.status(hotels);
+  return {
+    leader: relay.leader,
+    backlog: status.backlog,
+    oldestPendingAgeSeconds: status.oldestPendingAt
+      ? Math.max(0, Math.round((Date.now() - status.oldestPendingAt.getTime()) / 1000))
+      : null,
+    deadLettered: status.deadLettered,
+    pausedUntil: relay.pausedUntil > Date.now() ? new Date(relay.pausedUntil).toISOString() : null,
+    lastError: status.lastError,
+  };
 }
 
 interface Prepared {
@@ -180,19 +199,8 @@ export class PusherRelay {
   }
 
   /** Delivery state of the given hotels' events (callers see only their own hotels). */
-  async status(hotels: readonly string[]): Promise<RelayStatus> {
-    const pausedUntil = this.pausedUntil > Date.now() ? new Date(this.pausedUntil).toISOString() : null;
-    const status = await this.options.store.status(hotels);
-    return {
-      leader: this.isLeader,
-      backlog: status.backlog,
-      oldestPendingAgeSeconds: status.oldestPendingAt
-        ? Math.max(0, Math.round((Date.now() - status.oldestPendingAt.getTime()) / 1000))
-        : null,
-      deadLettered: status.deadLettered,
-      pausedUntil,
-      lastError: status.lastError,
-    };
+  status(hotels: readonly string[]): Promise<RelayStatus> {
+    return deliveryStatus(this.options.store, hotels, { leader: this.isLeader, pausedUntil: this.pausedUntil });
   }
 
   /** Not stuck: no lane has been inside one operation much longer than a request may take. */
@@ -329,17 +337,9 @@ export class PusherRelay {
   /** The bytes Pusher will get, or why the event can never be sent. */
   private prepare(row: RelayRow, options: { slim?: boolean } = {}): Prepared | { deadLetter: string } {
     const event = toStoredEvent(row);
-    const channel = pusherChannelName(event.channel, this.options.channelPrefixes);
-    if (!CHANNEL_NAME.test(channel)) return { deadLetter: `invalid Pusher channel name "${channel}"` };
-    if (!options.slim) {
-      const parts = pusherPayloadParts(event, PUSHER_MAX_EVENT_BYTES);
-      if (parts) return { event, row, channel, data: parts, slimmed: false };
-    }
-    const slim = JSON.stringify(slimPusherPayload(event));
-    if (Buffer.byteLength(slim) <= PUSHER_MAX_EVENT_BYTES) return { event, row, channel, data: [slim], slimmed: true };
-    return {
-      deadLetter: `payload is ${Buffer.byteLength(slim)} bytes even in slim form (limit ${PUSHER_MAX_EVENT_BYTES})`,
-    };
+    const publication = pusherPublication(event, this.options.channelPrefixes, options);
+    if ('refusal' in publication) return { deadLetter: publication.refusal };
+    return { event, row, channel: publication.channel, data: publication.data, slimmed: publication.slimmed };
   }
 
   /** `again`: a request under a claim that has already had one (the claim is extended first). */

@@ -34,7 +34,8 @@ export type {
   UnsubscribeOutcome,
 } from './adapter/channel-adapter';
 export { LocalChannelAdapter } from './adapter/local-adapter';
-export { CloseCode, PusherEvent } from './protocol/messages';
+export { LocallyFedAdapter, type LocalOccupancyListener } from './adapter/locally-fed-adapter';
+export { CloseCode, PusherEvent, encodeChannelEvent } from './protocol/messages';
 export {
   PusherProtocolServer,
   type HandshakeRequest,

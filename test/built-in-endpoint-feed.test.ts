@@ -1,0 +1,124 @@
+/**
+ * The built-in Pusher endpoint is as gap-free as graphql-ws (docs/realtime.md,
+ * "The built-in endpoint's feed"): two instances started by their own command
+ * on one database, pusher-js clients on the instance that takes no writes.
+ * With Redis killed while the other instance commits, and started again empty,
+ * the clients get every event once, in order. Without Redis, a commit on one
+ * instance reaches pusher-js on the other with no commit there to wake it.
+ */
+import { HOTEL } from './support/fixtures';
+import { closeAfterEach } from './support/closers';
+import { legacyFrontend, type PusherEvent } from './support/realtime-clients';
+import { ownRedis, redisGate, redisServerUnavailable, uniquePrefix, type OwnRedis } from './support/redis';
+import { createFixtureDatabase, startShippedServer, type ShippedServer } from './support/shipped-server';
+import type { ScratchDatabase } from '../src/infrastructure/database/scratch-database';
+
+jest.setTimeout(90_000);
+
+const closers = closeAfterEach();
+const LIST_CHANNEL = `${HOTEL}-stocktakes`;
+
+let nextPeriod = 0;
+
+/** A stocktake of a day of its own (one stocktake per period and hotel). */
+async function createStocktake(server: ShippedServer): Promise<string> {
+  nextPeriod += 1;
+  const day = new Date(Date.UTC(2023, 0, nextPeriod)).toISOString().slice(0, 10);
+  const response = await server.post({
+    query: `mutation($hotel: String!, $day: LocalDate!) {
+      createStocktake(hotel: $hotel, input: { periodStart: $day, periodEnd: $day }) { id }
+    }`,
+    variables: { hotel: HOTEL, day },
+  });
+  const body = response.json as { data?: { createStocktake: { id: string } } };
+  if (!body.data) throw new Error(`createStocktake failed: ${response.text}`);
+  return body.data.createStocktake.id;
+}
+
+/** pusher-js on `server`'s built-in endpoint, following the hotel's list. */
+async function listFollower(server: ShippedServer) {
+  const response = await fetch(`${server.origin}/pusher/config`);
+  const { key } = (await response.json()) as { key: string };
+  const frontend = await legacyFrontend(server, await server.token(), { port: server.port, key });
+  closers.push(() => frontend.close());
+  return frontend.listen(LIST_CHANNEL);
+}
+
+/** Each `stocktake-created` a client got, as [stocktake id, sequence]. */
+function created(events: PusherEvent[]): Array<[string, number]> {
+  return events.map((event) => {
+    expect(event.event).toBe('stocktake-created');
+    return [String(event.data.id), (event.data.meta as { sequence: number }).sequence];
+  });
+}
+
+async function startPair(database: ScratchDatabase, env: Record<string, string>) {
+  return Promise.all([startShippedServer(env, { database }), startShippedServer(env, { database })]);
+}
+
+(redisGate('test/built-in-endpoint-feed.test.ts', 'the Redis outage', redisServerUnavailable)
+  ? describe
+  : describe.skip)('two instances on Redis, and Redis killed while one of them commits', () => {
+  let redis: OwnRedis;
+  let database: ScratchDatabase;
+  let writer: ShippedServer;
+  let reader: ShippedServer;
+
+  beforeAll(async () => {
+    redis = await ownRedis();
+    database = await createFixtureDatabase();
+    [writer, reader] = await startPair(database, { REDIS_URL: redis.url, REDIS_PREFIX: uniquePrefix() });
+  });
+  afterAll(async () => {
+    await Promise.all([writer?.close(), reader?.close()]);
+    await redis?.stop();
+    await database?.drop();
+  });
+
+  it('pusher-js clients on the other instance get every event committed meanwhile, once, in order', async () => {
+    const followers = [await listFollower(reader), await listFollower(reader)];
+    const ids = [await createStocktake(writer)];
+    for (const follower of followers) await follower.waitFor(1);
+
+    await redis.stop();
+    for (let index = 0; index < 10; index += 1) ids.push(await createStocktake(writer));
+    await redis.start();
+    ids.push(await createStocktake(writer));
+
+    for (const follower of followers) {
+      const seen = created(await follower.waitFor(ids.length, 30_000));
+      expect(seen.map(([id]) => id)).toEqual(ids);
+      expect(seen.map(([, sequence]) => sequence)).toEqual(ids.map((_, index) => seen[0]![1] + index));
+    }
+    // A barrier rather than a pause: one more event, and it comes right after the others (nothing twice).
+    ids.push(await createStocktake(writer));
+    for (const follower of followers) {
+      expect(created(await follower.waitFor(ids.length, 10_000)).map(([id]) => id)).toEqual(ids);
+    }
+  });
+});
+
+describe('two instances without Redis', () => {
+  let database: ScratchDatabase;
+  let writer: ShippedServer;
+  let reader: ShippedServer;
+
+  beforeAll(async () => {
+    database = await createFixtureDatabase();
+    [writer, reader] = await startPair(database, {});
+  });
+  afterAll(async () => {
+    await Promise.all([writer?.close(), reader?.close()]);
+    await database?.drop();
+  });
+
+  it('a commit on one reaches pusher-js on the other through the commit notice, with nothing committed there', async () => {
+    const follower = await listFollower(reader);
+    const ids: string[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      ids.push(await createStocktake(writer));
+      // Each one arrives before the next is committed: no later commit on any instance is needed to bring it.
+      expect(created(await follower.waitFor(ids.length, 10_000)).map(([id]) => id)).toEqual(ids);
+    }
+  });
+});
