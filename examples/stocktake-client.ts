@@ -6,8 +6,12 @@
  *
  * Catch-up on reconnect: graphql-ws reconnects by itself and sends each
  * subscription again; the variables it sends are the object given here, in
- * which `afterSequence` always holds the last sequence seen, so the server
- * replays exactly what was missed (docs/realtime.md, "afterSequence").
+ * which `afterSequence` and `epoch` always hold the position of the last event
+ * seen, so the server replays exactly what was missed (docs/realtime.md,
+ * "afterSequence"). When it cannot (the database was restored, or the history
+ * was pruned) it answers HISTORY_EXPIRED with where the channel stands now;
+ * a real screen would reload its data there, this one follows from it
+ * (docs/realtime.md, "Positions and epochs").
  *
  *   npx ts-node -T examples/stocktake-client.ts --token <banner token> \
  *     [--url http://localhost:4000/graphql] [--hotel hotel-killarney] [--stocktake ID] \
@@ -18,7 +22,7 @@
  * --exit-after N stops after N events in all.
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
+import { print, type GraphQLFormattedError } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
@@ -50,6 +54,13 @@ async function query<TData, TVariables>(document: TypedDocumentNode<TData, TVari
   return body.data;
 }
 
+/** The position to follow from after a HISTORY_EXPIRED refusal, if `errors` hold one. */
+function expiredPosition(errors: readonly GraphQLFormattedError[] | undefined) {
+  const expired = errors?.find((error) => error.extensions?.code === 'HISTORY_EXPIRED');
+  if (!expired) return undefined;
+  return { epoch: String(expired.extensions!.epoch), sequence: Number(expired.extensions!.sequence) };
+}
+
 async function main(): Promise<void> {
   if (!options.token) throw new Error('give the token from the start-up banner: --token … or STOCKTAKE_TOKEN=…');
   const exitAfter = options['exit-after'] === undefined ? Infinity : Number(options['exit-after']);
@@ -73,31 +84,47 @@ async function main(): Promise<void> {
       seen += 1;
       if (seen >= exitAfter) resolve();
     };
-    /** Subscribes with variables whose `afterSequence` follows what arrived, so a resubscription catches up. */
-    const follow = <TData, TVariables extends { afterSequence?: number | null }>(
+    /** Subscribes with variables whose position follows what arrived, so a resubscription catches up. */
+    const follow = <TData, TVariables extends { afterSequence?: number | null; epoch?: string | null }>(
       label: string,
       document: TypedDocumentNode<TData, TVariables>,
       variables: TVariables,
-      eventOf: (data: TData) => { __typename?: string; name: string; sequence: number },
+      eventOf: (data: TData) => { __typename?: string; name: string; epoch: string; sequence: number },
       detail: (data: TData) => string,
     ) => {
-      stops.push(
-        client.subscribe<TData, TVariables>(
-          { query: print(document), variables },
-          {
-            next: (result) => {
-              if (result.errors || !result.data) return reject(new Error(JSON.stringify(result.errors)));
-              const event = eventOf(result.data);
-              if (event.sequence <= (variables.afterSequence ?? 0)) return; // a repeat
-              variables.afterSequence = event.sequence;
-              console.log(`${label} #${event.sequence} ${event.name}${detail(result.data)}`);
-              counted();
+      /** Told HISTORY_EXPIRED (when subscribing, or while following): go on from where the channel stands. */
+      const restart = (position: { epoch: string; sequence: number }) => {
+        console.log(`${label}: history expired; following from #${position.sequence} of epoch ${position.epoch}`);
+        variables.afterSequence = position.sequence;
+        variables.epoch = position.epoch;
+        subscribe();
+      };
+      const subscribe = () =>
+        stops.push(
+          client.subscribe<TData, TVariables>(
+            { query: print(document), variables },
+            {
+              next: (result) => {
+                const expired = expiredPosition(result.errors);
+                if (expired) return restart(expired);
+                if (result.errors || !result.data) return reject(new Error(JSON.stringify(result.errors)));
+                const event = eventOf(result.data);
+                if (event.epoch === variables.epoch && event.sequence <= (variables.afterSequence ?? 0)) return; // a repeat
+                variables.afterSequence = event.sequence;
+                variables.epoch = event.epoch;
+                console.log(`${label} #${event.sequence} ${event.name}${detail(result.data)}`);
+                counted();
+              },
+              error: (error) => {
+                const expired = Array.isArray(error) ? expiredPosition(error as GraphQLFormattedError[]) : undefined;
+                if (expired) return restart(expired);
+                reject(error instanceof Error ? error : new Error(JSON.stringify(error)));
+              },
+              complete: () => undefined,
             },
-            error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
-            complete: () => undefined,
-          },
-        ),
-      );
+          ),
+        );
+      subscribe();
     };
     const after = Number(options.after);
     follow(

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { HOTEL } from './support/fixtures';
+import { currentSequence } from './support/realtime-clients';
 import { stocktakeSteps } from './support/stocktakes';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -19,6 +20,7 @@ afterAll(() => t?.close());
 function runExample(
   args: string[],
   timeoutMs = 60_000,
+  onOutput?: (stdout: string) => void,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -28,7 +30,10 @@ function runExample(
     );
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      onOutput?.(stdout);
+    });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -72,4 +77,53 @@ it('lists stocktakes and prints the list and detail events, catching up from aft
       `stocktake ${stocktake.id} #2 line-counted-updated (D0030: counted 88.0000, expected 88.0000, variance value 0.00)`,
     ].sort(),
   );
+});
+
+it('told HISTORY_EXPIRED (a position the channels have not reached), it follows from where each channel stands', async () => {
+  const steps = stocktakeSteps(t);
+  const stocktake = await steps.ready(); // its channel is at 1 (stocktake-populated)
+  const list = await currentSequence(t, `${HOTEL}-stocktakes`);
+  const [{ epoch }] = await t.orm.em
+    .getConnection()
+    .execute<[{ epoch: string }]>('select current_history_epoch() as epoch');
+  let told!: () => void;
+  const bothTold = new Promise<void>((resolve) => (told = resolve));
+  const run = runExample(
+    // Sequence 50 of the current epoch: neither channel has reached it (as after a restore to an older backup).
+    [
+      '--url',
+      t.url,
+      '--token',
+      await t.token(),
+      '--hotel',
+      HOTEL,
+      '--stocktake',
+      stocktake.id,
+      '--after',
+      '50',
+      '--exit-after',
+      '1',
+    ],
+    60_000,
+    (stdout) => {
+      if (stdout.split('history expired').length === 3) told();
+    },
+  );
+  await Promise.race([
+    bothTold,
+    run.then((early) => Promise.reject(new Error(`the example exited first:\n${early.stdout}\n${early.stderr}`))),
+  ]);
+  await steps.count(stocktake.guinness.id, '1');
+  const result = await run;
+  expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+  const lines = result.stdout.trimEnd().split('\n');
+  const refusals = lines.filter((line) => line.includes('history expired'));
+  expect(refusals.sort()).toEqual(
+    [
+      `list ${HOTEL}: history expired; following from #${list} of epoch ${epoch}`,
+      `stocktake ${stocktake.id}: history expired; following from #1 of epoch ${epoch}`,
+    ].sort(),
+  );
+  // Then it goes on from there: the stocktake's next event is the one it prints before exiting.
+  expect(lines.at(-1)).toMatch(new RegExp(`^stocktake ${stocktake.id} #2 line-counted-updated \\(D0030: counted `));
 });
