@@ -11,6 +11,8 @@ import { closeAfterEach } from './support/closers';
 import { legacyFrontend, type PusherEvent } from './support/realtime-clients';
 import { ownRedis, redisGate, redisServerUnavailable, uniquePrefix, type OwnRedis } from './support/redis';
 import { createFixtureDatabase, startShippedServer, type ShippedServer } from './support/shipped-server';
+import { startTestApp } from './support/test-app';
+import { waitUntil } from './support/waiting';
 import type { ScratchDatabase } from '../src/infrastructure/database/scratch-database';
 
 jest.setTimeout(90_000);
@@ -120,5 +122,26 @@ describe('two instances without Redis', () => {
       // Each one arrives before the next is committed: no later commit on any instance is needed to bring it.
       expect(created(await follower.waitFor(ids.length, 10_000)).map(([id]) => id)).toEqual(ids);
     }
+  });
+});
+
+describe('what an instance follows for its sockets', () => {
+  it('one stream per channel with sockets here, from the first subscription until the last one leaves; none for channels not of ours', async () => {
+    const t = await startTestApp({ pusher: 'built-in' });
+    closers.push(() => t.close());
+    const feed = t.app.feed!;
+    const [first, second] = [await legacyFrontend(t), await legacyFrontend(t)];
+    closers.push(
+      () => first.close(),
+      () => second.close(),
+    );
+    await first.listen(LIST_CHANNEL);
+    await second.listen(LIST_CHANNEL);
+    await first.listen('not-a-stocktake-channel');
+    expect(feed.followedChannels()).toBe(1);
+
+    first.pusher.unsubscribe(LIST_CHANNEL);
+    second.close();
+    await waitUntil(() => feed.followedChannels() === 0, 'the list channel to be left');
   });
 });
