@@ -24,6 +24,12 @@ import { EPOCH } from './support/payload-matchers';
 import { graphqlSubscriber } from './support/realtime-clients';
 import { createFixtureDatabase, startShippedServer, type ShippedServer } from './support/shipped-server';
 import { startTestApp } from './support/test-app';
+import { redisGate, stopTestRedis, testRedisUrl, uniquePrefix } from './support/redis';
+import { waitUntil } from './support/waiting';
+import { connectRedis } from '../src/infrastructure/redis';
+import { silentLogger } from '../src/infrastructure/logger';
+import { RedisEventBus } from '../src/realtime/redis-event-bus';
+import type { StoredEvent } from '../src/realtime/outbox/stored-event';
 
 jest.setTimeout(90_000);
 
@@ -355,5 +361,59 @@ describe('what the epoch is made of (on PostgreSQL)', () => {
     } finally {
       await admin(`drop database if exists "${copy}" with (force)`);
     }
+  });
+});
+
+const withRedis = redisGate('test/history-epochs.test.ts', 'events without an epoch through Redis');
+
+(withRedis ? describe : describe.skip)('through Redis, from an instance of an earlier release', () => {
+  afterAll(() => stopTestRedis());
+
+  it('an event without an epoch is not handed on: the streams of its channel read it from the outbox', async () => {
+    const redis = await connectRedis(await testRedisUrl(), silentLogger);
+    closers.push(() => redis.close());
+    const prefix = uniquePrefix();
+    const bus = new RedisEventBus({
+      pubsub: redis.pubsub,
+      instanceId: 'this-release',
+      prefix,
+      latestSequences: () => Promise.resolve(new Map()),
+      checkIntervalMs: 3_600_000,
+      log: silentLogger,
+    });
+    closers.push(() => bus.close());
+    const heard: StoredEvent[] = [];
+    let resyncs = 0;
+    bus.subscribe(
+      LIST,
+      (event) => heard.push(event),
+      () => (resyncs += 1),
+    );
+    // Redis confirmed the subscription: the bus has the channel's streams read what came before it.
+    await waitUntil(() => resyncs === 1, 'the Redis subscription');
+
+    const event: StoredEvent<'stocktake-deleted'> = {
+      id: '7',
+      eventId: '0b7f6c1e-4a59-4c61-9d43-0f5e1d9f2a11',
+      channel: LIST,
+      epoch: '3f9c0a61b2d4',
+      sequence: 7,
+      name: 'stocktake-deleted',
+      hotel: HOTEL,
+      stocktakeId: 5,
+      data: { stocktakeId: 5 },
+      actor: { id: 'manager-1', name: 'Mary Manager' },
+      occurredAt: '2031-01-01T00:00:00.000Z',
+    };
+    const { epoch: _epoch, ...withoutEpoch } = event;
+    await redis.pubsub.publish(`${prefix}bus:${LIST}`, { origin: 'earlier-release', events: [withoutEpoch] });
+    await redis.pubsub.publish(`${prefix}bus:${LIST}`, {
+      origin: 'this-release-elsewhere',
+      events: [{ ...event, id: '8', sequence: 8 }],
+    });
+    // Redis delivers one connection's messages in order: the first was taken as a resync, not handed on.
+    await waitUntil(() => heard.length === 1, 'the event with an epoch');
+    expect(heard).toEqual([{ ...event, id: '8', sequence: 8 }]);
+    expect(resyncs).toBe(2);
   });
 });

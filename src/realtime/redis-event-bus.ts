@@ -173,7 +173,22 @@ export class RedisEventBus implements EventBus {
   private receive(envelope: Envelope): void {
     if (envelope.origin === this.options.instanceId) return;
     this.options.observer?.received(envelope.events.length);
-    for (const event of envelope.events) this.deliver(event);
+    for (const event of envelope.events) {
+      if (hasEpoch(event)) this.deliver(event);
+      else this.resyncChannel(event.channel);
+    }
+  }
+
+  /**
+   * An event from an instance of an earlier release (during a rolling upgrade) has no epoch, and
+   * handed on as it is, a stream would take it for another epoch's: the channel's streams read it
+   * from the outbox instead, which gives it its epoch (docs/realtime.md, "Positions and epochs").
+   */
+  private resyncChannel(channel: string): void {
+    const followed = this.followed.get(channel);
+    if (!followed) return;
+    this.resync(followed);
+    this.options.observer?.resynced(1);
   }
 
   private deliver(event: StoredEvent): void {
@@ -226,4 +241,9 @@ export class RedisEventBus implements EventBus {
       this.checking = false;
     }
   }
+}
+
+/** Whether an event that came through Redis carries its epoch (instances of earlier releases send none). */
+function hasEpoch(event: StoredEvent): boolean {
+  return typeof (event as Partial<StoredEvent>).epoch === 'string';
 }
