@@ -12,7 +12,7 @@ import {
   StocktakesWithLinesDocument,
   UpdateStocktakeLineDocument,
 } from './__generated__/graphql';
-import { sum } from '../src/domain/decimal';
+import { formatFixed, sumFixed } from '../src/domain/fixed-point';
 import { HOTEL, OTHER_HOTEL } from './support/fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 import { ok } from './support/waiting';
@@ -72,7 +72,7 @@ it('pages newest period first: first/after walk the whole list once, in order', 
 it('totals without lines are the sums of the lines', async () => {
   const page = ok(await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 10 })).stocktakes;
   const withLines = ok(await t.graphql(StocktakesWithLinesDocument, { hotel: HOTEL })).stocktakes;
-  const total = (values: string[]) => sum(values).toFixed(2);
+  const total = (values: string[]) => formatFixed(sumFixed(values), 2);
   for (const stocktake of page) {
     const lines = withLines.find((other) => other.id === stocktake.id)!.lines;
     expect(lines.every((line) => line.stocktakeId === stocktake.id)).toBe(true);

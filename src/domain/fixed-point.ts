@@ -1,9 +1,11 @@
 /**
- * Exact fixed-point arithmetic on decimal strings, for the formulas that run
- * for every line of every stocktake (line-calculations.ts): a value is an
- * integer count of 10^-scale units, held in a BigInt, so nothing is ever a
- * float and nothing is lost. It does the few operations the formulas need,
- * several times faster than a general decimal library.
+ * Exact fixed-point arithmetic on decimal strings: the project's only decimal
+ * implementation (formulas, input checks, change detection). Values travel
+ * as strings everywhere (database numeric, GraphQL `Decimal`, Pusher
+ * payloads); a value here is an integer count of 10^-scale units, held in a
+ * BigInt, so nothing is ever a float and nothing is lost. It does the few
+ * operations the domain needs, several times faster than a general decimal
+ * library (the count path's speed, README "Performance").
  */
 export interface Fixed {
   /** The value times 10^scale. */
@@ -17,6 +19,17 @@ const POWERS: bigint[] = Array.from({ length: 40 }, (_, i) => 10n ** BigInt(i));
 const pow10 = (n: number): bigint => POWERS[n] ?? 10n ** BigInt(n);
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** True for plain decimal text such as "12", "-0.5", "45.50" (no exponent, no spaces). */
+export function isDecimalText(value: string): boolean {
+  return DECIMAL.test(value);
+}
+
+/** How many digits follow the point ("12.50" → 2). */
+export function decimalPlaces(value: string): number {
+  const dot = value.indexOf('.');
+  return dot === -1 ? 0 : value.length - dot - 1;
+}
 
 /** Reads decimal text such as "88", "-0.5" or "221.5000". */
 export function parseFixed(text: string): Fixed {
@@ -72,6 +85,23 @@ export function sumFixed(values: Iterable<string>): Fixed {
 
 export function isZero(value: Fixed): boolean {
   return value.units === 0n;
+}
+
+/** −1, 0 or 1 as `a` is less than, equal to or greater than `b`. */
+export function compareFixed(a: Fixed, b: Fixed): -1 | 0 | 1 {
+  const scale = Math.max(a.scale, b.scale);
+  const difference = rescale(a, scale).units - rescale(b, scale).units;
+  return difference < 0n ? -1 : difference > 0n ? 1 : 0;
+}
+
+/** The value without its sign. */
+export function absFixed(value: Fixed): Fixed {
+  return value.units < 0n ? { units: -value.units, scale: value.scale } : value;
+}
+
+/** True when the decimal texts name the same number ("1.50" and "1.5"). */
+export function sameDecimal(a: string, b: string): boolean {
+  return compareFixed(parseFixed(a), parseFixed(b)) === 0;
 }
 
 /** Text with exactly `places` decimals ("88.0000", "2"); never "-0". */

@@ -2,7 +2,7 @@
  * Input rules shared by services. Each failure is a BAD_USER_INPUT naming
  * the offending field, raised before anything is written.
  */
-import { dec, decimalPlaces, isDecimalText } from './decimal';
+import { absFixed, compareFixed, decimalPlaces, formatFixed, isDecimalText, parseFixed } from './fixed-point';
 import { CATEGORY_CODES, type CategoryCode } from './entities/StockCategory';
 import { BadInputError } from './errors';
 
@@ -21,17 +21,17 @@ export function checkDecimal(field: string, value: string, rule: DecimalRule): s
   if (decimalPlaces(value) > rule.places) {
     throw new BadInputError(field, `${field} allows at most ${rule.places} decimal places`);
   }
-  const number = dec(value);
-  if (rule.min === 'positive' ? !number.greaterThan(0) : number.isNegative() && !number.isZero()) {
+  const number = parseFixed(value);
+  if (rule.min === 'positive' ? number.units <= 0n : number.units < 0n) {
     throw new BadInputError(
       field,
       `${field} must be ${rule.min === 'positive' ? 'greater than zero' : 'zero or more'}`,
     );
   }
-  if (number.abs().greaterThanOrEqualTo(dec('10').pow(rule.integerDigits))) {
+  if (compareFixed(absFixed(number), { units: 10n ** BigInt(rule.integerDigits), scale: 0 }) >= 0) {
     throw new BadInputError(field, `${field} is too large (at most ${rule.integerDigits} digits before the point)`);
   }
-  return number.toFixed(rule.places);
+  return formatFixed(number, rule.places);
 }
 
 /** C0 controls except tab, LF and CR; DEL; C1 controls. NUL in particular cannot be stored. */

@@ -3,7 +3,7 @@
  * floats), calendar dates as `YYYY-MM-DD`, instants as ISO-8601 UTC.
  */
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { isDecimalText } from '../domain/decimal';
+import { isDecimalText } from '../domain/fixed-point';
 import { EARLIEST_DATE, LATEST_DATE, isCalendarDate, isDateInRange, isInstantInRange } from '../domain/period';
 
 const invalid = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });

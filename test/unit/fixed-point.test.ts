@@ -3,13 +3,18 @@
  * decimal strings out, no float anywhere, rounding exactly as asked.
  */
 import {
+  absFixed,
+  compareFixed,
+  decimalPlaces,
   divide,
   divideTruncated,
   fixedText,
+  isDecimalText,
   formatFixed,
   minus,
   parseFixed,
   plus,
+  sameDecimal,
   sumFixed,
   times,
 } from '../../src/domain/fixed-point';
@@ -84,5 +89,25 @@ describe('fixed text', () => {
     ['05', 0, '5'], ['-0', 0, '0'],
   ])('%s to %i places is %s, whether or not it was already written so', (text, places, expected) => {
     expect(fixedText(text, places)).toBe(expected);
+  });
+});
+
+describe('comparing and reading decimal text', () => {
+  it('compares across scales and signs', () => {
+    expect(compareFixed(parseFixed('1.50'), parseFixed('1.5'))).toBe(0);
+    expect(compareFixed(parseFixed('-2'), parseFixed('1.9999'))).toBe(-1);
+    expect(compareFixed(parseFixed('100000000000'), parseFixed('99999999999.9999'))).toBe(1);
+    expect(text(absFixed(parseFixed('-37.50')), 2)).toBe('37.50');
+    expect([sameDecimal('0.0000', '0'), sameDecimal('12.5', '12.50'), sameDecimal('12.5', '12.51')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it('accepts plain decimal text only and counts its places', () => {
+    expect(['12', '-0.5', '45.50'].map(isDecimalText)).toEqual([true, true, true]);
+    expect(['1e5', ' 1', '1.', '.5', '+1', '0x10', ''].map(isDecimalText)).toEqual(Array(7).fill(false));
+    expect(['12', '12.50', '-0.0001'].map(decimalPlaces)).toEqual([0, 2, 4]);
   });
 });

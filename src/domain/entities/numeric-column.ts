@@ -4,7 +4,7 @@
  * one compares exactly, so no digit is ever lost or silently ignored.
  */
 import { Type, type EntityProperty, type Platform } from '@mikro-orm/core';
-import { Decimal } from '../decimal';
+import { sameDecimal } from '../fixed-point';
 
 export class NumericString extends Type<string | null, string | null> {
   override convertToJSValue(value: string | null): string | null {
@@ -13,7 +13,7 @@ export class NumericString extends Type<string | null, string | null> {
 
   override compareValues(a: string | null, b: string | null): boolean {
     if (a === null || b === null || a === undefined || b === undefined) return a === b;
-    return new Decimal(a).equals(b);
+    return sameDecimal(String(a), String(b));
   }
 
   override getColumnType(prop: EntityProperty, platform: Platform): string {

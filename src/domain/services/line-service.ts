@@ -6,7 +6,7 @@
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MovementType, StockMovement, StocktakeStatus, type StocktakeLine } from '../entities';
-import { dec } from '../decimal';
+import { absFixed, compareFixed, parseFixed } from '../fixed-point';
 import { BadInputError, ConflictError, DomainError, LockedError, NotFoundError } from '../errors';
 import type { MovementValues } from '../events';
 import { deriveLine } from '../line-calculations';
@@ -59,7 +59,7 @@ export interface MovementInput {
 }
 
 /** Quantities are stored as numeric(15,4). */
-const MAX_QUANTITY = '100000000000';
+const MAX_QUANTITY = parseFixed('100000000000');
 
 /** Only purchases and waste are recorded from a line; other types come from item-level movements. */
 const LINE_MOVEMENT_TYPES: readonly MovementType[] = [MovementType.PURCHASE, MovementType.WASTE];
@@ -341,7 +341,7 @@ function countedLine(
   };
   const derived = deriveLine({ ...changed, categoryCode: line.categoryCode });
   // Approval would have to store the variance as a movement quantity (numeric(15,4)).
-  if (dec(derived.countedQty).abs().greaterThanOrEqualTo(MAX_QUANTITY)) {
+  if (compareFixed(absFixed(parseFixed(derived.countedQty)), MAX_QUANTITY) >= 0) {
     throw new BadInputError(
       full !== undefined ? 'countedFullUnits' : 'countedPartialUnits',
       'The count is too large for this item',

@@ -6,7 +6,7 @@
  * model.
  */
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { fixed } from '../decimal';
+import { fixedText } from '../fixed-point';
 import { deriveLine } from '../line-calculations';
 import type { StocktakeLine } from '../entities';
 import type { PeriodBounds } from '../period';
@@ -90,12 +90,12 @@ export async function movementTotals(
 
 /** Refreshes every movement-derived total of a line, and its derived figures; the opening stays as populate set it. */
 export function applyPeriodTotals(line: StocktakeLine, totals: MovementTotals): void {
-  line.purchases = fixed(totals.purchases, 4);
-  line.salesQty = fixed(totals.sales, 4);
-  line.waste = fixed(totals.waste, 4);
-  line.transfersIn = fixed(totals.transfersIn, 4);
-  line.transfersOut = fixed(totals.transfersOut, 4);
-  line.adjustments = fixed(totals.adjustments, 4);
+  line.purchases = fixedText(totals.purchases, 4);
+  line.salesQty = fixedText(totals.sales, 4);
+  line.waste = fixedText(totals.waste, 4);
+  line.transfersIn = fixedText(totals.transfersIn, 4);
+  line.transfersOut = fixedText(totals.transfersOut, 4);
+  line.adjustments = fixedText(totals.adjustments, 4);
   rederive(line);
 }
 

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CATEGORY_CODES, StockCategory, StockItem, type CategoryCode } from '../entities';
 import { BadInputError, NotFoundError } from '../errors';
 import type { UnitOfWork } from '../unit-of-work';
-import { dec } from '../decimal';
+import { compareFixed, parseFixed } from '../fixed-point';
 import { valuationCost } from '../line-calculations';
 import { PRICE, UNIT_COST, UOM, checkCategory, checkDecimal, checkText } from '../validation';
 import { actorOf, authorize, type Viewer } from '../viewer';
@@ -99,7 +99,7 @@ export class StockItemService {
 
 /** Lines value servings at unit cost ÷ uom (numeric(10,4)): the pair must give a cost per serving that fits. */
 function checkCostPerServing(unitCost: string, uom: string, field: 'unitCost' | 'uom'): void {
-  if (dec(valuationCost(unitCost, uom)).greaterThanOrEqualTo(MAX_COST_PER_SERVING)) {
+  if (compareFixed(parseFixed(valuationCost(unitCost, uom)), parseFixed(MAX_COST_PER_SERVING)) >= 0) {
     throw new BadInputError(field, `unitCost ÷ uom must be below ${MAX_COST_PER_SERVING} per serving`);
   }
 }
