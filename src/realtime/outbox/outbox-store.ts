@@ -75,10 +75,10 @@ const EVENT_COLUMNS = 'id, event_id, channel, sequence, name, hotel, stocktake_i
 /**
  * The epoch of the history, computed by the statement that reads or writes
  * the events (never cached, so a restore shows at once): the function
- * `current_history_epoch()` (migration Migration20261205170829) mixes the
- * seed in `history_epoch` with what a restore or reset changes. Stable and
- * uncorrelated, so PostgreSQL runs it once per statement, about 0.03 ms
- * (docs/realtime.md, "Positions and epochs").
+ * `current_history_epoch()` (migrations Migration20261205170829 and
+ * Migration20261205174626) mixes the seed in `history_epoch` with what a
+ * restore or reset changes. Stable and uncorrelated, so PostgreSQL runs it
+ * once per statement, about 0.02 ms (docs/realtime.md, "Positions and epochs").
  */
 const EPOCH = '(select current_history_epoch())';
 
