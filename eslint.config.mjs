@@ -1,5 +1,6 @@
 // Lint rules, type-aware (typescript-eslint), and the layering of src:
-// domain < realtime < graphql < infrastructure — a layer never imports one above it.
+// domain < persistence < realtime < graphql < infrastructure — a layer never imports one above it.
+// persistence (the SQL module) implements the interfaces the domain owns (domain/sql.ts).
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
@@ -11,7 +12,7 @@ const upward = (...layers) => ({
     {
       regex: `^(\\.\\./)+(${layers.join('|')})(/|$)`,
       message:
-        'Lower layers never import upper ones: domain < realtime < graphql < infrastructure (see README, Architecture).',
+        'Lower layers never import upper ones: domain < persistence < realtime < graphql < infrastructure (see README, Architecture).',
     },
   ],
 });
@@ -53,6 +54,10 @@ export default tseslint.config(
   },
   {
     files: ['src/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', upward('persistence', 'realtime', 'graphql', 'infrastructure')] },
+  },
+  {
+    files: ['src/persistence/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', upward('realtime', 'graphql', 'infrastructure')] },
   },
   {

@@ -10,7 +10,7 @@
 import type { ExecutionResult } from 'graphql';
 import { Client } from 'pg';
 import type { DomainEvent } from '../src/domain/events';
-import { sqlTransaction } from '../src/domain/sql';
+import { sqlTransaction } from '../src/persistence/sql';
 import {
   COMMIT_NOTICE_CHANNEL,
   CommitListener,

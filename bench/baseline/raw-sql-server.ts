@@ -22,7 +22,7 @@
  *
  * As the issue describes it, the statements go unnamed (parsed and planned
  * on every call). `start({ prepared: true })` names them, as the app does
- * with its hot statements (src/domain/sql.ts), so B1 also shows the app
+ * with its hot statements (src/persistence/sql.ts), so B1 also shows the app
  * against a baseline that prepares. Forked by the orchestrator: `start`
  * answers with the port and pid; its CPU is read from /proc like the app's.
  */

@@ -12,7 +12,7 @@
  * those checks again against the caller's token of now.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { SqlTarget } from './sql';
+import type { Sql } from './sql';
 import type { AccessNeeded, Viewer } from './viewer';
 
 export interface IdempotentRequest {
@@ -27,7 +27,7 @@ export interface IdempotentRequest {
    * stocktake's lines), adding them to the result about to be stored, so a
    * replay answers whole from what was stored and never mixes in later data.
    */
-  capture?: (result: unknown, target: SqlTarget) => Promise<void>;
+  capture?: (result: unknown, target: Sql) => Promise<void>;
   /** Set by the first unit of work that takes the key, so a second one in the same request cannot. */
   taken: boolean;
   /** The role checks the mutation passed, in order, as `authorize` noted them. */

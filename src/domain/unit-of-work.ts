@@ -7,10 +7,11 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DomainEvent, EventRecorder } from './events';
-import type { Sql, SqlTarget } from './sql';
+import type { Sql } from './sql';
 import type { Actor } from './viewer';
 
-export type Work<T> = (em: EntityManager, events: EventRecorder) => Promise<T>;
+/** Work with entities; `sql` runs hand-written SQL in the same transaction. */
+export type Work<T> = (em: EntityManager, events: EventRecorder, sql: Sql) => Promise<T>;
 export type SqlWork<T> = (sql: Sql, events: EventRecorder) => Promise<T>;
 
 export interface UnitOfWork {
@@ -23,12 +24,14 @@ export interface UnitOfWork {
    * paths every count takes use it.
    */
   runSql<T>(actor: Actor, work: SqlWork<T>): Promise<T>;
+  /** Hand-written SQL on an EntityManager's connection (in its transaction when it is in one): for reads. */
+  sqlOf(em: EntityManager): Sql;
 }
 
 /** Where a unit of work's events go: stored with the change, then released after commit. */
 export interface EventJournal<Stored> {
   /** Inside the transaction, after the work: persist the events with the change. */
-  append(target: SqlTarget, events: readonly DomainEvent[], actor: Actor): Promise<Stored>;
+  append(sql: Sql, events: readonly DomainEvent[], actor: Actor): Promise<Stored>;
   /** After a successful commit, with what `append` stored. */
   committed(stored: Stored): void;
 }

@@ -5,10 +5,11 @@
  * Quantities and money are fixed-place strings; timestamps are ISO UTC.
  */
 import { fixedText as fixed, formatFixed, sumFixed } from './fixed-point';
-import type { Hotel, StockCategory, StockItem, StockMovement, Stocktake, StocktakeLine } from './entities';
+import type { Hotel, StockCategory, StockItem, Stocktake } from './entities';
 import type { MovementType, StocktakeStatus } from './entities';
 import type { CategoryCode } from './entities/StockCategory';
 import { displaySplit, money, valuationCost, type ItemUnits } from './line-calculations';
+import type { MovementRecord } from './services/movement-records';
 
 export interface HotelView {
   id: number;
@@ -150,7 +151,7 @@ export function describeItem(item: StockItem, category: StockCategory): StockIte
 
 /**
  * A line's stored fields with what it shows of its item: what the database
- * holds for one line (entity or raw row), before formatting.
+ * holds for one line, before formatting.
  */
 export interface LineRecord {
   id: number;
@@ -180,40 +181,6 @@ export interface LineRecord {
   countedValue: string;
   varianceValue: string;
   version: number;
-}
-
-/** The record of a line entity; `line.item` and its category must be loaded. */
-export function lineRecordOf(line: StocktakeLine): LineRecord {
-  const item = line.item.getEntity();
-  return {
-    id: line.id,
-    stocktakeId: line.stocktake.id,
-    itemId: item.id,
-    itemSku: item.sku,
-    itemName: item.name,
-    categoryCode: line.categoryCode,
-    categoryName: item.category.getEntity().name,
-    size: line.size,
-    uom: line.uom,
-    openingQty: line.openingQty,
-    purchases: line.purchases,
-    salesQty: line.salesQty,
-    waste: line.waste,
-    transfersIn: line.transfersIn,
-    transfersOut: line.transfersOut,
-    adjustments: line.adjustments,
-    manualPurchasesValue: line.manualPurchasesValue,
-    countedFullUnits: line.countedFullUnits,
-    countedPartialUnits: line.countedPartialUnits,
-    countedQty: line.countedQty,
-    expectedQty: line.expectedQty,
-    varianceQty: line.varianceQty,
-    valuationCost: line.valuationCost,
-    expectedValue: line.expectedValue,
-    countedValue: line.countedValue,
-    varianceValue: line.varianceValue,
-    version: line.version,
-  };
 }
 
 /** The line as every client sees it: fixed-place strings and the display splits. */
@@ -262,11 +229,6 @@ export function describeLineRecord(line: LineRecord): LineView {
   };
 }
 
-/** The line entity as every client sees it; `line.item` and its category must be loaded. */
-export function describeLine(line: StocktakeLine): LineView {
-  return describeLineRecord(lineRecordOf(line));
-}
-
 /** Line count and value totals of a stocktake, summed from its lines' stored values. */
 export interface StocktakeTotals {
   lineCount: number;
@@ -296,19 +258,19 @@ export function describeStocktake(stocktake: Stocktake, hotel: Hotel, totals: St
   };
 }
 
-export function describeMovement(movement: StockMovement, itemSku: string): MovementView {
+export function describeMovement(movement: MovementRecord, itemSku: string): MovementView {
   return {
     id: movement.id,
-    itemId: movement.item.id,
+    itemId: movement.item_id,
     itemSku,
-    movementType: movement.movementType,
+    movementType: movement.movement_type,
     quantity: qty(movement.quantity),
-    unitCost: movement.unitCost === null ? null : fixed(movement.unitCost, 4),
+    unitCost: movement.unit_cost === null ? null : fixed(movement.unit_cost, 4),
     reference: movement.reference,
     notes: movement.notes,
-    staffId: movement.staffId,
-    staffName: movement.staffName,
-    timestamp: movement.timestamp.toISOString(),
+    staffId: movement.staff_id,
+    staffName: movement.staff_name,
+    timestamp: new Date(movement.timestamp).toISOString(),
   };
 }
 

@@ -7,6 +7,7 @@
  */
 import DataLoader from 'dataloader';
 import type { LineView } from '../domain/views';
+import { entitySql } from '../persistence/sql';
 import { viewerOf, type GraphQLContext } from './context';
 
 const linesLoaders = new WeakMap<GraphQLContext, DataLoader<number, LineView[]>>();
@@ -16,7 +17,7 @@ export function linesLoader(context: GraphQLContext): DataLoader<number, LineVie
   if (!loader) {
     loader = new DataLoader(
       async (ids: readonly number[]) => {
-        const byStocktake = await context.services.stocktakes.lines(context.em.fork(), viewerOf(context), ids);
+        const byStocktake = await context.services.stocktakes.lines(entitySql(context.em), viewerOf(context), ids);
         return ids.map((id) => byStocktake.get(id) ?? []);
       },
       { cache: false },

@@ -25,7 +25,7 @@ import {
   type SelectionNode,
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
-import type { SqlTarget } from '../domain/sql';
+import type { Sql } from '../domain/sql';
 import type { LineView } from '../domain/views';
 
 /** The type and field resolved apart from the mutation's value (see StocktakeResolver.lines). */
@@ -73,7 +73,7 @@ export function assertMutationAnswersCapturable(schema: GraphQLSchema): void {
   }
 }
 
-type LoadLines = (target: SqlTarget, stocktakeIds: readonly number[]) => Promise<Map<number, LineView[]>>;
+type LoadLines = (target: Sql, stocktakeIds: readonly number[]) => Promise<Map<number, LineView[]>>;
 
 /**
  * For the mutation field of `info`: adds to a result (its stored JSON form)
@@ -81,7 +81,7 @@ type LoadLines = (target: SqlTarget, stocktakeIds: readonly number[]) => Promise
  * read with `target`, the mutation's transaction.
  */
 export function captureSelectedLines(info: GraphQLResolveInfo, load: LoadLines) {
-  return async (result: unknown, target: SqlTarget): Promise<void> => {
+  return async (result: unknown, target: Sql): Promise<void> => {
     const stocktakes: StoredStocktake[] = [];
     collectStocktakesWithLines(info, result, info.returnType, info.fieldNodes, stocktakes);
     if (stocktakes.length === 0) return;

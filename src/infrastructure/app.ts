@@ -23,7 +23,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createServices } from '../domain/services';
 import { InstanceLivenessService } from '../domain/services/instance-liveness';
-import { pooledSql } from '../domain/sql';
+import { pooledSql } from '../persistence/sql';
 import { createSchema } from '../graphql/schema';
 import { COMMIT_NOTICE_CHANNEL, CommitListener, type CommitListenerOptions } from '../realtime/commit-notices';
 import type { EventBus } from '../realtime/event-bus';

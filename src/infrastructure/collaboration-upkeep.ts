@@ -17,6 +17,7 @@ import { LIVENESS_BEAT_MS } from '../domain/services/instance-liveness';
 import type { PresenceSessionKey } from '../domain/services/presence-service';
 import type { CollaborationTiming } from './config';
 import type { Logger } from './logger';
+import { pooledSql } from '../persistence/sql';
 
 export class CollaborationUpkeep {
   private timers: NodeJS.Timeout[] = [];
@@ -46,11 +47,10 @@ export class CollaborationUpkeep {
       this.options.services.presence.renewInstance(this.options.instanceId),
     );
     this.every(clamp(idempotencyRetentionMs / 10, 1_000, 10 * 60_000), 'pruning idempotency keys', async () => {
-      await this.options.orm.em
-        .fork()
-        .execute(`delete from idempotency_key where created_at < now() - ? * interval '1 millisecond'`, [
-          idempotencyRetentionMs,
-        ]);
+      await pooledSql(this.options.orm).rows(
+        `delete from idempotency_key where created_at < now() - ? * interval '1 millisecond'`,
+        [idempotencyRetentionMs],
+      );
     });
   }
 

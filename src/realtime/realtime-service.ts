@@ -7,7 +7,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { BadInputError, ForbiddenError, HistoryExpiredError, type CurrentHistory } from '../domain/errors';
 import { stocktakeHotels } from '../domain/services/access';
-import { pooledSql } from '../domain/sql';
+import { pooledSql } from '../persistence/sql';
 import { requireRole, type Viewer } from '../domain/viewer';
 import { authorizeChannel, readableChannel } from './channel-access';
 import { channelStream } from './channel-stream';

@@ -3,7 +3,7 @@
  * knex (inside ORM transactions) and straight on a pooled connection (the
  * count path): both must read a statement the same way.
  */
-import { numberPlaceholders } from '../../src/domain/sql';
+import { numberPlaceholders } from '../../src/persistence/sql';
 
 describe('numbering placeholders for a pooled connection', () => {
   it('numbers each ? in order', () => {

@@ -4,10 +4,10 @@
  * a hotel named outright is FORBIDDEN, as is an action above the role.
  */
 import { singleFlight } from '../single-flight';
-import { sqlRows, type Sql, type SqlTarget } from '../sql';
+import type { Sql } from '../sql';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Hotel, Stocktake, StocktakeLine } from '../entities';
+import { Hotel, Stocktake } from '../entities';
 import { NotFoundError } from '../errors';
 import { authorize, requireRole, type AccessNeeded, type Role, type Viewer } from '../viewer';
 
@@ -50,31 +50,8 @@ export async function stocktakeFor(
   return { stocktake, hotel };
 }
 
-export interface LineAccess extends StocktakeAccess {
-  line: StocktakeLine;
-}
-
-export async function lineFor(
-  em: EntityManager,
-  viewer: Viewer,
-  lineId: number,
-  role: Role,
-  options: { lock?: boolean } = {},
-): Promise<LineAccess> {
-  const found = await em.findOne(StocktakeLine, { id: lineId }, { fields: ['id', 'stocktake'] });
-  if (!found) throw new NotFoundError('StocktakeLine', lineId);
-  const record = { entity: 'StocktakeLine', id: String(lineId) };
-  const access = await stocktakeFor(em, viewer, found.stocktake.id, role, { ...options, record }).catch(
-    (error: unknown) => {
-      throw error instanceof NotFoundError ? new NotFoundError('StocktakeLine', lineId) : error;
-    },
-  );
-  const line = await em.findOneOrFail(StocktakeLine, { id: lineId }, { populate: ['item.category'], refresh: true });
-  return { ...access, line };
-}
-
 /** The identifier of the hotel a stocktake belongs to, if the viewer may see it (one query, no entities). */
-export async function hotelOfStocktake(target: SqlTarget, viewer: Viewer, id: number, role: Role): Promise<string> {
+export async function hotelOfStocktake(target: Sql, viewer: Viewer, id: number, role: Role): Promise<string> {
   return checkedHotel(await hotelIdentifierOf(target, id), viewer, id, role);
 }
 
@@ -87,9 +64,8 @@ export function stocktakeHotels(sql: Sql): (viewer: Viewer, id: number, role: Ro
   return async (viewer, id, role) => checkedHotel(await lookup(id), viewer, id, role);
 }
 
-async function hotelIdentifierOf(target: SqlTarget, id: number): Promise<string | undefined> {
-  const [row] = await sqlRows<{ identifier: string }>(
-    target,
+async function hotelIdentifierOf(target: Sql, id: number): Promise<string | undefined> {
+  const [row] = await target.rows<{ identifier: string }>(
     'select h.identifier from stocktake s join hotel h on h.id = s.hotel_id where s.id = ?',
     [id],
   );

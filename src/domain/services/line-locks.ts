@@ -13,14 +13,14 @@
  * lock of the stocktake, each with one `editing-locks-ended` event rather
  * than one per line.
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { StocktakeStatus } from '../entities';
-import { BadInputError, ConflictError, LockedError, NotFoundError } from '../errors';
+import { BadInputError } from '../errors';
 import type { EventRecorder, LockEndReason, LocksEndReason, UserRef } from '../events';
+import type { Sql } from '../sql';
 import type { UnitOfWork } from '../unit-of-work';
-import { actorOf, authorize, type Viewer } from '../viewer';
+import { actorOf, type Viewer } from '../viewer';
 import { hotelOfStocktake } from './access';
-import { lockLine, type LockHolder, type LockedLine } from './line-records';
+import { checkNotApproved, checkNotLockedByOther, lineForChange } from './line-change';
 
 /** A line's editing lock as clients see it. */
 export interface LineLockView {
@@ -28,33 +28,6 @@ export interface LineLockView {
   stocktakeId: number;
   user: UserRef;
   expiresAt: string;
-}
-
-/** The CONFLICT for a change to a line someone else is editing: who holds it, and until when. */
-export function lineLockedError(lineId: number, holder: LockHolder): ConflictError {
-  return new ConflictError(
-    `Line ${lineId} is being edited by ${holder.userName} until ${holder.expiresAt.toISOString()}`,
-    {
-      reason: 'LINE_LOCKED',
-      lineId: String(lineId),
-      lockedBy: { id: holder.userId, name: holder.userName },
-      lockExpiresAt: holder.expiresAt.toISOString(),
-    },
-  );
-}
-
-/** Refuses a change to the line when a live lock of another user is on it. */
-export function checkNotLockedByOther(viewer: Viewer, lineId: number, holder: LockHolder | null): void {
-  if (holder && holder.userId !== viewer.id) throw lineLockedError(lineId, holder);
-}
-
-/** The live lock on a line (one primary-key lookup), for changes that do not read the line through lockLine. */
-export async function liveLockOf(em: EntityManager, lineId: number): Promise<LockHolder | null> {
-  const [row] = await em.execute<{ user_id: string; user_name: string; expires_at: Date }[]>(
-    'select user_id, user_name, expires_at from line_lock where line_id = ? and expires_at > now()',
-    [lineId],
-  );
-  return row ? { userId: row.user_id, userName: row.user_name, expiresAt: new Date(row.expires_at) } : null;
 }
 
 interface LockRow {
@@ -89,11 +62,11 @@ export function recordLocksEnded(events: EventRecorder, rows: readonly LockRow[]
  * The caller holds the stocktake's row lock. Returns how many ended.
  */
 export async function endLocksTogether(
-  em: EntityManager,
+  sql: Sql,
   events: EventRecorder,
   ending: { hotel: string; stocktakeId: number; userId?: string; reason: LocksEndReason },
 ): Promise<number> {
-  const rows = await em.execute<LockRow[]>(
+  const rows = await sql.rows<LockRow>(
     `delete from line_lock where stocktake_id = ? ${ending.userId === undefined ? '' : 'and user_id = ?'}
      returning line_id, stocktake_id, hotel, user_id, user_name`,
     ending.userId === undefined ? [ending.stocktakeId] : [ending.stocktakeId, ending.userId],
@@ -113,12 +86,12 @@ export async function endLocksTogether(
 
 /** Ends a user's locks on a stocktake (their presence ended). */
 export async function releaseLocksOf(
-  em: EntityManager,
+  sql: Sql,
   events: EventRecorder,
   stocktakeId: number,
   userId: string,
 ): Promise<void> {
-  const rows = await em.execute<(LockRow & { live: boolean })[]>(
+  const rows = await sql.rows<LockRow & { live: boolean }>(
     `delete from line_lock where stocktake_id = ? and user_id = ?
      returning line_id, stocktake_id, hotel, user_id, user_name, expires_at > now() as live`,
     [stocktakeId, userId],
@@ -150,18 +123,19 @@ export class LineLockService {
    * first (`user-stopped-editing-line`, released), in the same transaction.
    */
   start(viewer: Viewer, lineId: number): Promise<LineLockView> {
-    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
-      const line = await editableLine(em, viewer, lineId, 'staff');
+    return this.unitOfWork.runSql(actorOf(viewer), async (sql, events) => {
+      const line = await lineForChange(sql, viewer, lineId, 'staff');
+      checkNotApproved(line.stocktakeStatus, line.stocktakeId, 'edit its lines');
       checkNotLockedByOther(viewer, lineId, line.lock);
       // An expired lock of someone else not yet swept: it ends here, and says so.
-      const expired = await em.execute<LockRow[]>(
+      const expired = await sql.rows<LockRow>(
         `delete from line_lock where line_id = ? and user_id <> ? and expires_at <= now()
          returning line_id, stocktake_id, hotel, user_id, user_name`,
         [lineId, viewer.id],
       );
       recordLocksEnded(events, expired, 'expired');
       // The caller's other locks beyond their share end: editing moves to this line.
-      const moved = await em.execute<(LockRow & { live: boolean })[]>(
+      const moved = await sql.rows<LockRow & { live: boolean }>(
         `delete from line_lock where line_id in (
            select line_id from line_lock where stocktake_id = ? and user_id = ? and line_id <> ?
            order by expires_at desc, line_id desc offset ?)
@@ -170,7 +144,7 @@ export class LineLockService {
       );
       moved.sort((a, b) => a.line_id - b.line_id);
       for (const row of moved) recordLocksEnded(events, [row], row.live ? 'released' : 'expired');
-      const [taken] = await em.execute<{ expires_at: Date }[]>(
+      const [taken] = await sql.rows<{ expires_at: Date }>(
         `insert into line_lock (line_id, stocktake_id, hotel, user_id, user_name, expires_at)
          values (?, ?, ?, ?, ?, now() + ? * interval '1 millisecond')
          on conflict (line_id) do update set user_name = excluded.user_name, expires_at = excluded.expires_at
@@ -198,9 +172,9 @@ export class LineLockService {
 
   /** Releases the caller's lock on the line; false when they held none. */
   stop(viewer: Viewer, lineId: number): Promise<boolean> {
-    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
-      await editableLine(em, viewer, lineId, 'staff', { approvedToo: true });
-      const rows = await em.execute<(LockRow & { live: boolean })[]>(
+    return this.unitOfWork.runSql(actorOf(viewer), async (sql, events) => {
+      await lineForChange(sql, viewer, lineId, 'staff');
+      const rows = await sql.rows<LockRow & { live: boolean }>(
         `delete from line_lock where line_id = ? and user_id = ?
          returning line_id, stocktake_id, hotel, user_id, user_name, expires_at > now() as live`,
         [lineId, viewer.id],
@@ -212,9 +186,9 @@ export class LineLockService {
 
   /** Managers end anyone's lock on the line; false when there was none. */
   breakLock(viewer: Viewer, lineId: number): Promise<boolean> {
-    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
-      await editableLine(em, viewer, lineId, 'manager', { approvedToo: true });
-      const rows = await em.execute<(LockRow & { live: boolean })[]>(
+    return this.unitOfWork.runSql(actorOf(viewer), async (sql, events) => {
+      await lineForChange(sql, viewer, lineId, 'manager');
+      const rows = await sql.rows<LockRow & { live: boolean }>(
         `delete from line_lock where line_id = ?
          returning line_id, stocktake_id, hotel, user_id, user_name, expires_at > now() as live`,
         [lineId],
@@ -233,10 +207,10 @@ export class LineLockService {
     if (userId.length === 0 || userId.length > 128) {
       throw new BadInputError('userId', 'userId must be the id of a user (1 to 128 characters)');
     }
-    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
-      const hotel = await hotelOfStocktake(em, viewer, stocktakeId, 'manager');
-      await em.execute('select id from stocktake where id = ? for update', [stocktakeId]);
-      return endLocksTogether(em, events, { hotel, stocktakeId, userId, reason: 'broken' });
+    return this.unitOfWork.runSql(actorOf(viewer), async (sql, events) => {
+      const hotel = await hotelOfStocktake(sql, viewer, stocktakeId, 'manager');
+      await sql.rows('select id from stocktake where id = ? for update', [stocktakeId]);
+      return endLocksTogether(sql, events, { hotel, stocktakeId, userId, reason: 'broken' });
     });
   }
 
@@ -247,8 +221,8 @@ export class LineLockService {
    * any left from before approvals ended them).
    */
   sweep(): Promise<number> {
-    return this.unitOfWork.run(SYSTEM_ACTOR, async (em, events) => {
-      const rows = await em.execute<(LockRow & { approved: boolean })[]>(
+    return this.unitOfWork.runSql(SYSTEM_ACTOR, async (sql, events) => {
+      const rows = await sql.rows<LockRow & { approved: boolean }>(
         `with ended as (
            delete from line_lock where line_id in (
              select line_id from line_lock where expires_at <= now() order by expires_at limit 500 for update skip locked)
@@ -269,19 +243,3 @@ export class LineLockService {
 
 /** Who ends what lapses on its own: sweeps are done by the service, not by a user. */
 export const SYSTEM_ACTOR = { id: 'system', name: 'Stocktake Live' } as const;
-
-async function editableLine(
-  em: EntityManager,
-  viewer: Viewer,
-  lineId: number,
-  role: 'staff' | 'manager',
-  options: { approvedToo?: boolean } = {},
-): Promise<LockedLine> {
-  const line = await lockLine(em, lineId);
-  if (!line) throw new NotFoundError('StocktakeLine', lineId);
-  authorize(viewer, { hotel: line.hotel, role, record: { entity: 'StocktakeLine', id: String(lineId) } });
-  if (!options.approvedToo && line.stocktakeStatus === StocktakeStatus.APPROVED) {
-    throw new LockedError(line.stocktakeId, 'edit its lines');
-  }
-  return line;
-}

@@ -7,13 +7,12 @@
  * derivation pauses between slices, so a stocktake of ten thousand lines
  * does not hold up other requests.
  */
-import { sqlRows } from '../sql';
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { Sql } from '../sql';
 import type { CategoryCode } from '../entities';
 import { deriveLine, valuationCost, type DerivedLine } from '../line-calculations';
 import type { PeriodBounds } from '../period';
 import { eachSlice } from '../slices';
-import { MOVEMENT_TOTALS_SQL } from './movement-totals';
+import { MOVEMENT_TOTALS_SQL, movementTotalsParams } from './movement-totals';
 import { fixedText, isZero, minus, sumFixed } from '../fixed-point';
 
 interface Row {
@@ -76,8 +75,8 @@ export interface RefreshOptions {
 }
 
 /** Refreshes the lines; returns how many were created. */
-export async function refreshLines(em: EntityManager, options: RefreshOptions): Promise<number> {
-  const rows = await readRows(em, options);
+export async function refreshLines(sql: Sql, options: RefreshOptions): Promise<number> {
+  const rows = await readRows(sql, options);
   const created: Array<Record<string, unknown>> = [];
   const changed: Array<Record<string, unknown>> = [];
   await eachSlice(rows, (row) => {
@@ -103,13 +102,13 @@ export async function refreshLines(em: EntityManager, options: RefreshOptions): 
       ...figures(units, totals, row.counted_full_units!, row.counted_partial_units!, row.valuation_cost!),
     });
   });
-  if (created.length > 0) await insertLines(em, options.stocktakeId, created);
-  if (changed.length > 0) await updateLines(em, changed);
+  if (created.length > 0) await insertLines(sql, options.stocktakeId, created);
+  if (changed.length > 0) await updateLines(sql, changed);
   return created.length;
 }
 
-function readRows(em: EntityManager, { stocktakeId, hotelId, bounds, populate }: RefreshOptions): Promise<Row[]> {
-  const query = em.getKnex().raw(
+function readRows(sql: Sql, { stocktakeId, hotelId, bounds, populate }: RefreshOptions): Promise<Row[]> {
+  return sql.rows<Row>(
     `with totals as (${MOVEMENT_TOTALS_SQL})
      select i.id as item_id, i.active, i.uom as item_uom, i.size as item_size, i.category_code as item_category,
             i.unit_cost, l.id as line_id, l.uom, l.size, l.category_code, l.valuation_cost, l.counted_full_units,
@@ -118,13 +117,10 @@ function readRows(em: EntityManager, { stocktakeId, hotelId, bounds, populate }:
             t.opening, t.purchases, t.sales, t.waste, t.transfers_in, t.transfers_out, t.adjustments
      from stock_item i
      join totals t on t.item_id = i.id
-     ${populate ? 'left join' : 'join'} stocktake_line l on l.stocktake_id = :stocktakeId and l.item_id = i.id
+     ${populate ? 'left join' : 'join'} stocktake_line l on l.stocktake_id = ? and l.item_id = i.id
      order by i.id`,
-    { from: bounds.from, to: bounds.to, hotelId, allItems: true, itemIds: '{}', stocktakeId },
+    [...movementTotalsParams(hotelId, bounds), stocktakeId],
   );
-  const transaction = em.getTransactionContext<Knex.Transaction>();
-  if (transaction) query.transacting(transaction);
-  return query.then((result: { rows: Row[] }) => result.rows);
 }
 
 function totalsOf(row: Row, populate: boolean): Totals {
@@ -202,13 +198,8 @@ const FIGURE_COLUMNS = `opening_qty numeric, purchases numeric, sales_qty numeri
   transfers_out numeric, adjustments numeric, counted_qty numeric, expected_qty numeric, variance_qty numeric,
   expected_value numeric, counted_value numeric, variance_value numeric`;
 
-async function insertLines(
-  em: EntityManager,
-  stocktakeId: number,
-  lines: Array<Record<string, unknown>>,
-): Promise<void> {
-  await sqlRows(
-    em,
+async function insertLines(sql: Sql, stocktakeId: number, lines: Array<Record<string, unknown>>): Promise<void> {
+  await sql.rows(
     `insert into stocktake_line (stocktake_id, item_id, uom, size, category_code, valuation_cost, opening_qty, purchases,
        sales_qty, waste, transfers_in, transfers_out, adjustments, counted_qty, expected_qty, variance_qty,
        expected_value, counted_value, variance_value, version)
@@ -221,9 +212,8 @@ async function insertLines(
   );
 }
 
-async function updateLines(em: EntityManager, lines: Array<Record<string, unknown>>): Promise<void> {
-  await sqlRows(
-    em,
+async function updateLines(sql: Sql, lines: Array<Record<string, unknown>>): Promise<void> {
+  await sql.rows(
     `update stocktake_line l set opening_qty = d.opening_qty, purchases = d.purchases, sales_qty = d.sales_qty,
        waste = d.waste, transfers_in = d.transfers_in, transfers_out = d.transfers_out, adjustments = d.adjustments,
        counted_qty = d.counted_qty, expected_qty = d.expected_qty, variance_qty = d.variance_qty,

@@ -1,31 +1,34 @@
 /**
  * Work on one stocktake line: entering counts and recording the purchases
- * and waste found while counting. Every change recalculates the line from
- * the item's movements and bumps its version.
+ * and waste found while counting. Every change reads the line one way
+ * (line-change.ts: its stocktake locked, the same refusals, the same
+ * stale-version CONFLICT), recalculates it and bumps its version, all in
+ * hand-written SQL (runSql), the path chosen for the count's speed.
  */
-import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MovementType, StockMovement, StocktakeStatus, type StocktakeLine } from '../entities';
+import type { MovementType } from '../entities';
 import { absFixed, compareFixed, parseFixed } from '../fixed-point';
-import { BadInputError, ConflictError, DomainError, LockedError, NotFoundError } from '../errors';
+import { BadInputError, DomainError, NotFoundError } from '../errors';
 import type { MovementValues } from '../events';
 import { deriveLine } from '../line-calculations';
-import { clampIntoPeriod, periodBounds } from '../period';
+import { clampIntoPeriod, periodBounds, type PeriodBounds } from '../period';
+import type { Sql } from '../sql';
 import type { UnitOfWork } from '../unit-of-work';
 import { COUNT, MONEY, MOVEMENT_QUANTITY, UNIT_COST, checkDecimal, checkText } from '../validation';
 import { actorOf, authorize, type Viewer } from '../viewer';
+import { describeLineRecord, describeMovement, type LineRecord, type LineView, type MovementView } from '../views';
+import { checkLineEditable, checkNotApproved, editableLine, writeLine } from './line-change';
+import { lockLinesOf, readLine, type LockedLine } from './line-records';
 import {
-  describeLine,
-  describeLineRecord,
-  describeMovement,
-  type LineRecord,
-  type LineView,
-  type MovementView,
-} from '../views';
-import { lineFor, type LineAccess } from './access';
-import { checkNotLockedByOther, liveLockOf, lineLockedError } from './line-locks';
-import { lockLine, lockLinesOf, saveCounts, type LockedLine } from './line-records';
-import { applyPeriodTotals, movementTotals } from './movement-totals';
+  LINE_MOVEMENT_TYPES,
+  deleteMovement,
+  insertMovement,
+  lineMovement,
+  movementsOfItem,
+  updateMovement,
+  type MovementRecord,
+} from './movement-records';
+import { movementTotals, withPeriodTotals } from './movement-totals';
 
 export interface LineCountsInput {
   countedFullUnits?: string | null;
@@ -61,26 +64,19 @@ export interface MovementInput {
 /** Quantities are stored as numeric(15,4). */
 const MAX_QUANTITY = parseFixed('100000000000');
 
-/** Only purchases and waste are recorded from a line; other types come from item-level movements. */
-const LINE_MOVEMENT_TYPES: readonly MovementType[] = [MovementType.PURCHASE, MovementType.WASTE];
-
 export class LineService {
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
   async get(em: EntityManager, viewer: Viewer, lineId: number): Promise<LineView> {
-    return describeLine((await lineFor(em, viewer, lineId, 'staff')).line);
+    return describeLineRecord(await visibleLine(this.unitOfWork.sqlOf(em), viewer, lineId));
   }
 
   /** The item's movements inside the stocktake period, newest first. */
   async movements(em: EntityManager, viewer: Viewer, lineId: number): Promise<MovementView[]> {
-    const { line, stocktake, hotel } = await lineFor(em, viewer, lineId, 'staff');
-    const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
-    const movements = await em.find(
-      StockMovement,
-      { item: line.item, timestamp: { $gte: bounds.from, $lte: bounds.to } },
-      { orderBy: { timestamp: 'desc', id: 'desc' } },
-    );
-    return movements.map((m) => describeMovement(m, line.item.getEntity().sku));
+    const sql = this.unitOfWork.sqlOf(em);
+    const line = await visibleLine(sql, viewer, lineId);
+    const movements = await movementsOfItem(sql, line.itemId, boundsOf(line));
+    return movements.map((m) => describeMovement(m, line.itemSku));
   }
 
   updateCounts(viewer: Viewer, lineId: number, input: LineCountsInput): Promise<LineView> {
@@ -88,19 +84,8 @@ export class LineService {
     const counts = checkedCounts(input);
 
     return this.unitOfWork.runSql(actorOf(viewer), async (sql, events) => {
-      const line = await lockLine(sql, lineId);
-      if (!line) throw new NotFoundError('StocktakeLine', lineId);
-      authorize(viewer, { hotel: line.hotel, role: 'staff', record: { entity: 'StocktakeLine', id: String(lineId) } });
-      if (line.stocktakeStatus === StocktakeStatus.APPROVED) throw new LockedError(line.stocktakeId, 'edit its lines');
-      checkNotLockedByOther(viewer, lineId, line.lock);
-      if (input.expectedVersion != null && input.expectedVersion !== line.version) {
-        throw staleVersion(describeLineRecord(line), input.expectedVersion);
-      }
-      const { changed, derived } = countedLine(line, counts);
-      const version = await saveCounts(sql, changed, derived);
-      // Every change to a line locks its stocktake first, so a concurrent change cannot slip in here.
-      if (version === null) throw staleVersion(describeLineRecord(line), line.version);
-      const view = describeLineRecord({ ...changed, ...derived, version });
+      const line = await editableLine(sql, viewer, lineId, 'edit its lines', input.expectedVersion);
+      const view = await writeLine(sql, line, countedLine(line, counts));
       events.record({
         name: 'line-counted-updated',
         hotel: line.hotel,
@@ -135,18 +120,18 @@ export class LineService {
         role: 'staff',
         record: { entity: 'Stocktake', id: String(stocktakeId) },
       });
-      if (found.status === StocktakeStatus.APPROVED) throw new LockedError(stocktakeId, 'edit its lines');
+      checkNotApproved(found.status, stocktakeId, 'edit its lines');
       const lineErrors: Record<string, unknown>[] = [];
-      const planned: { line: LockedLine; changed: LineRecord; derived: ReturnType<typeof deriveLine> }[] = [];
+      const planned: { line: LockedLine; changed: LineRecord }[] = [];
       for (const input of inputs) {
         const line = found.lines.get(input.lineId);
         try {
           if (!line) throw new NotFoundError('StocktakeLine', input.lineId);
-          checkNotLockedByOther(viewer, line.id, line.lock);
-          if (input.expectedVersion != null && input.expectedVersion !== line.version) {
-            throw staleVersion(describeLineRecord(line), input.expectedVersion);
-          }
-          planned.push({ line, ...countedLine(line, checkedCounts({ ...input, manualPurchasesValue: undefined })) });
+          checkLineEditable(viewer, line, input.expectedVersion);
+          planned.push({
+            line,
+            changed: countedLine(line, checkedCounts({ ...input, manualPurchasesValue: undefined })),
+          });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           lineErrors.push({ lineId: String(input.lineId), message: error.message, ...error.extensions });
@@ -161,11 +146,7 @@ export class LineService {
         );
       }
       const views: LineView[] = [];
-      for (const { line, changed, derived } of planned) {
-        const version = await saveCounts(sql, changed, derived);
-        if (version === null) throw staleVersion(describeLineRecord(line), line.version);
-        views.push(describeLineRecord({ ...changed, ...derived, version }));
-      }
+      for (const { line, changed } of planned) views.push(await writeLine(sql, line, changed));
       events.record({
         name: 'bulk-lines-updated',
         hotel: found.hotel,
@@ -185,34 +166,24 @@ export class LineService {
     if (input.quantity == null) throw new BadInputError('quantity', 'quantity is required');
     const values = checkMovement(input, input.movementType, input.quantity);
 
-    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
-      const { line, hotel, stocktake } = await editableLine(
-        em,
-        viewer,
-        lineId,
-        'add movements to it',
-        input.expectedVersion,
-      );
-      const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
-      const movement = em.create(StockMovement, {
-        hotel,
-        item: line.item,
-        movementType: values.movementType,
-        quantity: values.quantity,
-        unitCost: values.unitCost,
-        reference: values.reference || `Stocktake-${stocktake.id}`,
-        notes: values.notes,
+    return this.unitOfWork.runSql(actorOf(viewer), async (sql, events) => {
+      const line = await editableLine(sql, viewer, lineId, 'add movements to it', input.expectedVersion);
+      const bounds = boundsOf(line);
+      const movement = await insertMovement(sql, {
+        ...values,
+        reference: values.reference || `Stocktake-${line.stocktakeId}`,
+        hotelId: line.hotelId,
+        itemId: line.itemId,
         staffId: viewer.id,
         staffName: viewer.name,
         timestamp: clampIntoPeriod(input.timestamp ?? new Date(), bounds),
       });
-      await em.flush();
-      const view = await recalculate(em, { line, hotel, stocktake });
+      const view = await recalculate(sql, line, bounds);
       const movementView = describeMovement(movement, view.itemSku);
       events.record({
         name: 'line-movement-added',
-        hotel: hotel.identifier,
-        stocktakeId: stocktake.id,
+        hotel: line.hotel,
+        stocktakeId: line.stocktakeId,
         data: { line: view, movement: movementView },
       });
       return { movement: movementView, line: view };
@@ -225,35 +196,30 @@ export class LineService {
     movementId: number,
     input: MovementInput,
   ): Promise<{ movement: MovementView; oldValues: MovementValues; line: LineView }> {
-    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
-      const access = await editableLine(em, viewer, lineId, 'edit its movements', input.expectedVersion);
-      const movement = await movementOfLine(em, access, movementId);
-      const oldValues = movementValues(movement);
+    return this.unitOfWork.runSql(actorOf(viewer), async (sql, events) => {
+      const line = await editableLine(sql, viewer, lineId, 'edit its movements', input.expectedVersion);
+      const bounds = boundsOf(line);
+      const current = await movementOfLine(sql, line, bounds, movementId);
+      const oldValues = movementValues(current);
       // Omitted fields keep their value; an explicit null clears unit cost, reference or notes.
       const values = checkMovement(
         {
-          unitCost: input.unitCost === undefined ? movement.unitCost : input.unitCost,
-          reference: input.reference === undefined ? movement.reference : input.reference,
-          notes: input.notes === undefined ? movement.notes : input.notes,
+          unitCost: input.unitCost === undefined ? oldValues.unitCost : input.unitCost,
+          reference: input.reference === undefined ? oldValues.reference : input.reference,
+          notes: input.notes === undefined ? oldValues.notes : input.notes,
         },
-        input.movementType ?? movement.movementType,
-        input.quantity ?? movement.quantity,
+        input.movementType ?? oldValues.movementType,
+        input.quantity ?? oldValues.quantity,
       );
-      Object.assign(movement, values);
-      if (input.timestamp != null) {
-        const { stocktake, hotel } = access;
-        movement.timestamp = clampIntoPeriod(
-          input.timestamp,
-          periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone),
-        );
-      }
-      await em.flush();
-      const view = await recalculate(em, access);
+      const timestamp =
+        input.timestamp == null ? new Date(current.timestamp) : clampIntoPeriod(input.timestamp, bounds);
+      const movement = await updateMovement(sql, movementId, { ...values, timestamp });
+      const view = await recalculate(sql, line, bounds);
       const movementView = describeMovement(movement, view.itemSku);
       events.record({
         name: 'line-movement-updated',
-        hotel: access.hotel.identifier,
-        stocktakeId: access.stocktake.id,
+        hotel: line.hotel,
+        stocktakeId: line.stocktakeId,
         data: { line: view, movement: movementView, oldValues },
       });
       return { movement: movementView, oldValues, line: view };
@@ -266,16 +232,16 @@ export class LineService {
     movementId: number,
     expectedVersion?: number | null,
   ): Promise<{ deletedMovementId: number; line: LineView }> {
-    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
-      const access = await editableLine(em, viewer, lineId, 'delete its movements', expectedVersion);
-      const movement = await movementOfLine(em, access, movementId);
-      em.remove(movement);
-      await em.flush();
-      const view = await recalculate(em, access);
+    return this.unitOfWork.runSql(actorOf(viewer), async (sql, events) => {
+      const line = await editableLine(sql, viewer, lineId, 'delete its movements', expectedVersion);
+      const bounds = boundsOf(line);
+      await movementOfLine(sql, line, bounds, movementId);
+      await deleteMovement(sql, movementId);
+      const view = await recalculate(sql, line, bounds);
       events.record({
         name: 'line-movement-deleted',
-        hotel: access.hotel.identifier,
-        stocktakeId: access.stocktake.id,
+        hotel: line.hotel,
+        stocktakeId: line.stocktakeId,
         data: { line: view, deletedMovementId: movementId },
       });
       return { deletedMovementId: movementId, line: view };
@@ -283,28 +249,19 @@ export class LineService {
   }
 }
 
-/**
- * The line for a movement change: its stocktake locked and not approved, no
- * one else's editing lock on it, and at the version the client expects.
- */
-async function editableLine(
-  em: EntityManager,
-  viewer: Viewer,
-  lineId: number,
-  action: string,
-  expectedVersion?: number | null,
-): Promise<LineAccess> {
-  const access = await lineFor(em, viewer, lineId, 'staff', { lock: true });
-  if (access.stocktake.isLocked) throw new LockedError(access.stocktake.id, action);
-  const holder = await liveLockOf(em, lineId);
-  if (holder && holder.userId !== viewer.id) throw lineLockedError(lineId, holder);
-  if (expectedVersion != null && expectedVersion !== access.line.version) {
-    throw staleVersion(describeLine(access.line), expectedVersion);
-  }
-  return access;
+/** The line for a read: NOT_FOUND when there is none or it is of another hotel, FORBIDDEN below staff. */
+async function visibleLine(sql: Sql, viewer: Viewer, lineId: number): Promise<LockedLine> {
+  const line = await readLine(sql, lineId);
+  if (!line) throw new NotFoundError('StocktakeLine', lineId);
+  authorize(viewer, { hotel: line.hotel, role: 'staff', record: { entity: 'StocktakeLine', id: String(lineId) } });
+  return line;
 }
 
-/** The line with new counts and the figures derived from them; BAD_USER_INPUT for invalid or too large counts. */
+/** The instants the line's stocktake period covers, in its hotel's time zone. */
+function boundsOf(line: LockedLine): PeriodBounds {
+  return periodBounds(line.periodStart, line.periodEnd, line.timeZone);
+}
+
 /** Counts as entered and checked: undefined leaves a field as it is; a null override clears it. */
 interface CheckedCounts {
   full: string | undefined;
@@ -329,10 +286,7 @@ function checkedCounts(
 }
 
 /** The line with the counts applied and its figures derived; a count too large to approve is BAD_USER_INPUT. */
-function countedLine(
-  line: LineRecord,
-  { full, partial, manual }: CheckedCounts,
-): { changed: LineRecord; derived: ReturnType<typeof deriveLine> } {
+function countedLine(line: LineRecord, { full, partial, manual }: CheckedCounts): LineRecord {
   const changed: LineRecord = {
     ...line,
     countedFullUnits: full ?? line.countedFullUnits,
@@ -347,7 +301,7 @@ function countedLine(
       'The count is too large for this item',
     );
   }
-  return { changed, derived };
+  return { ...changed, ...derived };
 }
 
 /**
@@ -357,47 +311,20 @@ function countedLine(
  * an overlapping stocktake's period covers them.
  */
 async function movementOfLine(
-  em: EntityManager,
-  { line, stocktake, hotel }: LineAccess,
+  sql: Sql,
+  line: LockedLine,
+  bounds: PeriodBounds,
   movementId: number,
-): Promise<StockMovement> {
-  const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
-  const movement = await em.findOne(StockMovement, {
-    id: movementId,
-    item: line.item,
-    movementType: { $in: [...LINE_MOVEMENT_TYPES] },
-    approvalOf: null,
-    timestamp: { $gte: bounds.from, $lte: bounds.to },
-  });
+): Promise<MovementRecord> {
+  const movement = await lineMovement(sql, line.itemId, bounds, movementId);
   if (!movement) throw new NotFoundError('StockMovement', movementId);
   return movement;
 }
 
-async function recalculate(em: EntityManager, { line, hotel, stocktake }: LineAccess): Promise<LineView> {
-  const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
-  const totals = await movementTotals(em, hotel.id, bounds, [line.item.id]);
-  applyPeriodTotals(line, totals.get(line.item.id)!);
-  await flushLine(em, line);
-  return describeLine(line);
-}
-
-/** Saves the line; MikroORM bumps its version and refuses the write if another transaction bumped it first. */
-async function flushLine(em: EntityManager, line: StocktakeLine): Promise<void> {
-  try {
-    await em.flush();
-  } catch (error) {
-    if (error instanceof OptimisticLockError) throw staleVersion(describeLine(line), line.version);
-    throw error;
-  }
-}
-
-function staleVersion(line: LineView, expectedVersion: number): ConflictError {
-  return new ConflictError(`Line ${line.id} has changed since version ${expectedVersion}; reload it and try again`, {
-    reason: 'STALE_VERSION',
-    lineId: String(line.id),
-    currentVersion: line.version,
-    line,
-  });
+/** The line with its movement totals read afresh and its figures derived again, written back. */
+async function recalculate(sql: Sql, line: LockedLine, bounds: PeriodBounds): Promise<LineView> {
+  const totals = await movementTotals(sql, line.hotelId, bounds, [line.itemId]);
+  return writeLine(sql, line, withPeriodTotals(line, totals.get(line.itemId)!));
 }
 
 function checkMovement(
@@ -417,7 +344,7 @@ function checkMovement(
   };
 }
 
-function movementValues(movement: StockMovement): MovementValues {
+function movementValues(movement: MovementRecord): MovementValues {
   const { movementType, quantity, unitCost, reference, notes } = describeMovement(movement, '');
   return { movementType, quantity, unitCost, reference, notes };
 }

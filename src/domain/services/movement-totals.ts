@@ -5,11 +5,11 @@
  * waste − transfers out before the period; sales do not move stock in this
  * model.
  */
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { fixedText } from '../fixed-point';
 import { deriveLine } from '../line-calculations';
-import type { StocktakeLine } from '../entities';
 import type { PeriodBounds } from '../period';
+import type { Sql } from '../sql';
+import type { LineRecord } from '../views';
 
 export interface MovementTotals {
   itemId: number;
@@ -34,14 +34,14 @@ interface Row {
 }
 
 const inPeriod = (type: string) =>
-  `coalesce(sum(m.quantity) filter (where m.timestamp >= :from and m.movement_type = '${type}'), 0)`;
+  `coalesce(sum(m.quantity) filter (where m.timestamp >= ? and m.movement_type = '${type}'), 0)`;
 
-/** Each item's opening before the period and its totals within it (named bindings: from, to, hotelId, allItems, itemIds). */
+/** Each item's opening before the period and its totals within it; its parameters: movementTotalsParams. */
 export const MOVEMENT_TOTALS_SQL = `
 select i.id as item_id,
   coalesce(sum(case when m.movement_type in ('PURCHASE', 'TRANSFER_IN', 'ADJUSTMENT') then m.quantity
                     when m.movement_type in ('WASTE', 'TRANSFER_OUT') then -m.quantity
-                    else 0 end) filter (where m.timestamp < :from), 0) as opening,
+                    else 0 end) filter (where m.timestamp < ?), 0) as opening,
   ${inPeriod('PURCHASE')} as purchases,
   ${inPeriod('SALE')} as sales,
   ${inPeriod('WASTE')} as waste,
@@ -49,28 +49,31 @@ select i.id as item_id,
   ${inPeriod('TRANSFER_OUT')} as transfers_out,
   ${inPeriod('ADJUSTMENT')} as adjustments
 from stock_item i
-left join stock_movement m on m.item_id = i.id and m.timestamp <= :to
-where i.hotel_id = :hotelId and (:allItems or i.id = any(cast(:itemIds as integer[])))
+left join stock_movement m on m.item_id = i.id and m.timestamp <= ?
+where i.hotel_id = ? and (? or i.id = any(cast(? as integer[])))
 group by i.id
 order by i.id`;
 
+/** MOVEMENT_TOTALS_SQL's parameters in the order of its placeholders; every item of the hotel without `itemIds`. */
+export function movementTotalsParams(hotelId: number, bounds: PeriodBounds, itemIds?: readonly number[]): unknown[] {
+  const inPeriodFilters = 6;
+  return [
+    bounds.from,
+    ...Array<Date>(inPeriodFilters).fill(bounds.from),
+    bounds.to,
+    hotelId,
+    itemIds === undefined,
+    itemIds ?? [],
+  ];
+}
+
 export async function movementTotals(
-  em: EntityManager,
+  sql: Sql,
   hotelId: number,
   bounds: PeriodBounds,
   itemIds?: readonly number[],
 ): Promise<Map<number, MovementTotals>> {
-  const query = em.getKnex().raw(MOVEMENT_TOTALS_SQL, {
-    from: bounds.from,
-    to: bounds.to,
-    hotelId,
-    allItems: itemIds === undefined,
-    // An array literal: knex would expand a JS array into a list of bindings.
-    itemIds: `{${(itemIds ?? []).join(',')}}`,
-  });
-  const transaction = em.getTransactionContext<Knex.Transaction>();
-  if (transaction) query.transacting(transaction);
-  const { rows } = (await query) as { rows: Row[] };
+  const rows = await sql.rows<Row>(MOVEMENT_TOTALS_SQL, movementTotalsParams(hotelId, bounds, itemIds));
   return new Map(
     rows.map((row) => [
       row.item_id,
@@ -88,18 +91,16 @@ export async function movementTotals(
   );
 }
 
-/** Refreshes every movement-derived total of a line, and its derived figures; the opening stays as populate set it. */
-export function applyPeriodTotals(line: StocktakeLine, totals: MovementTotals): void {
-  line.purchases = fixedText(totals.purchases, 4);
-  line.salesQty = fixedText(totals.sales, 4);
-  line.waste = fixedText(totals.waste, 4);
-  line.transfersIn = fixedText(totals.transfersIn, 4);
-  line.transfersOut = fixedText(totals.transfersOut, 4);
-  line.adjustments = fixedText(totals.adjustments, 4);
-  rederive(line);
-}
-
-/** Writes the line's derived figures from its inputs; call after changing any of them. */
-export function rederive(line: StocktakeLine): void {
-  Object.assign(line, deriveLine(line));
+/** The line with every movement-derived total refreshed and its figures derived again; the opening stays as populate set it. */
+export function withPeriodTotals(line: LineRecord, totals: MovementTotals): LineRecord {
+  const refreshed: LineRecord = {
+    ...line,
+    purchases: fixedText(totals.purchases, 4),
+    salesQty: fixedText(totals.sales, 4),
+    waste: fixedText(totals.waste, 4),
+    transfersIn: fixedText(totals.transfersIn, 4),
+    transfersOut: fixedText(totals.transfersOut, 4),
+    adjustments: fixedText(totals.adjustments, 4),
+  };
+  return { ...refreshed, ...deriveLine(refreshed) };
 }

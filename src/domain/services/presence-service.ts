@@ -14,6 +14,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RateLimitedError } from '../errors';
 import type { EventRecorder, PresenceEndReason, UserRef } from '../events';
+import type { Sql } from '../sql';
 import type { UnitOfWork } from '../unit-of-work';
 import { actorOf, type Viewer } from '../viewer';
 import { hotelOfStocktake } from './access';
@@ -56,12 +57,12 @@ export class PresenceService {
   /** Joins (or renews) the caller's session; `user-joined` when it is their first. The stocktake's presence. */
   join(viewer: Viewer, stocktakeId: number, session: PresenceSessionKey): Promise<PresentUser[]> {
     session.joined = true;
-    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
-      const hotel = await hotelOfStocktake(em, viewer, stocktakeId, 'staff');
-      await lockPresence(em, stocktakeId);
-      const wasPresent = await isPresent(em, stocktakeId, viewer.id);
-      await this.checkSessionCap(em, viewer, stocktakeId, session);
-      const [row] = await em.execute<{ joined_at: Date }[]>(
+    return this.unitOfWork.runSql(actorOf(viewer), async (sql, events) => {
+      const hotel = await hotelOfStocktake(sql, viewer, stocktakeId, 'staff');
+      await lockPresence(sql, stocktakeId);
+      const wasPresent = await isPresent(sql, stocktakeId, viewer.id);
+      await this.checkSessionCap(sql, viewer, stocktakeId, session);
+      const [row] = await sql.rows<{ joined_at: Date }>(
         `insert into presence_session (stocktake_id, user_id, session_key, user_name, hotel, instance_id, joined_at, expires_at)
          values (?, ?, ?, ?, ?, ?, now(), now() + ? * interval '1 millisecond')
          on conflict (stocktake_id, user_id, session_key) do update set
@@ -79,7 +80,7 @@ export class PresenceService {
           data: { stocktakeId, user: actorOf(viewer), since: new Date(row!.joined_at).toISOString() },
         });
       }
-      return presentUsers(em, stocktakeId);
+      return presentUsers(sql, stocktakeId);
     });
   }
 
@@ -89,13 +90,13 @@ export class PresenceService {
    * different stocktakes do not wait for each other, so two racing joins may pass the cap by one.
    */
   private async checkSessionCap(
-    em: EntityManager,
+    sql: Sql,
     viewer: Viewer,
     stocktakeId: number,
     session: PresenceSessionKey,
   ): Promise<void> {
     if (!Number.isFinite(this.maxSessionsPerUser)) return;
-    const [row] = await em.execute<{ others: number }[]>(
+    const [row] = await sql.rows<{ others: number }>(
       `select count(*)::int as others from presence_session
        where user_id = ? and expires_at > now() and not (stocktake_id = ? and session_key = ?)`,
       [viewer.id, stocktakeId, session.key],
@@ -112,54 +113,55 @@ export class PresenceService {
 
   /** Ends the caller's session; `user-left` when it was their last. False when they had none. */
   leave(viewer: Viewer, stocktakeId: number, session: PresenceSessionKey): Promise<boolean> {
-    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
-      const hotel = await hotelOfStocktake(em, viewer, stocktakeId, 'staff');
-      await lockPresence(em, stocktakeId);
-      const ended = await em.execute<EndedSession[]>(
+    return this.unitOfWork.runSql(actorOf(viewer), async (sql, events) => {
+      const hotel = await hotelOfStocktake(sql, viewer, stocktakeId, 'staff');
+      await lockPresence(sql, stocktakeId);
+      const ended = await sql.rows<EndedSession>(
         `delete from presence_session where stocktake_id = ? and user_id = ? and session_key = ?
          returning user_id, user_name, instance_id, session_key`,
         [stocktakeId, viewer.id, session.key],
       );
-      await endIfLast(em, events, hotel, stocktakeId, ended, () => 'left');
+      await endIfLast(sql, events, hotel, stocktakeId, ended, () => 'left');
       return ended.length > 0;
     });
   }
 
   /** The users present on a stocktake, earliest first. */
   async present(em: EntityManager, viewer: Viewer, stocktakeId: number): Promise<PresentUser[]> {
-    await hotelOfStocktake(em, viewer, stocktakeId, 'staff');
-    return presentUsers(em, stocktakeId);
+    const sql = this.unitOfWork.sqlOf(em);
+    await hotelOfStocktake(sql, viewer, stocktakeId, 'staff');
+    return presentUsers(sql, stocktakeId);
   }
 
   /** A graphql-ws connection closed: its sessions end (`user-left` where they were a user's last). */
   async disconnected(session: PresenceSessionKey): Promise<void> {
     if (!session.joined) return;
-    const held = await this.unitOfWork.run(SYSTEM_ACTOR, (em) =>
-      em.execute<{ stocktake_id: number; hotel: string }[]>(
+    const held = await this.unitOfWork.runSql(SYSTEM_ACTOR, (sql) =>
+      sql.rows<{ stocktake_id: number; hotel: string }>(
         'select distinct stocktake_id, hotel from presence_session where session_key = ?',
         [session.key],
       ),
     );
     for (const { stocktake_id: stocktakeId, hotel } of held) {
-      await this.unitOfWork.run(SYSTEM_ACTOR, async (em, events) => {
-        await lockPresence(em, stocktakeId);
-        const ended = await em.execute<EndedSession[]>(
+      await this.unitOfWork.runSql(SYSTEM_ACTOR, async (sql, events) => {
+        await lockPresence(sql, stocktakeId);
+        const ended = await sql.rows<EndedSession>(
           `delete from presence_session where stocktake_id = ? and session_key = ?
            returning user_id, user_name, instance_id, session_key`,
           [stocktakeId, session.key],
         );
-        await endIfLast(em, events, hotel, stocktakeId, ended, () => 'disconnected');
+        await endIfLast(sql, events, hotel, stocktakeId, ended, () => 'disconnected');
       });
     }
   }
 
   /** Renews the sessions of an instance's open connections; called well within the heartbeat. */
   async renewInstance(instanceId: string): Promise<void> {
-    await this.unitOfWork.run(SYSTEM_ACTOR, (em) =>
-      em.execute(
-        `update presence_session set expires_at = now() + ? * interval '1 millisecond' where instance_id = ?`,
-        [this.heartbeatMs, instanceId],
-      ),
+    await this.unitOfWork.runSql(SYSTEM_ACTOR, (sql) =>
+      sql.rows(`update presence_session set expires_at = now() + ? * interval '1 millisecond' where instance_id = ?`, [
+        this.heartbeatMs,
+        instanceId,
+      ]),
     );
   }
 
@@ -171,21 +173,21 @@ export class PresenceService {
    * Returns how many sessions ended.
    */
   async sweep(): Promise<number> {
-    const lapsed = await this.unitOfWork.run(SYSTEM_ACTOR, (em) =>
-      em.execute<{ stocktake_id: number; hotel: string }[]>(
+    const lapsed = await this.unitOfWork.runSql(SYSTEM_ACTOR, (sql) =>
+      sql.rows<{ stocktake_id: number; hotel: string }>(
         `select distinct stocktake_id, hotel from presence_session p where ${LAPSED} limit 100`,
       ),
     );
     let ended = 0;
     for (const { stocktake_id: stocktakeId, hotel } of lapsed) {
-      ended += await this.unitOfWork.run(SYSTEM_ACTOR, async (em, events) => {
-        await lockPresence(em, stocktakeId);
-        const rows = await em.execute<EndedSession[]>(
+      ended += await this.unitOfWork.runSql(SYSTEM_ACTOR, async (sql, events) => {
+        await lockPresence(sql, stocktakeId);
+        const rows = await sql.rows<EndedSession>(
           `delete from presence_session p where stocktake_id = ? and ${LAPSED}
            returning user_id, user_name, instance_id, session_key`,
           [stocktakeId],
         );
-        await endIfLast(em, events, hotel, stocktakeId, rows, (session) =>
+        await endIfLast(sql, events, hotel, stocktakeId, rows, (session) =>
           session.instance_id === null ? 'timeout' : 'instance-lost',
         );
         return rows.length;
@@ -198,12 +200,12 @@ export class PresenceService {
 /** A session (alias `p`) that ended without a word: not renewed in time, or its instance dead. */
 const LAPSED = `(p.expires_at <= now() or (p.instance_id is not null and not ${liveInstance('p.instance_id')}))`;
 
-function lockPresence(em: EntityManager, stocktakeId: number): Promise<unknown> {
-  return em.execute('select pg_advisory_xact_lock(?, ?)', [PRESENCE_LOCK_CLASS, stocktakeId]);
+function lockPresence(sql: Sql, stocktakeId: number): Promise<unknown> {
+  return sql.rows('select pg_advisory_xact_lock(?, ?)', [PRESENCE_LOCK_CLASS, stocktakeId]);
 }
 
-async function isPresent(em: EntityManager, stocktakeId: number, userId: string): Promise<boolean> {
-  const [row] = await em.execute<{ present: boolean }[]>(
+async function isPresent(sql: Sql, stocktakeId: number, userId: string): Promise<boolean> {
+  const [row] = await sql.rows<{ present: boolean }>(
     `select exists (select 1 from presence_session where stocktake_id = ? and user_id = ? and expires_at > now()) as present`,
     [stocktakeId, userId],
   );
@@ -212,7 +214,7 @@ async function isPresent(em: EntityManager, stocktakeId: number, userId: string)
 
 /** For each user whose sessions ended: if none is left, their presence ends (`user-left`) and so do their locks. */
 async function endIfLast(
-  em: EntityManager,
+  sql: Sql,
   events: EventRecorder,
   hotel: string,
   stocktakeId: number,
@@ -221,10 +223,10 @@ async function endIfLast(
 ): Promise<void> {
   const byUser = new Map(ended.map((session) => [session.user_id, session]));
   for (const [userId, session] of byUser) {
-    if (await isPresent(em, stocktakeId, userId)) continue;
+    if (await isPresent(sql, stocktakeId, userId)) continue;
     // Lapsed sessions of the same user not swept yet end with the presence.
-    await em.execute('delete from presence_session where stocktake_id = ? and user_id = ?', [stocktakeId, userId]);
-    await releaseLocksOf(em, events, stocktakeId, userId);
+    await sql.rows('delete from presence_session where stocktake_id = ? and user_id = ?', [stocktakeId, userId]);
+    await releaseLocksOf(sql, events, stocktakeId, userId);
     events.record({
       name: 'user-left',
       hotel,
@@ -234,8 +236,8 @@ async function endIfLast(
   }
 }
 
-async function presentUsers(em: EntityManager, stocktakeId: number): Promise<PresentUser[]> {
-  const rows = await em.execute<{ user_id: string; user_name: string; since: Date; editing: number[] | null }[]>(
+async function presentUsers(sql: Sql, stocktakeId: number): Promise<PresentUser[]> {
+  const rows = await sql.rows<{ user_id: string; user_name: string; since: Date; editing: number[] | null }>(
     `select p.user_id, max(p.user_name) as user_name, min(p.joined_at) as since,
        (select array_agg(k.line_id order by k.line_id) from line_lock k
         where k.stocktake_id = p.stocktake_id and k.user_id = p.user_id and k.expires_at > now()) as editing

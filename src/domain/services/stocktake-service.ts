@@ -3,7 +3,7 @@
  * the reads a stocktake screen needs. Each mutation is one unit of work and
  * records the events it produces.
  */
-import { sqlRows, type SqlTarget } from '../sql';
+import type { Sql } from '../sql';
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { StockMovement, Stocktake, StocktakeLine, StocktakeStatus } from '../entities';
@@ -85,7 +85,7 @@ export class StocktakeService {
       { orderBy: { periodEnd: 'desc', id: 'desc' }, limit: first },
     );
     const totals = await totalsOf(
-      em,
+      this.unitOfWork.sqlOf(em),
       stocktakes.map((s) => s.id),
     );
     return stocktakes.map((s) => describeStocktake(s, hotel, totals.get(s.id) ?? NO_LINES));
@@ -93,12 +93,12 @@ export class StocktakeService {
 
   async get(em: EntityManager, viewer: Viewer, id: number): Promise<StocktakeView> {
     const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'staff');
-    return describeStocktake(stocktake, hotel, (await totalsOf(em, [id])).get(id) ?? NO_LINES);
+    return describeStocktake(stocktake, hotel, (await totalsOf(this.unitOfWork.sqlOf(em), [id])).get(id) ?? NO_LINES);
   }
 
   /** The lines of several stocktakes at once (one query), each in screen order; only stocktakes of the viewer's hotels. */
-  async lines(em: SqlTarget, viewer: Viewer, stocktakeIds: readonly number[]): Promise<Map<number, LineView[]>> {
-    const records = await lineRecordsOf(em, stocktakeIds, [...viewer.hotels.keys()]);
+  async lines(sql: Sql, viewer: Viewer, stocktakeIds: readonly number[]): Promise<Map<number, LineView[]>> {
+    const records = await lineRecordsOf(sql, stocktakeIds, [...viewer.hotels.keys()]);
     const views = await mapSlices(records, describeLineRecord);
     const byStocktake = new Map<number, LineView[]>(stocktakeIds.map((id) => [id, []]));
     for (const view of views) byStocktake.get(view.stocktakeId)?.push(view);
@@ -113,7 +113,7 @@ export class StocktakeService {
   ): Promise<CategoryTotalsView[]> {
     if (category !== undefined) checkCategory('category', category);
     const { stocktake } = await stocktakeFor(em, viewer, id, 'staff');
-    const totals = totalsByCategory(await linesOf(em, stocktake));
+    const totals = totalsByCategory(await linesOf(this.unitOfWork.sqlOf(em), stocktake));
     return category === undefined ? totals : totals.filter((t) => t.categoryCode === category);
   }
 
@@ -161,11 +161,11 @@ export class StocktakeService {
 
   updateNotes(viewer: Viewer, id: number, notes: string): Promise<StocktakeView> {
     const checked = checkText('notes', notes, 10_000);
-    return this.unitOfWork.run(actorOf(viewer), async (em) => {
+    return this.unitOfWork.run(actorOf(viewer), async (em, _events, sql) => {
       const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'manager', { lock: true });
       stocktake.notes = checked;
       await em.flush();
-      return describeStocktake(stocktake, hotel, await totalsOfOne(em, stocktake));
+      return describeStocktake(stocktake, hotel, await totalsOfOne(sql, stocktake));
     });
   }
 
@@ -187,18 +187,18 @@ export class StocktakeService {
    * It covers active items and inactive items that still hold stock.
    */
   populate(viewer: Viewer, id: number): Promise<{ stocktake: StocktakeView; linesCreated: number }> {
-    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
+    return this.unitOfWork.run(actorOf(viewer), async (em, events, sql) => {
       const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'manager', { lock: true });
       if (stocktake.isLocked) throw new LockedError(id, 'populate it');
       const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
-      const linesCreated = await refreshLines(em, { stocktakeId: id, hotelId: hotel.id, bounds, populate: true });
+      const linesCreated = await refreshLines(sql, { stocktakeId: id, hotelId: hotel.id, bounds, populate: true });
       events.record({
         name: 'stocktake-populated',
         hotel: hotel.identifier,
         stocktakeId: id,
         data: { stocktakeId: id, linesCreated },
       });
-      return { stocktake: describeStocktake(stocktake, hotel, await totalsOfOne(em, stocktake)), linesCreated };
+      return { stocktake: describeStocktake(stocktake, hotel, await totalsOfOne(sql, stocktake)), linesCreated };
     });
   }
 
@@ -208,13 +208,12 @@ export class StocktakeService {
    * every editing lock of the stocktake (one `editing-locks-ended`).
    */
   approve(viewer: Viewer, id: number): Promise<{ stocktake: StocktakeView; adjustmentsCreated: number }> {
-    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
+    return this.unitOfWork.run(actorOf(viewer), async (em, events, sql) => {
       const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'manager', { lock: true });
       if (stocktake.isLocked) throw new LockedError(id, 'approve it again');
       const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
       // One ADJUSTMENT per line with a variance, written by one statement from the lines' stored figures.
-      const [{ created: adjustmentsCreated } = { created: 0 }] = await sqlRows<{ created: number }>(
-        em,
+      const [{ created: adjustmentsCreated } = { created: 0 }] = await sql.rows<{ created: number }>(
         `with inserted as (
            insert into stock_movement (hotel_id, item_id, movement_type, quantity, unit_cost, reference, notes, staff_id,
              staff_name, timestamp, approval_of_id, created_at)
@@ -232,10 +231,10 @@ export class StocktakeService {
       stocktake.approvedById = viewer.id;
       stocktake.approvedByName = viewer.name;
       await em.flush();
-      await refreshLines(em, { stocktakeId: id, hotelId: hotel.id, bounds, populate: false });
+      await refreshLines(sql, { stocktakeId: id, hotelId: hotel.id, bounds, populate: false });
       // Nobody edits an approved stocktake: every editing lock ends here, told in one event (docs/collaboration.md).
-      await endLocksTogether(em, events, { hotel: hotel.identifier, stocktakeId: id, reason: 'approved' });
-      const view = describeStocktake(stocktake, hotel, await totalsOfOne(em, stocktake));
+      await endLocksTogether(sql, events, { hotel: hotel.identifier, stocktakeId: id, reason: 'approved' });
+      const view = describeStocktake(stocktake, hotel, await totalsOfOne(sql, stocktake));
       events.record({
         name: 'stocktake-status-changed',
         hotel: hotel.identifier,
@@ -248,7 +247,7 @@ export class StocktakeService {
 
   /** APPROVED → DRAFT, removing the adjustments the approval wrote so a new approval does not double them. */
   reopen(viewer: Viewer, id: number): Promise<{ stocktake: StocktakeView; adjustmentsRemoved: number }> {
-    return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
+    return this.unitOfWork.run(actorOf(viewer), async (em, events, sql) => {
       const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'manager', { lock: true });
       if (!stocktake.isLocked)
         throw new BadInputError('id', `Stocktake ${id} is not approved, so it cannot be reopened`);
@@ -259,8 +258,8 @@ export class StocktakeService {
       stocktake.approvedByName = null;
       await em.flush();
       const bounds = periodBounds(stocktake.periodStart, stocktake.periodEnd, hotel.timeZone);
-      await refreshLines(em, { stocktakeId: id, hotelId: hotel.id, bounds, populate: false });
-      const view = describeStocktake(stocktake, hotel, await totalsOfOne(em, stocktake));
+      await refreshLines(sql, { stocktakeId: id, hotelId: hotel.id, bounds, populate: false });
+      const view = describeStocktake(stocktake, hotel, await totalsOfOne(sql, stocktake));
       events.record({
         name: 'stocktake-status-changed',
         hotel: hotel.identifier,
@@ -273,21 +272,17 @@ export class StocktakeService {
 }
 
 /** Line count and value totals per stocktake, summed in SQL from the lines' stored values. */
-export async function totalsOf(
-  em: EntityManager,
-  stocktakeIds: readonly number[],
-): Promise<Map<number, StocktakeTotals>> {
+export async function totalsOf(sql: Sql, stocktakeIds: readonly number[]): Promise<Map<number, StocktakeTotals>> {
   if (stocktakeIds.length === 0) return new Map();
-  const rows = await sqlRows<{
+  const rows = await sql.rows<{
     stocktake_id: number;
     line_count: number;
     total_value: string;
     total_variance_value: string;
   }>(
-    em,
     `select stocktake_id, count(*)::int as line_count, sum(expected_value)::text as total_value, sum(variance_value)::text as total_variance_value
      from stocktake_line where stocktake_id = any(cast(? as int[])) group by stocktake_id`,
-    [`{${stocktakeIds.join(',')}}`],
+    [stocktakeIds],
   );
   return new Map(
     rows.map((row) => [
@@ -297,11 +292,11 @@ export async function totalsOf(
   );
 }
 
-async function totalsOfOne(em: EntityManager, stocktake: Stocktake): Promise<StocktakeTotals> {
-  return (await totalsOf(em, [stocktake.id])).get(stocktake.id) ?? NO_LINES;
+async function totalsOfOne(sql: Sql, stocktake: Stocktake): Promise<StocktakeTotals> {
+  return (await totalsOf(sql, [stocktake.id])).get(stocktake.id) ?? NO_LINES;
 }
 
 /** Lines in screen order: category, then SKU. */
-export async function linesOf(em: EntityManager, stocktake: Stocktake): Promise<LineView[]> {
-  return mapSlices(await lineRecordsOf(em, [stocktake.id]), describeLineRecord);
+export async function linesOf(sql: Sql, stocktake: Stocktake): Promise<LineView[]> {
+  return mapSlices(await lineRecordsOf(sql, [stocktake.id]), describeLineRecord);
 }

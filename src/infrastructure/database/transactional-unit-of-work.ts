@@ -18,11 +18,12 @@
  * the caller of now, and is refused as the request itself would be
  * (docs/collaboration.md, "Idempotency keys").
  */
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ForbiddenError, IdempotencyKeyReusedError } from '../../domain/errors';
 import type { DomainEvent, EventRecorder } from '../../domain/events';
 import { takeIdempotentRequest, type IdempotentRequest } from '../../domain/idempotency';
-import { sqlRows, sqlTransaction, type SqlTarget } from '../../domain/sql';
+import type { Sql } from '../../domain/sql';
+import { entitySql, sqlTransaction } from '../../persistence/sql';
 import type { EventJournal, SqlWork, UnitOfWork, Work } from '../../domain/unit-of-work';
 import { checkAccess, type AccessNeeded, type Actor } from '../../domain/viewer';
 
@@ -34,8 +35,15 @@ export class TransactionalUnitOfWork<Stored> implements UnitOfWork {
 
   run<T>(actor: Actor, work: Work<T>): Promise<T> {
     return this.transaction(actor, (recordWith) =>
-      this.orm.em.fork().transactional((em) => recordWith(em, (events) => work(em, events))),
+      this.orm.em.fork().transactional((em) => {
+        const sql = entitySql(em);
+        return recordWith(sql, (events) => work(em, events, sql));
+      }),
     );
+  }
+
+  sqlOf(em: EntityManager): Sql {
+    return entitySql(em);
   }
 
   runSql<T>(actor: Actor, work: SqlWork<T>): Promise<T> {
@@ -52,7 +60,7 @@ export class TransactionalUnitOfWork<Stored> implements UnitOfWork {
   private async transaction<T>(
     actor: Actor,
     inside: (
-      recordWith: (target: SqlTarget, work: (events: EventRecorder) => Promise<T>) => Promise<Outcome<T, Stored>>,
+      recordWith: (target: Sql, work: (events: EventRecorder) => Promise<T>) => Promise<Outcome<T, Stored>>,
     ) => Promise<Outcome<T, Stored>>,
   ): Promise<T> {
     const request = takeIdempotentRequest();
@@ -69,7 +77,7 @@ export class TransactionalUnitOfWork<Stored> implements UnitOfWork {
         const result = JSON.parse(JSON.stringify({ value: value ?? null })) as { value: unknown };
         if (request.capture) await request.capture(result.value, target);
         const text = JSON.stringify(result);
-        await sqlRows(target, 'update idempotency_key set result = ?, access = ? where user_id = ? and key = ?', [
+        await target.rows('update idempotency_key set result = ?, access = ? where user_id = ? and key = ?', [
           text,
           JSON.stringify(request.accessNeeded),
           request.viewer.id,
@@ -95,20 +103,19 @@ interface Outcome<T, Stored> {
  * done and the caller may still do it. A refusal throws inside the
  * transaction, so it changes nothing.
  */
-async function takeKey(target: SqlTarget, request: IdempotentRequest): Promise<{ value: unknown } | null> {
+async function takeKey(target: Sql, request: IdempotentRequest): Promise<{ value: unknown } | null> {
   for (;;) {
-    const inserted = await sqlRows<unknown>(
-      target,
+    const inserted = await target.rows<unknown>(
       `insert into idempotency_key (user_id, key, request_hash, result, created_at) values (?, ?, ?, null, now())
        on conflict do nothing returning key`,
       [request.viewer.id, request.key, request.requestHash],
     );
     if (inserted.length > 0) return null;
-    const [row] = await sqlRows<{
+    const [row] = await target.rows<{
       request_hash: string;
       result: { value: unknown } | null;
       access: AccessNeeded[] | null;
-    }>(target, 'select request_hash, result, access from idempotency_key where user_id = ? and key = ?', [
+    }>('select request_hash, result, access from idempotency_key where user_id = ? and key = ?', [
       request.viewer.id,
       request.key,
     ]);

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger';
+import { pooledSql } from '../../persistence/sql';
 
 /** What the built-in endpoint signs and verifies with; `key` is public. */
 export interface PusherAppCredentials {
@@ -46,14 +47,14 @@ export async function sharedPusherCredentials(
   orm: MikroORM,
   options: SharedCredentialsOptions,
 ): Promise<PusherAppCredentials> {
-  const connection = orm.em.getConnection();
+  const sql = pooledSql(orm);
   const candidate = options.adopt ?? generatePusherCredentials();
-  const inserted = await connection.execute<Array<{ id: number }>>(
+  const inserted = await sql.rows<{ id: number }>(
     `insert into "built_in_pusher_app" ("id", "app_id", "key", "secret", "created_at")
      values (?, ?, ?, ?, now()) on conflict ("id") do nothing returning "id"`,
     [ROW_ID, candidate.appId, candidate.key, candidate.secret],
   );
-  const [row] = await connection.execute<Array<{ app_id: string; key: string; secret: string }>>(
+  const [row] = await sql.rows<{ app_id: string; key: string; secret: string }>(
     `select "app_id", "key", "secret" from "built_in_pusher_app" where "id" = ?`,
     [ROW_ID],
   );

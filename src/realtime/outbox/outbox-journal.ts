@@ -4,7 +4,7 @@
  * (event bus, relay) only once the transaction has committed.
  */
 import type { DomainEvent } from '../../domain/events';
-import type { SqlTarget } from '../../domain/sql';
+import type { Sql } from '../../domain/sql';
 import type { EventJournal } from '../../domain/unit-of-work';
 import type { Actor } from '../../domain/viewer';
 import type { OutboxStore } from './outbox-store';
@@ -17,7 +17,7 @@ export class OutboxJournal implements EventJournal<StoredEvent[]> {
     private readonly onCommitted: (events: StoredEvent[]) => void,
   ) {}
 
-  append(target: SqlTarget, events: readonly DomainEvent[], actor: Actor): Promise<StoredEvent[]> {
+  append(target: Sql, events: readonly DomainEvent[], actor: Actor): Promise<StoredEvent[]> {
     return this.store.append(target, events, actor);
   }
 

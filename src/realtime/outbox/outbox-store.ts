@@ -15,7 +15,8 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { DomainEvent } from '../../domain/events';
 import { singleFlight } from '../../domain/single-flight';
-import { pooledSql, sqlRows, type SqlTarget } from '../../domain/sql';
+import type { Sql } from '../../domain/sql';
+import { pooledSql } from '../../persistence/sql';
 import { liveInstance } from '../../domain/services/instance-liveness';
 import type { Actor } from '../../domain/viewer';
 import { channelsOf } from '../event-catalog';
@@ -84,8 +85,6 @@ const EPOCH = '(select current_history_epoch())';
 
 type Executor = (sql: string, params?: unknown[]) => Promise<unknown[]>;
 
-const idList = (ids: readonly string[]) => `{${ids.join(',')}}`;
-
 /** A row (alias `row`) nobody holds: never claimed, its lease over, or its holder dead. */
 const unclaimed = (row: string) =>
   `(${row}.claimed_until is null or ${row}.claimed_until < now() or not ${liveInstance(`${row}.claimed_by`)})`;
@@ -131,9 +130,9 @@ export class OutboxStore {
    * <count> <channel>`: PostgreSQL delivers it at commit, never after a
    * rollback, at no extra round trip (docs/realtime.md, "Several instances").
    */
-  async append(target: SqlTarget, events: readonly DomainEvent[], actor: Actor): Promise<StoredEvent[]> {
+  async append(target: Sql, events: readonly DomainEvent[], actor: Actor): Promise<StoredEvent[]> {
     if (events.length === 0) return [];
-    const execute: Executor = (sql, params = []) => sqlRows(target, sql, params);
+    const execute: Executor = (sql, params = []) => target.rows(sql, params);
     const occurredAt = new Date().toISOString();
     const copies = events.flatMap((event) => {
       const eventId = randomUUID();
@@ -340,7 +339,7 @@ export class OutboxStore {
       `update outbox_event set published_at = now(), attempts = attempts + 1, next_attempt_at = null, last_error = null,
               slimmed = (id = any(cast(? as bigint[]))), claim_token = null, claimed_by = null, claimed_until = null
        where id = any(cast(? as bigint[])) and claim_token = ? returning id`,
-      [idList(slimmedIds), idList(ids), token],
+      [slimmedIds, ids, token],
     );
     return rows.length;
   }
@@ -359,7 +358,7 @@ export class OutboxStore {
     await this.run(
       `update outbox_event set dead_lettered_at = now(), last_error = ?, attempts = attempts + 1, claim_token = null, claimed_by = null, claimed_until = null
        where id = any(cast(? as bigint[])) and claim_token = ?`,
-      [reason, idList(ids), token],
+      [reason, ids, token],
     );
   }
 
@@ -368,7 +367,7 @@ export class OutboxStore {
     await this.run(
       `update outbox_event set claim_token = null, claimed_by = null, claimed_until = null, last_error = coalesce(?, last_error)
        where id = any(cast(? as bigint[])) and claim_token = ?`,
-      [reason ?? null, idList(ids), token],
+      [reason ?? null, ids, token],
     );
   }
 
@@ -393,7 +392,6 @@ export class OutboxStore {
 
   async status(hotels: readonly string[]): Promise<OutboxStatus> {
     if (hotels.length === 0) return { backlog: 0, oldestPendingAt: null, deadLettered: 0, lastError: null };
-    const list = `{${hotels.map((hotel) => `"${hotel.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
     const [row] = await this.rows<{
       backlog: string;
       oldest: Date | string | null;
@@ -406,7 +404,7 @@ export class OutboxStore {
               (select last_error from outbox_event where hotel = any(cast(? as text[])) and published_at is null and last_error is not null
                order by id desc limit 1) as last_error
        from outbox_event where hotel = any(cast(? as text[])) and published_at is null`,
-      [list, list],
+      [hotels, hotels],
     );
     return {
       backlog: Number(row?.backlog ?? 0),
