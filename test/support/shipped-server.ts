@@ -6,7 +6,8 @@
  * WebSocket, its logs and its exit status.
  *
  * By default it gets a fresh database of its own on the test PostgreSQL,
- * migrated and holding the test fixtures (test/support/fixtures.ts), and
+ * a copy of the run's template (template-database.ts: migrated and holding
+ * the test fixtures of test/support/fixtures.ts), and
  * AUTH_JWT_SECRET = JWT_SECRET, so `token()` signs tokens it accepts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,10 +16,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Role } from '../../src/domain/viewer';
 import { signToken } from '../../src/infrastructure/auth/tokens';
-import { migratedOrm } from '../../src/infrastructure/database/database';
-import { createScratchDatabase, type ScratchDatabase } from '../../src/infrastructure/database/scratch-database';
-import { silentLogger } from '../../src/infrastructure/logger';
-import { HOTEL, seedFixtures } from './fixtures';
+import type { ScratchDatabase } from '../../src/infrastructure/database/scratch-database';
+import { HOTEL } from './fixtures';
+import { copyOfTemplate } from './template-database';
 import { JWT_SECRET, postGraphql, type RawResponse } from './test-app';
 import { waitUntil } from './waiting';
 
@@ -64,15 +64,9 @@ export interface ShippedServerOptions {
   timeoutMs?: number;
 }
 
-/** A fresh database on the test PostgreSQL, migrated and holding the test fixtures. */
-export async function createFixtureDatabase(): Promise<ScratchDatabase> {
-  const serverUrl = process.env.TEST_POSTGRES_URL;
-  if (!serverUrl) throw new Error('TEST_POSTGRES_URL is not set: run the tests through jest');
-  const scratch = await createScratchDatabase(serverUrl, 'stocktake_shipped');
-  const orm = await migratedOrm(scratch.url, silentLogger);
-  await seedFixtures(orm);
-  await orm.close();
-  return scratch;
+/** A fresh database on the test PostgreSQL, migrated and holding the test fixtures (a copy of the run's template). */
+export function createFixtureDatabase(): Promise<ScratchDatabase> {
+  return copyOfTemplate('stocktake_shipped');
 }
 
 /** Starts `node dist/src/cli.js serve` with exactly `env` (plus PATH, HOME, DATABASE_URL and the defaults below). */

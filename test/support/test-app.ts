@@ -1,7 +1,8 @@
 /**
- * The real product for a test file: its own database (migrated, with the
- * fixtures), the app started on a free port, and a GraphQL client speaking
- * plain HTTP to it with typed documents from codegen.
+ * The real product for a test file: its own database (a copy of the run's
+ * migrated template holding the fixtures: template-database.ts), the app
+ * started on a free port, and a GraphQL client speaking plain HTTP to it with
+ * typed documents from codegen.
  */
 import 'reflect-metadata';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -11,12 +12,13 @@ import type { Role } from '../../src/domain/viewer';
 import { startApp, type AppSeams, type RedisTuning, type RunningApp } from '../../src/infrastructure/app';
 import { signToken } from '../../src/infrastructure/auth/tokens';
 import { migratedOrm } from '../../src/infrastructure/database/database';
-import { createScratchDatabase, type ScratchDatabase } from '../../src/infrastructure/database/scratch-database';
+import type { ScratchDatabase } from '../../src/infrastructure/database/scratch-database';
 import { loadConfig, type LogLevel } from '../../src/infrastructure/config';
 import { createLogger, silentLogger, type Logger } from '../../src/infrastructure/logger';
 import { HOTEL, seedFixtures } from './fixtures';
 import { startPusherEndpoint } from './pusher-endpoint';
 import { PusherFaults } from './pusher-faults';
+import { copyOfTemplate } from './template-database';
 
 export const JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
@@ -115,7 +117,10 @@ export interface TestAppOptions {
    * test's database).
    */
   env?: Record<string, string>;
-  /** An existing database (another instance of the same deployment); default: a fresh one. */
+  /**
+   * An existing database (another instance of the same deployment), given the fixtures with `seed`; default: a
+   * fresh copy of the run's template (migrated, with the fixtures).
+   */
   database?: { url: string; seed?: boolean };
   /** The server's logger (default: silent, or TEST_LOG). */
   log?: Logger;
@@ -135,12 +140,7 @@ export interface TestAppOptions {
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const serverUrl = process.env.TEST_POSTGRES_URL;
-  if (!serverUrl)
-    throw new Error('TEST_POSTGRES_URL is not set: run the tests through jest (test/support/global-setup.ts)');
-  const database: ScratchDatabase | null = options.database
-    ? null
-    : await createScratchDatabase(serverUrl, 'stocktake_test');
+  const database: ScratchDatabase | null = options.database ? null : await copyOfTemplate('stocktake_test');
   const databaseUrl = options.database?.url ?? database!.url;
   const external =
     options.pusher === 'built-in' || options.env?.PUSHER_APP_ID ? undefined : await startPusherEndpoint(PUSHER);
@@ -151,8 +151,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.redis ? { REDIS_URL: options.redis.url, REDIS_PREFIX: options.redis.prefix } : {}),
     ...options.env,
   });
+  // As the product opens its database: migrations first (none are pending on a copy of the template).
   const orm = await migratedOrm(databaseUrl, silentLogger);
-  if (database || options.database?.seed) await seedFixtures(orm);
+  if (options.database?.seed) await seedFixtures(orm);
   const faults = external?.faults ?? new PusherFaults();
   const app = await startApp(
     config,
