@@ -32,7 +32,7 @@ import { OutboxJournal } from '../realtime/outbox/outbox-journal';
 import { OutboxRetention } from '../realtime/outbox/outbox-retention';
 import { OutboxStore } from '../realtime/outbox/outbox-store';
 import { LeaderLock } from '../realtime/pusher-relay/leader-lock';
-import { DeadlinePublisher, createPusherClient, type PusherCredentials } from '../realtime/pusher-relay/publisher';
+import { DeadlinePublisher, createPusherClient } from '../realtime/pusher-relay/publisher';
 import { PusherRelay, deliveryStatus, type RelayOptions } from '../realtime/pusher-relay/pusher-relay';
 import {
   LIMITS,
@@ -42,6 +42,7 @@ import {
   encodeChannelEvent,
 } from '../realtime/pusher-server';
 import { BuiltInPusherFeed } from '../realtime/built-in-pusher-feed';
+import type { ChannelPrefixes } from '../realtime/event-catalog/channels';
 import { channelStream } from '../realtime/channel-stream';
 import { RedisChannelAdapter } from '../realtime/pusher-server/adapter/redis-adapter';
 import { RealtimeService, type RelayControl } from '../realtime/realtime-service';
@@ -50,9 +51,10 @@ import { createTokenVerifier, type TokenKey } from './auth/tokens';
 import { AppMetrics } from './metrics';
 import { CollaborationUpkeep } from './collaboration-upkeep';
 import { InstanceHeartbeat } from './instance-heartbeat';
-import type { Config, PusherTarget } from './config';
+import type { Config } from './config';
 import { TransactionalUnitOfWork } from './database/transactional-unit-of-work';
 import { demoRoutes } from './http/demo/demo-routes';
+import { pusherClientSettings, type PusherInUse } from './http/pusher-client-settings';
 import { pusherRoutes, type PusherClientSettings } from './http/pusher-routes';
 import type { Logger } from './logger';
 import { connectRedis, type RedisConnections } from './redis';
@@ -132,23 +134,198 @@ export interface RunningApp extends RunningServer {
 
 /**
  * Builds and starts the product from its configuration (`loadConfig`'s result, whole: a setting
- * cannot be parsed and then dropped on the way here) and the resources opened from it.
+ * cannot be parsed and then dropped on the way here) and the resources opened from it. Each step
+ * uses only what the steps before it built (docs/architecture.md, "The composition root"): the
+ * relay, which commits wake but which starts only once the server is up, is built before them.
  */
 export async function startApp(config: Config, resources: AppResources, seams: AppSeams = {}): Promise<RunningApp> {
   const { orm, log } = resources;
-  const tuning = config.relay;
+  const pusher = pusherInUse(config, resources);
+  const builtIn = pusher.kind === 'built-in' ? pusher.credentials : undefined;
   const metrics = new AppMetrics();
   const instanceId = randomUUID();
   // Alive before anything it does can name it: presence sessions and relay claims die with it (instance-liveness.ts).
   const heartbeat = new InstanceHeartbeat(new InstanceLivenessService(pooledSql(orm), instanceId), log);
   await heartbeat.start();
-  const builtIn = config.pusher.kind === 'built-in' ? resources.builtInPusher : undefined;
-  if (config.pusher.kind === 'built-in' && !builtIn)
-    throw new Error('the built-in Pusher endpoint needs builtInPusher');
+  const channelPrefixes: ChannelPrefixes = {
+    list: config.channelPrefix,
+    detail: config.presenceChannels ? 'presence-' : config.channelPrefix,
+  };
   // Only an external Pusher has a relay; the built-in endpoint's sockets are fed from the channel streams.
   const store = new OutboxStore(orm, { channel: COMMIT_NOTICE_CHANNEL, origin: instanceId }, !builtIn);
-  const redisPrefix = config.redisPrefix;
-  const redis: RedisConnections | undefined = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
+  const relay =
+    pusher.kind === 'external'
+      ? buildRelay(pusher, { config, resources, seams, store, heartbeat, instanceId, metrics, channelPrefixes })
+      : undefined;
+  const events = await startEventDelivery({
+    config,
+    resources,
+    seams,
+    store,
+    instanceId,
+    metrics,
+    relay: relay?.relay,
+  });
+  const domain = buildDomain(config, { orm, instanceId, log, journal: events.journal, redis: events.redis });
+  const endpoint = builtIn
+    ? await startBuiltInEndpoint(builtIn, { config, seams, store, instanceId, metrics, channelPrefixes, events, log })
+    : undefined;
+  const realtime = new RealtimeService({
+    orm,
+    store,
+    bus: events.bus,
+    relay: relay?.relay ?? notRelaying(store),
+    onGapFill: () => metrics.gapFills.inc(),
+    payForReplay: (viewer, count, isClosed) => domain.budgets.paceReplay(viewer.id, count, isClosed),
+  });
+  const clientSettings = pusherClientSettings(pusher);
+  const server = await startHttp(config, {
+    resources,
+    seams,
+    metrics,
+    instanceId,
+    channelPrefixes,
+    domain,
+    realtime,
+    endpoint,
+    clientSettings,
+    readiness: () => readiness(orm, { relay: relay?.relay, redis: events.redis }),
+    pusher: createPusherClient(pusher.kind === 'built-in' ? { ...pusher.credentials, useTLS: false } : pusher),
+  });
+
+  domain.collaboration.start();
+  relay?.relay.start();
+  const retention = new OutboxRetention(store, {
+    retentionMs: config.outboxRetentionMs,
+    intervalMs: seams.outboxPruneIntervalMs ?? pruneInterval(config.outboxRetentionMs),
+    // Without a relay every instance prunes: the deletes are idempotent, and cheap when another did them first.
+    shouldRun: () => relay?.relay.leader ?? true,
+    log,
+  });
+  retention.start();
+  const redis = events.redis;
+  metrics.attach({
+    graphqlWsConnections: () => server.graphqlWs.connectionCount(),
+    graphqlWsOperations: () => server.graphqlWs.operationCount(),
+    pusherConnections: () => endpoint?.server.connectionCount() ?? 0,
+    pusherBusiestAddressConnections: () => endpoint?.server.busiestAddressConnections() ?? 0,
+    pusherSubscriptions: async () => (endpoint ? endpoint.localSubscriptions() : 0),
+    ...(redis ? { redisConnected: () => redis.connected() } : {}),
+    outbox: () => store.overallStatus(),
+  });
+
+  return {
+    ...server,
+    bus: events.bus,
+    metrics,
+    relay: relay?.relay,
+    feed: endpoint?.feed,
+    retention,
+    collaboration: domain.collaboration,
+    instanceId,
+    heartbeat,
+    pusherServer: endpoint?.server,
+    pusherSettings: (apiUrl) => clientSettings(apiUrl ?? `http://127.0.0.1:${server.port}`),
+    async close() {
+      await server.close();
+      await domain.collaboration.stop();
+      await retention.stop();
+      await relay?.close();
+      await endpoint?.close();
+      await events.close();
+      await heartbeat.stop();
+    },
+  };
+}
+
+type BuiltInCredentials = NonNullable<AppResources['builtInPusher']>;
+type ExternalPusher = Extract<PusherInUse, { kind: 'external' }>;
+
+/** The Pusher this instance serves: an external one, or the built-in endpoint with the credentials `serve` supplies. */
+function pusherInUse(config: Config, resources: AppResources): PusherInUse {
+  if (config.pusher.kind === 'external') return config.pusher;
+  if (!resources.builtInPusher) throw new Error('the built-in Pusher endpoint needs builtInPusher');
+  return { kind: 'built-in', credentials: resources.builtInPusher };
+}
+
+/** What the builders below share. */
+interface Parts {
+  config: Config;
+  resources: AppResources;
+  seams: AppSeams;
+  store: OutboxStore;
+  instanceId: string;
+  metrics: AppMetrics;
+}
+
+/**
+ * The relay to an external Pusher and its publisher, built but not started: commits may wake it at
+ * once (a wake before `start()` finds no lane waiting and does nothing), and it starts once the
+ * server is up.
+ */
+function buildRelay(
+  pusher: ExternalPusher,
+  {
+    config,
+    resources,
+    seams,
+    store,
+    heartbeat,
+    instanceId,
+    metrics,
+    channelPrefixes,
+  }: Parts & {
+    heartbeat: InstanceHeartbeat;
+    channelPrefixes: ChannelPrefixes;
+  },
+): { relay: PusherRelay; close(): Promise<void> } {
+  const tuning = config.relay;
+  const publisher = new DeadlinePublisher(pusher, tuning.concurrency, tuning.requestTimeoutMs);
+  const relay = new PusherRelay({
+    store,
+    publisher,
+    requestTimeoutMs: tuning.requestTimeoutMs,
+    liveness: { instanceId, isFresh: () => heartbeat.isFresh() },
+    channelPrefixes,
+    leader: new LeaderLock(resources.databaseUrl, resources.log),
+    observer: metrics.relayObserver,
+    log: resources.log,
+    ...seams.relayTiming,
+  });
+  return {
+    relay,
+    async close() {
+      await relay.stop();
+      publisher.close();
+    },
+  };
+}
+
+/** How committed events travel: to this instance's streams and, through Redis or commit notices, to the others'. */
+interface EventDelivery {
+  /** Present with REDIS_URL. */
+  redis: RedisConnections | undefined;
+  bus: EventBus;
+  /** Told of each transaction's events after it commits. */
+  journal: OutboxJournal;
+  close(): Promise<void>;
+}
+
+/**
+ * The event bus (through Redis, or commit notices and the outbox without it), the commit-notice
+ * listener (which also wakes the relay, wherever its leader runs) and the journal that hands each
+ * commit's events to both.
+ */
+async function startEventDelivery({
+  config,
+  resources: { databaseUrl, log },
+  seams,
+  store,
+  instanceId,
+  metrics,
+  relay,
+}: Parts & { relay: PusherRelay | undefined }): Promise<EventDelivery> {
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
   // Without Redis the other instances' commits arrive as commit notices, their events read from the outbox.
   const notified = redis
     ? undefined
@@ -161,17 +338,16 @@ export async function startApp(config: Config, resources: AppResources, seams: A
     ? new RedisEventBus({
         pubsub: redis.pubsub,
         instanceId,
-        prefix: redisPrefix,
+        prefix: config.redisPrefix,
         latestSequences: (channels) => store.latestSequences(channels),
         checkIntervalMs: seams.redis?.checkIntervalMs,
         observer: metrics.busObserver,
         log,
       })
     : notified!;
-  let relay: PusherRelay | undefined;
   // The relay leader may be another instance: a commit there wakes it here at once.
   const commitNotices = new CommitListener({
-    databaseUrl: resources.databaseUrl,
+    databaseUrl,
     instanceId,
     onNotice: (notice) => {
       notified?.noticed(notice);
@@ -185,16 +361,39 @@ export async function startApp(config: Config, resources: AppResources, seams: A
     ...seams.commitNotices,
   });
   await commitNotices.start();
-  const journal = new OutboxJournal(store, (events) => {
+  const journal = new OutboxJournal(store, (committed) => {
     // The line that ties a request (its requestId, added by the logger) to the events the relay and bus carry.
     log.info(
-      { events: events.map(({ eventId, name, channel, sequence }) => ({ eventId, name, channel, sequence })) },
+      { events: committed.map(({ eventId, name, channel, sequence }) => ({ eventId, name, channel, sequence })) },
       'events committed',
     );
-    metrics.busMessages.inc(events.length);
-    bus.publish(events);
+    metrics.busMessages.inc(committed.length);
+    bus.publish(committed);
     relay?.wake();
   });
+  return {
+    redis,
+    bus,
+    journal,
+    async close() {
+      await commitNotices.stop();
+      await bus.close();
+      await redis?.close();
+    },
+  };
+}
+
+/** The domain services on a unit of work that journals each commit's events, each user's budgets, and the collaboration sweeps. */
+function buildDomain(
+  config: Config,
+  {
+    orm,
+    instanceId,
+    log,
+    journal,
+    redis,
+  }: { orm: MikroORM; instanceId: string; log: Logger; journal: OutboxJournal; redis: RedisConnections | undefined },
+) {
   const timing = config.collaboration;
   const services = createServices(new TransactionalUnitOfWork(orm, journal), {
     ...timing,
@@ -202,129 +401,104 @@ export async function startApp(config: Config, resources: AppResources, seams: A
   });
   const budgets = new TokenBudgets(
     config.tokenBudgets,
-    redis ? { redis: redis.commands, prefix: redisPrefix } : undefined,
+    redis ? { redis: redis.commands, prefix: config.redisPrefix } : undefined,
   );
   const collaboration = new CollaborationUpkeep({ orm, services, instanceId, timing, log });
-  const channelPrefixes = {
-    list: config.channelPrefix,
-    detail: config.presenceChannels ? ('presence-' as const) : config.channelPrefix,
-  };
-  const verifyToken = createTokenVerifier(resources.tokenKey);
-  const realtime = new RealtimeService({
-    orm,
+  return { services, budgets, collaboration };
+}
+
+/** The built-in Pusher endpoint, with the feed of its sockets on this instance. */
+interface BuiltInEndpoint {
+  server: PusherCompatibleServer;
+  feed: BuiltInPusherFeed;
+  /** Subscriptions on this instance (with Redis, the server's channelInfo() counts every instance's). */
+  localSubscriptions(): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function startBuiltInEndpoint(
+  credentials: BuiltInCredentials,
+  {
+    config,
+    seams,
     store,
-    bus,
-    relay: () => relay ?? noRelay,
-    onGapFill: () => metrics.gapFills.inc(),
-    payForReplay: (viewer, events, isClosed) => budgets.paceReplay(viewer.id, events, isClosed),
+    instanceId,
+    metrics,
+    channelPrefixes,
+    events: { bus, redis },
+    log,
+  }: Omit<Parts, 'resources'> & { channelPrefixes: ChannelPrefixes; events: EventDelivery; log: Logger },
+): Promise<BuiltInEndpoint> {
+  // With Redis, presence and subscription counts are shared by every instance.
+  const shared = redis
+    ? new RedisChannelAdapter({
+        redis: redis.commands,
+        pubsub: redis.pubsub,
+        prefix: config.redisPrefix,
+        instanceId,
+        maxPresenceMembers: LIMITS.maxPresenceMembers,
+        heartbeatMs: seams.redis?.heartbeatMs,
+        log,
+      })
+    : undefined;
+  await shared?.start();
+  // The one cycle here: the sockets' adapter tells the feed which channels have sockets on this
+  // instance, and the feed hands that adapter their events. The feed delivers only after a socket
+  // subscribed through the adapter, so by then `sockets` is set.
+  let sockets: LocallyFedAdapter | undefined;
+  const feed = new BuiltInPusherFeed({
+    follow: (channel) => channelStream({ store, bus, channel, onGapFill: () => metrics.gapFills.inc() }),
+    deliver: (channel, name, data) => sockets?.publishLocally(channel, encodeChannelEvent(name, data, channel)),
+    channelPrefixes,
+    log,
   });
-
-  const noRelay: RelayControl = {
-    status: (hotels) => deliveryStatus(store, hotels, { leader: false, pausedUntil: 0 }),
-    wake: () => undefined,
+  sockets = new LocallyFedAdapter(shared ?? new LocalChannelAdapter(LIMITS.maxPresenceMembers), feed);
+  const server = new PusherCompatibleServer({
+    ...credentials,
+    log,
+    adapter: sockets,
+    // The app key is public: what one client may hold is bounded (docs/pusher-server.md, "Connection and channel quotas").
+    quotas: config.pusherQuotas,
+    quotaObserver: metrics.pusherQuotaObserver,
+    trustProxy: config.trustProxy,
+  });
+  return {
+    server,
+    feed,
+    localSubscriptions: async () =>
+      shared
+        ? shared.localSubscriptionCount()
+        : [...(await server.channelInfo()).values()].reduce((sum, channel) => sum + channel.subscriptionCount, 0),
+    async close() {
+      await server.close();
+      await feed.close();
+      await shared?.stop();
+    },
   };
-  const credentials: Omit<PusherCredentials, 'host' | 'port'> & Partial<PusherCredentials> = builtIn
-    ? { ...builtIn, useTLS: false }
-    : (config.pusher as Extract<PusherTarget, { kind: 'external' }>);
-  const pusherAdapter =
-    builtIn && redis
-      ? new RedisChannelAdapter({
-          redis: redis.commands,
-          pubsub: redis.pubsub,
-          prefix: redisPrefix,
-          instanceId,
-          maxPresenceMembers: LIMITS.maxPresenceMembers,
-          heartbeatMs: seams.redis?.heartbeatMs,
-          log,
-        })
-      : undefined;
-  await pusherAdapter?.start();
-  const feed = builtIn
-    ? new BuiltInPusherFeed({
-        follow: (channel) => channelStream({ store, bus, channel, onGapFill: () => metrics.gapFills.inc() }),
-        deliver: (channel, name, data) => fedAdapter?.publishLocally(channel, encodeChannelEvent(name, data, channel)),
-        channelPrefixes,
-        log,
-      })
-    : undefined;
-  const fedAdapter = feed
-    ? new LocallyFedAdapter(pusherAdapter ?? new LocalChannelAdapter(LIMITS.maxPresenceMembers), feed)
-    : undefined;
-  const pusherServer = builtIn
-    ? new PusherCompatibleServer({
-        ...builtIn,
-        log,
-        adapter: fedAdapter,
-        // The app key is public: what one client may hold is bounded (docs/pusher-server.md, "Connection and channel quotas").
-        quotas: config.pusherQuotas,
-        quotaObserver: metrics.pusherQuotaObserver,
-        trustProxy: config.trustProxy,
-      })
-    : undefined;
+}
 
-  let port = 0;
-  const pusherSettings = (apiUrl?: string): PusherClientSettings => {
-    const authEndpoint = `${apiUrl ?? `http://127.0.0.1:${port}`}/pusher/auth`;
-    const channelAuthorization = { endpoint: authEndpoint, transport: 'ajax' as const };
-    if (builtIn) {
-      // pusher-js connects where the browser reached the API (through a proxy, its public host and port).
-      const api = apiUrl ? new URL(apiUrl) : undefined;
-      const tls = api?.protocol === 'https:';
-      return {
-        key: credentials.key,
-        cluster: 'mt1',
-        wsHost: api?.hostname ?? '127.0.0.1',
-        wsPort: api ? Number(api.port || (tls ? 443 : 80)) : port,
-        forceTLS: tls,
-        authEndpoint,
-        channelAuthorization,
-      };
-    }
-    const client = config.pusher.kind === 'external' ? config.pusher.client : undefined;
-    if (client)
-      return {
-        key: credentials.key,
-        cluster: credentials.cluster ?? 'mt1',
-        wsHost: client.host,
-        wsPort: client.port,
-        forceTLS: client.useTLS,
-        authEndpoint,
-        channelAuthorization,
-      };
-    if (credentials.host)
-      return {
-        key: credentials.key,
-        cluster: credentials.cluster ?? 'mt1',
-        wsHost: credentials.host,
-        wsPort: credentials.port,
-        forceTLS: credentials.useTLS,
-        authEndpoint,
-        channelAuthorization,
-      };
-    return {
-      key: credentials.key,
-      cluster: credentials.cluster ?? 'mt1',
-      forceTLS: true,
-      authEndpoint,
-      channelAuthorization,
-    };
-  };
-
-  const readiness = async (): Promise<Readiness> => {
-    const database = await databaseAnswers(orm);
-    const relayHealth = builtIn
-      ? { ok: true, detail: 'no relay: the built-in endpoint feeds its sockets itself' }
-      : (relay?.health() ?? { ok: false, detail: 'not started' });
-    // Redis down degrades (events arrive late, from the outbox) but does not stop this instance serving.
-    const checks: Readiness['checks'] = { database, relay: relayHealth };
-    if (redis)
-      checks.redis = redis.connected() ? { ok: true } : { ok: false, detail: 'reconnecting (events arrive late)' };
-    return { ready: database.ok && relayHealth.ok, checks };
-  };
-
-  const server = await startServer({
+/** The HTTP server: GraphQL over HTTP and graphql-ws, the Pusher routes (and the built-in endpoint's), the demo. */
+async function startHttp(
+  config: Config,
+  options: {
+    resources: AppResources;
+    seams: AppSeams;
+    metrics: AppMetrics;
+    instanceId: string;
+    channelPrefixes: ChannelPrefixes;
+    domain: ReturnType<typeof buildDomain>;
+    realtime: RealtimeService;
+    endpoint: BuiltInEndpoint | undefined;
+    clientSettings: (apiUrl: string) => PusherClientSettings;
+    readiness: () => Promise<Readiness>;
+    pusher: ReturnType<typeof createPusherClient>;
+  },
+): Promise<RunningServer> {
+  const { resources, domain, endpoint } = options;
+  const verifyToken = createTokenVerifier(resources.tokenKey);
+  return startServer({
     port: config.port,
-    host: seams.host,
+    host: options.seams.host,
     trustProxy: config.trustProxy,
     isProduction: config.isProduction,
     introspection: config.introspection,
@@ -332,104 +506,56 @@ export async function startApp(config: Config, resources: AppResources, seams: A
     schema: await createSchema(),
     limits: config.operationLimits,
     maxSubscriptionsPerSocket: config.maxSubscriptionsPerSocket,
-    budgets,
-    graphqlWsKeepAliveMs: seams.graphqlWsKeepAliveMs,
-    readiness,
-    orm,
-    services,
-    realtime,
+    budgets: domain.budgets,
+    graphqlWsKeepAliveMs: options.seams.graphqlWsKeepAliveMs,
+    readiness: options.readiness,
+    orm: resources.orm,
+    services: domain.services,
+    realtime: options.realtime,
     verifyToken,
     routers: [
-      ...(pusherServer ? [pusherServer.httpRouter] : []),
+      ...(endpoint ? [endpoint.server.httpRouter] : []),
       pusherRoutes({
-        settings: pusherSettings,
-        channelPrefixes,
+        settings: options.clientSettings,
+        channelPrefixes: options.channelPrefixes,
         publicUrl: config.publicUrl,
-        pusher: createPusherClient(credentials),
+        pusher: options.pusher,
         verifyToken,
       }),
       // The live demo is a development aid: production answers 404 at /demo.
       ...(config.isProduction ? [] : [demoRoutes()]),
     ],
-    upgradeHandlers: pusherServer ? [(request, socket, head) => pusherServer.handleUpgrade(request, socket, head)] : [],
-    metrics,
+    upgradeHandlers: endpoint ? [(request, socket, head) => endpoint.server.handleUpgrade(request, socket, head)] : [],
+    metrics: options.metrics,
     metricsToken: config.metricsToken,
-    instanceId,
-    onConnectionClosed: (session) => collaboration.connectionClosed(session),
-    log,
+    instanceId: options.instanceId,
+    onConnectionClosed: (session) => domain.collaboration.connectionClosed(session),
+    log: resources.log,
   });
-  port = server.port;
-  collaboration.start();
+}
 
-  const publisher = builtIn
-    ? undefined
-    : new DeadlinePublisher(credentials, tuning.concurrency, tuning.requestTimeoutMs);
-  relay = publisher
-    ? new PusherRelay({
-        store,
-        publisher,
-        requestTimeoutMs: tuning.requestTimeoutMs,
-        liveness: { instanceId, isFresh: () => heartbeat.isFresh() },
-        channelPrefixes,
-        leader: new LeaderLock(resources.databaseUrl, log),
-        observer: metrics.relayObserver,
-        log,
-        ...seams.relayTiming,
-      })
-    : undefined;
-  relay?.start();
-  const retention = new OutboxRetention(store, {
-    retentionMs: config.outboxRetentionMs,
-    intervalMs: seams.outboxPruneIntervalMs ?? pruneInterval(config.outboxRetentionMs),
-    // Without a relay every instance prunes: the deletes are idempotent, and cheap when another did them first.
-    shouldRun: () => relay?.leader ?? true,
-    log,
-  });
-  retention.start();
-  metrics.attach({
-    graphqlWsConnections: () => server.graphqlWs.connectionCount(),
-    graphqlWsOperations: () => server.graphqlWs.operationCount(),
-    pusherConnections: () => pusherServer?.connectionCount() ?? 0,
-    pusherBusiestAddressConnections: () => pusherServer?.busiestAddressConnections() ?? 0,
-    // This instance's subscriptions: with Redis, channelInfo() counts every instance's.
-    pusherSubscriptions: async () =>
-      pusherAdapter
-        ? pusherAdapter.localSubscriptionCount()
-        : [...((await pusherServer?.channelInfo())?.values() ?? [])].reduce(
-            (sum, channel) => sum + channel.subscriptionCount,
-            0,
-          ),
-    ...(redis ? { redisConnected: () => redis.connected() } : {}),
-    outbox: () => store.overallStatus(),
-  });
-
+/** With the built-in endpoint there is no relay: every event is stored as delivered, and nothing waits. */
+function notRelaying(store: OutboxStore): RelayControl {
   return {
-    ...server,
-    bus,
-    metrics,
-    relay,
-    feed,
-    retention,
-    collaboration,
-    instanceId,
-    heartbeat,
-    pusherServer,
-    pusherSettings,
-    async close() {
-      await server.close();
-      await collaboration.stop();
-      await retention.stop();
-      await relay?.stop();
-      publisher?.close();
-      await pusherServer?.close();
-      await feed?.close();
-      await pusherAdapter?.stop();
-      await commitNotices.stop();
-      await bus.close();
-      await redis?.close();
-      await heartbeat.stop();
-    },
+    status: (hotels) => deliveryStatus(store, hotels, { leader: false, pausedUntil: 0 }),
+    wake: () => undefined,
   };
+}
+
+/** Ready when the database answers and the relay (if any) is not stuck; Redis down only degrades. */
+async function readiness(
+  orm: MikroORM,
+  { relay, redis }: { relay: PusherRelay | undefined; redis: RedisConnections | undefined },
+): Promise<Readiness> {
+  const database = await databaseAnswers(orm);
+  const relayHealth = relay
+    ? relay.health()
+    : { ok: true, detail: 'no relay: the built-in endpoint feeds its sockets itself' };
+  // Redis down degrades (events arrive late, from the outbox) but does not stop this instance serving.
+  const checks: Readiness['checks'] = { database, relay: relayHealth };
+  if (redis)
+    checks.redis = redis.connected() ? { ok: true } : { ok: false, detail: 'reconnecting (events arrive late)' };
+  return { ready: database.ok && relayHealth.ok, checks };
 }
 
 /**

@@ -30,8 +30,8 @@ export interface RealtimeServiceDeps {
   orm: MikroORM;
   store: OutboxStore;
   bus: EventBus;
-  /** The relay, once it exists (it starts after the server). */
-  relay: () => RelayControl;
+  /** The relay to an external Pusher (built before the server, started after it), or the built-in endpoint's stand-in. */
+  relay: RelayControl;
   /** Told whenever a subscriber reads missed events back from the outbox (metrics). */
   onGapFill?: () => void;
   /** What replaying stored events costs the subscriber (their budget); free without it. */
@@ -110,7 +110,7 @@ export class RealtimeService {
   relayStatus(viewer: Viewer): Promise<RelayStatus> {
     const managed = [...viewer.hotels].filter(([, role]) => role === 'manager').map(([hotel]) => hotel);
     if (managed.length === 0) throw new ForbiddenError('Only managers can see the relay status');
-    return this.deps.relay().status(managed);
+    return this.deps.relay.status(managed);
   }
 
   deadLetters(viewer: Viewer, hotel: string, limit: number): Promise<DeadLetter[]> {
@@ -123,7 +123,7 @@ export class RealtimeService {
   async requeueDeadLetters(viewer: Viewer, hotel: string): Promise<number> {
     requireRole(viewer, hotel, 'manager');
     const requeued = await this.deps.store.requeueDeadLetters(hotel);
-    if (requeued > 0) this.deps.relay().wake();
+    if (requeued > 0) this.deps.relay.wake();
     return requeued;
   }
 
