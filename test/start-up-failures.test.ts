@@ -1,7 +1,8 @@
 /**
  * What a newcomer sees when `npm start`, `npm run seed` or `npm run migrate`
- * cannot start: real processes (the entry points through ts-node, or
- * compiled as `npm start` and the image run them), real ports, a real
+ * cannot start: real processes (the entry points compiled, as `npm start`
+ * and the image run them: global-setup.ts builds dist/; `npm run seed` and
+ * `npm run migrate` run the same code through ts-node), real ports, a real
  * embedded PostgreSQL holding its data folder. Each failure must name its
  * cause and what to do, never print `undefined` or a stack; a stale lock file
  * left by a crash must not stop the server, and a DATABASE_URL naming a
@@ -26,15 +27,13 @@ interface Outcome {
 }
 
 /**
- * Runs an entry point (`src/main.ts`, `src/cli.ts seed` through ts-node; `dist/src/main.js`,
- * `dist/src/cli.js seed` compiled, as `npm start` and the image run them) to its end with `env` on
- * top of a clean environment.
+ * Runs a compiled entry point (`dist/src/main.js`, `dist/src/cli.js seed`, as `npm start` and the
+ * image run them) to its end with `env` on top of a clean environment.
  */
 function run(entry: string, env: Record<string, string>, timeoutMs = 60_000): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const [file, ...args] = entry.split(' ');
-    const loader = file!.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only'] : [];
-    const child = spawn(process.execPath, [...loader, file!, ...args], {
+    const child = spawn(process.execPath, [file!, ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
     });
@@ -81,7 +80,7 @@ describe('a busy PORT', () => {
   it('is named, with what to do, before the database is touched', async () => {
     const port = await occupiedPort();
     const dataDir = temporaryFolder();
-    const outcome = await run('src/main.ts', { PORT: String(port), DATA_DIR: dataDir });
+    const outcome = await run('dist/src/main.js', { PORT: String(port), DATA_DIR: dataDir });
     expect(outcome.code).toBe(1);
     expect(outcome.stderr).toBe(
       `PORT ${port} is already in use (another npm start, or another program).\n` +
@@ -95,7 +94,7 @@ describe('a busy PORT', () => {
 describe('an unusable DATABASE_URL', () => {
   it('that nothing answers is named, without its password', async () => {
     const port = await closedPort();
-    const outcome = await run('src/main.ts', {
+    const outcome = await run('dist/src/main.js', {
       PORT: '0',
       DATABASE_URL: `postgres://app:s3cret-pw@127.0.0.1:${port}/stocktake`,
     });
@@ -108,7 +107,7 @@ describe('an unusable DATABASE_URL', () => {
   });
 
   it('with a misspelt host is named', async () => {
-    const outcome = await run('src/cli.ts migrate', {
+    const outcome = await run('dist/src/cli.js migrate', {
       DATABASE_URL: 'postgres://app:s3cret-pw@no-such-host.invalid:5432/stocktake',
     });
     expect(outcome.code).toBe(1);
@@ -184,7 +183,7 @@ describe("the embedded PostgreSQL's data folder", () => {
     const running = await startControlledPostgres(dataDir);
     closers.push(() => running.stop());
     const pid = Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
-    for (const entry of ['src/main.ts', 'src/cli.ts seed', 'src/cli.ts migrate']) {
+    for (const entry of ['dist/src/main.js', 'dist/src/cli.js seed', 'dist/src/cli.js migrate']) {
       const outcome = await run(entry, { PORT: '0', DATA_DIR: dataDir });
       expect({ entry, code: outcome.code }).toEqual({ entry, code: 1 });
       const lines = outcome.stderr.trimEnd().split('\n');
@@ -214,7 +213,7 @@ describe("the embedded PostgreSQL's data folder", () => {
       lockFile,
       `${process.pid}\n${path.join(dataDir, 'postgres')}\n1700000000\n${await closedPort()}\n/tmp\n`,
     );
-    const server = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+    const server = spawn(process.execPath, ['dist/src/main.js'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', DATA_DIR: dataDir },
     });
