@@ -528,7 +528,7 @@ describe('detail channel events', () => {
       data: { line_id: Number(guinness.id), item_sku: 'D0030', line: pusherLineOf(line), meta: metaOf(2) },
     });
     expectBetween(metaField(event!).occurred_at, startedAt, finishedAt);
-    // The legacy line object, literally (domain.md B §4.1): ints for ids, fixed-place strings for quantities.
+    // The legacy line object, literally (docs/realtime.md, "The full line object"): ints for ids, fixed-place strings for quantities.
     expect(event!.data.line).toEqual({
       id: Number(guinness.id),
       stocktake: Number(id),

@@ -1,5 +1,5 @@
 /**
- * The legacy full line object (domain.md B §4.1), written out key by key
+ * The legacy full line object (docs/realtime.md, "The full line object"), written out key by key
  * from the GraphQL line: what a legacy frontend must receive on Pusher.
  */
 import type { LineFieldsFragment } from '../__generated__/graphql';

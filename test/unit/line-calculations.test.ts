@@ -1,6 +1,6 @@
 /**
- * The count-sheet arithmetic the legacy frontends depend on (domain.md
- * Part A, B §3/§4): what a count of full units + partial units means in
+ * The count-sheet arithmetic the legacy frontends depend on (docs/domain.md,
+ * "Counting a line"): what a count of full units + partial units means in
  * servings (loose servings for draught, `Doz` and `…LT` items, a fraction of
  * a bottle for everything else), expected = opening + purchases − waste,
  * variance = counted − expected, every value at the line's valuation cost
@@ -175,7 +175,7 @@ describe('displaySplit: whole units + signed remainder', () => {
 });
 
 describe('deriveLine', () => {
-  it('works the Guinness example (domain.md B §3)', () => {
+  it('works the Guinness example (docs/domain.md, "Worked example")', () => {
     expect(valuationCost('220', '88')).toBe('2.5000');
     const line = {
       ...guinnessKeg,
