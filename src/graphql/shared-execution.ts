@@ -26,8 +26,12 @@ export class SharedSubscriptions {
   /** Each key's latest event and result: what nearly every subscriber asks for, found without building a key. */
   private readonly latest = new Map<string, { id: string; result: Result }>();
 
-  /** graphql-js' `subscribe`, with one execution per event for all subscribers that share a key. */
-  subscribe = async (args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> => {
+  /**
+   * graphql-js' `subscribe`, with one execution per event for all subscribers that share a key. Its
+   * stream is an AsyncIterableIterator, which graphql-ws' `subscribe` option takes as it is (it calls
+   * `return` on completion when there is one: test/unit/graphql-ws-contract.test.ts).
+   */
+  subscribe = async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
     const source = await createSourceEventStream(args);
     if (!isAsyncIterable(source)) return source;
     const key = this.keyOf(args);
@@ -109,9 +113,8 @@ class MappedEvents implements AsyncIterableIterator<ExecutionResult> {
 function mapEvents(
   source: AsyncIterator<unknown>,
   toResult: (event: unknown) => Result,
-): AsyncGenerator<ExecutionResult> {
-  // graphql-js' `subscribe` is typed to return an AsyncGenerator; graphql-ws only iterates it and calls `return`.
-  return new MappedEvents(source, toResult) as unknown as AsyncGenerator<ExecutionResult>;
+): AsyncIterableIterator<ExecutionResult> {
+  return new MappedEvents(source, toResult);
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {

@@ -31,7 +31,7 @@ import { SharedSubscriptions } from '../../graphql/shared-execution';
 import { bearerToken, type TokenVerifier } from '../auth/tokens';
 import type { Logger } from '../logger';
 import type { TokenBudgets } from '../token-budgets';
-import { serveGraphqlWs, type SocketExtra } from './graphql-ws-adapter';
+import { forgetConnectionParams, keepSharedQuery, serveGraphqlWs, type SocketExtra } from './graphql-ws-adapter';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -146,7 +146,7 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
         byUser.set(viewer.id, held);
         ctx.extra.viewer = viewer;
         // graphql-ws keeps the connection's parameters as long as it is open; the token in them is not needed again.
-        for (const key of TOKEN_KEYS) delete (ctx.connectionParams as Record<string, unknown>)[key];
+        forgetConnectionParams(ctx.connectionParams, TOKEN_KEYS);
         connections += 1;
         ctx.extra.session = { key: `ws:${options.instanceId}:${connections}`, instanceId: options.instanceId };
         open.add(ctx);
@@ -208,7 +208,7 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
         if (unpaid) return unpaid;
         // graphql-ws keeps each subscription's message for its whole life: let it hold the one shared copy of the
         // query text rather than each subscriber's own (bench B9).
-        (payload as { query: string }).query = query;
+        keepSharedQuery(payload, query);
         // graphql-ws has no headers per operation: the key travels in the payload's extensions.
         let idempotency: GraphQLContext['idempotency'];
         try {

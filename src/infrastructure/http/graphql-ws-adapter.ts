@@ -23,7 +23,7 @@
  *   goes on; anything else closes it with 4400 (docs/operations.md,
  *   "Operation limits").
  */
-import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
+import { CloseCode, handleProtocols, makeServer, type ServerOptions, type SubscribePayload } from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { MAX_INPUT_DEPTH } from '../../graphql/input-guard';
 import type { Logger } from '../logger';
@@ -128,6 +128,30 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined, E 
       await new Promise<void>((resolve, reject) => sockets.close((error) => (error ? reject(error) : resolve())));
     },
   };
+}
+
+/*
+ * What graphql-ws keeps, changed in place: it keeps the `subscribe` message's payload for the
+ * operation's life and the connection's parameters for the connection's, and no public API trims
+ * either. These are the only places that rely on it; test/unit/graphql-ws-contract.test.ts fails on
+ * an upgrade where the objects handed to the hooks are no longer the ones it keeps.
+ */
+
+/**
+ * Lets the subscription's kept payload hold `query`, an equal text shared by every subscriber that
+ * sent it, rather than its own copy (bench B9).
+ */
+export function keepSharedQuery(payload: SubscribePayload, query: string): void {
+  (payload as { query: string }).query = query;
+}
+
+/** Drops `keys` (a token, once verified) from the parameters graphql-ws keeps while the connection is open. */
+export function forgetConnectionParams(
+  params: Readonly<Record<string, unknown>> | undefined,
+  keys: readonly string[],
+): void {
+  if (!params) return;
+  for (const key of keys) delete (params as Record<string, unknown>)[key];
 }
 
 /**

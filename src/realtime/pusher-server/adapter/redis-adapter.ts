@@ -25,7 +25,7 @@
  *   {P}instances             set of instance ids
  */
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
-import type { Redis } from 'ioredis';
+import type { Redis, Result } from 'ioredis';
 import { isPresenceChannel } from '../../pusher-limits';
 import type { PusherLogger } from '../logger';
 import { PusherEvent, encodeProtocolEvent } from '../protocol/messages';
@@ -115,6 +115,25 @@ return out
 
 type Script = (...args: (string | number)[]) => Promise<unknown>;
 
+/** The scripts, as ioredis commands (`defineCommand` adds them to each connection they are defined on). */
+const SCRIPTS = {
+  subscribe: { command: 'stocktakePusherSubscribe', lua: SUBSCRIBE },
+  unsubscribe: { command: 'stocktakePusherUnsubscribe', lua: UNSUBSCRIBE },
+  presence: { command: 'stocktakePusherPresence', lua: PRESENCE },
+  channels: { command: 'stocktakePusherChannels', lua: CHANNELS },
+} as const;
+
+// ioredis' documented way of typing commands added by `defineCommand` (its README, "Lua Scripting"):
+// no cast to reach them.
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    stocktakePusherSubscribe(...args: (string | number)[]): Result<unknown, Context>;
+    stocktakePusherUnsubscribe(...args: (string | number)[]): Result<unknown, Context>;
+    stocktakePusherPresence(...args: (string | number)[]): Result<unknown, Context>;
+    stocktakePusherChannels(...args: (string | number)[]): Result<unknown, Context>;
+  }
+}
+
 interface LocalSubscription {
   subscriber: ChannelSubscriber;
   member?: PresenceMember;
@@ -157,17 +176,12 @@ export class RedisChannelAdapter implements ChannelAdapter {
     this.prefix = `${options.prefix}pusher:`;
     this.heartbeatMs = options.heartbeatMs ?? 5_000;
     const { redis } = options;
-    const define = (name: string, lua: string): Script => {
-      const command = `stocktakePusher${name}`;
-      redis.defineCommand(command, { numberOfKeys: 0, lua });
-      const bound = (redis as unknown as Record<string, Script>)[command]!;
-      return (...args) => bound.call(redis, ...args);
-    };
+    for (const { command, lua } of Object.values(SCRIPTS)) redis.defineCommand(command, { numberOfKeys: 0, lua });
     this.scripts = {
-      subscribe: define('Subscribe', SUBSCRIBE),
-      unsubscribe: define('Unsubscribe', UNSUBSCRIBE),
-      presence: define('Presence', PRESENCE),
-      channels: define('Channels', CHANNELS),
+      subscribe: (...args) => redis.stocktakePusherSubscribe(...args),
+      unsubscribe: (...args) => redis.stocktakePusherUnsubscribe(...args),
+      presence: (...args) => redis.stocktakePusherPresence(...args),
+      channels: (...args) => redis.stocktakePusherChannels(...args),
     };
     // After a reconnect, Redis may have restarted empty: put this instance's sockets back (a no-op where it kept them).
     let wasReady = redis.status === 'ready';

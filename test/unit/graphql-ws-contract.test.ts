@@ -1,0 +1,89 @@
+/**
+ * What the app relies on in graphql-ws beyond its typed API (src/infrastructure/http/graphql-ws-adapter.ts):
+ * it keeps the very payload and connection parameters it hands to the hooks, so changing them in place
+ * changes what it keeps (bench B9's shared query text, the token dropped after `onConnect`); and it ends
+ * an AsyncIterableIterator that `subscribe` returned by calling its `return` (shared-execution.ts). An
+ * upgrade that copies them, or stops calling `return`, fails here rather than silently in production.
+ */
+import { GraphQLObjectType, GraphQLSchema, GraphQLString, type ExecutionResult } from 'graphql';
+import { makeServer, MessageType, type SubscribePayload } from 'graphql-ws';
+import { forgetConnectionParams, keepSharedQuery } from '../../src/infrastructure/http/graphql-ws-adapter';
+
+const schema = new GraphQLSchema({
+  query: new GraphQLObjectType({ name: 'Query', fields: { hello: { type: GraphQLString } } }),
+  subscription: new GraphQLObjectType({ name: 'Subscription', fields: { ticks: { type: GraphQLString } } }),
+});
+
+/** A stream of one result that records whether graphql-ws ended it. */
+function oneResult(): AsyncIterableIterator<ExecutionResult> & { returned: boolean } {
+  let given = false;
+  const stream = {
+    returned: false,
+    next: async (): Promise<IteratorResult<ExecutionResult>> => {
+      if (given) return new Promise(() => undefined); // stays open until completed
+      given = true;
+      return { done: false, value: { data: { ticks: 'one' } } };
+    },
+    return: async (): Promise<IteratorResult<ExecutionResult>> => {
+      stream.returned = true;
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]() {
+      return stream;
+    },
+  };
+  return stream;
+}
+
+it('keeps the payload and parameters it hands to the hooks, and calls return() on completion', async () => {
+  const stream = oneResult();
+  const subscribed: SubscribePayload[] = [];
+  const kept: { payload?: SubscribePayload; params?: Readonly<Record<string, unknown>> } = {};
+  let delivered!: () => void;
+  const next = new Promise<void>((resolve) => (delivered = resolve));
+  const server = makeServer<Record<string, unknown> | undefined>({
+    schema,
+    subscribe: async () => stream,
+    onConnect: (ctx) => {
+      forgetConnectionParams(ctx.connectionParams, ['authorization']);
+      return true;
+    },
+    onSubscribe: (ctx, _id, payload) => {
+      subscribed.push(payload);
+      keepSharedQuery(payload, 'subscription { ticks }');
+      kept.params = ctx.connectionParams;
+      return undefined;
+    },
+    onNext: (_ctx, _id, payload) => {
+      kept.payload = payload;
+      delivered();
+      return undefined;
+    },
+  });
+  const sent: string[] = [];
+  let handle!: (data: string) => Promise<void>;
+  const closed = server.opened(
+    {
+      protocol: 'graphql-transport-ws',
+      send: (data) => void sent.push(data),
+      close: () => undefined,
+      onMessage: (cb) => (handle = cb),
+    },
+    {},
+  );
+
+  await handle(JSON.stringify({ type: MessageType.ConnectionInit, payload: { authorization: 'Bearer x', other: 1 } }));
+  // Its handling of a subscribe message lasts as long as the subscription: not awaited.
+  void handle(JSON.stringify({ id: '1', type: MessageType.Subscribe, payload: { query: 'subscription{ticks}' } }));
+  await next;
+
+  // The payload graphql-ws delivers under is the one onSubscribe changed: the shared text is what it keeps.
+  expect(kept.payload).toBe(subscribed[0]);
+  expect(kept.payload?.query).toBe('subscription { ticks }');
+  // The parameters it keeps for the connection are the ones onConnect trimmed.
+  expect(kept.params).toEqual({ other: 1 });
+
+  await handle(JSON.stringify({ id: '1', type: MessageType.Complete }));
+  expect(stream.returned).toBe(true);
+  await closed(1000, 'done');
+});
