@@ -9,6 +9,7 @@ import type { Hotel, StockCategory, StockItem, Stocktake } from './entities';
 import type { MovementType, StocktakeStatus } from './entities';
 import type { CategoryCode } from './entities/StockCategory';
 import { displaySplit, money, valuationCost, type ItemUnits } from './line-calculations';
+import type { LineRecord } from './line-shape';
 import type { MovementRecord } from './services/movement-records';
 
 export interface HotelView {
@@ -149,39 +150,7 @@ export function describeItem(item: StockItem, category: StockCategory): StockIte
   };
 }
 
-/**
- * A line's stored fields with what it shows of its item: what the database
- * holds for one line, before formatting.
- */
-export interface LineRecord {
-  id: number;
-  stocktakeId: number;
-  itemId: number;
-  itemSku: string;
-  itemName: string;
-  categoryCode: CategoryCode;
-  categoryName: string;
-  size: string;
-  uom: string;
-  openingQty: string;
-  purchases: string;
-  salesQty: string;
-  waste: string;
-  transfersIn: string;
-  transfersOut: string;
-  adjustments: string;
-  manualPurchasesValue: string | null;
-  countedFullUnits: string;
-  countedPartialUnits: string;
-  countedQty: string;
-  expectedQty: string;
-  varianceQty: string;
-  valuationCost: string;
-  expectedValue: string;
-  countedValue: string;
-  varianceValue: string;
-  version: number;
-}
+export type { LineRecord } from './line-shape';
 
 /** The line as every client sees it: fixed-place strings and the display splits. */
 export function describeLineRecord(line: LineRecord): LineView {
