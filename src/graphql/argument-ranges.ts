@@ -29,12 +29,12 @@ export const ARGUMENT_RANGES_EXTENSION = 'argumentRanges';
 const PAGE_ARGUMENTS = new Set(['first', 'limit']);
 
 /** Inclusive bounds; an absent bound is not checked. */
-export interface ArgumentRange {
+interface ArgumentRange {
   min?: number;
   max?: number;
 }
 
-export type ArgumentRanges = Record<string, ArgumentRange>;
+type ArgumentRanges = Record<string, ArgumentRange>;
 
 /**
  * The BAD_USER_INPUT error for the first argument of the operation (and the fragments) outside

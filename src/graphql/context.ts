@@ -34,7 +34,7 @@ export interface OperationIdempotency {
 }
 
 /** The presence session of operations over HTTP: renewed by joining again within the heartbeat. */
-export const HTTP_SESSION: PresenceSessionKey = { key: 'http', instanceId: null };
+const HTTP_SESSION: PresenceSessionKey = { key: 'http', instanceId: null };
 
 export function viewerOf(context: GraphQLContext): Viewer {
   if (context.authError) throw context.authError;
@@ -42,7 +42,7 @@ export function viewerOf(context: GraphQLContext): Viewer {
 }
 
 /** What is the same for every operation: the database and the services. */
-export interface ContextDependencies {
+interface ContextDependencies {
   orm: MikroORM;
   services: Services;
   realtime: RealtimeService;

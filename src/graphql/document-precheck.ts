@@ -28,10 +28,10 @@ import {
 import { limitError, type OperationLimits } from './operation-limits';
 
 /** Fragment definitions one document may hold. */
-export const MAX_FRAGMENTS = 50;
+const MAX_FRAGMENTS = 50;
 
 /** Fields with one response name (`me`, or an alias) in one selection set, fragments included. */
-export const MAX_SAME_NAME_FIELDS = 10;
+const MAX_SAME_NAME_FIELDS = 10;
 
 function refusal(limit: string, what: string, max: number, found: number): GraphQLError {
   return limitError(`The operation exceeds the ${what} limit of ${max} (it has ${found})`, { limit, max, found });

@@ -10,7 +10,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError } from '../domain/errors';
 
-export interface ErrorFormatterOptions {
+interface ErrorFormatterOptions {
   log: Logger;
   isProduction: boolean;
   /** Recognises failures of infrastructure (e.g. the database is down) as a domain error to report instead. */

@@ -66,7 +66,7 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
 export const COST_UNIT_MICROSECONDS = 10;
 
 /** How many items a list field is assumed to return when nothing says otherwise. */
-export const DEFAULT_LIST_SIZE = 100;
+const DEFAULT_LIST_SIZE = 100;
 
 /** The cost walk gives up after this many selections: far more than any honest operation has. */
 const MAX_COST_NODES = 10_000;
@@ -78,7 +78,7 @@ const MAX_COST_NODES = 10_000;
 export const BASE_OPERATION_COST = 300;
 
 /** What a mutation field costs unless it declares otherwise: a transaction, its events, the outbox (bench: about 4 ms). */
-export const MUTATION_COST = 400;
+const MUTATION_COST = 400;
 
 /** Extension a field sets (`@Extensions({ cost })`) for what resolving it once costs, when it reads the database. */
 export const COST_EXTENSION = 'cost';
@@ -183,7 +183,7 @@ function costDependsOnVariables(document: DocumentNode): boolean {
 }
 
 /** The operation's price in cost units, or the error that refuses it. */
-export type CostVerdict = { price: number; refusal?: undefined } | { price?: undefined; refusal: GraphQLError };
+type CostVerdict = { price: number; refusal?: undefined } | { price?: undefined; refusal: GraphQLError };
 
 /**
  * Documents are parsed once and reused (Apollo's document cache, ours for graphql-ws): so is their

@@ -21,13 +21,13 @@ import { precheckDocument } from './document-precheck';
 import { checkControlCharacters, checkInputNesting } from './input-guard';
 import { allValidationRules, checkCost, parseOptions, type OperationLimits } from './operation-limits';
 
-export interface OperationRequest {
+interface OperationRequest {
   query: string;
   operationName?: string | null;
   variables?: Record<string, unknown> | null;
 }
 
-export interface PreparedOperation {
+interface PreparedOperation {
   document: DocumentNode;
   variableValues: Record<string, unknown>;
   /** The query text as first seen: equal to the request's, and shared by every request that sent it. */

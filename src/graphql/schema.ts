@@ -9,7 +9,7 @@ import { StockItemResolver } from './resolvers/stock-item-resolver';
 import { StocktakeResolver } from './resolvers/stocktake-resolver';
 import { ViewerResolver } from './resolvers/viewer-resolver';
 
-export const RESOLVERS = [
+const RESOLVERS = [
   ViewerResolver,
   StockItemResolver,
   StocktakeResolver,

@@ -562,7 +562,7 @@ async function readiness(
  * How often the outbox is pruned: a tenth of the retention, between a second and ten minutes, so a
  * short OUTBOX_RETENTION takes effect about as soon as it says (docs/operations.md, "Retention").
  */
-export function pruneInterval(retentionMs: number): number {
+function pruneInterval(retentionMs: number): number {
   return Math.min(10 * 60_000, Math.max(1_000, Math.round(retentionMs / 10)));
 }
 

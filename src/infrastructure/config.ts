@@ -49,7 +49,7 @@ export interface ApolloStudioConfig {
   schemaReportingUrl: string | undefined;
 }
 
-export type AuthConfig =
+type AuthConfig =
   | { kind: 'secret'; secret: string | undefined /* undefined: generated and kept in DATA_DIR */ }
   | { kind: 'jwks'; jwksUrl: string };
 
@@ -97,7 +97,7 @@ export interface Config {
 }
 
 /** The built-in Pusher endpoint's quotas, per instance. */
-export interface PusherQuotas {
+interface PusherQuotas {
   /** Channels one WebSocket connection may be subscribed to at once. */
   maxChannelsPerConnection: number;
   /** Open connections from one client address (X-Forwarded-For's first address with TRUST_PROXY). */
@@ -130,7 +130,7 @@ export interface TokenBudgetLimits {
   maxPresenceSessions: number;
 }
 
-export interface RelayTuning {
+interface RelayTuning {
   /** Publish requests to Pusher in flight at once (never two of one channel). */
   concurrency: number;
   /** The relay's own deadline for a whole publish, headers and body. */
@@ -138,7 +138,7 @@ export interface RelayTuning {
 }
 
 /** The defaults, also what `loadConfig({})` returns. */
-export const DEFAULTS = {
+const DEFAULTS = {
   maxSubscriptionsPerSocket: 20,
   /**
    * 20,000 units of 10 µs a second: a fifth of a core as priced, and at most a quarter as measured (a
@@ -223,7 +223,7 @@ export const SETTINGS = [
   'APOLLO_SCHEMA_REPORTING_URL',
 ] as const;
 
-export type Setting = (typeof SETTINGS)[number];
+type Setting = (typeof SETTINGS)[number];
 
 /** A setting's trimmed value; undefined when unset or empty. */
 type Getter = (name: Setting) => string | undefined;

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { dataDirError, requireWritableDataDir } from './data-dir';
 import type { PusherAppCredentials } from './pusher-credentials/shared-credentials';
 
-export interface LocalSecrets {
+interface LocalSecrets {
   jwtSecret: string;
   /** Only in files written by earlier versions. */
   pusher?: PusherAppCredentials;

@@ -14,7 +14,7 @@ import type { RelayObserver } from '../realtime/pusher-relay/pusher-relay';
 import type { BusObserver } from '../realtime/redis-event-bus';
 
 /** Values read when /metrics is scraped (they live elsewhere and are cheap or bounded to read). */
-export interface MetricSources {
+interface MetricSources {
   graphqlWsConnections(): number;
   graphqlWsOperations(): number;
   pusherConnections(): number;

@@ -28,12 +28,12 @@ export const REPLAY_EVENT_COST = 5;
  * that sends its next request as soon as the last is answered then costs a refusal a second, not a
  * core's worth of them (bench: eight such clients of one token took 100% of a core before).
  */
-export const REFUSAL_HOLD_MS = 1_000;
+const REFUSAL_HOLD_MS = 1_000;
 
 /** Refusals held at once per user; past this they are answered at once (holding costs a timer and a socket each). */
 const MAX_HELD_REFUSALS = 32;
 
-export interface TokenBudgetStore {
+interface TokenBudgetStore {
   /** ioredis commands connection (not in subscriber mode). */
   redis: Redis;
   /** REDIS_PREFIX: deployments sharing one Redis keep apart. */

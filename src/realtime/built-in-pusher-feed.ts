@@ -17,11 +17,11 @@ import { pusherPublication } from './pusher-publication';
 import type { LocalOccupancyListener } from './pusher-server';
 
 /** What the feed reports as it works (metrics). */
-export interface FeedObserver {
+interface FeedObserver {
   delivered?(events: number): void;
 }
 
-export interface BuiltInPusherFeedOptions {
+interface BuiltInPusherFeedOptions {
   /** An ordered, gap-free stream of the channel's events from now on (realtime-service.ts). */
   follow(channel: string): AsyncIterableIterator<StoredEvent>;
   /** Hands a Pusher event to this instance's subscribers of a Pusher channel. */

@@ -26,9 +26,9 @@ import type { StoredEvent } from './outbox/stored-event';
 
 const PAGE = 500;
 /** Live events held for a slow subscriber; past this the outbox serves them once it catches up. */
-export const MAX_QUEUED = 1_000;
+const MAX_QUEUED = 1_000;
 
-export interface ChannelStreamOptions {
+interface ChannelStreamOptions {
   store: OutboxStore;
   bus: EventBus;
   channel: string;

@@ -38,7 +38,7 @@ export interface CommitNotice {
  * the channel comes last, whole, so no name can break the format. A few dozen bytes, far below
  * PostgreSQL's 8,000-byte payload limit, whatever the transaction wrote.
  */
-export function parseCommitNotice(payload: string): CommitNotice | null {
+function parseCommitNotice(payload: string): CommitNotice | null {
   const [origin, sequence, count, ...rest] = payload.split(' ');
   const channel = rest.join(' ');
   if (!origin || !channel || !/^\d+$/.test(sequence ?? '') || !/^\d+$/.test(count ?? '')) return null;

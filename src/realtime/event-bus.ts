@@ -27,28 +27,3 @@ export interface EventBus {
   subscribe(channel: string, listener: EventListener, onResync?: ResyncListener): () => void;
   close(): Promise<void>;
 }
-
-/** One process: nothing crosses a network, so nothing is lost and no resync is ever needed. */
-export class InProcessEventBus implements EventBus {
-  private readonly listeners = new Map<string, Set<EventListener>>();
-
-  publish(events: readonly StoredEvent[]): void {
-    for (const event of events) {
-      for (const listener of this.listeners.get(event.channel) ?? []) listener(event);
-    }
-  }
-
-  subscribe(channel: string, listener: EventListener): () => void {
-    const set = this.listeners.get(channel) ?? new Set<EventListener>();
-    set.add(listener);
-    this.listeners.set(channel, set);
-    return () => {
-      set.delete(listener);
-      if (set.size === 0) this.listeners.delete(channel);
-    };
-  }
-
-  async close(): Promise<void> {
-    this.listeners.clear();
-  }
-}

@@ -25,14 +25,14 @@ import type { StoredEvent } from './outbox/stored-event';
 const PAGE = 500;
 
 /** What the bus reports as it works (metrics). */
-export interface NotifiedBusObserver {
+interface NotifiedBusObserver {
   /** Events read for other instances' commits. */
   received?(events: number): void;
   /** Channels whose subscribers were asked to read the outbox again. */
   resynced?(channels: number): void;
 }
 
-export interface NotifiedEventBusOptions {
+interface NotifiedEventBusOptions {
   /** A channel's stored events after a sequence, in order (OutboxStore.eventsAfter). */
   eventsAfter(channel: string, afterSequence: number, limit: number): Promise<StoredEvent[]>;
   observer?: NotifiedBusObserver;

@@ -39,7 +39,7 @@ export const CHANNEL_NAME_PATTERN = new RegExp(`^${CHANNEL_NAME_CHARACTER}{1,${L
 export const SOCKET_ID_PATTERN = /^\d+\.\d+$/;
 
 /** Channel name prefixes that change a channel's behaviour. */
-export const CHANNEL_PREFIX = {
+const CHANNEL_PREFIX = {
   private: 'private-',
   /** Private too (same auth); the server only ever sees ciphertext. */
   encrypted: 'private-encrypted-',
@@ -51,7 +51,7 @@ export function isPresenceChannel(channel: string): boolean {
 }
 
 /** `private-encrypted-` channels are private too: same auth, the server never sees plaintext. */
-export function isPrivateChannel(channel: string): boolean {
+function isPrivateChannel(channel: string): boolean {
   return channel.startsWith(CHANNEL_PREFIX.private);
 }
 

@@ -11,9 +11,9 @@ import type { StoredEvent } from './outbox/stored-event';
 import { CHANNEL_NAME_PATTERN, LIMITS } from './pusher-limits';
 
 /** Bytes of one event's `data`: hosted Pusher's limit. */
-export const PUSHER_MAX_EVENT_BYTES = LIMITS.defaultMaxEventBytes;
+const PUSHER_MAX_EVENT_BYTES = LIMITS.defaultMaxEventBytes;
 
-export interface PusherPublication {
+interface PusherPublication {
   /** The Pusher channel name, with its family's prefix. */
   channel: string;
   name: string;

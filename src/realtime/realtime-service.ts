@@ -26,7 +26,7 @@ export interface RelayControl {
   wake(): void;
 }
 
-export interface RealtimeServiceDeps {
+interface RealtimeServiceDeps {
   orm: MikroORM;
   store: OutboxStore;
   bus: EventBus;

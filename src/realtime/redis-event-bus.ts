@@ -35,7 +35,7 @@ export interface BusObserver {
   resynced(channels: number): void;
 }
 
-export interface RedisEventBusOptions {
+interface RedisEventBusOptions {
   pubsub: RedisPubSub;
   /** Names this instance's messages, so that it skips them when Redis echoes them back. */
   instanceId: string;

@@ -58,19 +58,19 @@ export abstract class RealtimeEventType {
 }
 
 @ObjectType('StocktakeCreatedEvent', { implements: RealtimeEventType })
-export class StocktakeCreatedEvent extends RealtimeEventType {
+class StocktakeCreatedEvent extends RealtimeEventType {
   @Field(() => StocktakeType)
   stocktake!: StocktakeType;
 }
 
 @ObjectType('StocktakeDeletedEvent', { implements: RealtimeEventType })
-export class StocktakeDeletedEvent extends RealtimeEventType {
+class StocktakeDeletedEvent extends RealtimeEventType {
   @Field(() => ID)
   stocktakeId!: number;
 }
 
 @ObjectType('StocktakeStatusChangedEvent', { implements: RealtimeEventType })
-export class StocktakeStatusChangedEvent extends RealtimeEventType {
+class StocktakeStatusChangedEvent extends RealtimeEventType {
   @Field(() => ID)
   stocktakeId!: number;
 
@@ -85,7 +85,7 @@ export class StocktakeStatusChangedEvent extends RealtimeEventType {
 }
 
 @ObjectType('StocktakePopulatedEvent', { implements: RealtimeEventType })
-export class StocktakePopulatedEvent extends RealtimeEventType {
+class StocktakePopulatedEvent extends RealtimeEventType {
   @Field(() => ID)
   stocktakeId!: number;
 
@@ -97,7 +97,7 @@ export class StocktakePopulatedEvent extends RealtimeEventType {
 }
 
 @ObjectType('LineCountedUpdatedEvent', { implements: RealtimeEventType })
-export class LineCountedUpdatedEvent extends RealtimeEventType {
+class LineCountedUpdatedEvent extends RealtimeEventType {
   @Field(() => ID)
   lineId!: number;
 
@@ -109,13 +109,13 @@ export class LineCountedUpdatedEvent extends RealtimeEventType {
 }
 
 @ObjectType('LineMovementAddedEvent', { implements: RealtimeEventType })
-export class LineMovementAddedEvent extends LineCountedUpdatedEvent {
+class LineMovementAddedEvent extends LineCountedUpdatedEvent {
   @Field(() => StockMovementType)
   movement!: StockMovementType;
 }
 
 @ObjectType('LineMovementUpdatedEvent', { implements: RealtimeEventType })
-export class LineMovementUpdatedEvent extends LineCountedUpdatedEvent {
+class LineMovementUpdatedEvent extends LineCountedUpdatedEvent {
   @Field(() => StockMovementType)
   movement!: StockMovementType;
 
@@ -124,7 +124,7 @@ export class LineMovementUpdatedEvent extends LineCountedUpdatedEvent {
 }
 
 @ObjectType('LineMovementDeletedEvent', { implements: RealtimeEventType })
-export class LineMovementDeletedEvent extends LineCountedUpdatedEvent {
+class LineMovementDeletedEvent extends LineCountedUpdatedEvent {
   @Field(() => ID)
   deletedMovementId!: number;
 }
@@ -133,7 +133,7 @@ export class LineMovementDeletedEvent extends LineCountedUpdatedEvent {
   implements: RealtimeEventType,
   description: 'Lines counted in one update (on Pusher: bulk-lines-updated, in parts).',
 })
-export class BulkLinesUpdatedEvent extends RealtimeEventType {
+class BulkLinesUpdatedEvent extends RealtimeEventType {
   @Field(() => ID)
   stocktakeId!: number;
 
@@ -145,7 +145,7 @@ export class BulkLinesUpdatedEvent extends RealtimeEventType {
 }
 
 @ObjectType('UserJoinedEvent', { implements: RealtimeEventType, description: "A user's presence began." })
-export class UserJoinedEvent extends RealtimeEventType {
+class UserJoinedEvent extends RealtimeEventType {
   @Field(() => ID)
   stocktakeId!: number;
 
@@ -157,7 +157,7 @@ export class UserJoinedEvent extends RealtimeEventType {
 }
 
 @ObjectType('UserLeftEvent', { implements: RealtimeEventType, description: "A user's presence ended." })
-export class UserLeftEvent extends RealtimeEventType {
+class UserLeftEvent extends RealtimeEventType {
   @Field(() => ID)
   stocktakeId!: number;
 
@@ -169,7 +169,7 @@ export class UserLeftEvent extends RealtimeEventType {
 }
 
 @ObjectType('UserEditingLineEvent', { implements: RealtimeEventType, description: "A user took a line's lock." })
-export class UserEditingLineEvent extends RealtimeEventType {
+class UserEditingLineEvent extends RealtimeEventType {
   @Field(() => ID)
   stocktakeId!: number;
 
@@ -184,7 +184,7 @@ export class UserEditingLineEvent extends RealtimeEventType {
 }
 
 @ObjectType('UserStoppedEditingLineEvent', { implements: RealtimeEventType, description: "A line's lock ended." })
-export class UserStoppedEditingLineEvent extends RealtimeEventType {
+class UserStoppedEditingLineEvent extends RealtimeEventType {
   @Field(() => ID)
   stocktakeId!: number;
 
@@ -199,7 +199,7 @@ export class UserStoppedEditingLineEvent extends RealtimeEventType {
 }
 
 @ObjectType('EndedLineLock', { description: 'An editing lock that ended, and who held it.' })
-export class EndedLineLockType {
+class EndedLineLockType {
   @Field(() => ID)
   lineId!: number;
 
@@ -211,7 +211,7 @@ export class EndedLineLockType {
   implements: RealtimeEventType,
   description: 'Several editing locks ended at once: one event for all of them, never one per line.',
 })
-export class EditingLocksEndedEvent extends RealtimeEventType {
+class EditingLocksEndedEvent extends RealtimeEventType {
   @Field(() => ID)
   stocktakeId!: number;
 
@@ -236,7 +236,7 @@ interface GraphQLEventDefinition<Name extends EventName> {
 const lineFields = ({ line }: { line: StocktakeLineType }) => ({ lineId: line.id, itemSku: line.itemSku, line });
 
 /** Every catalog event's GraphQL type; keyed by all event names, so none can be missing. */
-export const GRAPHQL_EVENTS: { readonly [Name in EventName]: GraphQLEventDefinition<Name> } = {
+const GRAPHQL_EVENTS: { readonly [Name in EventName]: GraphQLEventDefinition<Name> } = {
   'stocktake-created': { type: StocktakeCreatedEvent, fields: ({ stocktake }) => ({ stocktake }) },
   'stocktake-deleted': { type: StocktakeDeletedEvent, fields: ({ stocktakeId }) => ({ stocktakeId }) },
   'stocktake-status-changed': { type: StocktakeStatusChangedEvent, fields: (data) => ({ ...data }) },

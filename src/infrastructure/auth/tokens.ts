@@ -47,7 +47,7 @@ export function createTokenVerifier(key: TokenKey): TokenVerifier {
 }
 
 /** What the claims may hold: the user's id and name are stored with what they do (approvals, movements). */
-export const CLAIM_LIMITS = { subject: 128, name: 200, hotels: 100, hotelIdentifier: 100 } as const;
+const CLAIM_LIMITS = { subject: 128, name: 200, hotels: 100, hotelIdentifier: 100 } as const;
 
 function invalid(reason: string): DomainError {
   return new DomainError('UNAUTHENTICATED', `Invalid token: ${reason}`);
@@ -85,7 +85,7 @@ function viewerFromClaims(payload: JWTPayload): Viewer {
   };
 }
 
-export interface TokenClaims {
+interface TokenClaims {
   userId: string;
   name: string;
   hotels: Record<string, Role>;

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 
-export interface AdminCommandLines {
+interface AdminCommandLines {
   /** The command that works here, e.g. `npm run token --` or `node dist/src/cli.js token`. */
   here: string;
   /** The same in the compose stack, when the process may be one of its containers. */

@@ -10,7 +10,7 @@ import { CommandFailure, parseOptions, required, type CommandRun } from './comma
 import { withDatabase } from './database-command';
 
 /** Says an existing hotel has the slug: exit code 1, not a usage error. */
-export class HotelExistsError extends CommandFailure {
+class HotelExistsError extends CommandFailure {
   constructor(slug: string) {
     super(`a hotel with the slug "${slug}" already exists; nothing was changed`);
   }

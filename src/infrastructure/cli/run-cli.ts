@@ -15,7 +15,7 @@ type CommandModule = { run: CommandRun };
 
 /* eslint-disable @typescript-eslint/no-require-imports --
    loaded on demand, and in this CommonJS build import() would go through the ESM loader */
-export const COMMANDS: readonly Command[] = [
+const COMMANDS: readonly Command[] = [
   {
     name: 'serve',
     summary: 'run the API (what `npm start` and the container image run)',
@@ -49,7 +49,7 @@ export const COMMANDS: readonly Command[] = [
 ];
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

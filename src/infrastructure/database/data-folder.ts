@@ -10,14 +10,14 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { StartupError } from '../startup-error';
 
-export type DataFolderState =
+type DataFolderState =
   | { kind: 'free' }
   | { kind: 'stale'; pid: number }
   | { kind: 'in-use'; pid: number; port: number; parent: { pid: number; command: string } | undefined };
 
 const LOCK_FILE = 'postmaster.pid';
 
-export function dataFolderState(databaseDir: string): DataFolderState {
+function dataFolderState(databaseDir: string): DataFolderState {
   let lines: string[];
   try {
     lines = readFileSync(path.join(databaseDir, LOCK_FILE), 'utf8').split('\n');

@@ -109,7 +109,7 @@ const REASONS: Record<string, string> = {
 };
 
 /** A StartupError naming DATABASE_URL, with the URL's password hidden, when connecting or migrating fails for want of a database. */
-export function connectionFailure(url: string, error: unknown): unknown {
+function connectionFailure(url: string, error: unknown): unknown {
   if (error instanceof StartupError) return error;
   if (isMissingDatabase(error)) return missingDatabase(url);
   const code = (error as { code?: unknown } | undefined)?.code;

@@ -20,7 +20,7 @@ import { ChannelSequence, OutboxEvent } from '../../realtime/outbox/OutboxEvent'
 import { BuiltInPusherApp } from '../pusher-credentials/BuiltInPusherApp';
 import { silentLogger, type Logger } from '../logger';
 
-export const ENTITIES = [
+const ENTITIES = [
   Hotel,
   StockCategory,
   StockItem,

@@ -20,7 +20,7 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-export interface ScratchDatabaseOptions {
+interface ScratchDatabaseOptions {
   /** Copy this database (one frozen with `freezeAsTemplate`) instead of starting empty. */
   template?: string;
 }

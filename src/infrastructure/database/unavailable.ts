@@ -22,7 +22,7 @@ const SQLSTATE = /^(08\d{3}|57P0[1-4]|53300)$/;
 const MESSAGES =
   /Connection terminated|Connection ended|connection timeout|Timeout acquiring a connection|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
 
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
   const { code, name, message, cause, previous, originalError, thrownValue } = error as Record<string, unknown>;
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || SQLSTATE.test(code))) return true;

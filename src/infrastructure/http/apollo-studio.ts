@@ -23,7 +23,7 @@ import { GraphQLError } from 'graphql';
 import type { ApolloStudioConfig } from '../config';
 import { translateDatabaseErrors } from '../database/unavailable';
 
-export interface ApolloStudio {
+interface ApolloStudio {
   /** For `new ApolloServer({ apollo })`; undefined when Studio is not configured. */
   apollo: ApolloConfigInput | undefined;
   plugins: ApolloServerPlugin<BaseContext>[];
@@ -79,7 +79,7 @@ export function apolloStudio(config: ApolloStudioConfig | undefined): ApolloStud
  * messages quote users' input; Apollo's own `masked` would keep nothing but
  * "<masked>". The code is what tells an error rate apart, without either.
  */
-export function errorByCode(error: GraphQLError): GraphQLError {
+function errorByCode(error: GraphQLError): GraphQLError {
   // A database that cannot be reached is SERVICE_UNAVAILABLE, as clients are told (format-error.ts).
   const code = translateDatabaseErrors(unwrapResolverError(error))?.code ?? error.extensions?.code;
   const reported = typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';

@@ -44,9 +44,9 @@ import { checkInputNesting, MAX_INPUT_DEPTH, nestsDeeperThan } from '../../graph
 import { parseOptions, type OperationLimits } from '../../graphql/operation-limits';
 import { bearerToken, type TokenVerifier } from '../auth/tokens';
 
-export type Authentication = Pick<GraphQLContext, 'viewer' | 'authError'>;
+type Authentication = Pick<GraphQLContext, 'viewer' | 'authError'>;
 
-export interface GraphqlGateOptions {
+interface GraphqlGateOptions {
   schema: GraphQLSchema;
   limits: OperationLimits;
   /** GRAPHQL_INTROSPECTION: introspection-only documents go on to Apollo without a token. */
@@ -86,7 +86,7 @@ export function tooDeepRefusal(path: string[]): GraphQLError {
 }
 
 /** Where a JSON text first nests too deep: the keys of its first levels, and its top-level `id` if seen. */
-export interface TooDeepJson {
+interface TooDeepJson {
   path: string[];
   /** The string value of the top-level key `id` when it came before (a graphql-ws message's operation id). */
   id?: string;
@@ -277,10 +277,7 @@ async function refusalOf(check: () => Promise<void>): Promise<GraphQLError | nul
   }
 }
 
-export async function authenticate(
-  verifyToken: TokenVerifier,
-  authorization: string | undefined,
-): Promise<Authentication> {
+async function authenticate(verifyToken: TokenVerifier, authorization: string | undefined): Promise<Authentication> {
   try {
     const token = bearerToken(authorization);
     return { viewer: token === null ? null : await verifyToken(token), authError: null };

@@ -35,7 +35,7 @@ import { forgetConnectionParams, keepSharedQuery, serveGraphqlWs, type SocketExt
 
 export const GRAPHQL_PATH = '/graphql';
 
-export interface GraphQLWebSocketOptions {
+interface GraphQLWebSocketOptions {
   schema: GraphQLSchema;
   isProduction: boolean;
   /** GRAPHQL_INTROSPECTION: `__schema` and `__type` answered. */

@@ -34,7 +34,7 @@ export interface SocketExtra {
   socket: WebSocket;
 }
 
-export interface AdapterOptions<E extends SocketExtra> {
+interface AdapterOptions<E extends SocketExtra> {
   /** The extra data of a new connection (one object, all of its fields set, for a stable shape). */
   extra: (socket: WebSocket) => E;
   keepAliveMs?: number;
@@ -43,7 +43,7 @@ export interface AdapterOptions<E extends SocketExtra> {
 }
 
 /** Bytes buffered on a socket above which a send waits for its write to complete. */
-export const HIGH_WATER = 64 * 1024;
+const HIGH_WATER = 64 * 1024;
 
 export function serveGraphqlWs<P extends Record<string, unknown> | undefined, E extends SocketExtra>(
   options: ServerOptions<P, E>,

@@ -11,7 +11,7 @@
 import type { RequestHandler } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-export interface MetricsAccess {
+interface MetricsAccess {
   /** METRICS_TOKEN. */
   token: string | undefined;
   isProduction: boolean;

@@ -33,7 +33,7 @@ export interface PusherClientSettings {
   channelAuthorization: { endpoint: string; transport: 'ajax' };
 }
 
-export interface PusherRoutesOptions {
+interface PusherRoutesOptions {
   /** Settings for a client that reached the API at `apiUrl` (origin and any path prefix). */
   settings: (apiUrl: string) => PusherClientSettings;
   /** PUBLIC_URL: the API's address as browsers reach it; otherwise each request's (see apiUrlOf). */
@@ -48,7 +48,7 @@ export interface PusherRoutesOptions {
  * The API's origin as this request reached it: the Host header and the connection's protocol, or
  * X-Forwarded-Host/Proto when Express trusts the proxy (TRUST_PROXY; docs/operations.md).
  */
-export function apiUrlOf(request: Request): string {
+function apiUrlOf(request: Request): string {
   return `${request.protocol}://${request.host}`;
 }
 

@@ -42,14 +42,14 @@ import { metricsAccess } from './metrics-access';
 import { portProblem } from './port-check';
 import type { TokenBudgets } from '../token-budgets';
 
-export type UpgradeHandler = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => boolean;
+type UpgradeHandler = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
 export interface Readiness {
   ready: boolean;
   checks: Record<string, { ok: boolean; detail?: string }>;
 }
 
-export interface ServerOptions {
+interface ServerOptions {
   port: number;
   host?: string;
   /** Believe X-Forwarded-Proto/Host (and -For) from the proxy in front (TRUST_PROXY). */

@@ -20,7 +20,7 @@ export interface PusherAppCredentials {
 const ROW_ID = 1;
 
 /** Fresh credentials: a random key and secret (the app id is fixed, as it names no secret). */
-export function generatePusherCredentials(): PusherAppCredentials {
+function generatePusherCredentials(): PusherAppCredentials {
   return {
     appId: 'stocktake-live',
     key: `local-${randomBytes(8).toString('hex')}`,
@@ -28,7 +28,7 @@ export function generatePusherCredentials(): PusherAppCredentials {
   };
 }
 
-export interface SharedCredentialsOptions {
+interface SharedCredentialsOptions {
   /**
    * Credentials an earlier version generated in DATA_DIR/local-secrets.json: kept if the database
    * has none yet, so clients holding that key keep working after the upgrade.

@@ -13,7 +13,7 @@
  * "100cl"); kegs ("50Lt") and bag-in-box ("10LT") do.
  */
 
-export interface DemoItem {
+interface DemoItem {
   sku: string;
   name: string;
   size: string;
@@ -26,7 +26,7 @@ export interface DemoItem {
   active: boolean;
 }
 
-export interface DemoHotel {
+interface DemoHotel {
   identifier: string;
   name: string;
   timeZone: string;
@@ -37,14 +37,6 @@ export const DEMO_HOTEL: DemoHotel = {
   name: 'Hotel Killarney',
   timeZone: 'Europe/Dublin',
 };
-
-export const DEMO_CATEGORIES: ReadonlyArray<{ code: 'D' | 'B' | 'S' | 'W' | 'M'; name: string }> = [
-  { code: 'D', name: 'Draught Beer' },
-  { code: 'B', name: 'Bottled Beer' },
-  { code: 'S', name: 'Spirits' },
-  { code: 'W', name: 'Wine' },
-  { code: 'M', name: 'Minerals & Syrups' },
-];
 
 /** Display size → structured size (sizeValue, sizeUnit). "Doz" is one dozen. */
 const SIZES: Readonly<Record<string, { sizeValue: string; sizeUnit: string }>> = {

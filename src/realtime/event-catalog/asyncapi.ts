@@ -21,7 +21,7 @@ import {
 } from './pusher-schemas';
 
 /** A JSON value as it goes into the document (TypeBox's symbol keys dropped). */
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 /** Sub-schemas shared by several payloads: published once under components.schemas and referenced. */
@@ -61,7 +61,7 @@ const PARAMETERS: Record<string, JsonObject> = {
 };
 
 /** `line-movement-added` → `LineMovementAdded`. */
-export function pascalName(name: string): string {
+function pascalName(name: string): string {
   return name.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
 }
 

@@ -24,7 +24,7 @@ export type ParsedChannel = { prefix: ChannelPrefix; name: string; hotel: string
 );
 
 /** '' for public channels; 'private-' or 'presence-' when Pusher must authorize subscribers. */
-export type ChannelPrefix = '' | 'private-' | 'presence-';
+type ChannelPrefix = '' | 'private-' | 'presence-';
 
 /** The Pusher prefixes in effect: PUSHER_CHANNEL_PREFIX for lists, and for details `presence-` in presence mode. */
 export interface ChannelPrefixes {

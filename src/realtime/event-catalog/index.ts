@@ -28,7 +28,7 @@ type Data<Name extends EventName> = EventOf<Name>['data'];
 type Body<Name extends EventName> = Omit<PusherPayload<Name>, 'meta'>;
 type SlimBody<Name extends EventName> = Omit<SlimPusherPayload<Name>, 'meta' | 'refetch'>;
 
-export interface EventDefinition<Name extends EventName> {
+interface EventDefinition<Name extends EventName> {
   /** Channels in the order the original sent them (list before detail). */
   scopes: readonly ChannelScope[];
   /** What the event means, for the published contract. */
@@ -254,9 +254,7 @@ export function channelsOf(event: DomainEvent): string[] {
 }
 
 /** The additive `meta` object of every Pusher payload. */
-export function pusherMeta(
-  event: Pick<StoredEvent, 'eventId' | 'sequence' | 'epoch' | 'occurredAt' | 'actor'>,
-): PusherMeta {
+function pusherMeta(event: Pick<StoredEvent, 'eventId' | 'sequence' | 'epoch' | 'occurredAt' | 'actor'>): PusherMeta {
   return {
     event_id: event.eventId,
     sequence: event.sequence,

@@ -7,7 +7,7 @@
 import type { Logger } from 'pino';
 import type { OutboxStore } from './outbox-store';
 
-export interface RetentionOptions {
+interface RetentionOptions {
   retentionMs: number;
   /** How often to prune (default every 10 minutes). */
   intervalMs?: number;

@@ -10,7 +10,7 @@
  */
 import { PublishDeadlineError } from './publisher';
 
-export type FailureKind = 'retry' | 'pause' | 'reject';
+type FailureKind = 'retry' | 'pause' | 'reject';
 
 export interface PublishFailure {
   kind: FailureKind;

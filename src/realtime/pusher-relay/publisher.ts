@@ -14,7 +14,7 @@ import http from 'node:http';
 import https from 'node:https';
 import Pusher from 'pusher';
 
-export interface PusherCredentials {
+interface PusherCredentials {
   appId: string;
   key: string;
   secret: string;
@@ -24,7 +24,7 @@ export interface PusherCredentials {
   useTLS: boolean;
 }
 
-export interface BatchEvent {
+interface BatchEvent {
   channel: string;
   name: string;
   data: string;

@@ -37,7 +37,7 @@ import { backoffDelay, classifyFailure, pauseDelay, type PublishFailure } from '
 import type { LeaderLock } from './leader-lock';
 import type { DeadlinePublisher } from './publisher';
 
-export const PUSHER_MAX_BATCH = LIMITS.maxBatchEvents;
+const PUSHER_MAX_BATCH = LIMITS.maxBatchEvents;
 
 /** What the relay reports as it works (metrics). */
 export interface RelayObserver {

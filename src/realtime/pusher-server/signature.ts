@@ -20,7 +20,7 @@ export function md5Hex(body: Buffer | string): string {
  * Constant-time string comparison. Hashing both sides first gives equal-length inputs for
  * timingSafeEqual, so not even the length of the expected value leaks through timing.
  */
-export function safeEqual(a: string, b: string): boolean {
+function safeEqual(a: string, b: string): boolean {
   const da = createHash('sha256').update(a, 'utf8').digest();
   const db = createHash('sha256').update(b, 'utf8').digest();
   return timingSafeEqual(da, db) && a.length === b.length;
@@ -68,7 +68,7 @@ export function stringToSign(method: string, path: string, query: QueryPair[]): 
 }
 
 /** The parts of an HTTP API request that its signature covers. */
-export interface SignedRequest {
+interface SignedRequest {
   method: string;
   /** Path exactly as it appeared on the request line (before '?'). */
   path: string;
@@ -83,7 +83,7 @@ export interface SigningCredentials {
   secret: string;
 }
 
-export type VerifyResult = { ok: true } | { ok: false; message: string };
+type VerifyResult = { ok: true } | { ok: false; message: string };
 
 /** Verifies a signed HTTP API request the way the hosted service does; messages mimic its 401 bodies. */
 export function verifySignedRequest(
@@ -161,7 +161,7 @@ function formatTimestamp(text: string): string {
 }
 
 /** The string a channel auth signature covers: presence channels also sign the exact channel_data text. */
-export function channelAuthStringToSign(socketId: string, channel: string, channelData?: string): string {
+function channelAuthStringToSign(socketId: string, channel: string, channelData?: string): string {
   return channelData === undefined ? `${socketId}:${channel}` : `${socketId}:${channel}:${channelData}`;
 }
 
@@ -170,7 +170,7 @@ export function channelAuthSignature(secret: string, socketId: string, channel: 
   return hmacSha256Hex(secret, channelAuthStringToSign(socketId, channel, channelData));
 }
 
-export type ChannelAuthResult = { ok: true } | { ok: false; message: string };
+type ChannelAuthResult = { ok: true } | { ok: false; message: string };
 
 /**
  * Checks `auth = "<key>:<hex hmac>"` from a pusher:subscribe frame. Error texts follow the

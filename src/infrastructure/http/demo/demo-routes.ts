@@ -12,7 +12,7 @@ import express, { type Router } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-export const DEMO_PATH = '/demo';
+const DEMO_PATH = '/demo';
 
 /** Browser builds served under /demo/vendor/, by file name. */
 const VENDOR_FILES: Record<string, { module: string; file: string }> = {

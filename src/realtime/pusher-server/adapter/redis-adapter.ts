@@ -147,7 +147,7 @@ interface FrameMessage {
   except?: string;
 }
 
-export interface RedisChannelAdapterOptions {
+interface RedisChannelAdapterOptions {
   /** Runs the scripts and reads (a connection that is not in subscriber mode). */
   redis: Redis;
   /** Carries frames between instances. */

@@ -13,7 +13,7 @@ export interface AppCredentials extends SigningCredentials {
 }
 
 /** A request that passed authentication: its raw body and its query with lower-cased keys. */
-export interface AuthenticatedRequest {
+interface AuthenticatedRequest {
   body: Buffer;
   query: Map<string, string>;
 }

@@ -15,7 +15,7 @@ export interface HandshakeRequest {
   address?: string;
 }
 
-export interface HandshakeRefusal {
+interface HandshakeRefusal {
   code: CloseCode;
   reason: string;
 }

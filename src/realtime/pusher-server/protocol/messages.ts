@@ -55,7 +55,7 @@ export interface PresenceSnapshot {
 }
 
 /** The JSON payload (before double encoding) of each protocol event the server sends. */
-export interface OutboundPayloads {
+interface OutboundPayloads {
   [PusherEvent.ConnectionEstablished]: { socket_id: string; activity_timeout: number };
   [PusherEvent.Error]: { code: number | null; message: string };
   [PusherEvent.Ping]: Record<string, never>;
@@ -66,7 +66,7 @@ export interface OutboundPayloads {
   /** `LimitReached` when a quota refused the channel (quotas.ts), `AuthError` for everything else. */
   [PusherEvent.SubscriptionError]: { type: 'AuthError' | 'LimitReached'; error: string };
 }
-export type OutboundEvent = keyof OutboundPayloads;
+type OutboundEvent = keyof OutboundPayloads;
 
 /**
  * Encodes a protocol event. Server→client frames always carry `data` as a string holding JSON
@@ -97,7 +97,7 @@ export interface InboundMessage {
   channel: unknown;
 }
 
-export type ParsedInbound = { ok: true; message: InboundMessage } | { ok: false; error: string };
+type ParsedInbound = { ok: true; message: InboundMessage } | { ok: false; error: string };
 
 /** Parses one inbound text frame; the error is the text of the `pusher:error` to answer with. */
 export function parseInbound(text: string): ParsedInbound {

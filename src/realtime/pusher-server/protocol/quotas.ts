@@ -29,7 +29,7 @@ export interface QuotaObserver {
 /** Pusher's "over capacity" code: reconnect after a backoff. */
 export const OVER_CAPACITY = 4100;
 
-export interface QuotaRefusal {
+interface QuotaRefusal {
   reason: QuotaReason;
   code: typeof OVER_CAPACITY;
   message: string;

@@ -12,7 +12,7 @@ import { PusherEvent, encodeError, encodeProtocolEvent, isRecord } from './messa
 import { parsePresenceData } from './presence-data';
 import type { ConnectionQuotas } from './quotas';
 
-export interface SubscriptionDeps {
+interface SubscriptionDeps {
   credentials: SigningCredentials;
   adapter: ChannelAdapter;
   /** Bounds the channels of one connection. */
