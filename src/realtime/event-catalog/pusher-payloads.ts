@@ -12,46 +12,20 @@ import type {
   PusherOldValues,
   PusherStocktakeSummary,
 } from './pusher-schemas';
+import { PUSHER_LINE_FIELDS } from './pusher-schemas';
 
-/** The original's full line object, plus `version` (additive). */
+/** Each key of the line object with the LineView field it carries. */
+const LINE_KEYS = Object.entries(PUSHER_LINE_FIELDS).map(([key, [field]]) => [key, field] as const);
+
+/** What PUSHER_LINE_FIELDS carries from a LineView, key by key: it must be a PusherLine, or this does not compile. */
+type CarriedLine = { -readonly [K in keyof typeof PUSHER_LINE_FIELDS]: LineView[(typeof PUSHER_LINE_FIELDS)[K][0]] };
+const carried = (line: CarriedLine): PusherLine => line;
+
+/** The original's full line object, plus `version` (additive), built from PUSHER_LINE_FIELDS. */
 export function pusherLine(line: LineView): PusherLine {
-  return {
-    id: line.id,
-    stocktake: line.stocktakeId,
-    item: line.itemId,
-    item_sku: line.itemSku,
-    item_name: line.itemName,
-    category_code: line.categoryCode,
-    category_name: line.categoryName,
-    item_size: line.itemSize,
-    item_uom: line.itemUom,
-    opening_qty: line.openingQty,
-    purchases: line.purchases,
-    sales_qty: line.salesQty,
-    waste: line.waste,
-    transfers_in: line.transfersIn,
-    transfers_out: line.transfersOut,
-    adjustments: line.adjustments,
-    manual_purchases_value: line.manualPurchasesValue,
-    counted_full_units: line.countedFullUnits,
-    counted_partial_units: line.countedPartialUnits,
-    counted_qty: line.countedQty,
-    expected_qty: line.expectedQty,
-    variance_qty: line.varianceQty,
-    opening_display_full_units: line.openingDisplayFullUnits,
-    opening_display_partial_units: line.openingDisplayPartialUnits,
-    expected_display_full_units: line.expectedDisplayFullUnits,
-    expected_display_partial_units: line.expectedDisplayPartialUnits,
-    counted_display_full_units: line.countedDisplayFullUnits,
-    counted_display_partial_units: line.countedDisplayPartialUnits,
-    variance_display_full_units: line.varianceDisplayFullUnits,
-    variance_display_partial_units: line.varianceDisplayPartialUnits,
-    valuation_cost: line.valuationCost,
-    expected_value: line.expectedValue,
-    counted_value: line.countedValue,
-    variance_value: line.varianceValue,
-    version: line.version,
-  };
+  const payload: Record<string, unknown> = {};
+  for (const [key, field] of LINE_KEYS) payload[key] = line[field];
+  return carried(payload as CarriedLine);
 }
 
 /** The stocktake without lines or snapshots, so that status events stay small. */

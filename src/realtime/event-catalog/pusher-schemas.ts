@@ -6,7 +6,8 @@
  * by these, and the published contract (asyncapi.yaml) is generated from
  * them, so the contract and the code cannot drift apart.
  */
-import { Type, type Static, type TObject, type TProperties } from '@sinclair/typebox';
+import { Type, type Static, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
+import type { LineView } from '../../domain/views';
 
 /** Quantities: decimal strings with exactly 4 places, e.g. "88.0000". */
 const Quantity = Type.String({ pattern: '^-?\\d+\\.\\d{4}$', examples: ['88.0000'] });
@@ -49,46 +50,60 @@ export const PusherMetaSchema = closed(
     'reload after a change of epoch.',
 );
 
-export const PusherLineSchema = closed(
-  {
-    id: Id,
-    stocktake: Id,
-    item: Id,
-    item_sku: Type.String(),
-    item_name: Type.String(),
-    category_code: CategoryCode,
-    category_name: Type.String(),
-    item_size: Type.String(),
-    item_uom: TwoPlaces,
-    opening_qty: Quantity,
-    purchases: Quantity,
-    sales_qty: Quantity,
-    waste: Quantity,
-    transfers_in: Quantity,
-    transfers_out: Quantity,
-    adjustments: Quantity,
-    manual_purchases_value: Type.Union([TwoPlaces, Type.Null()]),
-    counted_full_units: TwoPlaces,
-    counted_partial_units: TwoPlaces,
-    counted_qty: Quantity,
-    expected_qty: Quantity,
-    variance_qty: Quantity,
-    opening_display_full_units: Display,
-    opening_display_partial_units: Display,
-    expected_display_full_units: Display,
-    expected_display_partial_units: Display,
-    counted_display_full_units: Display,
-    counted_display_partial_units: Display,
-    variance_display_full_units: Display,
-    variance_display_partial_units: Display,
-    valuation_cost: Quantity,
-    expected_value: TwoPlaces,
-    counted_value: TwoPlaces,
-    variance_value: TwoPlaces,
-    version: Type.Integer({
+/**
+ * The full line object, declared once: each Pusher key with the LineView
+ * field it carries and its format. PusherLineSchema (and so the contract) and
+ * the builder pusherLine (pusher-payloads.ts) are both derived from it.
+ */
+export const PUSHER_LINE_FIELDS = {
+  id: ['id', Id],
+  stocktake: ['stocktakeId', Id],
+  item: ['itemId', Id],
+  item_sku: ['itemSku', Type.String()],
+  item_name: ['itemName', Type.String()],
+  category_code: ['categoryCode', CategoryCode],
+  category_name: ['categoryName', Type.String()],
+  item_size: ['itemSize', Type.String()],
+  item_uom: ['itemUom', TwoPlaces],
+  opening_qty: ['openingQty', Quantity],
+  purchases: ['purchases', Quantity],
+  sales_qty: ['salesQty', Quantity],
+  waste: ['waste', Quantity],
+  transfers_in: ['transfersIn', Quantity],
+  transfers_out: ['transfersOut', Quantity],
+  adjustments: ['adjustments', Quantity],
+  manual_purchases_value: ['manualPurchasesValue', Type.Union([TwoPlaces, Type.Null()])],
+  counted_full_units: ['countedFullUnits', TwoPlaces],
+  counted_partial_units: ['countedPartialUnits', TwoPlaces],
+  counted_qty: ['countedQty', Quantity],
+  expected_qty: ['expectedQty', Quantity],
+  variance_qty: ['varianceQty', Quantity],
+  opening_display_full_units: ['openingDisplayFullUnits', Display],
+  opening_display_partial_units: ['openingDisplayPartialUnits', Display],
+  expected_display_full_units: ['expectedDisplayFullUnits', Display],
+  expected_display_partial_units: ['expectedDisplayPartialUnits', Display],
+  counted_display_full_units: ['countedDisplayFullUnits', Display],
+  counted_display_partial_units: ['countedDisplayPartialUnits', Display],
+  variance_display_full_units: ['varianceDisplayFullUnits', Display],
+  variance_display_partial_units: ['varianceDisplayPartialUnits', Display],
+  valuation_cost: ['valuationCost', Quantity],
+  expected_value: ['expectedValue', TwoPlaces],
+  counted_value: ['countedValue', TwoPlaces],
+  variance_value: ['varianceValue', TwoPlaces],
+  version: [
+    'version',
+    Type.Integer({
       minimum: 1,
       description: 'Added to the original object: send it back as expectedVersion.',
     }),
+  ],
+} as const satisfies Record<string, readonly [keyof LineView, TSchema]>;
+
+type PusherLineFields = typeof PUSHER_LINE_FIELDS;
+
+export const PusherLineSchema = closed(
+  Object.fromEntries(Object.entries(PUSHER_LINE_FIELDS).map(([key, [, schema]]) => [key, schema])) as {
+    [K in keyof PusherLineFields]: PusherLineFields[K][1];
   },
   'The full line object of the original API.',
 );
