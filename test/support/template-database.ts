@@ -17,6 +17,7 @@ const TEMPLATE_VARIABLE = 'TEST_TEMPLATE_DATABASE';
 
 /** Creates, migrates, seeds and freezes the run's template on `serverUrl`, and names it for the test files. */
 export async function createTemplateDatabase(serverUrl: string): Promise<ScratchDatabase> {
+  const globalsBefore = new Set(Object.keys(globalThis));
   const template = await createScratchDatabase(serverUrl, 'stocktake_template');
   try {
     const orm = await migratedOrm(template.url, silentLogger);
@@ -29,6 +30,13 @@ export async function createTemplateDatabase(serverUrl: string): Promise<Scratch
   } catch (error) {
     await template.drop();
     throw error;
+  } finally {
+    // MikroORM keeps its entity metadata on globalThis (set when it is imported), and jest hands global-setup's
+    // globals to a test file it runs in band (one file alone): MikroORM there would find this process's metadata and
+    // fail. Leave none behind.
+    for (const key of Object.keys(globalThis)) {
+      if (!globalsBefore.has(key) || key.startsWith('mikro-orm-')) delete (globalThis as Record<string, unknown>)[key];
+    }
   }
   process.env[TEMPLATE_VARIABLE] = template.name;
   return template;
