@@ -574,9 +574,8 @@ async function databaseAnswers(orm: MikroORM): Promise<{ ok: boolean; detail?: s
   });
   try {
     return await Promise.race([
-      orm.em
-        .getConnection()
-        .execute('select 1')
+      pooledSql(orm)
+        .rows('select 1')
         .then(() => ({ ok: true })),
       timeout,
     ]);
