@@ -24,6 +24,8 @@ export interface RedisConnections {
 
 /** Gives up starting after this long without Redis: an instance that starts cut off would serve stale screens. */
 const CONNECT_TIMEOUT_MS = 10_000;
+/** close() waits at most this long for the sockets to end. */
+const CLOSE_TIMEOUT_MS = 2_000;
 
 /** Connects both, and resolves once both are ready; fails with a clear error if Redis does not answer in time. */
 export async function connectRedis(url: string, log: Logger): Promise<RedisConnections> {
@@ -49,9 +51,22 @@ export async function connectRedis(url: string, log: Logger): Promise<RedisConne
       wasDown = false;
     });
   }
+  // Resolves once both sockets are closed (ioredis says 'end'), so nothing of Redis outlives close();
+  // bounded, since a connection that never connected may have nothing to end.
   const close = async () => {
+    const ended = [commands, subscriber].map((connection) =>
+      connection.status === 'end'
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => connection.once('end', () => resolve())),
+    );
     commands.disconnect();
     subscriber.disconnect();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(ended),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS).unref())),
+    ]);
+    clearTimeout(timer);
   };
   try {
     await withTimeout(Promise.all([commands.connect(), subscriber.connect()]), CONNECT_TIMEOUT_MS);
