@@ -6,11 +6,17 @@
  * the clients get every event once, in order. Without Redis, a commit on one
  * instance reaches pusher-js on the other with no commit there to wake it.
  */
+import { listChannel } from '../src/realtime/event-catalog/channels';
 import { HOTEL } from './support/fixtures';
 import { closeAfterEach } from './support/closers';
 import { legacyFrontend, type PusherEvent } from './support/realtime-clients';
 import { ownRedis, redisGate, redisServerUnavailable, uniquePrefix, type OwnRedis } from './support/redis';
-import { createFixtureDatabase, startShippedServer, type ShippedServer } from './support/shipped-server';
+import {
+  createDayStocktake,
+  createFixtureDatabase,
+  startShippedServer,
+  type ShippedServer,
+} from './support/shipped-server';
 import { startTestApp } from './support/test-app';
 import { waitUntil } from './support/waiting';
 import type { ScratchDatabase } from '../src/infrastructure/database/scratch-database';
@@ -18,24 +24,7 @@ import type { ScratchDatabase } from '../src/infrastructure/database/scratch-dat
 jest.setTimeout(90_000);
 
 const closers = closeAfterEach();
-const LIST_CHANNEL = `${HOTEL}-stocktakes`;
-
-let nextPeriod = 0;
-
-/** A stocktake of a day of its own (one stocktake per period and hotel). */
-async function createStocktake(server: ShippedServer): Promise<string> {
-  nextPeriod += 1;
-  const day = new Date(Date.UTC(2023, 0, nextPeriod)).toISOString().slice(0, 10);
-  const response = await server.post({
-    query: `mutation($hotel: String!, $day: LocalDate!) {
-      createStocktake(hotel: $hotel, input: { periodStart: $day, periodEnd: $day }) { id }
-    }`,
-    variables: { hotel: HOTEL, day },
-  });
-  const body = response.json as { data?: { createStocktake: { id: string } } };
-  if (!body.data) throw new Error(`createStocktake failed: ${response.text}`);
-  return body.data.createStocktake.id;
-}
+const LIST_CHANNEL = listChannel(HOTEL);
 
 /** pusher-js on `server`'s built-in endpoint, following the hotel's list. */
 async function listFollower(server: ShippedServer) {
@@ -79,13 +68,13 @@ async function startPair(database: ScratchDatabase, env: Record<string, string>)
 
   it('pusher-js clients on the other instance get every event committed meanwhile, once, in order', async () => {
     const followers = [await listFollower(reader), await listFollower(reader)];
-    const ids = [await createStocktake(writer)];
+    const ids = [await createDayStocktake(writer)];
     for (const follower of followers) await follower.waitFor(1);
 
     await redis.stop();
-    for (let index = 0; index < 10; index += 1) ids.push(await createStocktake(writer));
+    for (let index = 0; index < 10; index += 1) ids.push(await createDayStocktake(writer));
     await redis.start();
-    ids.push(await createStocktake(writer));
+    ids.push(await createDayStocktake(writer));
 
     for (const follower of followers) {
       const seen = created(await follower.waitFor(ids.length, 30_000));
@@ -93,7 +82,7 @@ async function startPair(database: ScratchDatabase, env: Record<string, string>)
       expect(seen.map(([, sequence]) => sequence)).toEqual(ids.map((_, index) => seen[0]![1] + index));
     }
     // A barrier rather than a pause: one more event, and it comes right after the others (nothing twice).
-    ids.push(await createStocktake(writer));
+    ids.push(await createDayStocktake(writer));
     for (const follower of followers) {
       expect(created(await follower.waitFor(ids.length, 10_000)).map(([id]) => id)).toEqual(ids);
     }
@@ -118,7 +107,7 @@ describe('two instances without Redis', () => {
     const follower = await listFollower(reader);
     const ids: string[] = [];
     for (let index = 0; index < 3; index += 1) {
-      ids.push(await createStocktake(writer));
+      ids.push(await createDayStocktake(writer));
       // Each one arrives before the next is committed: no later commit on any instance is needed to bring it.
       expect(created(await follower.waitFor(ids.length, 10_000)).map(([id]) => id)).toEqual(ids);
     }

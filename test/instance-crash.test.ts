@@ -10,17 +10,23 @@
  */
 import { Client } from 'pg';
 import { closeAfterEach } from './support/closers';
+import { listChannel } from '../src/realtime/event-catalog/channels';
 import { HOTEL } from './support/fixtures';
 import { startPusherEndpoint, type PusherEndpoint } from './support/pusher-endpoint';
 import { graphqlSubscriber, legacyFrontend } from './support/realtime-clients';
-import { createFixtureDatabase, startShippedServer, type ShippedServer } from './support/shipped-server';
+import {
+  createDayStocktake,
+  createFixtureDatabase,
+  startShippedServer,
+  type ShippedServer,
+} from './support/shipped-server';
 import { waitUntil } from './support/waiting';
 import type { ScratchDatabase } from '../src/infrastructure/database/scratch-database';
 
 jest.setTimeout(120_000);
 
 const closers = closeAfterEach();
-const LIST_CHANNEL = `${HOTEL}-stocktakes`;
+const LIST_CHANNEL = listChannel(HOTEL);
 const AOIFE = { id: 'staff-aoife', name: 'Aoife Staff' };
 
 async function queryDatabase<T extends object>(url: string, text: string): Promise<T[]> {
@@ -36,23 +42,6 @@ async function queryDatabase<T extends object>(url: string, text: string): Promi
 async function leads(server: ShippedServer): Promise<boolean> {
   const response = await server.post({ query: '{ relayStatus { leader } }' });
   return (response.json?.data as { relayStatus?: { leader: boolean } } | undefined)?.relayStatus?.leader === true;
-}
-
-let nextPeriod = 0;
-
-/** A stocktake of a period of its own (one per period and hotel), one day long. */
-async function createStocktake(server: ShippedServer, notes: string): Promise<string> {
-  nextPeriod += 1;
-  const day = new Date(Date.UTC(2024, 0, nextPeriod)).toISOString().slice(0, 10);
-  const response = await server.post({
-    query: `mutation($hotel: String!, $day: LocalDate!, $notes: String) {
-      createStocktake(hotel: $hotel, input: { periodStart: $day, periodEnd: $day, notes: $notes }) { id }
-    }`,
-    variables: { hotel: HOTEL, day, notes },
-  });
-  const body = response.json as { data?: { createStocktake: { id: string } }; errors?: unknown };
-  if (!body.data) throw new Error(`createStocktake failed: ${JSON.stringify(body)}`);
-  return body.data.createStocktake.id;
 }
 
 describe('the relaying instance is killed while Pusher is slow', () => {
@@ -78,7 +67,7 @@ describe('the relaying instance is killed while Pusher is slow', () => {
 
   it('the survivor resumes within the dead instance’s liveness, not its lease; each event reaches Pusher and pusher-js once, in order; its presences end', async () => {
     expect(await leads(survivor)).toBe(false);
-    const stocktakeId = await createStocktake(survivor, 'watched');
+    const stocktakeId = await createDayStocktake(survivor, 'watched');
     await waitUntil(
       () => endpoint.faults.accepted.some((event) => event.channel === LIST_CHANNEL),
       'the first event at Pusher',
@@ -116,7 +105,7 @@ describe('the relaying instance is killed while Pusher is slow', () => {
     // Pusher stops answering: the relay's requests hang until their 30 s deadline.
     endpoint.faults.clearLog().delayNext({ ms: 120_000, deliver: false, times: 1_000 });
     const created: string[] = [];
-    for (let index = 0; index < 5; index += 1) created.push(await createStocktake(survivor, `during ${index}`));
+    for (let index = 0; index < 5; index += 1) created.push(await createDayStocktake(survivor, `during ${index}`));
     await waitUntil(() => endpoint.faults.publishAttempts > 0, 'a publish request in flight');
     const claims = await queryDatabase<{ claimed_until: Date }>(
       database.url,

@@ -173,3 +173,23 @@ export async function startShippedServer(
     },
   };
 }
+
+let nextDay = 0;
+
+/**
+ * Creates a stocktake of the fixture hotel through `server`, each of a day of its own (one stocktake
+ * per period and hotel), and returns its id.
+ */
+export async function createDayStocktake(server: ShippedServer, notes?: string): Promise<string> {
+  nextDay += 1;
+  const day = new Date(Date.UTC(2024, 0, nextDay)).toISOString().slice(0, 10);
+  const response = await server.post({
+    query: `mutation($hotel: String!, $day: LocalDate!, $notes: String) {
+      createStocktake(hotel: $hotel, input: { periodStart: $day, periodEnd: $day, notes: $notes }) { id }
+    }`,
+    variables: { hotel: HOTEL, day, notes: notes ?? null },
+  });
+  const body = response.json as { data?: { createStocktake: { id: string } } } | undefined;
+  if (!body?.data) throw new Error(`createStocktake failed: ${response.text}`);
+  return body.data.createStocktake.id;
+}
