@@ -2,7 +2,7 @@
  * /demo is served outside production only: the page, its modules and the
  * two vendored browser builds (from node_modules, never a CDN); production
  * answers 404 for all of it. What the page does is tested in a browser
- * (test/browser/demo.test.ts).
+ * (test/browser/demo-scenarios.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -8,7 +8,7 @@
  * `node dist/src/cli.js` as `npm start` and the image do, so dist/ must be
  * the code under test (an incremental tsc: a few seconds when nothing changed).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,18 +23,34 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
-  const build = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: path.resolve(__dirname, '../..'),
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
-  if (process.env.DATABASE_URL) {
-    process.env.TEST_POSTGRES_URL = process.env.DATABASE_URL;
-  } else {
-    const dir = mkdtempSync(path.join(tmpdir(), 'stocktake-test-db-'));
-    const server = await startEmbeddedPostgres(dir, silentLogger);
-    globalThis.embeddedTestDatabase = { server, dir };
-    process.env.TEST_POSTGRES_URL = server.urlFor('postgres');
+  // The build and the template database do not depend on each other: made side by side.
+  const built = build();
+  try {
+    if (process.env.DATABASE_URL) {
+      process.env.TEST_POSTGRES_URL = process.env.DATABASE_URL;
+    } else {
+      const dir = mkdtempSync(path.join(tmpdir(), 'stocktake-test-db-'));
+      const server = await startEmbeddedPostgres(dir, silentLogger);
+      globalThis.embeddedTestDatabase = { server, dir };
+      process.env.TEST_POSTGRES_URL = server.urlFor('postgres');
+    }
+    globalThis.templateTestDatabase = await createTemplateDatabase(process.env.TEST_POSTGRES_URL);
+  } finally {
+    await built;
   }
-  globalThis.templateTestDatabase = await createTemplateDatabase(process.env.TEST_POSTGRES_URL);
+}
+
+/** `npm run build`'s compiler run; rejects with its output when it fails. */
+function build(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tsc = spawn(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: path.resolve(__dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    tsc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    tsc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    tsc.once('error', reject);
+    tsc.once('close', (status) => (status === 0 ? resolve() : reject(new Error(`npm run build failed:\n${output}`))));
+  });
 }

@@ -1,0 +1,297 @@
+/**
+ * The live demo (/demo) in a real browser: the original design's three
+ * scenarios with two and three people at once, each in a browser context
+ * of their own (own storage, own token, own connection), for both
+ * variants: pusher-js on the legacy channels and graphql-ws subscriptions.
+ * Plus catch-up: a change made while a window is offline shows once it is
+ * back. Every wait is Playwright's own auto-waiting on DOM state.
+ * Screenshots go to test-artifacts/browser/.
+ *
+ * One test file per variant (demo-pusher.test.ts, demo-graphql.test.ts), so
+ * that the two run side by side on separate jest workers.
+ */
+import { writeFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Role } from '../../src/domain/viewer';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, ARTIFACTS, screenshotPath } from '../support/browser';
+import { HOTEL } from '../support/fixtures';
+import { stocktakeSteps } from '../support/stocktakes';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { waitUntil } from '../support/waiting';
+
+/** The demo's two variants: pusher-js on the legacy channels, or graphql-ws subscriptions. */
+export type Transport = 'pusher' | 'graphql';
+
+/** How long a DOM expectation waits; generous, for a loaded 2-core machine. */
+const UI_TIMEOUT = 20_000;
+
+const PEOPLE = {
+  aoife: { user: 'aoife', name: 'Aoife Byrne', role: 'manager' },
+  brian: { user: 'brian', name: 'Brian Walsh', role: 'staff' },
+  ciara: { user: 'ciara', name: 'Ciara Nolan', role: 'manager' },
+} satisfies Record<string, { user: string; name: string; role: Role }>;
+
+/** Registers the demo's scenarios for one variant: in a test file of their own, with Chromium, or a skip (or a failure
+ * under REQUIRE_CHROMIUM=1) that says why. */
+export function demoScenarios(transport: Transport): void {
+  jest.setTimeout(120_000);
+  // Without Chromium, `npm test` on a fresh machine skips these and says why; CI sets REQUIRE_CHROMIUM=1, where a
+  // missing browser is a failure rather than a skip that checks nothing.
+  if (!chromiumAvailable()) {
+    const why = `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
+    if (process.env.REQUIRE_CHROMIUM === '1') {
+      test('browser scenarios need Chromium (REQUIRE_CHROMIUM=1)', () => {
+        throw new Error(`browser scenarios cannot run: ${why}`);
+      });
+    } else {
+      test.skip(`browser scenarios skipped: ${why}`, () => {});
+    }
+  }
+
+  (chromiumAvailable() ? describe : describe.skip)(`live demo over ${transport}`, () => {
+    let t: TestApp;
+    let browser: Browser;
+    const contexts: BrowserContext[] = [];
+    /** Milliseconds from one person's action to the other windows showing it (for the record, not asserted). */
+    const timings: Record<string, number> = {};
+
+    beforeAll(async () => {
+      [t, browser] = await Promise.all([startTestApp(), launchChromium()]);
+    });
+    afterEach(async () => {
+      await Promise.all(contexts.splice(0).map((context) => context.close()));
+    });
+    afterAll(async () => {
+      writeFileSync(`${ARTIFACTS}/timings-${transport}.json`, `${JSON.stringify(timings, null, 2)}\n`);
+      await browser?.close();
+      await t?.close();
+    });
+
+    /** One person's window on the demo, signed in with their own token, at `hash` (#/ or #/stocktakes/ID). */
+    async function open(person: keyof typeof PEOPLE, hash: string): Promise<Page> {
+      const { user, name, role } = PEOPLE[person];
+      const token = await t.token({ user, name, hotels: { [HOTEL]: role } });
+      const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
+      contexts.push(context);
+      // The token as the sign-in form leaves it (the form itself is exercised in "signs in with a pasted token").
+      await context.addInitScript({
+        content: `localStorage.setItem('stocktake-demo-token', ${JSON.stringify(token)})`,
+      });
+      const page = await context.newPage();
+      page.setDefaultTimeout(UI_TIMEOUT);
+      // The page's own errors, in the test output when something goes wrong.
+      page.on('pageerror', (error) => console.error(`${person}'s page: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') console.error(`${person}'s console: ${message.text()}`);
+      });
+      await page.goto(`http://127.0.0.1:${t.port}/demo/?transport=${transport}${hash}`);
+      await page.locator('#connection[data-state="connected"]').waitFor();
+      return page;
+    }
+
+    const row = (page: Page, sku: string) => page.locator(`#categories tr[data-sku="${sku}"]`);
+    const field = (page: Page, sku: string, name: string) => row(page, sku).locator(`td[data-field="${name}"]`);
+
+    /** Waits until the element's whole text is `text`. */
+    async function shows(page: Page, selector: string, text: string): Promise<void> {
+      await page.locator(selector, { hasText: new RegExp(`^${escape(text)}$`) }).waitFor();
+    }
+    async function showsField(page: Page, sku: string, name: string, text: string): Promise<void> {
+      await field(page, sku, name)
+        .filter({ hasText: new RegExp(`^${escape(text)}$`) })
+        .waitFor();
+    }
+    async function inputShows(page: Page, sku: string, name: string, value: string): Promise<void> {
+      const selector = `#categories tr[data-sku="${sku}"] input[data-field="${name}"]`;
+      // (An expression, evaluated in the page: these tests compile without the DOM's types.)
+      await page.waitForFunction(
+        `document.querySelector(${JSON.stringify(selector)})?.value === ${JSON.stringify(value)}`,
+      );
+    }
+    async function toast(page: Page, text: string): Promise<void> {
+      await page.locator('#toasts .toast', { hasText: text }).waitFor();
+    }
+
+    test('signs in with a pasted token, picks the hotel from `me`, and remembers the token', async () => {
+      const token = await t.token({ user: 'aoife', name: 'Aoife Byrne' });
+      const context = await browser.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(UI_TIMEOUT);
+      await page.goto(`http://127.0.0.1:${t.port}/demo?transport=${transport}`);
+      await page.getByLabel('Token').fill('not-a-token');
+      await page.getByRole('button', { name: 'Use this token' }).click();
+      await page.locator('#token-error', { hasText: 'That token did not work' }).waitFor();
+
+      await page.getByLabel('Token').fill(`Bearer ${token}`);
+      await page.getByRole('button', { name: 'Use this token' }).click();
+      await shows(page, '#me-name', 'Aoife Byrne');
+      expect(await page.getByLabel('Hotel').inputValue()).toBe(HOTEL);
+      await page.getByRole('heading', { name: 'Stocktakes' }).waitFor();
+      await page.locator('#connection[data-state="connected"]').waitFor();
+
+      await page.reload();
+      await shows(page, '#me-name', 'Aoife Byrne');
+      expect(await page.getByLabel('Token').isVisible()).toBe(false);
+      await page.screenshot({ path: screenshotPath(`${transport}-0-signed-in-list`), fullPage: true });
+    });
+
+    test('scenario 1: one person updates a count, the other sees it at once', async () => {
+      const stocktake = await stocktakeSteps(t).ready();
+      const hash = `#/stocktakes/${stocktake.id}`;
+      const [a, b] = await Promise.all([open('aoife', hash), open('brian', hash)]);
+      // B has loaded the line as it was: what changes next can only come over the live connection.
+      await showsField(b, 'D0030', 'countedQty', '0.00');
+
+      await row(a, 'D0030').getByLabel('Full units, Guinness 50Lt').fill('2');
+      const acted = Date.now();
+      await row(a, 'D0030').getByLabel('Full units, Guinness 50Lt').press('Enter');
+
+      // 2 kegs of 88 pints = 176 counted, against 88 expected.
+      await showsField(b, 'D0030', 'countedQty', '176.00');
+      timings['count shown in the other window'] = Date.now() - acted;
+      await showsField(b, 'D0030', 'varianceQty', '88.00');
+      await showsField(b, 'D0030', 'countedValue', '€440.00');
+      await inputShows(b, 'D0030', 'countedFullUnits', '2.00');
+      await toast(b, 'Aoife Byrne counted Guinness: 176.00');
+      await showsField(a, 'D0030', 'countedQty', '176.00');
+      await b.screenshot({ path: screenshotPath(`${transport}-1-count-seen-by-b`), fullPage: true });
+    });
+
+    test('scenario 2: a purchase updates purchases, expected and variance in the other window', async () => {
+      const stocktake = await stocktakeSteps(t).ready();
+      const hash = `#/stocktakes/${stocktake.id}`;
+      const [a, b] = await Promise.all([open('aoife', hash), open('brian', hash)]);
+      await showsField(b, 'D0030', 'purchases', '0.00');
+      await showsField(b, 'D0030', 'expectedQty', '88.00');
+
+      await a.getByRole('button', { name: 'Record a purchase or waste of Guinness 50Lt' }).click();
+      const dialog = a.getByRole('dialog', { name: 'Record a movement' });
+      await dialog.getByLabel('Type').selectOption('PURCHASE');
+      await dialog.getByLabel('Quantity (servings)').fill('44');
+      const acted = Date.now();
+      await dialog.getByRole('button', { name: 'Add' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      await showsField(b, 'D0030', 'purchases', '44.00');
+      timings['purchase shown in the other window'] = Date.now() - acted;
+      await showsField(b, 'D0030', 'expectedQty', '132.00');
+      await showsField(b, 'D0030', 'varianceQty', '-132.00');
+      await showsField(b, 'D0030', 'varianceValue', '−€330.00');
+      await toast(b, 'Aoife Byrne recorded a purchase of 44.00 on Guinness');
+      await showsField(a, 'D0030', 'expectedQty', '132.00');
+      await b.screenshot({ path: screenshotPath(`${transport}-2-purchase-seen-by-b`), fullPage: true });
+    });
+
+    test('scenario 3: an approval locks every open view (list, detail, and the approver)', async () => {
+      const stocktake = await stocktakeSteps(t).ready();
+      const hash = `#/stocktakes/${stocktake.id}`;
+      const [a, b, c] = await Promise.all([open('aoife', '#/'), open('brian', hash), open('ciara', hash)]);
+      const listStatus = `#stocktakes tr[data-id="${stocktake.id}"] td[data-field="status"]`;
+      await shows(a, listStatus, 'DRAFT');
+      await shows(b, '#detail-status', 'DRAFT');
+      await inputShows(b, 'D0030', 'countedFullUnits', '0.00');
+      expect(await row(b, 'D0030').getByLabel('Full units, Guinness 50Lt').isEnabled()).toBe(true);
+
+      const acted = Date.now();
+      await c.getByRole('button', { name: 'Approve' }).click();
+
+      // A, on the list: the status and a notice.
+      await shows(a, listStatus, 'APPROVED (locked)');
+      timings['approval shown on the list'] = Date.now() - acted;
+      await toast(a, 'Ciara Nolan approved the stocktake: it is now locked');
+      // B, on the detail: the status, the lock note, a notice, and no control left enabled.
+      await shows(b, '#detail-status', 'APPROVED');
+      timings['approval shown on the other detail (after the list)'] = Date.now() - acted;
+      await b.locator('#locked-note', { hasText: 'Approved by Ciara Nolan' }).waitFor();
+      await toast(b, 'Ciara Nolan approved the stocktake: it is now locked');
+      await b.locator('#categories :is(input, button):enabled').first().waitFor({ state: 'detached' });
+      expect(await b.locator('#categories :is(input, button):disabled').count()).toBe(3 * stocktake.lines.length);
+      // C, who approved: locked too, and offered Reopen instead of Approve.
+      await shows(c, '#detail-status', 'APPROVED');
+      await c.getByRole('button', { name: 'Reopen' }).waitFor();
+      expect(await c.getByRole('button', { name: 'Approve' }).isVisible()).toBe(false);
+      await Promise.all([
+        a.screenshot({ path: screenshotPath(`${transport}-3-approved-list-a`), fullPage: true }),
+        b.screenshot({ path: screenshotPath(`${transport}-3-approved-detail-b`), fullPage: true }),
+      ]);
+
+      // Reopening unlocks B again.
+      await c.getByRole('button', { name: 'Reopen' }).click();
+      await shows(b, '#detail-status', 'DRAFT');
+      await toast(b, 'Ciara Nolan reopened the stocktake');
+      await b.locator('#categories :is(input, button):disabled').first().waitFor({ state: 'detached' });
+    });
+
+    test('catch-up: a change made while a window was offline shows when it reconnects', async () => {
+      const steps = stocktakeSteps(t);
+      const stocktake = await steps.ready();
+      const b = await open('brian', `#/stocktakes/${stocktake.id}`);
+      await showsField(b, 'D0030', 'countedQty', '0.00');
+
+      await b.getByRole('button', { name: 'Simulate a network break' }).click();
+      await b.locator('#connection:not([data-state="connected"])').waitFor();
+      await steps.count(stocktake.guinness.id, '3');
+      const back = Date.now();
+      await b.getByRole('button', { name: 'Simulate a network break' }).click();
+
+      await showsField(b, 'D0030', 'countedQty', '264.00');
+      timings['missed count shown after reconnecting'] = Date.now() - back;
+      await toast(b, 'Mary Manager counted Guinness: 264.00');
+    });
+
+    // Presence comes with the collaboration work; until the schema has it the demo shows none.
+    test('presence: who is here, and "X is editing" while a count field has focus', async () => {
+      const stocktake = await stocktakeSteps(t).ready();
+      const hash = `#/stocktakes/${stocktake.id}`;
+      const a = await open('aoife', hash);
+      await a.locator('#presence', { hasText: 'Aoife Byrne' }).waitFor();
+      const b = await open('brian', hash);
+      await a.locator('#presence', { hasText: 'Brian Walsh' }).waitFor();
+      await b.locator('#presence', { hasText: 'Aoife Byrne' }).waitFor();
+
+      await row(a, 'D0030').getByLabel('Full units, Guinness 50Lt').focus();
+      await row(b, 'D0030').locator('.editing', { hasText: 'Aoife Byrne is editing' }).waitFor();
+      await b.locator('#presence', { hasText: 'Aoife Byrne (editing Guinness)' }).waitFor();
+      await b.screenshot({ path: screenshotPath(`${transport}-4-presence-editing`), fullPage: true });
+
+      await a.locator('#detail-heading').click();
+      await row(b, 'D0030').locator('.editing').waitFor({ state: 'detached' });
+    });
+
+    // What only a Pusher client has to do itself (graphql-ws streams are gap-free by the server).
+    if (transport === 'pusher') {
+      test('pusher: a message Pusher never delivered is fetched with channelEvents; a slim one is refetched', async () => {
+        const steps = stocktakeSteps(t);
+        const stocktake = await steps.ready();
+        const line = (sku: string) => stocktake.lines.find((candidate) => candidate.itemSku === sku)!;
+        const b = await open('brian', `#/stocktakes/${stocktake.id}`);
+        await showsField(b, 'D0030', 'countedQty', '0.00');
+
+        // Guinness' count is refused for good by Pusher (dead-lettered): B's socket never gets it...
+        t.faults.refuseWhere((event) => event.name === 'line-counted-updated' && event.data.includes('"D0030"'), {
+          status: 400,
+        });
+        await steps.count(line('D0030').id, '2');
+        await waitUntil(async () => (await steps.relayStatus()).deadLettered === 1, 'the count dead-lettered');
+        t.faults.clear();
+        // ...so when Jameson's arrives with the next sequence but one, B reads the gap from channelEvents first.
+        await steps.count(line('S0010').id, '1');
+        await showsField(b, 'S0010', 'countedQty', '20.00');
+        await showsField(b, 'D0030', 'countedQty', '176.00');
+
+        // Over the (lowered) size limit the relay sends the slim form: ids, meta and refetch: true.
+        t.faults.setMaxEventBytes(300);
+        await steps.count(line('B0070').id, '1');
+        await showsField(b, 'B0070', 'countedQty', '12.00');
+        const slim = steps.acceptedOn(stocktake.channel).find((event) => event.data.includes('"refetch":true'));
+        expect(slim?.name).toBe('line-counted-updated');
+        t.faults.clear();
+      });
+    }
+  });
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
