@@ -34,6 +34,31 @@ export function checkDecimal(field: string, value: string, rule: DecimalRule): s
   return formatFixed(number, rule.places);
 }
 
+/**
+ * The most characters each free-text input may hold (docs/operations.md, "Text lengths"). The services
+ * check them on the trimmed text; the GraphQL layer refuses a longer value as sent before anything reads
+ * the database (src/graphql/text-limits.ts).
+ */
+export const TEXT_LIMITS = {
+  /** Stock item SKUs such as D0030. */
+  sku: 50,
+  /** Stock item names. */
+  itemName: 200,
+  /** Display sizes such as 50Lt, Doz, 70cl. */
+  size: 50,
+  sizeUnit: 10,
+  /** Movement references (invoice numbers, delivery notes). */
+  reference: 100,
+  /** Stocktake and movement notes. */
+  notes: 10_000,
+  /** A catalogue search term: a few words of a name or part of a SKU. */
+  search: 64,
+  /** Category codes are one letter; a little room so the domain names the allowed codes. */
+  category: 16,
+  /** User ids as tokens name them (the token's subject). */
+  userId: 128,
+} as const;
+
 /** C0 controls except tab, LF and CR; DEL; C1 controls. NUL in particular cannot be stored. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;

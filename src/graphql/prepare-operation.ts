@@ -2,9 +2,9 @@
  * What Apollo Server does for an HTTP request before executing it, for
  * transports that have no such pipeline (graphql-ws): parse within the token
  * limit, refuse variables nested too deep and documents past the pre-check
- * (document-precheck.ts), validate with the same rules, refuse control characters, coerce the
- * variables and check the cost, each failure with the code it gets over
- * HTTP. Parsing and validation are cached by query text, so a
+ * (document-precheck.ts), validate with the same rules, refuse control characters and text past
+ * its length limit (text-limits.ts), coerce the variables and check the cost, each failure with
+ * the code it gets over HTTP. Parsing and validation are cached by query text, so a
  * thousand clients subscribing with the same document cost one parse.
  */
 import {
@@ -20,6 +20,7 @@ import {
 import { precheckDocument } from './document-precheck';
 import { checkControlCharacters, checkInputNesting } from './input-guard';
 import { allValidationRules, checkCost, parseOptions, type OperationLimits } from './operation-limits';
+import { textLimitGuard } from './text-limits';
 
 interface OperationRequest {
   query: string;
@@ -54,6 +55,7 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
 
 export function operationPreparer(schema: GraphQLSchema, limits: OperationLimits, introspection: boolean) {
   const rules: ValidationRule[] = allValidationRules(limits, introspection);
+  const checkTextLengths = textLimitGuard(schema);
   // Map keeps insertion order: the first key is the least recently used.
   const cache = new Map<string, Checked>();
 
@@ -100,8 +102,10 @@ export function operationPreparer(schema: GraphQLSchema, limits: OperationLimits
         }),
       ];
     }
-    const controlCharacters = checkControlCharacters(document, request.variables);
-    if (controlCharacters) return [controlCharacters];
+    const badText =
+      checkControlCharacters(document, request.variables) ??
+      checkTextLengths(document, request.operationName, request.variables);
+    if (badText) return [badText];
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, {
       maxErrors: 20,
     });

@@ -14,7 +14,7 @@ import { deriveLine } from '../line-calculations';
 import { clampIntoPeriod, periodBounds, type PeriodBounds } from '../period';
 import type { Sql } from '../sql';
 import type { UnitOfWork } from '../unit-of-work';
-import { COUNT, MONEY, MOVEMENT_QUANTITY, UNIT_COST, checkDecimal, checkText } from '../validation';
+import { COUNT, MONEY, MOVEMENT_QUANTITY, TEXT_LIMITS, UNIT_COST, checkDecimal, checkText } from '../validation';
 import { actorOf, authorize, type Viewer } from '../viewer';
 import { describeLineRecord, describeMovement, type LineRecord, type LineView, type MovementView } from '../views';
 import { checkLineEditable, checkNotApproved, editableLine, writeLine } from './line-change';
@@ -339,8 +339,8 @@ function checkMovement(
     movementType,
     quantity: checkDecimal('quantity', quantity, MOVEMENT_QUANTITY),
     unitCost: input.unitCost == null ? null : checkDecimal('unitCost', input.unitCost, UNIT_COST),
-    reference: checkText('reference', input.reference ?? '', 100, { singleLine: true }),
-    notes: checkText('notes', input.notes ?? '', 10_000),
+    reference: checkText('reference', input.reference ?? '', TEXT_LIMITS.reference, { singleLine: true }),
+    notes: checkText('notes', input.notes ?? '', TEXT_LIMITS.notes),
   };
 }
 

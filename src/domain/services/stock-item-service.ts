@@ -6,7 +6,7 @@ import { BadInputError, NotFoundError } from '../errors';
 import type { UnitOfWork } from '../unit-of-work';
 import { compareFixed, parseFixed } from '../fixed-point';
 import { valuationCost } from '../line-calculations';
-import { PRICE, UNIT_COST, UOM, checkCategory, checkDecimal, checkText } from '../validation';
+import { PRICE, TEXT_LIMITS, UNIT_COST, UOM, checkCategory, checkDecimal, checkText } from '../validation';
 import { actorOf, authorize, type Viewer } from '../viewer';
 import { describeItem, type StockItemView } from '../views';
 import { hotelFor } from './access';
@@ -41,8 +41,9 @@ export class StockItemService {
     filter: StockItemFilter,
   ): Promise<StockItemView[]> {
     const category = filter.category ? checkCategory('category', filter.category) : undefined;
+    // A bounded term keeps the ILIKE below linear in the hotel's items (docs/operations.md, "Text lengths").
+    const search = filter.search == null ? '' : checkText('search', filter.search, TEXT_LIMITS.search);
     const hotel = await hotelFor(em, viewer, hotelIdentifier, 'staff');
-    const search = filter.search?.trim();
     const items = await em.find(
       StockItem,
       {
@@ -59,7 +60,7 @@ export class StockItemService {
   }
 
   create(viewer: Viewer, hotelIdentifier: string, input: StockItemInput): Promise<StockItemView> {
-    const sku = checkText('sku', input.sku ?? '', 50, { required: true, singleLine: true });
+    const sku = checkText('sku', input.sku ?? '', TEXT_LIMITS.sku, { required: true, singleLine: true });
     if (!SKU_PATTERN.test(sku)) {
       throw new BadInputError(
         'sku',
@@ -112,13 +113,16 @@ function checkItemFields(input: StockItemInput, creating: boolean): Partial<Stoc
     if (creating && input[field] == null) throw new BadInputError(field, `${field} is required`);
     return input[field] != null;
   };
-  if (required('name')) fields.name = checkText('name', input.name!, 200, { required: true, singleLine: true });
-  if (required('size')) fields.size = checkText('size', input.size!, 50, { required: true, singleLine: true });
+  if (required('name'))
+    fields.name = checkText('name', input.name!, TEXT_LIMITS.itemName, { required: true, singleLine: true });
+  if (required('size'))
+    fields.size = checkText('size', input.size!, TEXT_LIMITS.size, { required: true, singleLine: true });
   if (required('uom')) fields.uom = checkDecimal('uom', input.uom!, UOM);
   if (required('unitCost')) fields.unitCost = checkDecimal('unitCost', input.unitCost!, UNIT_COST);
   if (input.sizeValue !== undefined)
     fields.sizeValue = input.sizeValue === null ? null : checkDecimal('sizeValue', input.sizeValue, UOM);
-  if (input.sizeUnit != null) fields.sizeUnit = checkText('sizeUnit', input.sizeUnit, 10, { singleLine: true });
+  if (input.sizeUnit != null)
+    fields.sizeUnit = checkText('sizeUnit', input.sizeUnit, TEXT_LIMITS.sizeUnit, { singleLine: true });
   if (input.menuPrice !== undefined)
     fields.menuPrice = input.menuPrice === null ? null : checkDecimal('menuPrice', input.menuPrice, PRICE);
   if (input.active != null) fields.active = input.active;

@@ -21,7 +21,7 @@ import {
   type StocktakeTotals,
   type StocktakeView,
 } from '../views';
-import { checkCategory, checkText } from '../validation';
+import { TEXT_LIMITS, checkCategory, checkText } from '../validation';
 import { hotelFor, stocktakeFor } from './access';
 import { endLocksTogether } from './line-locks';
 import { refreshLines } from './line-refresh';
@@ -54,41 +54,57 @@ export class StocktakeService {
    * A hotel's stocktakes, newest period first, a page at a time: `after` is
    * the id of the last stocktake of the previous page. Totals come from the
    * lines' stored values; the lines themselves are loaded only when asked
-   * for (see `lines`).
+   * for (see `lines`). One row more than the page is read to tell whether a
+   * next page exists; a previous one exists when `after` is itself in the
+   * (filtered) list or something newer than it is.
    */
   async list(
     em: EntityManager,
     viewer: Viewer,
     hotelIdentifier: string,
     page: StocktakePage = {},
-  ): Promise<StocktakeView[]> {
+  ): Promise<Page<StocktakeView>> {
     const first = page.first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw new BadInputError('first', `first must be between 1 and ${MAX_PAGE_SIZE}`);
     }
     const hotel = await hotelFor(em, viewer, hotelIdentifier, 'staff');
+    const filter: FilterQuery<Stocktake> = { hotel, ...(page.status ? { status: page.status } : {}) };
     let after: FilterQuery<Stocktake> = {};
+    let hasPreviousPage = false;
     if (page.after !== undefined && page.after !== null) {
       const anchor = await em.findOne(Stocktake, { id: page.after, hotel });
       if (!anchor)
         throw new BadInputError(
           'after',
-          `after must be the id of a stocktake of ${hotelIdentifier} (the last one of the previous page)`,
+          `after must be a cursor of a stocktake of ${hotelIdentifier} (the endCursor of the previous page)`,
         );
       after = {
         $or: [{ periodEnd: { $lt: anchor.periodEnd } }, { periodEnd: anchor.periodEnd, id: { $lt: anchor.id } }],
       };
+      hasPreviousPage =
+        !page.status ||
+        anchor.status === page.status ||
+        (await em.count(Stocktake, {
+          ...filter,
+          $or: [{ periodEnd: { $gt: anchor.periodEnd } }, { periodEnd: anchor.periodEnd, id: { $gt: anchor.id } }],
+        })) > 0;
     }
-    const stocktakes = await em.find(
+    const rows = await em.find(
       Stocktake,
-      { hotel, ...(page.status ? { status: page.status } : {}), ...after },
-      { orderBy: { periodEnd: 'desc', id: 'desc' }, limit: first },
+      { ...filter, ...after },
+      { orderBy: { periodEnd: 'desc', id: 'desc' }, limit: first + 1 },
     );
+    const { items, hasNextPage } = pageFromRows(rows, first, hasPreviousPage);
     const totals = await totalsOf(
       this.unitOfWork.sqlOf(em),
-      stocktakes.map((s) => s.id),
+      items.map((s) => s.id),
     );
-    return stocktakes.map((s) => describeStocktake(s, hotel, totals.get(s.id) ?? NO_LINES));
+    return {
+      items: items.map((s) => describeStocktake(s, hotel, totals.get(s.id) ?? NO_LINES)),
+      hasNextPage,
+      hasPreviousPage,
+    };
   }
 
   async get(em: EntityManager, viewer: Viewer, id: number): Promise<StocktakeView> {
@@ -127,7 +143,7 @@ export class StocktakeService {
     }
     if (input.periodEnd < input.periodStart)
       throw new BadInputError('periodEnd', 'periodEnd must not be before periodStart');
-    const notes = checkText('notes', input.notes ?? '', 10_000);
+    const notes = checkText('notes', input.notes ?? '', TEXT_LIMITS.notes);
 
     return this.unitOfWork.run(actorOf(viewer), async (em, events) => {
       const hotel = await hotelFor(em, viewer, hotelIdentifier, 'manager');
@@ -160,7 +176,7 @@ export class StocktakeService {
   }
 
   updateNotes(viewer: Viewer, id: number, notes: string): Promise<StocktakeView> {
-    const checked = checkText('notes', notes, 10_000);
+    const checked = checkText('notes', notes, TEXT_LIMITS.notes);
     return this.unitOfWork.run(actorOf(viewer), async (em, _events, sql) => {
       const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'manager', { lock: true });
       stocktake.notes = checked;

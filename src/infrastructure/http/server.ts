@@ -27,6 +27,7 @@ import { createContext, type GraphQLContext } from '../../graphql/context';
 import { createErrorFormatter } from '../../graphql/format-error';
 import { operationIdempotency } from '../../graphql/idempotency';
 import { checkControlCharacters } from '../../graphql/input-guard';
+import { textLimitGuard } from '../../graphql/text-limits';
 import { checkCost, limitRules, parseOptions, type OperationLimits } from '../../graphql/operation-limits';
 import type { RealtimeService } from '../../realtime/realtime-service';
 import type { TokenVerifier } from '../auth/tokens';
@@ -247,7 +248,8 @@ function httpIdempotency(header: string | string[] | undefined, body: Record<str
 /**
  * Checks that need the request's variables, so they run once the operation
  * is known rather than as (cached) validation rules: no control characters
- * in any input, the cost limit, and the caller's budget paying the price.
+ * in any input, no text past its length limit (text-limits.ts), the cost
+ * limit, and the caller's budget paying the price.
  * And a response whose errors say the database is unreachable gets HTTP
  * 503, one refused by a budget 429, each with Retry-After.
  */
@@ -256,17 +258,21 @@ function requestGuardsPlugin(
   limits: OperationLimits,
   budgets: TokenBudgets,
 ): ApolloServerPlugin<GraphQLContext> {
+  const checkTextLengths = textLimitGuard(schema);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operationName, request, contextValue }) {
-          const cost = checkCost(schema, document, operationName, request.variables, limits);
-          const refused = checkControlCharacters(document, request.variables) ?? cost.refusal;
+          const badText =
+            checkControlCharacters(document, request.variables) ??
+            checkTextLengths(document, operationName, request.variables);
+          const cost = badText ? undefined : checkCost(schema, document, operationName, request.variables, limits);
+          const refused = badText ?? cost?.refusal;
           if (refused) {
             refused.extensions.http = { status: 400 };
             throw refused;
           }
-          if (contextValue.viewer) await spend(budgets, contextValue.viewer.id, cost.price ?? 0);
+          if (contextValue.viewer) await spend(budgets, contextValue.viewer.id, cost?.price ?? 0);
         },
         async willSendResponse({ response }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
