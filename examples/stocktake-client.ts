@@ -64,11 +64,13 @@ function expiredPosition(errors: readonly GraphQLFormattedError[] | undefined) {
 async function main(): Promise<void> {
   if (!options.token) throw new Error('give the token from the start-up banner: --token … or STOCKTAKE_TOKEN=…');
   const exitAfter = options['exit-after'] === undefined ? Infinity : Number(options['exit-after']);
+  // `stocktakes` is a connection: the first page's nodes, and pageInfo to ask for the next one.
   const { stocktakes } = await query(ExampleStocktakesDocument, { hotel: options.hotel, first: 20 });
-  console.log(`${stocktakes.length} stocktakes at ${options.hotel}`);
-  for (const s of stocktakes)
+  console.log(`${stocktakes.nodes.length} stocktakes at ${options.hotel}`);
+  for (const s of stocktakes.nodes)
     console.log(`  #${s.id} ${s.periodStart}..${s.periodEnd} ${s.status} ${s.lineCount} lines`);
-  const stocktakeId = options.stocktake ?? stocktakes[0]?.id;
+  if (stocktakes.pageInfo.hasNextPage) console.log(`  … more after cursor ${stocktakes.pageInfo.endCursor}`);
+  const stocktakeId = options.stocktake ?? stocktakes.nodes[0]?.id;
 
   const client = createClient({
     url: options.url.replace(/^http/, 'ws'),

@@ -179,7 +179,7 @@ describe('authentication', () => {
 describe('staff of hotel-killarney', () => {
   it('read the hotel, its catalogue, stocktakes, lines, movements and totals', async () => {
     const list = await t.graphql(StocktakesDocument, { hotel: HOTEL }, { token: staff });
-    expect(list.data!.stocktakes.map((s) => s.id)).toEqual([k.draftId, k.approvedId]);
+    expect(list.data!.stocktakes.nodes.map((s) => s.id)).toEqual([k.draftId, k.approvedId]);
     expect((await t.graphql(HotelDocument, { identifier: HOTEL }, { token: staff })).data!.hotel).toMatchObject({
       identifier: HOTEL,
       role: 'staff',
@@ -403,7 +403,7 @@ describe('a manager of hotel-galway only', () => {
 
   it('still sees and works on their own hotel', async () => {
     const list = await t.graphql(StocktakesDocument, { hotel: OTHER_HOTEL }, { token: galwayManager });
-    expect(list.data!.stocktakes.map((s) => [s.id, s.hotel])).toEqual([[g.stocktakeId, OTHER_HOTEL]]);
+    expect(list.data!.stocktakes.nodes.map((s) => [s.id, s.hotel])).toEqual([[g.stocktakeId, OTHER_HOTEL]]);
     const items = await t.graphql(
       StockItemsDocument,
       { hotel: OTHER_HOTEL, includeInactive: true },

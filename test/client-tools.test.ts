@@ -3,9 +3,13 @@
  * "Introspection"): the built server (`node dist/src/cli.js serve`), configured only through its
  * environment, answers the standard introspection query with the committed schema.graphql,
  * graphql-codegen pointed at its URL generates what the committed file generates, production
- * refuses introspection unless GRAPHQL_INTROSPECTION=true, and graphql-ws takes the token where
- * clients put it.
+ * refuses introspection unless GRAPHQL_INTROSPECTION=true, graphql-ws takes the token where
+ * clients put it, and Apollo Client's relayStylePagination pages through a connection with fetchMore
+ * (docs/api-conventions.md, "Paged lists").
  */
+import { ApolloClient, HttpLink, InMemoryCache, gql, type TypedDocumentNode } from '@apollo/client';
+import { relayStylePagination } from '@apollo/client/utilities';
+import { filter, firstValueFrom } from 'rxjs';
 import { generate } from '@graphql-codegen/cli';
 import {
   buildClientSchema,
@@ -20,7 +24,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { HOTEL } from './support/fixtures';
-import { startShippedServer, type ShippedServer } from './support/shipped-server';
+import { createDayStocktake, startShippedServer, type ShippedServer } from './support/shipped-server';
 import type { RawResponse } from './support/test-app';
 
 jest.setTimeout(60_000);
@@ -176,5 +180,71 @@ describe('a production server', () => {
     expect(introspected(await open.post({ query: FULL_INTROSPECTION }))).toBe(committed);
     const ws = await overWebSocket(open, { authorization: `Bearer ${await open.token()}` }, SCHEMA_QUERY);
     expect(ws).toEqual({ result: { data: { __schema: { queryType: { name: 'Query' } } } } });
+  });
+});
+
+describe("Apollo Client's relayStylePagination", () => {
+  interface StocktakePage {
+    stocktakes: {
+      edges: Array<{ cursor: string; node: { id: string; periodEnd: string } }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  }
+  const PAGE: TypedDocumentNode<StocktakePage, { hotel: string; first: number; after?: string | null }> = gql`
+    query StocktakePage($hotel: String!, $first: Int!, $after: String) {
+      stocktakes(hotel: $hotel, first: $first, after: $after) {
+        edges {
+          cursor
+          node {
+            id
+            periodEnd
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  `;
+  let server: ShippedServer;
+  const created: string[] = [];
+  beforeAll(async () => {
+    server = await startShippedServer({});
+    for (let i = 0; i < 5; i += 1) created.push(await createDayStocktake(server));
+  });
+  afterAll(() => server.close());
+
+  it('pages through stocktakes with fetchMore, the cache merging the pages into one list', async () => {
+    const client = new ApolloClient({
+      link: new HttpLink({ uri: server.url, headers: { authorization: `Bearer ${await server.token()}` } }),
+      // The pages of one hotel and status are one list in the cache, whatever `first` and `after` were.
+      cache: new InMemoryCache({
+        typePolicies: { Query: { fields: { stocktakes: relayStylePagination(['hotel', 'status']) } } },
+      }),
+    });
+    try {
+      // What a list screen does: watch the first page, then fetchMore with each page's endCursor.
+      const query = client.watchQuery({ query: PAGE, variables: { hotel: HOTEL, first: 2 } });
+      const first = await firstValueFrom(query.pipe(filter((result) => !result.loading)));
+      if (first.dataState !== 'complete') throw new Error(`no first page: ${JSON.stringify(first)}`);
+      const pages = [first.data.stocktakes];
+      while (pages.at(-1)!.pageInfo.hasNextPage) {
+        const more = await query.fetchMore({ variables: { after: pages.at(-1)!.pageInfo.endCursor } });
+        pages.push(more.data.stocktakes);
+      }
+      expect(pages.map((page) => page.edges.length)).toEqual([2, 2, 1]);
+      // The watched query now shows the merged list: newest period first, so the reverse of creation
+      // (createDayStocktake gives each a later day), and the last page's pageInfo.
+      const current = query.getCurrentResult();
+      if (current.dataState !== 'complete') throw new Error(`no merged list: ${JSON.stringify(current)}`);
+      const merged = current.data.stocktakes;
+      expect(merged.edges.map((edge) => edge.node.id)).toEqual([...created].reverse());
+      expect(merged.pageInfo).toEqual(
+        expect.objectContaining({ hasNextPage: false, endCursor: pages[2]!.edges[0]!.cursor }),
+      );
+    } finally {
+      client.stop();
+    }
   });
 });

@@ -280,7 +280,7 @@ describe('stocktake periods', () => {
     expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'periodStart' });
     expect(error.message).toBe(`A stocktake for 2025-10-01 to 2025-10-31 already exists in ${HOTEL}`);
     expect((await t.graphql(StocktakeDocument, { id: octoberId })).data!.stocktake).toEqual(first);
-    const list = (await t.graphql(StocktakesDocument, { hotel: HOTEL })).data!.stocktakes;
+    const list = (await t.graphql(StocktakesDocument, { hotel: HOTEL })).data!.stocktakes.nodes;
     expect(list.filter((s) => s.periodStart === '2025-10-01').map((s) => s.id)).toEqual([octoberId]);
   });
 

@@ -751,7 +751,7 @@ describe('the stocktake list, notes and deleting a draft', () => {
 
     const all = await t.graphql(StocktakesDocument, { hotel: HOTEL });
     expect(all.errors).toBeUndefined();
-    expect(mine(all.data!.stocktakes).map((s) => [s.periodStart, s.periodEnd, s.status])).toEqual([
+    expect(mine(all.data!.stocktakes.nodes).map((s) => [s.periodStart, s.periodEnd, s.status])).toEqual([
       ['2025-09-01', '2025-09-30', 'APPROVED'],
       ['2025-06-01', '2025-06-30', 'DRAFT'],
       ['2025-04-01', '2025-04-30', 'DRAFT'],
@@ -761,14 +761,14 @@ describe('the stocktake list, notes and deleting a draft', () => {
     ]);
 
     const onlyApproved = await t.graphql(StocktakesDocument, { hotel: HOTEL, status: 'APPROVED' });
-    expect(new Set(onlyApproved.data!.stocktakes.map((s) => s.status))).toEqual(new Set(['APPROVED']));
-    expect(mine(onlyApproved.data!.stocktakes).map((s) => [s.id, s.status, s.isLocked])).toEqual([
+    expect(new Set(onlyApproved.data!.stocktakes.nodes.map((s) => s.status))).toEqual(new Set(['APPROVED']));
+    expect(mine(onlyApproved.data!.stocktakes.nodes).map((s) => [s.id, s.status, s.isLocked])).toEqual([
       [approvedId, 'APPROVED', true],
     ]);
 
     const onlyDrafts = await t.graphql(StocktakesDocument, { hotel: HOTEL, status: 'DRAFT' });
-    expect(new Set(onlyDrafts.data!.stocktakes.map((s) => s.status))).toEqual(new Set(['DRAFT']));
-    expect(mine(onlyDrafts.data!.stocktakes).map((s) => s.periodStart)).toEqual([
+    expect(new Set(onlyDrafts.data!.stocktakes.nodes.map((s) => s.status))).toEqual(new Set(['DRAFT']));
+    expect(mine(onlyDrafts.data!.stocktakes.nodes).map((s) => s.periodStart)).toEqual([
       '2025-06-01',
       '2025-04-01',
       '2025-03-01',

@@ -28,7 +28,7 @@ afterAll(() => t.close());
 const FRAGMENT_BOMB = `query { ...F0 } ${Array.from({ length: 9 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} ...F${i + 1} }`).join(' ')} fragment F9 on Query { __typename }`;
 
 const aliases = (count: number) =>
-  `query { ${Array.from({ length: count }, (_, i) => `a${i}: stocktakes(hotel: "${HOTEL}") { id lines { id countedQty } }`).join(' ')} }`;
+  `query { ${Array.from({ length: count }, (_, i) => `a${i}: stocktakes(hotel: "${HOTEL}") { nodes { id lines { id countedQty } } }`).join(' ')} }`;
 const ALIAS_FLOOD = aliases(1000);
 
 function refusal(response: RawResponse) {
@@ -111,7 +111,7 @@ describe('documents that would stall the server are refused before they run', ()
 });
 
 describe('the cost model knows list fields are large', () => {
-  const LIST_WITH_LINES = `query ($first: Int!) { stocktakes(hotel: "${HOTEL}", first: $first) { id lines { id countedQty expectedQty } } }`;
+  const LIST_WITH_LINES = `query ($first: Int!) { stocktakes(hotel: "${HOTEL}", first: $first) { nodes { id lines { id countedQty expectedQty } } } }`;
 
   it('a page of 100 stocktakes with their lines is refused; 5 of them is fine (the variables count)', async () => {
     const big = await t.post({ query: LIST_WITH_LINES, variables: { first: 100 } });
@@ -128,8 +128,25 @@ describe('the cost model knows list fields are large', () => {
     expect(small.json!.errors).toBeUndefined();
   });
 
+  it('a connection is priced by its first: edges like nodes, one item times first; pageInfo adds nothing', async () => {
+    const withEdges = `{ stocktakes(hotel: "${HOTEL}", first: 100) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id lines { id countedQty expectedQty } } } } }`;
+    expect(refusal(await t.post({ query: withEdges }))).toEqual({
+      status: 400,
+      // Per item: the edge, its cursor, its node and the node's id, and the node's lines (as a list of 300).
+      errors: [
+        { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', max: 25_000, found: 300 + 100 + 100 * (4 + 100 + 300 * 4) },
+      ],
+      data: null,
+    });
+    // The default page (20) is what an absent `first` costs: 20 × 1,304 + 400 = 26,480 is refused too.
+    const byDefault = withEdges.replace(', first: 100', '');
+    expect(refusal(await t.post({ query: byDefault })).errors).toEqual([
+      expect.objectContaining({ limit: 'cost', found: 300 + 100 + 20 * (4 + 100 + 300 * 4) }),
+    ]);
+  });
+
   it('a verdict that depends on a directive’s variable is not reused: allowed with @include(if: false), refused with true', async () => {
-    const query = `query ($x: Boolean!) { ...F @include(if: $x) me { id } } fragment F on Query { a: stocktakes(hotel: "${HOTEL}", first: 100) { id lines { id countedQty expectedQty } } }`;
+    const query = `query ($x: Boolean!) { ...F @include(if: $x) me { id } } fragment F on Query { a: stocktakes(hotel: "${HOTEL}", first: 100) { nodes { id lines { id countedQty expectedQty } } } }`;
     const cheap = await t.post({ query, variables: { x: false } });
     expect(cheap.status).toBe(200);
     expect(refusal(await t.post({ query, variables: { x: true } }))).toEqual({
@@ -163,7 +180,7 @@ describe('the limits are configurable', () => {
       env: { GRAPHQL_MAX_DEPTH: '2' },
     });
     try {
-      const query = `{ stocktakes(hotel: "${HOTEL}") { id lines { id } } }`;
+      const query = `{ stocktakes(hotel: "${HOTEL}") { nodes { id } } }`;
       expect(refusal(await shallow.post({ query }))).toEqual({
         status: 400,
         errors: [{ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth', max: 2, found: 3 }],

@@ -1,7 +1,8 @@
 /**
  * A hotel's stocktake list, as a list screen loads it: newest period first, a
- * page at a time, each with its line count and totals (summed in SQL from
- * the lines, which are loaded only when the query asks for them).
+ * page at a time (a Relay-style connection: docs/api-conventions.md, "Paged
+ * lists"), each with its line count and totals (summed in SQL from the lines,
+ * which are loaded only when the query asks for them).
  */
 import {
   AddLineMovementDocument,
@@ -54,24 +55,60 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-it('pages newest period first: first/after walk the whole list once, in order', async () => {
+it('pages newest period first: first/after walk the whole list once, in order, with pageInfo', async () => {
   const page1 = ok(await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2 })).stocktakes;
   const page2 = ok(
-    await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2, after: page1.at(-1)!.id }),
+    await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2, after: page1.pageInfo.endCursor }),
   ).stocktakes;
   const page3 = ok(
-    await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2, after: page2.at(-1)!.id }),
+    await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2, after: page2.pageInfo.endCursor }),
   ).stocktakes;
-  expect([page1, page2, page3].map((page) => page.map((stocktake) => stocktake.periodEnd))).toEqual([
+  expect([page1, page2, page3].map((page) => page.edges.map((edge) => edge.node.periodEnd))).toEqual([
     ['2032-05-28', '2032-04-28'],
     ['2032-03-28', '2032-02-28'],
     ['2032-01-28'],
   ]);
+  expect(
+    [page1, page2, page3].map(({ pageInfo, edges }) => ({
+      hasNextPage: pageInfo.hasNextPage,
+      hasPreviousPage: pageInfo.hasPreviousPage,
+      startIsFirstEdge: pageInfo.startCursor === edges[0]!.cursor,
+      endIsLastEdge: pageInfo.endCursor === edges.at(-1)!.cursor,
+    })),
+  ).toEqual([
+    { hasNextPage: true, hasPreviousPage: false, startIsFirstEdge: true, endIsLastEdge: true },
+    { hasNextPage: true, hasPreviousPage: true, startIsFirstEdge: true, endIsLastEdge: true },
+    { hasNextPage: false, hasPreviousPage: true, startIsFirstEdge: true, endIsLastEdge: true },
+  ]);
+  // Any edge's cursor works as `after`, and cursors are not the ids (clients must not build them).
+  const fromSecond = ok(
+    await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 1, after: page1.edges[1]!.cursor }),
+  ).stocktakes;
+  expect(fromSecond.edges.map((edge) => edge.node.periodEnd)).toEqual(['2032-03-28']);
+  expect(page1.edges.some((edge) => edge.cursor === edge.node.id)).toBe(false);
+});
+
+it('an empty page has no cursors and no next page', async () => {
+  const last = ok(await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 100 })).stocktakes;
+  const after = ok(
+    await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 5, after: last.pageInfo.endCursor }),
+  ).stocktakes;
+  expect(after).toEqual({
+    edges: [],
+    pageInfo: {
+      hasNextPage: false,
+      hasPreviousPage: true,
+      startCursor: null,
+      endCursor: null,
+    },
+  });
 });
 
 it('totals without lines are the sums of the lines', async () => {
-  const page = ok(await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 10 })).stocktakes;
-  const withLines = ok(await t.graphql(StocktakesWithLinesDocument, { hotel: HOTEL })).stocktakes;
+  const page = ok(await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 10 })).stocktakes.edges.map(
+    (edge) => edge.node,
+  );
+  const withLines = ok(await t.graphql(StocktakesWithLinesDocument, { hotel: HOTEL })).stocktakes.nodes;
   const total = (values: string[]) => formatFixed(sumFixed(values), 2);
   for (const stocktake of page) {
     const lines = withLines.find((other) => other.id === stocktake.id)!.lines;
@@ -93,18 +130,25 @@ it('totals without lines are the sums of the lines', async () => {
   expect(counted.totalVarianceValue).not.toBe('0.00');
 });
 
-it('first must be 1..100, and after must be a stocktake of the same hotel', async () => {
+it('first must be 1..100, and after must be a cursor of a stocktake of the same hotel', async () => {
   for (const first of [0, 101]) {
     const response = await t.graphql(StocktakePageDocument, { hotel: HOTEL, first });
-    expect(response.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   }
-  const galway = ok(
+  const galwayToken = await t.token({ user: 'g', name: 'G', hotels: { [OTHER_HOTEL]: 'manager' } });
+  ok(
     await t.graphql(
       CreateStocktakeDocument,
       { hotel: OTHER_HOTEL, input: { periodStart: '2032-01-01', periodEnd: '2032-01-28' } },
-      { token: await t.token({ user: 'g', name: 'G', hotels: { [OTHER_HOTEL]: 'manager' } }) },
+      { token: galwayToken },
     ),
-  ).createStocktake;
-  const response = await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2, after: galway.id });
-  expect(response.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+  );
+  const galwayPage = ok(
+    await t.graphql(StocktakePageDocument, { hotel: OTHER_HOTEL, first: 1 }, { token: galwayToken }),
+  ).stocktakes;
+  const forged = Buffer.from('stocktake:not-a-number').toString('base64url');
+  for (const after of [galwayPage.pageInfo.endCursor!, 'not a cursor', forged, String(created[0])]) {
+    const response = await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2, after });
+    expect([after, response.errors![0]!.extensions]).toEqual([after, { code: 'BAD_USER_INPUT', field: 'after' }]);
+  }
 });

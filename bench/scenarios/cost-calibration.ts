@@ -116,7 +116,10 @@ export function staffDocuments(hotel: string, stocktake: { id: number; channel: 
       name: '20× channelEvents(500){payload}',
       query: `{${aliases(20, `channelEvents(channel:"${stocktake.channel}",limit:500){payload}`)}}`,
     },
-    { name: '20× stocktakes(first:100){id}', query: `{${aliases(20, `stocktakes(hotel:"${hotel}",first:100){id}`)}}` },
+    {
+      name: '20× stocktakes(first:100){nodes{id}}',
+      query: `{${aliases(20, `stocktakes(hotel:"${hotel}",first:100){nodes{id}}`)}}`,
+    },
     { name: '20× lineMovements', query: `{${aliases(20, `lineMovements(lineId:"${line}"){id}`)}}` },
     { name: '20× presence', query: `{${aliases(20, `presence(stocktakeId:"${stocktake.id}"){user{id}}`)}}` },
     { name: '20× hotel', query: `{${aliases(20, `hotel(identifier:"${hotel}"){identifier name}`)}}` },

@@ -24,8 +24,9 @@ const STOCKTAKE_FIELDS = `
 
 export const ME = `{ me { id name hotels { identifier name role } } }`;
 
+/** The newest 50 (a connection: the demo shows the first page's nodes). */
 export const STOCKTAKES = `query Stocktakes($hotel: String!) {
-  stocktakes(hotel: $hotel, first: 50) { ${STOCKTAKE_FIELDS} }
+  stocktakes(hotel: $hotel, first: 50) { nodes { ${STOCKTAKE_FIELDS} } }
 }`;
 
 export const STOCKTAKE = `query Stocktake($id: ID!) {

@@ -25,7 +25,7 @@ export function mountList(session) {
   async function load() {
     const mine = ++loads;
     const { stocktakes } = await api.request(STOCKTAKES, { hotel: session.hotel });
-    if (!stopped && mine === loads) render(stocktakes);
+    if (!stopped && mine === loads) render(stocktakes.nodes);
   }
 
   async function start() {

@@ -174,8 +174,8 @@ export type EventActor = {
 };
 
 /** A hotel the caller belongs to. */
-export type HotelType = {
-  __typename?: 'HotelType';
+export type Hotel = {
+  __typename?: 'Hotel';
   id: Scalars['ID']['output'];
   /** Slug such as hotel-killarney; `hotel` arguments and channel names use it. */
   identifier: Scalars['String']['output'];
@@ -302,7 +302,7 @@ export type LineMovementUpdatedEvent = RealtimeEvent & {
 /** The caller, as their token names them. */
 export type Me = {
   __typename?: 'Me';
-  hotels: Array<HotelType>;
+  hotels: Array<Hotel>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
 };
@@ -478,6 +478,19 @@ export type MutationUpdateStocktakeLinesArgs = {
   stocktakeId: Scalars['ID']['input'];
 };
 
+/** Where a page of a connection sits in the whole list. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The last edge's cursor, to pass as `after` for the next page; null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** More items follow this page: ask again with `after: endCursor`. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Items precede this page (it was read after a cursor). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first edge's cursor; null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 export type PopulateStocktakePayload = {
   __typename?: 'PopulateStocktakePayload';
   /** Lines added by this run; existing lines were refreshed, their counts kept. */
@@ -503,9 +516,9 @@ export type Query = {
   channelEvents: Array<ChannelEvent>;
   /** Events of a hotel that Pusher will not get, newest first (managers). */
   deadLetteredEvents: Array<DeadLetteredEvent>;
-  hotel: HotelType;
+  hotel: Hotel;
   /** The caller's hotels. */
-  hotels: Array<HotelType>;
+  hotels: Array<Hotel>;
   /** The line's item movements inside the stocktake period, newest first. */
   lineMovements: Array<StockMovement>;
   /** The caller and their hotels. */
@@ -518,8 +531,8 @@ export type Query = {
   stockItems: Array<StockItem>;
   stocktake: Stocktake;
   stocktakeLine: StocktakeLine;
-  /** A hotel's stocktakes, newest period first, a page at a time. */
-  stocktakes: Array<Stocktake>;
+  /** A hotel's stocktakes, newest period first, a page at a time (a Relay-style connection). */
+  stocktakes: StocktakeConnection;
 };
 
 
@@ -577,7 +590,7 @@ export type QueryStocktakeLineArgs = {
 
 
 export type QueryStocktakesArgs = {
-  after?: InputMaybe<Scalars['ID']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
   hotel: Scalars['String']['input'];
   status?: InputMaybe<StocktakeStatus>;
@@ -689,6 +702,15 @@ export type Stocktake = {
   totalVarianceValue: Scalars['Decimal']['output'];
 };
 
+/** A page of Stocktake items (Relay-style connection). */
+export type StocktakeConnection = {
+  __typename?: 'StocktakeConnection';
+  edges: Array<StocktakeEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<Stocktake>;
+  pageInfo: PageInfo;
+};
+
 export type StocktakeCreatedEvent = RealtimeEvent & {
   __typename?: 'StocktakeCreatedEvent';
   actor: EventActor;
@@ -721,6 +743,14 @@ export type StocktakeDeletedEvent = RealtimeEvent & {
   /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
   stocktakeId: Scalars['ID']['output'];
+};
+
+/** A Stocktake in a page, with its cursor. */
+export type StocktakeEdge = {
+  __typename?: 'StocktakeEdge';
+  /** Opaque: pass it as `after` to read the items after this one. */
+  cursor: Scalars['String']['output'];
+  node: Stocktake;
 };
 
 /** Events on one stocktake. */
@@ -978,10 +1008,11 @@ export type UserStoppedEditingLineEvent = RealtimeEvent & {
 export type ExampleStocktakesQueryVariables = Exact<{
   hotel: Scalars['String']['input'];
   first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type ExampleStocktakesQuery = { __typename?: 'Query', stocktakes: Array<{ __typename?: 'Stocktake', id: string, periodStart: string, periodEnd: string, status: StocktakeStatus, lineCount: number }> };
+export type ExampleStocktakesQuery = { __typename?: 'Query', stocktakes: { __typename?: 'StocktakeConnection', nodes: Array<{ __typename?: 'Stocktake', id: string, periodStart: string, periodEnd: string, status: StocktakeStatus, lineCount: number }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type ExampleStocktakeListEventsSubscriptionVariables = Exact<{
   hotel: Scalars['String']['input'];
@@ -1019,6 +1050,6 @@ export type ExampleStocktakeEventsSubscription = { __typename?: 'Subscription', 
    };
 
 
-export const ExampleStocktakesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExampleStocktakes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hotel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}}]}}]}}]} as unknown as DocumentNode<ExampleStocktakesQuery, ExampleStocktakesQueryVariables>;
+export const ExampleStocktakesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExampleStocktakes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hotel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lineCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ExampleStocktakesQuery, ExampleStocktakesQueryVariables>;
 export const ExampleStocktakeListEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ExampleStocktakeListEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"epoch"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeListEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"hotel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"hotel"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSequence"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}}},{"kind":"Argument","name":{"kind":"Name","value":"epoch"},"value":{"kind":"Variable","name":{"kind":"Name","value":"epoch"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RealtimeEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"epoch"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeCreatedEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktake"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakeStatusChangedEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ExampleStocktakeListEventsSubscription, ExampleStocktakeListEventsSubscriptionVariables>;
 export const ExampleStocktakeEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ExampleStocktakeEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"stocktakeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"epoch"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stocktakeEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"stocktakeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"stocktakeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"afterSequence"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterSequence"}}},{"kind":"Argument","name":{"kind":"Name","value":"epoch"},"value":{"kind":"Variable","name":{"kind":"Name","value":"epoch"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RealtimeEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"epoch"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LineCountedUpdatedEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemSku"}},{"kind":"Field","name":{"kind":"Name","value":"countedQty"}},{"kind":"Field","name":{"kind":"Name","value":"expectedQty"}},{"kind":"Field","name":{"kind":"Name","value":"varianceQty"}},{"kind":"Field","name":{"kind":"Name","value":"varianceValue"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StocktakePopulatedEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"linesCreated"}}]}}]}}]}}]} as unknown as DocumentNode<ExampleStocktakeEventsSubscription, ExampleStocktakeEventsSubscriptionVariables>;

@@ -78,7 +78,8 @@ function integerValue(node: ValueNode, variables: Record<string, unknown> | null
   if (node.kind === Kind.INT) return Number(node.value);
   if (node.kind === Kind.VARIABLE) {
     const value = variables?.[node.name.value];
-    return typeof value === 'number' ? value : undefined;
+    // A value that is no GraphQL Int (a fraction, past 32 bits) is left to graphql-js, whose coercion names it.
+    return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? value : undefined;
   }
   return undefined;
 }

@@ -12,7 +12,8 @@
  *   set from measurement (`npm run bench`, "cost calibration"): a base for
  *   any operation, what each field that reads the database costs once, and a
  *   list field's children times the number of items it may return
- *   (`first`/`limit` when given, else the size declared on the field). The
+ *   (`first`/`limit` when given, else the size declared on the field); a
+ *   connection (graphql/types/connection.ts) likewise, by its `first`. The
  *   same price is what the caller's budget pays (infrastructure/token-budgets.ts).
  *   The walk stops after `MAX_COST_NODES` nodes, so even a document that expands
  *   exponentially is refused after a bounded amount of work. Introspection
@@ -34,8 +35,11 @@ import {
   getNullableType,
   isIntrospectionType,
   isListType,
+  isObjectType,
   specifiedRules,
   type DocumentNode,
+  type GraphQLField,
+  type GraphQLOutputType,
   type GraphQLSchema,
   type ParseOptions,
   type ValidationContext,
@@ -147,18 +151,34 @@ function ownCost(field: { extensions?: Record<string, unknown> | null }, fallbac
 }
 
 /**
+ * A Relay-style connection (graphql/types/connection.ts): an object with `edges` and `pageInfo`. Its
+ * `edges` and `nodes` declare one item each, so its selection is what one item costs.
+ */
+function isConnection(type: GraphQLOutputType): boolean {
+  const named = getNullableType(type);
+  if (!isObjectType(named)) return false;
+  const fields = named.getFields();
+  return 'edges' in fields && 'pageInfo' in fields;
+}
+
+/** How many items a paged field may return: `first` or `limit` when given, else its declared `listSize`, else DEFAULT_LIST_SIZE. */
+function pageSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
+  const declared = field.extensions?.[LIST_SIZE_EXTENSION];
+  const requested = [args.first, args.limit].find((value): value is number => typeof value === 'number' && value > 0);
+  return requested ?? (typeof declared === 'number' ? declared : DEFAULT_LIST_SIZE);
+}
+
+/**
  * A field costs its own cost (declared with COST_EXTENSION where resolving it reads the database,
  * else MUTATION_COST for a mutation and 1 for anything else) plus its selection; a list field its own cost (else 0) plus (1 + its selection) per item it
- * may return: the `first` or `limit` argument when present, else the field's declared `listSize`,
- * else DEFAULT_LIST_SIZE.
+ * may return (pageSize). A connection costs its own cost plus its selection (one item's worth, see
+ * isConnection) per item: `stocktakes(first: 50) { nodes { id } }` is priced as a list of 50 would be.
  */
 const fieldEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const mutation = type.name === 'Mutation';
+  if (isConnection(field.type)) return ownCost(field, 0) + pageSize(field, args) * childComplexity;
   if (!isListType(getNullableType(field.type))) return ownCost(field, mutation ? MUTATION_COST : 1) + childComplexity;
-  const declared = field.extensions?.[LIST_SIZE_EXTENSION];
-  const requested = [args.first, args.limit].find((value): value is number => typeof value === 'number' && value > 0);
-  const size = requested ?? (typeof declared === 'number' ? declared : DEFAULT_LIST_SIZE);
-  return ownCost(field, mutation ? MUTATION_COST : 0) + size * (1 + childComplexity);
+  return ownCost(field, mutation ? MUTATION_COST : 0) + pageSize(field, args) * (1 + childComplexity);
 };
 
 /**

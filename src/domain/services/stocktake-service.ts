@@ -27,6 +27,7 @@ import { endLocksTogether } from './line-locks';
 import { refreshLines } from './line-refresh';
 import { lineRecordsOf } from './line-records';
 import { mapSlices } from '../slices';
+import { pageFromRows, type Page } from '../page';
 
 export interface CreateStocktakeInput {
   periodStart: string;

@@ -10,34 +10,46 @@ import { capturedLinesOf } from '../replay-capture';
 import { payForItemsBeyondDeclared } from '../unforeseen-cost';
 import { StocktakeStatus } from '../types/enums';
 import { StocktakeLineType } from '../types/stocktake-line';
+import { connectionFrom, decodeCursor, encodeCursor, type Connection } from '../types/connection';
+import { ARGUMENT_RANGES_EXTENSION } from '../argument-ranges';
 import {
   ApproveStocktakePayload,
   CategoryTotalsType,
   CreateStocktakeInput,
   PopulateStocktakePayload,
   ReopenStocktakePayload,
+  StocktakeConnection,
   StocktakeType,
   UpdateStocktakeInput,
 } from '../types/stocktake';
 
+/** The list name inside `stocktakes` cursors (connection.ts). */
+const STOCKTAKE_CURSOR = 'stocktake';
+
 @Resolver(() => StocktakeType)
 export class StocktakeResolver {
-  @Query(() => [StocktakeType], { description: "A hotel's stocktakes, newest period first, a page at a time." })
-  @Extensions({ [COST_EXTENSION]: 100 })
-  stocktakes(
+  @Query(() => StocktakeConnection, {
+    description: "A hotel's stocktakes, newest period first, a page at a time (a Relay-style connection).",
+  })
+  @Extensions({ [COST_EXTENSION]: 100, [ARGUMENT_RANGES_EXTENSION]: { first: { min: 1, max: MAX_PAGE_SIZE } } })
+  async stocktakes(
     @Arg('hotel', () => String) hotel: string,
     @Arg('status', () => StocktakeStatus, { nullable: true }) status: StocktakeStatus | null,
     @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
     first: number,
-    @Arg('after', () => ID, { nullable: true, description: 'The id of the last stocktake of the previous page.' })
+    @Arg('after', () => String, {
+      nullable: true,
+      description: "The previous page's `pageInfo.endCursor` (or any edge's cursor): the page starts after it.",
+    })
     after: string | null | undefined,
     @Ctx() context: GraphQLContext,
-  ): Promise<StocktakeType[]> {
-    return context.services.stocktakes.list(context.em, viewerOf(context), hotel, {
+  ): Promise<Connection<StocktakeType>> {
+    const page = await context.services.stocktakes.list(context.em, viewerOf(context), hotel, {
       status: status ?? undefined,
       first,
-      after: after == null ? null : parseId('after', after),
+      after: after == null ? null : parseId('after', decodeCursor(STOCKTAKE_CURSOR, after)),
     });
+    return connectionFrom(page, (stocktake) => encodeCursor(STOCKTAKE_CURSOR, stocktake.id));
   }
 
   @Query(() => StocktakeType)

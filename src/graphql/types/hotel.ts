@@ -3,7 +3,7 @@ import { LIST_SIZE_EXTENSION } from '../operation-limits';
 import type { HotelView } from '../../domain/views';
 import { Role } from './enums';
 
-@ObjectType({ description: 'A hotel the caller belongs to.' })
+@ObjectType('Hotel', { description: 'A hotel the caller belongs to.' })
 export class HotelType implements HotelView {
   @Field(() => ID)
   id!: number;

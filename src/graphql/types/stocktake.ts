@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { StocktakeView, CategoryTotalsView } from '../../domain/views';
 import type { CategoryCode } from '../../domain/entities';
 import { DateTimeScalar, DecimalScalar, LocalDateScalar } from '../scalars';
+import { connectionOf } from './connection';
 import { StocktakeStatus } from './enums';
 
 @ObjectType('Stocktake')
@@ -50,6 +51,9 @@ export class StocktakeType implements StocktakeView {
   @Field(() => DecimalScalar)
   totalVarianceValue!: string;
 }
+
+/** `stocktakes`: a hotel's stocktakes a page at a time. */
+export const StocktakeConnection = connectionOf(StocktakeType, 'Stocktake');
 
 @ObjectType('CategoryTotals', { simpleResolvers: true })
 export class CategoryTotalsType implements CategoryTotalsView {
