@@ -188,19 +188,43 @@ export interface PusherLine {
   category_code: 'D' | 'B' | 'S' | 'W' | 'M';
   category_name: string;
   item_size: string;
+  /**
+   * Servings per full unit.
+   */
   item_uom: string;
+  /**
+   * Servings on hand at the start of the period.
+   */
   opening_qty: string;
   purchases: string;
+  /**
+   * SALE movements in the period (display only).
+   */
   sales_qty: string;
   waste: string;
   transfers_in: string;
   transfers_out: string;
   adjustments: string;
+  /**
+   * Optional EUR override entered by hand.
+   */
   manual_purchases_value: string | null;
+  /**
+   * Kegs, cases or bottles counted.
+   */
   counted_full_units: string;
+  /**
+   * Pints or loose bottles (draught, Doz, LT sizes) or a fraction of a bottle (others).
+   */
   counted_partial_units: string;
   counted_qty: string;
+  /**
+   * opening + purchases − waste.
+   */
   expected_qty: string;
+  /**
+   * counted − expected; negative is a shortage.
+   */
   variance_qty: string;
   opening_display_full_units: string;
   opening_display_partial_units: string;
@@ -210,12 +234,15 @@ export interface PusherLine {
   counted_display_partial_units: string;
   variance_display_full_units: string;
   variance_display_partial_units: string;
+  /**
+   * Cost per serving, fixed when the line was created.
+   */
   valuation_cost: string;
   expected_value: string;
   counted_value: string;
   variance_value: string;
   /**
-   * Added to the original object: send it back as expectedVersion.
+   * Changes with every update; send it back as expectedVersion.
    */
   version: number;
 }

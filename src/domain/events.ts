@@ -5,7 +5,8 @@
  * (src/realtime/event-catalog/), keyed by these names.
  */
 import type { MovementType, StocktakeStatus } from './entities';
-import type { LineView, MovementView, StocktakeView } from './views';
+import type { MovementView, StocktakeView } from './views';
+import { type LineView } from './line-view';
 
 /** The editable fields of a movement before an update (the original's `old_values`). */
 export interface MovementValues {

@@ -8,9 +8,9 @@ import { fixedText as fixed, formatFixed, sumFixed } from './fixed-point';
 import type { Hotel, StockCategory, StockItem, Stocktake } from './entities';
 import type { MovementType, StocktakeStatus } from './entities';
 import type { CategoryCode } from './entities/StockCategory';
-import { displaySplit, money, valuationCost, type ItemUnits } from './line-calculations';
-import type { LineRecord } from './line-shape';
+import { money, valuationCost } from './line-calculations';
 import type { MovementRecord } from './services/movement-records';
+import { type LineView } from './line-view';
 
 export interface HotelView {
   id: number;
@@ -33,44 +33,6 @@ export interface StockItemView {
   costPerServing: string;
   menuPrice: string | null;
   active: boolean;
-}
-
-export interface LineView {
-  id: number;
-  stocktakeId: number;
-  itemId: number;
-  itemSku: string;
-  itemName: string;
-  categoryCode: CategoryCode;
-  categoryName: string;
-  itemSize: string;
-  itemUom: string;
-  openingQty: string;
-  purchases: string;
-  salesQty: string;
-  waste: string;
-  transfersIn: string;
-  transfersOut: string;
-  adjustments: string;
-  manualPurchasesValue: string | null;
-  countedFullUnits: string;
-  countedPartialUnits: string;
-  countedQty: string;
-  expectedQty: string;
-  varianceQty: string;
-  openingDisplayFullUnits: string;
-  openingDisplayPartialUnits: string;
-  expectedDisplayFullUnits: string;
-  expectedDisplayPartialUnits: string;
-  countedDisplayFullUnits: string;
-  countedDisplayPartialUnits: string;
-  varianceDisplayFullUnits: string;
-  varianceDisplayPartialUnits: string;
-  valuationCost: string;
-  expectedValue: string;
-  countedValue: string;
-  varianceValue: string;
-  version: number;
 }
 
 /** The stocktake without its lines: small enough for any event payload. */
@@ -151,52 +113,6 @@ export function describeItem(item: StockItem, category: StockCategory): StockIte
 }
 
 export type { LineRecord } from './line-shape';
-
-/** The line as every client sees it: fixed-place strings and the display splits. */
-export function describeLineRecord(line: LineRecord): LineView {
-  const units: ItemUnits = { categoryCode: line.categoryCode, size: line.size, uom: line.uom };
-  const opening = displaySplit(units, line.openingQty);
-  const expected = displaySplit(units, line.expectedQty);
-  const counted = displaySplit(units, line.countedQty);
-  const variance = displaySplit(units, line.varianceQty);
-  return {
-    id: line.id,
-    stocktakeId: line.stocktakeId,
-    itemId: line.itemId,
-    itemSku: line.itemSku,
-    itemName: line.itemName,
-    categoryCode: line.categoryCode,
-    categoryName: line.categoryName,
-    itemSize: line.size,
-    itemUom: fixed(line.uom, 2),
-    openingQty: qty(line.openingQty),
-    purchases: qty(line.purchases),
-    salesQty: qty(line.salesQty),
-    waste: qty(line.waste),
-    transfersIn: qty(line.transfersIn),
-    transfersOut: qty(line.transfersOut),
-    adjustments: qty(line.adjustments),
-    manualPurchasesValue: line.manualPurchasesValue === null ? null : fixed(line.manualPurchasesValue, 2),
-    countedFullUnits: fixed(line.countedFullUnits, 2),
-    countedPartialUnits: fixed(line.countedPartialUnits, 2),
-    countedQty: qty(line.countedQty),
-    expectedQty: qty(line.expectedQty),
-    varianceQty: qty(line.varianceQty),
-    openingDisplayFullUnits: opening.full,
-    openingDisplayPartialUnits: opening.partial,
-    expectedDisplayFullUnits: expected.full,
-    expectedDisplayPartialUnits: expected.partial,
-    countedDisplayFullUnits: counted.full,
-    countedDisplayPartialUnits: counted.partial,
-    varianceDisplayFullUnits: variance.full,
-    varianceDisplayPartialUnits: variance.partial,
-    valuationCost: fixed(line.valuationCost, 4),
-    expectedValue: fixed(line.expectedValue, 2),
-    countedValue: fixed(line.countedValue, 2),
-    varianceValue: fixed(line.varianceValue, 2),
-    version: line.version,
-  };
-}
 
 /** Line count and value totals of a stocktake, summed from its lines' stored values. */
 export interface StocktakeTotals {

@@ -6,9 +6,10 @@
  * never serve yesterday's lines.
  */
 import DataLoader from 'dataloader';
-import type { LineView } from '../domain/views';
+
 import { entitySql } from '../persistence/sql';
 import { viewerOf, type GraphQLContext } from './context';
+import { type LineView } from '../domain/line-view';
 
 const linesLoaders = new WeakMap<GraphQLContext, DataLoader<number, LineView[]>>();
 

@@ -26,7 +26,7 @@ import {
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import type { Sql } from '../domain/sql';
-import type { LineView } from '../domain/views';
+import { type LineView } from '../domain/line-view';
 
 /** The type and field resolved apart from the mutation's value (see StocktakeResolver.lines). */
 const STOCKTAKE = 'Stocktake';

@@ -12,8 +12,9 @@ import { StocktakeStatus } from '../entities';
 import { ConflictError, LockedError, NotFoundError } from '../errors';
 import type { Sql } from '../sql';
 import { authorize, type Role, type Viewer } from '../viewer';
-import { describeLineRecord, type LineRecord, type LineView } from '../views';
+import { type LineRecord } from '../views';
 import { lockLine, saveLine, type LockHolder, type LockedLine } from './line-records';
+import { describeLineRecord, type LineView } from '../line-view';
 
 /**
  * The line with its stocktake locked for the rest of the transaction:

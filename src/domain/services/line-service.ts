@@ -16,7 +16,7 @@ import type { Sql } from '../sql';
 import type { UnitOfWork } from '../unit-of-work';
 import { COUNT, MONEY, MOVEMENT_QUANTITY, TEXT_LIMITS, UNIT_COST, checkDecimal, checkText } from '../validation';
 import { actorOf, authorize, type Viewer } from '../viewer';
-import { describeLineRecord, describeMovement, type LineRecord, type LineView, type MovementView } from '../views';
+import { describeMovement, type LineRecord, type MovementView } from '../views';
 import { checkLineEditable, checkNotApproved, editableLine, writeLine } from './line-change';
 import { lockLinesOf, readLine, type LockedLine } from './line-records';
 import {
@@ -29,6 +29,7 @@ import {
   type MovementRecord,
 } from './movement-records';
 import { movementTotals, withPeriodTotals } from './movement-totals';
+import { describeLineRecord, type LineView } from '../line-view';
 
 export interface LineCountsInput {
   countedFullUnits?: string | null;

@@ -13,11 +13,9 @@ import type { UnitOfWork } from '../unit-of-work';
 import { actorOf, type Viewer } from '../viewer';
 import {
   NO_LINES,
-  describeLineRecord,
   describeStocktake,
   totalsByCategory,
   type CategoryTotalsView,
-  type LineView,
   type StocktakeTotals,
   type StocktakeView,
 } from '../views';
@@ -28,6 +26,7 @@ import { refreshLines } from './line-refresh';
 import { lineRecordsOf } from './line-records';
 import { mapSlices } from '../slices';
 import { pageFromRows, type Page } from '../page';
+import { describeLineRecord, type LineView } from '../line-view';
 
 export interface CreateStocktakeInput {
   periodStart: string;

@@ -4,7 +4,7 @@
  * pusher-schemas.ts for the contract).
  */
 import type { MovementValues } from '../../domain/events';
-import type { LineView, MovementView, StocktakeView } from '../../domain/views';
+import type { MovementView, StocktakeView } from '../../domain/views';
 import type {
   PusherLine,
   PusherMovement,
@@ -13,12 +13,13 @@ import type {
   PusherStocktakeSummary,
 } from './pusher-schemas';
 import { PUSHER_LINE_FIELDS } from './pusher-schemas';
+import { type LineView } from '../../domain/line-view';
 
 /** Each key of the line object with the LineView field it carries. */
-const LINE_KEYS = Object.entries(PUSHER_LINE_FIELDS).map(([key, [field]]) => [key, field] as const);
+const LINE_KEYS = Object.entries(PUSHER_LINE_FIELDS);
 
 /** What PUSHER_LINE_FIELDS carries from a LineView, key by key: it must be a PusherLine, or this does not compile. */
-type CarriedLine = { -readonly [K in keyof typeof PUSHER_LINE_FIELDS]: LineView[(typeof PUSHER_LINE_FIELDS)[K][0]] };
+type CarriedLine = { -readonly [K in keyof typeof PUSHER_LINE_FIELDS]: LineView[(typeof PUSHER_LINE_FIELDS)[K]] };
 const carried = (line: CarriedLine): PusherLine => line;
 
 /** The original's full line object, plus `version` (additive), built from PUSHER_LINE_FIELDS. */

@@ -6,8 +6,17 @@
  * by these, and the published contract (asyncapi.yaml) is generated from
  * them, so the contract and the code cannot drift apart.
  */
-import { Type, type Static, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
-import type { LineView } from '../../domain/views';
+import {
+  CloneType,
+  Type,
+  type Static,
+  type TNull,
+  type TObject,
+  type TProperties,
+  type TSchema,
+  type TUnion,
+} from '@sinclair/typebox';
+import { LINE_VIEW, type LineView, type LineViewFormat } from '../../domain/line-view';
 
 /** Quantities: decimal strings with exactly 4 places, e.g. "88.0000". */
 const Quantity = Type.String({ pattern: '^-?\\d+\\.\\d{4}$', examples: ['88.0000'] });
@@ -50,60 +59,82 @@ export const PusherMetaSchema = closed(
     'reload after a change of epoch.',
 );
 
+/** The original's format for each format of a line field (src/domain/line-view.ts). */
+const PUSHER_FORMAT = {
+  id: Id,
+  version: Type.Integer({ minimum: 1 }),
+  text: Type.String(),
+  categoryCode: CategoryCode,
+  quantity: Quantity,
+  twoPlaces: TwoPlaces,
+  fourPlaces: Quantity,
+  display: Display,
+} as const satisfies Record<LineViewFormat, TSchema>;
+
 /**
- * The full line object, declared once: each Pusher key with the LineView
- * field it carries and its format. PusherLineSchema (and so the contract) and
- * the builder pusherLine (pusher-payloads.ts) are both derived from it.
+ * The full line object: each snake_case key of the original with the line
+ * field (LINE_VIEW) it carries. Its schema (and so the contract) takes each
+ * key's format and meaning from that field, and the builder pusherLine
+ * (pusher-payloads.ts) is derived from it too.
  */
 export const PUSHER_LINE_FIELDS = {
-  id: ['id', Id],
-  stocktake: ['stocktakeId', Id],
-  item: ['itemId', Id],
-  item_sku: ['itemSku', Type.String()],
-  item_name: ['itemName', Type.String()],
-  category_code: ['categoryCode', CategoryCode],
-  category_name: ['categoryName', Type.String()],
-  item_size: ['itemSize', Type.String()],
-  item_uom: ['itemUom', TwoPlaces],
-  opening_qty: ['openingQty', Quantity],
-  purchases: ['purchases', Quantity],
-  sales_qty: ['salesQty', Quantity],
-  waste: ['waste', Quantity],
-  transfers_in: ['transfersIn', Quantity],
-  transfers_out: ['transfersOut', Quantity],
-  adjustments: ['adjustments', Quantity],
-  manual_purchases_value: ['manualPurchasesValue', Type.Union([TwoPlaces, Type.Null()])],
-  counted_full_units: ['countedFullUnits', TwoPlaces],
-  counted_partial_units: ['countedPartialUnits', TwoPlaces],
-  counted_qty: ['countedQty', Quantity],
-  expected_qty: ['expectedQty', Quantity],
-  variance_qty: ['varianceQty', Quantity],
-  opening_display_full_units: ['openingDisplayFullUnits', Display],
-  opening_display_partial_units: ['openingDisplayPartialUnits', Display],
-  expected_display_full_units: ['expectedDisplayFullUnits', Display],
-  expected_display_partial_units: ['expectedDisplayPartialUnits', Display],
-  counted_display_full_units: ['countedDisplayFullUnits', Display],
-  counted_display_partial_units: ['countedDisplayPartialUnits', Display],
-  variance_display_full_units: ['varianceDisplayFullUnits', Display],
-  variance_display_partial_units: ['varianceDisplayPartialUnits', Display],
-  valuation_cost: ['valuationCost', Quantity],
-  expected_value: ['expectedValue', TwoPlaces],
-  counted_value: ['countedValue', TwoPlaces],
-  variance_value: ['varianceValue', TwoPlaces],
-  version: [
-    'version',
-    Type.Integer({
-      minimum: 1,
-      description: 'Added to the original object: send it back as expectedVersion.',
-    }),
-  ],
-} as const satisfies Record<string, readonly [keyof LineView, TSchema]>;
+  id: 'id',
+  stocktake: 'stocktakeId',
+  item: 'itemId',
+  item_sku: 'itemSku',
+  item_name: 'itemName',
+  category_code: 'categoryCode',
+  category_name: 'categoryName',
+  item_size: 'itemSize',
+  item_uom: 'itemUom',
+  opening_qty: 'openingQty',
+  purchases: 'purchases',
+  sales_qty: 'salesQty',
+  waste: 'waste',
+  transfers_in: 'transfersIn',
+  transfers_out: 'transfersOut',
+  adjustments: 'adjustments',
+  manual_purchases_value: 'manualPurchasesValue',
+  counted_full_units: 'countedFullUnits',
+  counted_partial_units: 'countedPartialUnits',
+  counted_qty: 'countedQty',
+  expected_qty: 'expectedQty',
+  variance_qty: 'varianceQty',
+  opening_display_full_units: 'openingDisplayFullUnits',
+  opening_display_partial_units: 'openingDisplayPartialUnits',
+  expected_display_full_units: 'expectedDisplayFullUnits',
+  expected_display_partial_units: 'expectedDisplayPartialUnits',
+  counted_display_full_units: 'countedDisplayFullUnits',
+  counted_display_partial_units: 'countedDisplayPartialUnits',
+  variance_display_full_units: 'varianceDisplayFullUnits',
+  variance_display_partial_units: 'varianceDisplayPartialUnits',
+  valuation_cost: 'valuationCost',
+  expected_value: 'expectedValue',
+  counted_value: 'countedValue',
+  variance_value: 'varianceValue',
+  version: 'version',
+} as const satisfies Record<string, keyof LineView>;
 
 type PusherLineFields = typeof PUSHER_LINE_FIELDS;
+type LineFields = typeof LINE_VIEW;
+
+/** The schema of the line field named N: its format's, and null as well where the field can be null. */
+type PusherSchemaOf<N extends keyof LineFields> = LineFields[N]['nullable'] extends true
+  ? TUnion<[(typeof PUSHER_FORMAT)[LineFields[N]['format']], TNull]>
+  : (typeof PUSHER_FORMAT)[LineFields[N]['format']];
+
+/** The schema of one line field, with its description (typed as PusherSchemaOf by PusherLineSchema). */
+function pusherSchemaOf(name: keyof LineFields): TSchema {
+  const { format, nullable, description } = LINE_VIEW[name];
+  const schema: TSchema = nullable ? Type.Union([PUSHER_FORMAT[format], Type.Null()]) : PUSHER_FORMAT[format];
+  return CloneType(schema, description ? { description } : {});
+}
 
 export const PusherLineSchema = closed(
-  Object.fromEntries(Object.entries(PUSHER_LINE_FIELDS).map(([key, [, schema]]) => [key, schema])) as {
-    [K in keyof PusherLineFields]: PusherLineFields[K][1];
+  Object.fromEntries(
+    Object.entries(PUSHER_LINE_FIELDS).map(([key, field]): [string, TSchema] => [key, pusherSchemaOf(field)]),
+  ) as {
+    [K in keyof PusherLineFields]: PusherSchemaOf<PusherLineFields[K]>;
   },
   'The full line object of the original API.',
 );
