@@ -8,6 +8,7 @@
  * unique number. A `caller` other than 'anonymous' is sent with the token of that name in the target.
  */
 import { randomBytes } from 'node:crypto';
+import WebSocket from 'ws';
 import { signToken } from '../../src/infrastructure/auth/tokens';
 import { CpuWindow, round } from '../lib/proc-stats';
 import { graphql, postBody, randomCounts, UPDATE_LINE, type RawOutcome } from '../lib/api';
@@ -70,6 +71,31 @@ export function requestBody(n: number, query: string, variables = '{}'): string 
   return `{"query":${JSON.stringify(`# ${n}\n${query}`)},"variables":${variables}}`;
 }
 
+/** Every scalar of a catalogue item: 20 aliases of them cost 86,302, far past the limit of 25,000. */
+const CATALOGUE_FIELDS =
+  'id sku name categoryCode categoryName size sizeUnit sizeValue uom unitCost costPerServing menuPrice active';
+
+/**
+ * Issue 23, point 1: 20 aliases of the catalogue behind `@include(if: $x)`. Requests go in pairs with one
+ * document: the first with `x: false` (cheap: it primes any verdict kept with the document), the second
+ * with `x: true`, which must be refused by its cost (86,302) rather than run on the first's verdict.
+ */
+function primedInclude(n: number): string {
+  const aliases = Array.from(
+    { length: 20 },
+    (_, i) => `a${i}: stockItems(hotel: "${HOTEL}", includeInactive: true) { ${CATALOGUE_FIELDS} }`,
+  ).join(' ');
+  const query = `query Q($x: Boolean!) { ...F @include(if: $x) me { id } } fragment F on Query { ${aliases} }`;
+  return requestBody(Math.floor(n / 2), query, `{"x":${n % 2 === 1}}`);
+}
+
+/** Issue 23, point 2: 20 aliases sharing one 300 KB `search` variable (cost 14,300, inside the limit). */
+const SEARCH_300_KB = JSON.stringify('x'.repeat(300 * 1024));
+function longSearch(n: number): string {
+  const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: stockItems(hotel: "${HOTEL}", search: $s) { id }`);
+  return requestBody(n, `query S($s: String) { ${aliases.join(' ')} }`, `{"s":${SEARCH_300_KB}}`);
+}
+
 export const HOSTILE_DOCUMENTS: HostileDocument[] = [
   { name: 'fragment chain 415', caller: 'anonymous', body: (n) => requestBody(n, fragmentChain(415)) },
   { name: 'fragment chain 300', caller: 'anonymous', body: (n) => requestBody(n, fragmentChain(300)) },
@@ -102,7 +128,66 @@ export const HOSTILE_DOCUMENTS: HostileDocument[] = [
   { name: 'same-name tree 11×11×11', caller: 'staff', body: (n) => requestBody(n, sameNameTree(11)) },
   { name: 'fragment chain 10', caller: 'staff', body: (n) => requestBody(n, fragmentChain(10)) },
   { name: 'fragment chain 415', caller: 'staff', body: (n) => requestBody(n, fragmentChain(415)) },
+  // Issue 23: a cost verdict primed with @include(if: false), and a 300 KB search.
+  { name: 'primed @include, 20 catalogue aliases', caller: 'staff', body: primedInclude },
+  { name: '300 KB search, 20 aliases', caller: 'staff', body: longSearch },
 ];
+
+/** PUSHER_MAX_CHANNELS_PER_CONNECTION's shipped default (docs/configuration.md). */
+const SHIPPED_CHANNEL_CAP = 100;
+
+export interface ChannelFlood {
+  /** Subscriptions sent on the one socket. */
+  sent: number;
+  /** Subscriptions the server confirmed (what the socket holds). */
+  held: number;
+  /** Refused with pusher:error code 4100. */
+  refused: number;
+  /** Server CPU per subscribe, ms. */
+  cpuMs: number;
+}
+
+/**
+ * Issue 23, point 3: one anonymous socket on the built-in Pusher endpoint (the app key is public,
+ * GET /pusher/config) subscribing to `channels` public channels, one after the other, each answered
+ * before the next: how many it holds (at most SHIPPED_CHANNEL_CAP) and the server CPU per subscribe.
+ */
+export async function floodChannels(server: RunningServer, channels: number): Promise<ChannelFlood> {
+  const { key } = (await (await fetch(`${server.origin}/pusher/config`)).json()) as { key: string };
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/app/${key}?protocol=7&client=js&version=8.4.0`);
+  const frames: Array<{ event: string; data?: unknown }> = [];
+  let wake: (() => void) | undefined;
+  ws.on('message', (data: Buffer) => {
+    frames.push(JSON.parse(data.toString()) as { event: string });
+    wake?.();
+  });
+  const next = async (): Promise<{ event: string; data?: unknown }> => {
+    while (frames.length === 0) {
+      if (ws.readyState !== WebSocket.OPEN && ws.readyState !== WebSocket.CONNECTING)
+        throw new Error('the Pusher socket closed');
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+    return frames.shift()!;
+  };
+  try {
+    if ((await next()).event !== 'pusher:connection_established') throw new Error('no connection_established');
+    let held = 0;
+    let refused = 0;
+    const window = new CpuWindow(server.pid);
+    for (let i = 0; i < channels; i++) {
+      ws.send(JSON.stringify({ event: 'pusher:subscribe', data: { channel: `hostile-flood-${i}` } }));
+      const answer = await next();
+      if (answer.event === 'pusher_internal:subscription_succeeded') held += 1;
+      else if (answer.event === 'pusher:error') {
+        refused += 1;
+        await next(); // its pusher:subscription_error
+      }
+    }
+    return { sent: channels, held, refused, cpuMs: round(window.end().cpuMs / channels, 3) };
+  } finally {
+    ws.terminate();
+  }
+}
 
 export interface HostileTarget {
   url: string;
@@ -187,6 +272,8 @@ export async function hostile(suite: Suite): Promise<ScenarioResult> {
       suite.log(`hostile: ${row.name} (${row.caller}): ${row.cpuMs} ms, ${row.status} ${row.codes.join(', ')}`);
     const unauthenticated = rows.filter((row) => row.caller !== 'staff');
     const worst = Math.max(...unauthenticated.map((row) => row.cpuMs));
+    const flooded = await floodChannels(server, suite.profile.quick ? 2_000 : 20_000);
+    suite.log(`hostile: anonymous Pusher socket: ${JSON.stringify(flooded)}`);
 
     // A bar's catalogue and a counted stocktake: what the staff documents read.
     await seedHotel(db.pool, HOTEL, 253);
@@ -228,6 +315,10 @@ export async function hostile(suite: Suite): Promise<ScenarioResult> {
       title: 'Hostile documents: server CPU per request, the cost model against it, one user’s share',
       rows: [
         ...rows.map((row) => ({ label: `${row.name} (${row.caller})`, cpuPerOp: { ms: row.cpuMs, op: 'request' } })),
+        {
+          label: `anonymous Pusher socket, ${flooded.sent} public channels`,
+          cpuPerOp: { ms: flooded.cpuMs, op: 'subscribe' },
+        },
         ...calibration.map((row) => ({
           label: `cost ${row.price} (${row.pricedMs} ms): ${row.name}${row.refused ? ', refused' : ''}`,
           cpuPerOp: { ms: row.cpuMs, op: 'request' },
@@ -235,6 +326,14 @@ export async function hostile(suite: Suite): Promise<ScenarioResult> {
       ],
       targets: [
         target('worst request without a valid token', worst, '<=', ANONYMOUS_CPU_MS, 'ms CPU', 'issue 17: 0.02 s'),
+        target(
+          'channels one anonymous Pusher socket holds',
+          flooded.held,
+          '<=',
+          SHIPPED_CHANNEL_CAP,
+          'channels',
+          `issue 23: ${flooded.sent} sent, ${flooded.refused} refused with 4100`,
+        ),
         target(
           'staff documents run and priced below half their CPU',
           underpriced.length,
@@ -252,7 +351,7 @@ export async function hostile(suite: Suite): Promise<ScenarioResult> {
           `${share.answered} answered, ${share.refused} refused in ${share.seconds} s`,
         ),
       ],
-      details: { requestsPerDocument: requests, documents: rows, calibration, flood: share },
+      details: { requestsPerDocument: requests, documents: rows, pusherFlood: flooded, calibration, flood: share },
     };
   } finally {
     await flood?.stop();
