@@ -3,7 +3,7 @@
  * clients switch on (docs/operations.md, "Errors"); anything else is an
  * internal error.
  */
-export type ErrorCode =
+type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'

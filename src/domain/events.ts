@@ -31,7 +31,7 @@ export type LockEndReason = 'released' | 'expired' | 'broken' | 'left';
 export type LocksEndReason = 'broken' | 'approved';
 
 /** One editing lock that ended, and who held it. */
-export interface EndedLock {
+interface EndedLock {
   lineId: number;
   user: UserRef;
 }

@@ -13,7 +13,7 @@ export interface Fixed {
   readonly scale: number;
 }
 
-export type Rounding = 'half-up' | 'half-even';
+type Rounding = 'half-up' | 'half-even';
 
 const POWERS: bigint[] = Array.from({ length: 40 }, (_, i) => 10n ** BigInt(i));
 const pow10 = (n: number): bigint => POWERS[n] ?? 10n ** BigInt(n);

@@ -71,7 +71,7 @@ export function money(value: string | Fixed): string {
 }
 
 /** What a line's derived figures are computed from. */
-export interface LineInputs extends ItemUnits {
+interface LineInputs extends ItemUnits {
   countedFullUnits: string;
   countedPartialUnits: string;
   openingQty: string;

@@ -49,7 +49,7 @@ interface FormatValues {
 type Splits = Record<'opening' | 'expected' | 'counted' | 'variance', { full: string; partial: string }>;
 
 /** One field clients see: its format, whether it can be null, what it means, and how it is written. */
-export interface LineViewField<F extends LineViewFormat = LineViewFormat, V = FormatValues[F]> {
+interface LineViewField<F extends LineViewFormat = LineViewFormat, V = FormatValues[F]> {
   format: F;
   nullable: null extends V ? true : false;
   description?: string;

@@ -5,7 +5,7 @@
  */
 
 /** Items handled before the event loop gets a turn. */
-export const SLICE = 500;
+const SLICE = 500;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 

@@ -6,7 +6,7 @@
 import { Type, type EntityProperty, type Platform } from '@mikro-orm/core';
 import { sameDecimal } from '../fixed-point';
 
-export class NumericString extends Type<string | null, string | null> {
+class NumericString extends Type<string | null, string | null> {
   override convertToJSValue(value: string | null): string | null {
     return value === null || value === undefined ? null : String(value);
   }

@@ -18,7 +18,7 @@ export async function hotelFor(em: EntityManager, viewer: Viewer, identifier: st
   return hotel;
 }
 
-export interface StocktakeAccess {
+interface StocktakeAccess {
   stocktake: Stocktake;
   hotel: Hotel;
 }

@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors';
 import { requireRole, type Role, type Viewer } from '../viewer';
 import { describeHotel, type HotelView } from '../views';
 
-export interface MembershipView extends HotelView {
+interface MembershipView extends HotelView {
   role: Role;
 }
 

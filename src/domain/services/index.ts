@@ -16,7 +16,7 @@ export interface Services {
 }
 
 /** How long presences and editing locks last without renewal, and how many locks a user may hold (docs/collaboration.md). */
-export interface CollaborationTimeouts {
+interface CollaborationTimeouts {
   presenceHeartbeatMs: number;
   lineLockTtlMs: number;
   /** How many editing locks one user may hold on one stocktake (1 unless set). */

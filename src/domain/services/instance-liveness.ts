@@ -19,7 +19,7 @@ import type { Sql } from '../sql';
 /** How often an instance writes its row. */
 export const LIVENESS_BEAT_MS = 1_000;
 /** An instance silent this long is dead. */
-export const LIVENESS_DEADLINE_MS = 3 * LIVENESS_BEAT_MS;
+const LIVENESS_DEADLINE_MS = 3 * LIVENESS_BEAT_MS;
 /** Rows of instances dead this long are deleted (a missing row means dead as well). */
 const FORGET_AFTER = '1 hour';
 

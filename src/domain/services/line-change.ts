@@ -89,7 +89,7 @@ export function checkNotLockedByOther(viewer: Viewer, lineId: number, holder: Lo
 }
 
 /** The CONFLICT for a change made against a version of the line other than its current one. */
-export function staleVersion(line: LineView, expectedVersion: number): ConflictError {
+function staleVersion(line: LineView, expectedVersion: number): ConflictError {
   return new ConflictError(`Line ${line.id} has changed since version ${expectedVersion}; reload it and try again`, {
     reason: 'STALE_VERSION',
     lineId: String(line.id),

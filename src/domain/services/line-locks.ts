@@ -39,7 +39,7 @@ interface LockRow {
 }
 
 /** Records `user-stopped-editing-line` for each lock row that ended. */
-export function recordLocksEnded(events: EventRecorder, rows: readonly LockRow[], reason: LockEndReason): void {
+function recordLocksEnded(events: EventRecorder, rows: readonly LockRow[], reason: LockEndReason): void {
   for (const row of rows) {
     events.record({
       name: 'user-stopped-editing-line',

@@ -62,7 +62,7 @@ type SnakeCase<Key extends string> = Key extends `${infer Head}${infer Tail}`
   ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}`
   : Key;
 
-export interface RefreshOptions {
+interface RefreshOptions {
   stocktakeId: number;
   hotelId: number;
   bounds: PeriodBounds;

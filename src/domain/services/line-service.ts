@@ -31,7 +31,7 @@ import {
 import { movementTotals, withPeriodTotals } from './movement-totals';
 import { describeLineRecord, type LineView } from '../line-view';
 
-export interface LineCountsInput {
+interface LineCountsInput {
   countedFullUnits?: string | null;
   countedPartialUnits?: string | null;
   /** `null` clears the override; absent leaves it as it is. */
@@ -49,7 +49,7 @@ export interface BulkLineCount {
 }
 
 /** The most lines one bulk count may change. */
-export const MAX_BULK_LINES = 500;
+const MAX_BULK_LINES = 500;
 
 export interface MovementInput {
   movementType?: MovementType | null;

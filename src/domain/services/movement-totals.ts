@@ -11,7 +11,7 @@ import type { PeriodBounds } from '../period';
 import type { Sql } from '../sql';
 import type { LineRecord } from '../views';
 
-export interface MovementTotals {
+interface MovementTotals {
   itemId: number;
   opening: string;
   purchases: string;

@@ -11,7 +11,7 @@ import { actorOf, authorize, type Viewer } from '../viewer';
 import { describeItem, type StockItemView } from '../views';
 import { hotelFor } from './access';
 
-export interface StockItemFilter {
+interface StockItemFilter {
   category?: string | null;
   search?: string | null;
   includeInactive?: boolean | null;

@@ -50,12 +50,12 @@ export interface ChannelHistory {
 }
 
 /** Where a channel's history stands: its epoch and a sequence in it. */
-export interface ChannelPosition {
+interface ChannelPosition {
   epoch: string;
   sequence: number;
 }
 
-export interface OutboxStatus {
+interface OutboxStatus {
   backlog: number;
   oldestPendingAt: Date | null;
   deadLettered: number;
@@ -90,7 +90,7 @@ const unclaimed = (row: string) =>
   `(${row}.claimed_until is null or ${row}.claimed_until < now() or not ${liveInstance(`${row}.claimed_by`)})`;
 
 /** How `append` announces a commit to the other instances (commit-notices.ts). */
-export interface CommitNoticeTarget {
+interface CommitNoticeTarget {
   /** The PostgreSQL channel to NOTIFY. */
   channel: string;
   /** This instance, named in every notice so that it can skip its own. */
