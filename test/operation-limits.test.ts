@@ -162,6 +162,27 @@ describe('the cost model knows list fields are large', () => {
     });
   });
 
+  it('a page size of another name (channelEvents limit) given as a variable is priced per request too', async () => {
+    const aliases = Array.from(
+      { length: 5 },
+      (_, i) =>
+        `a${i}: channelEvents(channel: "${HOTEL}-stocktakes", limit: $limit) { sequence eventId name channel payload }`,
+    ).join(' ');
+    const query = `query ($limit: Int!) { ${aliases} }`;
+    expect((await t.post({ query, variables: { limit: 1 } })).status).toBe(200);
+    expect(refusal(await t.post({ query, variables: { limit: 500 } }))).toEqual({
+      status: 400,
+      // Per alias: channelEvents' own 100, and 500 events of 1 + four fields + payload's 5.
+      errors: [{ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', max: 25_000, found: 300 + 5 * (100 + 500 * 10) }],
+      data: null,
+    });
+    expect(await overWebSocket(query, { limit: 1 })).toEqual({ kind: 'complete' });
+    expect(await overWebSocket(query, { limit: 500 })).toEqual({
+      kind: 'error',
+      errors: [expect.objectContaining({ extensions: expect.objectContaining({ limit: 'cost', found: 25_800 }) })],
+    });
+  });
+
   it('a whole stocktake screen (the stocktake, all its lines and the catalogue) is within the limit', async () => {
     const screen = `query ($id: ID!) {
       stocktake(id: $id) { id status periodStart periodEnd lineCount totalValue

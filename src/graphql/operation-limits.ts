@@ -161,10 +161,19 @@ function isConnection(type: GraphQLOutputType): boolean {
   return 'edges' in fields && 'pageInfo' in fields;
 }
 
+/**
+ * The only arguments the cost reads: how many items a list or connection returns. Declared once, so that an
+ * argument the estimator reads is always one whose variable makes the verdict per request
+ * (costDependsOnVariables); every other argument, a list given as a variable included, leaves the price as it is.
+ */
+const PAGE_SIZE_ARGUMENTS: readonly string[] = ['first', 'limit'];
+
 /** How many items a paged field may return: `first` or `limit` when given, else its declared `listSize`, else DEFAULT_LIST_SIZE. */
 function pageSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
   const declared = field.extensions?.[LIST_SIZE_EXTENSION];
-  const requested = [args.first, args.limit].find((value): value is number => typeof value === 'number' && value > 0);
+  const requested = PAGE_SIZE_ARGUMENTS.map((name) => args[name]).find(
+    (value): value is number => typeof value === 'number' && value > 0,
+  );
   return requested ?? (typeof declared === 'number' ? declared : DEFAULT_LIST_SIZE);
 }
 
@@ -192,8 +201,7 @@ function costDependsOnVariables(document: DocumentNode): boolean {
     node.arguments?.some((argument) => argument.value.kind === Kind.VARIABLE) ?? false;
   visit(document, {
     Argument(node) {
-      if ((node.name.value === 'first' || node.name.value === 'limit') && node.value.kind === Kind.VARIABLE)
-        depends = true;
+      if (PAGE_SIZE_ARGUMENTS.includes(node.name.value) && node.value.kind === Kind.VARIABLE) depends = true;
     },
     Directive(node) {
       if (hasVariable(node)) depends = true;
