@@ -1,13 +1,19 @@
 /**
  * What the app relies on in graphql-ws beyond its typed API (src/infrastructure/http/graphql-ws-adapter.ts):
  * it keeps the very payload and connection parameters it hands to the hooks, so changing them in place
- * changes what it keeps (bench B9's shared query text, the token dropped after `onConnect`); and it ends
+ * changes what it keeps (bench B9's shared query text, the token dropped after `onConnect`); it writes
+ * what `onNext` returns as the `next` message's last key and sends it through the adapter's send, where a
+ * shared result's stand-in is replaced by its text (bench B3); and it ends
  * an AsyncIterableIterator that `subscribe` returned by calling its `return` (shared-execution.ts). An
  * upgrade that copies them, or stops calling `return`, fails here rather than silently in production.
  */
 import { GraphQLObjectType, GraphQLSchema, GraphQLString, type ExecutionResult } from 'graphql';
 import { makeServer, MessageType, type SubscribePayload } from 'graphql-ws';
-import { forgetConnectionParams, keepSharedQuery } from '../../src/infrastructure/http/graphql-ws-adapter';
+import {
+  forgetConnectionParams,
+  keepSharedQuery,
+  SharedPayloads,
+} from '../../src/infrastructure/http/graphql-ws-adapter';
 
 const schema = new GraphQLSchema({
   query: new GraphQLObjectType({ name: 'Query', fields: { hello: { type: GraphQLString } } }),
@@ -86,4 +92,70 @@ it('keeps the payload and parameters it hands to the hooks, and calls return() o
   await handle(JSON.stringify({ id: '1', type: MessageType.Complete }));
   expect(stream.returned).toBe(true);
   await closed(1000, 'done');
+});
+
+describe('a result shared by subscribers is serialized once', () => {
+  /** Opens one connection to `server`, subscribes with `id`, and resolves with the first message after the ack. */
+  async function firstNext(server: ReturnType<typeof makeServer>, shared: SharedPayloads, id: string) {
+    let handle!: (data: string) => Promise<void>;
+    let received!: (message: string) => void;
+    const message = new Promise<string>((resolve) => (received = resolve));
+    server.opened(
+      {
+        protocol: 'graphql-transport-ws',
+        send: (data) => {
+          const expanded = shared.expand(data);
+          if (!expanded.includes('connection_ack')) received(expanded);
+        },
+        close: () => undefined,
+        onMessage: (cb) => (handle = cb),
+      },
+      {},
+    );
+    await handle(JSON.stringify({ type: MessageType.ConnectionInit }));
+    void handle(JSON.stringify({ id, type: MessageType.Subscribe, payload: { query: 'subscription{ticks}' } }));
+    return message;
+  }
+
+  it('sends every subscriber, under its own id, exactly what graphql-ws would have written, from one JSON.stringify', async () => {
+    const result: ExecutionResult = { data: { ticks: 'caf\u00e9 "quoted" \\ line\nbreak' } };
+    const shared = new SharedPayloads();
+    const server = makeServer({
+      schema,
+      subscribe: async () => ({
+        [Symbol.asyncIterator]() {
+          let given = false;
+          return {
+            next: async () =>
+              given
+                ? new Promise<IteratorResult<ExecutionResult>>(() => undefined)
+                : ((given = true), { done: false, value: result }),
+          };
+        },
+      }),
+      onNext: (_ctx, _id, _payload, _args, next) => shared.standIn(next) as ExecutionResult,
+    });
+    const stringify = jest.spyOn(JSON, 'stringify');
+    const ids = ['1', 'x","type":"next","payload":{"\\u0000shared":1}}', 'third'];
+    const messages = await Promise.all(ids.map((id) => firstNext(server, shared, id)));
+    const payloadWrites = stringify.mock.calls.filter(([value]) => value === result).length;
+    stringify.mockRestore();
+
+    expect(messages.map((message) => JSON.parse(message) as unknown)).toEqual(
+      ids.map((id) => ({ id, type: MessageType.Next, payload: result })),
+    );
+    expect(messages[0]).toBe(JSON.stringify({ id: '1', type: MessageType.Next, payload: result }));
+    expect(payloadWrites).toBe(1);
+    expect(shared.pendingCount).toBe(0);
+  });
+
+  it('leaves every other message as it is', () => {
+    const shared = new SharedPayloads();
+    for (const message of [
+      '{"type":"connection_ack"}',
+      '{"id":"1","type":"next","payload":{"data":{"ticks":"one"}}}',
+      '{"id":"1","type":"next","payload":{"\\u0000shared":99}}',
+    ])
+      expect(shared.expand(message)).toBe(message);
+  });
 });

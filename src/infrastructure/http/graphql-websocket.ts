@@ -31,7 +31,13 @@ import { SharedSubscriptions } from '../../graphql/shared-execution';
 import { bearerToken, type TokenVerifier } from '../auth/tokens';
 import type { Logger } from '../logger';
 import type { TokenBudgets } from '../token-budgets';
-import { forgetConnectionParams, keepSharedQuery, serveGraphqlWs, type SocketExtra } from './graphql-ws-adapter';
+import {
+  forgetConnectionParams,
+  keepSharedQuery,
+  serveGraphqlWs,
+  SharedPayloads,
+  type SocketExtra,
+} from './graphql-ws-adapter';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -114,6 +120,7 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => options.formatError(error.toJSON(), error));
 
   const shared = new SharedSubscriptions();
+  const sharedPayloads = new SharedPayloads();
   let connections = 0;
   // Open connections, for metrics: each holds the operations open on it.
   const open = new Set<{ subscriptions: Record<string, unknown> }>();
@@ -225,7 +232,7 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
         };
       },
       onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: format(result.errors) } : result,
+        result.errors ? { ...result, errors: format(result.errors) } : sharedPayloads.standIn(result),
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },
     server,
@@ -234,6 +241,7 @@ export function graphqlWebSocket(options: GraphQLWebSocketOptions) {
       keepAliveMs: options.keepAliveMs,
       isProduction: options.isProduction,
       log: options.log,
+      sharedPayloads,
     },
   );
   return {

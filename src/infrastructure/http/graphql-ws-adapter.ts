@@ -13,6 +13,10 @@
  *   with more than HIGH_WATER buffered is waited for, so a client that does
  *   not read still slows only its own subscriptions, whose streams then queue
  *   and catch up (realtime/channel-stream.ts);
+ * - a result shared by many subscribers (graphql/shared-execution.ts) is
+ *   serialized once: `onNext` hands graphql-ws a small stand-in for it
+ *   (SharedPayloads), and the send puts the result's text in its place,
+ *   framed with each subscription's own id;
  * - the upgrade request is not kept (`use/ws` keeps it for the connection's
  *   life in `ctx.extra.request`; nothing here reads it);
  * - a message nesting deeper than an operation's variables may is refused
@@ -23,6 +27,7 @@
  *   goes on; anything else closes it with 4400 (docs/operations.md,
  *   "Operation limits").
  */
+import type { ExecutionResult } from 'graphql';
 import { CloseCode, handleProtocols, makeServer, type ServerOptions, type SubscribePayload } from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { MAX_INPUT_DEPTH } from '../../graphql/input-guard';
@@ -40,6 +45,8 @@ interface AdapterOptions<E extends SocketExtra> {
   keepAliveMs?: number;
   isProduction: boolean;
   log: Logger;
+  /** The stand-ins `onNext` returns for shared results, put back into the messages here. */
+  sharedPayloads?: SharedPayloads;
 }
 
 /** Bytes buffered on a socket above which a send waits for its write to complete. */
@@ -48,7 +55,7 @@ const HIGH_WATER = 64 * 1024;
 export function serveGraphqlWs<P extends Record<string, unknown> | undefined, E extends SocketExtra>(
   options: ServerOptions<P, E>,
   sockets: WebSocketServer,
-  { extra, keepAliveMs = 12_000, isProduction, log }: AdapterOptions<E>,
+  { extra, keepAliveMs = 12_000, isProduction, log, sharedPayloads }: AdapterOptions<E>,
 ): { dispose(): Promise<void> } {
   const server = makeServer<P, E>(options);
   sockets.options.handleProtocols = handleProtocols;
@@ -94,7 +101,8 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined, E 
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        send: (data) => {
+        send: (message) => {
+          const data = sharedPayloads ? sharedPayloads.expand(message) : message;
           if (socket.readyState !== socket.OPEN) return;
           if (!acknowledged && data.startsWith('{"type":"connection_ack"')) acknowledged = true;
           if (socket.bufferedAmount < HIGH_WATER) return void socket.send(data);
@@ -128,6 +136,64 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined, E 
       await new Promise<void>((resolve, reject) => sockets.close((error) => (error ? reject(error) : resolve())));
     },
   };
+}
+
+/** The stand-in's one key: no GraphQL result has it (a result's keys are data, errors and extensions). */
+const STAND_IN_KEY = '\u0000shared';
+/** How graphql-ws writes a `next` message's stand-in payload: the payload is the message's last key. */
+const STAND_IN_TEXT = `"payload":{${JSON.stringify(STAND_IN_KEY)}:`;
+
+interface SharedPayload {
+  id: number;
+  text: string;
+  standIn: Record<string, number>;
+  /** Stand-ins handed out and not yet put back: the text is findable by id while this is above zero. */
+  pending: number;
+}
+
+/**
+ * One serialization per shared result (bench B3). graphql-ws writes every subscriber's `next` message
+ * itself, JSON.stringify of the whole payload each time; a result that a thousand subscribers share
+ * would be written a thousand times. `standIn(result)` (from `onNext`) gives graphql-ws a one-key object
+ * naming the result's text, written once; `expand` (the adapter's send) puts the text in its place.
+ * Each stand-in handed out is put back by exactly one send (graphql-ws sends every `next` it asked
+ * `onNext` for), so the texts kept are only those on their way out.
+ */
+export class SharedPayloads {
+  private nextId = 1;
+  private readonly byResult = new WeakMap<ExecutionResult, SharedPayload>();
+  private readonly pendingById = new Map<number, SharedPayload>();
+
+  /** What `onNext` returns for `result` (one without errors, shared by reference between subscribers). */
+  standIn(result: ExecutionResult): Record<string, number> {
+    let shared = this.byResult.get(result);
+    if (!shared) {
+      const id = this.nextId++;
+      shared = { id, text: JSON.stringify(result), standIn: { [STAND_IN_KEY]: id }, pending: 0 };
+      this.byResult.set(result, shared);
+    }
+    if (shared.pending++ === 0) this.pendingById.set(shared.id, shared);
+    return shared.standIn;
+  }
+
+  /** The message as graphql-ws would have written it for the result: the stand-in replaced by its text. */
+  expand(message: string): string {
+    // A stand-in message is short and ends with the stand-in (`…"payload":{"\u0000shared":7}}`). A subscription
+    // id cannot forge one: inside the id's JSON string every quote is escaped.
+    if (message.length > 512 || !message.endsWith('}}')) return message;
+    const at = message.lastIndexOf(STAND_IN_TEXT);
+    if (at < 0) return message;
+    const id = Number(message.slice(at + STAND_IN_TEXT.length, -2));
+    const shared = this.pendingById.get(id);
+    if (!shared) return message;
+    if (--shared.pending === 0) this.pendingById.delete(id);
+    return `${message.slice(0, at)}"payload":${shared.text}}`;
+  }
+
+  /** Texts on their way out (for tests: zero once every send is done). */
+  get pendingCount(): number {
+    return this.pendingById.size;
+  }
 }
 
 /*
