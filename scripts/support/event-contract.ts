@@ -20,8 +20,9 @@ export const TYPES_FILE = path.join(ROOT, 'contract/pusher-events.d.ts');
 
 const HEADER = 'Generated from src/realtime/event-catalog by `npm run contract:emit`: do not edit by hand.';
 
+/** The event contract's own version (info.version), which `npm run release:contract` bumps (contract/versions.json). */
 function version(): string {
-  return (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(path.join(ROOT, 'contract/versions.json'), 'utf8')) as { events: string }).events;
 }
 
 /** Formatted as the repository's Prettier settings say, so `check:format` and `check:contract` agree. */

@@ -1,0 +1,109 @@
+/**
+ * `npm run release:contract [-- --date=YYYY-MM-DD]`: makes the current schema.graphql and asyncapi.yaml
+ * the released contract that `check:breaking` compares with (docs/api-conventions.md, "Versions and
+ * breaking changes"):
+ * 1. refuses, as check:breaking does, a breaking change CHANGELOG.md does not declare;
+ * 2. bumps each contract's version by what changed since the last release: major for a breaking
+ *    change, minor for an addition (or a dangerous change), patch for descriptions only, none when
+ *    nothing changed (contract/versions.json; the API's is package.json's version too);
+ * 3. emits asyncapi.yaml again (info.version is the event contract's version) and copies both files
+ *    to contract/released/;
+ * 4. turns CHANGELOG.md's "## Unreleased" section into the release's and opens an empty one above it.
+ * With no released copy yet, it releases the versions in contract/versions.json as they are.
+ * Commit the result.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { compareContracts, describeVerdict, type ContractChange } from './support/breaking-changes';
+import { CONTRACT_FILES, type ContractVersions } from './support/contract-files';
+import { renderAsyncApi } from './support/event-contract';
+
+const ROOT = path.resolve(__dirname, '..');
+const files = CONTRACT_FILES;
+const read = (file: string) => readFileSync(file, 'utf8');
+
+export const UNRELEASED_TEMPLATE = `## Unreleased
+
+### Breaking
+
+<!-- One line per breaking change, naming it in backticks as \`npm run check:breaking\` reports it, e.g.
+- \`Stocktake.notes\`: removed (deprecated since API 1.2.0); read \`Stocktake.comment\`. -->
+
+### Added
+
+### Changed
+`;
+
+type Bump = 'major' | 'minor' | 'patch' | null;
+
+function bumpFor(changes: ContractChange[]): Bump {
+  if (changes.some((change) => change.severity === 'breaking')) return 'major';
+  if (changes.some((change) => !change.cosmetic)) return 'minor';
+  return changes.length > 0 ? 'patch' : null;
+}
+
+function bumped(version: string, bump: Bump): string {
+  const [major, minor, patch] = version.split('.').map(Number) as [number, number, number];
+  if (bump === 'major') return `${major + 1}.0.0`;
+  if (bump === 'minor') return `${major}.${minor + 1}.0`;
+  if (bump === 'patch') return `${major}.${minor}.${patch + 1}`;
+  return version;
+}
+
+async function main(): Promise<void> {
+  const date = /^--date=(\d{4}-\d{2}-\d{2})$/.exec(process.argv[2] ?? '')?.[1] ?? new Date().toISOString().slice(0, 10);
+  const versions = JSON.parse(read(files.versions)) as ContractVersions;
+  const first = !existsSync(files.releasedSchema) || !existsSync(files.releasedEvents);
+  if (!first) {
+    const verdict = await compareContracts({
+      releasedSchema: read(files.releasedSchema),
+      schema: read(files.schema),
+      releasedEvents: read(files.releasedEvents),
+      events: read(files.events),
+      changelog: read(files.changelog),
+    });
+    console.log(describeVerdict(verdict));
+    if (verdict.refused.length > 0) {
+      console.error('\nNot released: breaking changes that CHANGELOG.md does not declare (see check:breaking).');
+      process.exit(1);
+    }
+    const apiBump = bumpFor(verdict.changes.filter((change) => change.contract === 'schema'));
+    const eventsBump = bumpFor(verdict.changes.filter((change) => change.contract === 'events'));
+    if (!apiBump && !eventsBump) {
+      console.log('Nothing changed since the released contract: nothing to release.');
+      return;
+    }
+    versions.api = bumped(versions.api, apiBump);
+    versions.events = bumped(versions.events, eventsBump);
+  }
+  writeFileSync(files.versions, `${JSON.stringify(versions, null, 2)}\n`);
+  // The package's version is the API's; the lock file repeats it (the root and its "" package).
+  const packageFile = path.join(ROOT, 'package.json');
+  writeFileSync(packageFile, read(packageFile).replace(/^ {2}"version": "[^"]*"/m, `  "version": "${versions.api}"`));
+  const lockFile = path.join(ROOT, 'package-lock.json');
+  writeFileSync(
+    lockFile,
+    read(lockFile).replace(
+      /^( {2}"name": "stocktake-live",\n {2}"version": )"[^"]*"([\s\S]*?\n {4}"": \{\n {6}"name": "stocktake-live",\n {6}"version": )"[^"]*"/m,
+      `$1"${versions.api}"$2"${versions.api}"`,
+    ),
+  );
+  // info.version is the event contract's version: emitted again so the released copy carries it.
+  writeFileSync(files.events, await renderAsyncApi());
+  mkdirSync(path.dirname(files.releasedSchema), { recursive: true });
+  writeFileSync(files.releasedSchema, read(files.schema));
+  writeFileSync(files.releasedEvents, read(files.events));
+  const heading = `## API ${versions.api}, events ${versions.events} (${date})`;
+  const changelog = read(files.changelog);
+  if (!/^## Unreleased\b/m.test(changelog)) throw new Error('CHANGELOG.md has no "## Unreleased" section to release');
+  writeFileSync(files.changelog, changelog.replace(/^## Unreleased\b.*$/m, `${UNRELEASED_TEMPLATE}\n${heading}`));
+  console.log(
+    `Released API ${versions.api} and events ${versions.events}: contract/released/, contract/versions.json, ` +
+      'package.json, asyncapi.yaml and CHANGELOG.md changed; commit them.',
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
