@@ -101,6 +101,10 @@ export interface StocktakeStatusChangedPayload {
   stocktake_id: number;
   status: 'DRAFT' | 'APPROVED';
   adjustments_created: number;
+  /**
+   * Lines without a count at this change: on approval, the lines approved uncounted (gained with issue 21; null only on events recorded before it).
+   */
+  uncounted_lines: number | null;
   stocktake: PusherStocktakeSummary;
   meta: PusherMeta;
 }
@@ -140,6 +144,10 @@ export interface StocktakeStatusChangedSlim {
   stocktake_id: number;
   status: 'DRAFT' | 'APPROVED';
   adjustments_created: number;
+  /**
+   * Lines without a count at this change: on approval, the lines approved uncounted (gained with issue 21; null only on events recorded before it).
+   */
+  uncounted_lines: number | null;
   meta: PusherMeta;
   /**
    * Refetch what the ids name: the full payload was too large.
@@ -174,6 +182,21 @@ export interface LineCountedUpdatedPayload {
   line_id: number;
   item_sku: string;
   line: PusherLine;
+  progress: {
+    /**
+     * Lines with a count (counted_at set).
+     */
+    counted_lines: number;
+    total_lines: number;
+    /**
+     * Σ counted value of the counted lines.
+     */
+    counted_value: string;
+    /**
+     * Σ variance value of the counted lines only.
+     */
+    variance_value_counted: string;
+  } | null;
   meta: PusherMeta;
 }
 /**
@@ -245,6 +268,17 @@ export interface PusherLine {
    * Changes with every update; send it back as expectedVersion.
    */
   version: number;
+  /**
+   * When counts were last entered; null until the line is counted (not the same as a zero count).
+   */
+  counted_at: string | null;
+  /**
+   * Who last entered counts; null until the line is counted.
+   */
+  counted_by: {
+    id: string;
+    name: string;
+  } | null;
 }
 /**
  * The `line-counted-updated` payload in its slim form, sent instead when the full one would exceed Pusher's 10,240-byte limit.
@@ -266,6 +300,21 @@ export interface LineMovementAddedPayload {
   item_sku: string;
   movement: PusherMovementSummary;
   line: PusherLine;
+  progress: {
+    /**
+     * Lines with a count (counted_at set).
+     */
+    counted_lines: number;
+    total_lines: number;
+    /**
+     * Σ counted value of the counted lines.
+     */
+    counted_value: string;
+    /**
+     * Σ variance value of the counted lines only.
+     */
+    variance_value_counted: string;
+  } | null;
   meta: PusherMeta;
 }
 export interface PusherMovementSummary {
@@ -299,6 +348,21 @@ export interface LineMovementUpdatedPayload {
   movement: PusherMovement;
   old_values: PusherOldValues;
   line: PusherLine;
+  progress: {
+    /**
+     * Lines with a count (counted_at set).
+     */
+    counted_lines: number;
+    total_lines: number;
+    /**
+     * Σ counted value of the counted lines.
+     */
+    counted_value: string;
+    /**
+     * Σ variance value of the counted lines only.
+     */
+    variance_value_counted: string;
+  } | null;
   meta: PusherMeta;
 }
 export interface PusherMovement {
@@ -344,6 +408,21 @@ export interface LineMovementDeletedPayload {
   item_sku: string;
   deleted_movement_id: number;
   line: PusherLine;
+  progress: {
+    /**
+     * Lines with a count (counted_at set).
+     */
+    counted_lines: number;
+    total_lines: number;
+    /**
+     * Σ counted value of the counted lines.
+     */
+    counted_value: string;
+    /**
+     * Σ variance value of the counted lines only.
+     */
+    variance_value_counted: string;
+  } | null;
   meta: PusherMeta;
 }
 /**
@@ -380,6 +459,21 @@ export interface BulkLinesUpdatedPayload {
    * This part's share of the lines.
    */
   lines: PusherLine[];
+  progress: {
+    /**
+     * Lines with a count (counted_at set).
+     */
+    counted_lines: number;
+    total_lines: number;
+    /**
+     * Σ counted value of the counted lines.
+     */
+    counted_value: string;
+    /**
+     * Σ variance value of the counted lines only.
+     */
+    variance_value_counted: string;
+  } | null;
   meta: PusherMeta;
 }
 /**

@@ -5,7 +5,7 @@
  * (src/realtime/event-catalog/), keyed by these names.
  */
 import type { MovementType, StocktakeStatus } from './entities';
-import type { MovementView, StocktakeView } from './views';
+import type { MovementView, ProgressView, StocktakeView } from './views';
 import { type LineView } from './line-view';
 
 /** The editable fields of a movement before an update (the original's `old_values`). */
@@ -54,14 +54,24 @@ export type DomainEvent =
   | About<'stocktake-deleted', { stocktakeId: number }>
   | About<
       'stocktake-status-changed',
-      { stocktakeId: number; status: StocktakeStatus; adjustmentsCreated: number; stocktake: StocktakeView }
+      {
+        stocktakeId: number;
+        status: StocktakeStatus;
+        adjustmentsCreated: number;
+        /** Lines without a count at this change (approving with uncounted lines is allowed, and says so). */
+        uncountedLines: number;
+        stocktake: StocktakeView;
+      }
     >
   | About<'stocktake-populated', { stocktakeId: number; linesCreated: number }>
-  | About<'line-counted-updated', { line: LineView }>
-  | About<'line-movement-added', { line: LineView; movement: MovementView }>
-  | About<'line-movement-updated', { line: LineView; movement: MovementView; oldValues: MovementValues }>
-  | About<'line-movement-deleted', { line: LineView; deletedMovementId: number }>
-  | About<'bulk-lines-updated', { stocktakeId: number; lines: LineView[] }>
+  | About<'line-counted-updated', { line: LineView; progress: ProgressView }>
+  | About<'line-movement-added', { line: LineView; movement: MovementView; progress: ProgressView }>
+  | About<
+      'line-movement-updated',
+      { line: LineView; movement: MovementView; oldValues: MovementValues; progress: ProgressView }
+    >
+  | About<'line-movement-deleted', { line: LineView; deletedMovementId: number; progress: ProgressView }>
+  | About<'bulk-lines-updated', { stocktakeId: number; lines: LineView[]; progress: ProgressView }>
   | About<'user-joined', { stocktakeId: number; user: UserRef; since: string }>
   | About<'user-left', { stocktakeId: number; user: UserRef; reason: PresenceEndReason }>
   | About<'user-editing-line', { stocktakeId: number; lineId: number; user: UserRef; expiresAt: string }>

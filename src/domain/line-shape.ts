@@ -22,6 +22,9 @@ interface StoredField<S extends TSchema> {
 const field = <S extends TSchema>(type: S, read: string, writes?: string): StoredField<S> => ({ type, read, writes });
 /** A numeric column as PostgreSQL writes it (node-postgres returns numeric as text: never a float). */
 const decimal = Type.String();
+/** A nullable column a change writes as it is (the count's provenance). */
+const nullable = <S extends TSchema>(type: S, read: string, column: string) =>
+  field(Type.Union([type, Type.Null()]), read, column);
 /** A figure a change recalculates and writes back. */
 const figure = (column: string) => field(decimal, `l.${column}`, column);
 
@@ -52,6 +55,14 @@ export const LINE_FIELDS = {
   expectedValue: figure('expected_value'),
   countedValue: figure('counted_value'),
   varianceValue: figure('variance_value'),
+  /** When counts were last entered, ISO-8601 UTC with milliseconds; null until counted. */
+  countedAt: nullable(
+    Type.String(),
+    `to_char(l.counted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+    'counted_at',
+  ),
+  countedById: nullable(Type.String(), 'l.counted_by_id', 'counted_by_id'),
+  countedByName: nullable(Type.String(), 'l.counted_by_name', 'counted_by_name'),
   version: field(Type.Integer({ minimum: 1 }), 'l.version'),
 } as const;
 

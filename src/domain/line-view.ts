@@ -31,7 +31,11 @@ export type LineViewFormat =
   /** Cost per serving, exactly 4 places. */
   | 'fourPlaces'
   /** The original's display figures: whole units, or a remainder ("0", "-37.50", "2"). */
-  | 'display';
+  | 'display'
+  /** An instant, ISO-8601 UTC with milliseconds ("2025-11-09T14:30:00.000Z"). */
+  | 'instant'
+  /** A user as their token names them: `{ id, name }`. */
+  | 'user';
 
 /** The TypeScript value of each format. */
 interface FormatValues {
@@ -43,6 +47,8 @@ interface FormatValues {
   twoPlaces: string;
   fourPlaces: string;
   display: string;
+  instant: string;
+  user: { id: string; name: string };
 }
 
 /** A quantity shown split into whole units and the rest, computed once per line. */
@@ -124,6 +130,19 @@ export const LINE_VIEW = {
   expectedValue: twoPlaces('expectedValue'),
   countedValue: twoPlaces('countedValue'),
   varianceValue: twoPlaces('varianceValue'),
+  countedAt: {
+    format: 'instant',
+    nullable: true,
+    description: 'When counts were last entered; null until the line is counted (not the same as a zero count).',
+    write: (line) => line.countedAt,
+  } satisfies LineViewField<'instant', string | null>,
+  countedBy: {
+    format: 'user',
+    nullable: true,
+    description: 'Who last entered counts; null until the line is counted.',
+    write: (line) =>
+      line.countedById === null ? null : { id: line.countedById, name: line.countedByName ?? line.countedById },
+  } satisfies LineViewField<'user', { id: string; name: string } | null>,
   version: asStored('version', 'version', 'Changes with every update; send it back as expectedVersion.'),
 } as const;
 

@@ -53,6 +53,23 @@ export interface StocktakeView {
   /** Σ expected value of the lines, as the original's `total_value`. */
   totalValue: string;
   totalVarianceValue: string;
+  /** How far the count has got (docs/domain.md, "Progress and provenance"). */
+  progress: ProgressView;
+}
+
+/**
+ * How far a stocktake's count has got: lines counted of all lines, and the
+ * counted value and variance over the counted lines only, so that an
+ * uncounted line is not taken for a count of zero (its whole expected stock
+ * as a shortage).
+ */
+export interface ProgressView {
+  countedLines: number;
+  totalLines: number;
+  /** Σ counted value of the counted lines, 2 places. */
+  countedValue: string;
+  /** Σ variance value of the counted lines only, 2 places. */
+  varianceValueCounted: string;
 }
 
 export interface MovementView {
@@ -119,9 +136,36 @@ export interface StocktakeTotals {
   lineCount: number;
   totalValue: string;
   totalVarianceValue: string;
+  /** Lines with a count (counted_at set). */
+  countedLines: number;
+  /** Σ counted value and Σ variance value of the counted lines only. */
+  countedValue: string;
+  varianceValueCounted: string;
 }
 
-export const NO_LINES: StocktakeTotals = { lineCount: 0, totalValue: '0.00', totalVarianceValue: '0.00' };
+export const NO_LINES: StocktakeTotals = {
+  lineCount: 0,
+  totalValue: '0.00',
+  totalVarianceValue: '0.00',
+  countedLines: 0,
+  countedValue: '0.00',
+  varianceValueCounted: '0.00',
+};
+
+/** The progress of a count from its stocktake's totals. */
+export function describeProgress(totals: StocktakeTotals): ProgressView {
+  return {
+    countedLines: totals.countedLines,
+    totalLines: totals.lineCount,
+    countedValue: fixed(totals.countedValue, 2),
+    varianceValueCounted: fixed(totals.varianceValueCounted, 2),
+  };
+}
+
+/** Lines approved (or left) without a count: every line not counted yet. */
+export function uncountedLines(progress: ProgressView): number {
+  return progress.totalLines - progress.countedLines;
+}
 
 export function describeStocktake(stocktake: Stocktake, hotel: Hotel, totals: StocktakeTotals): StocktakeView {
   return {
@@ -140,6 +184,7 @@ export function describeStocktake(stocktake: Stocktake, hotel: Hotel, totals: St
     lineCount: totals.lineCount,
     totalValue: fixed(totals.totalValue, 2),
     totalVarianceValue: fixed(totals.totalVarianceValue, 2),
+    progress: describeProgress(totals),
   };
 }
 

@@ -12,6 +12,7 @@ import { Migration20261205143641 } from './Migration20261205143641';
 import { Migration20261205170528 } from './Migration20261205170528';
 import { Migration20261205170829 } from './Migration20261205170829';
 import { Migration20261205174626 } from './Migration20261205174626';
+import { Migration20261205201204 } from './Migration20261205201204';
 
 export const migrationsList = [
   { name: 'Migration20261123225820', class: Migration20261123225820 },
@@ -24,4 +25,5 @@ export const migrationsList = [
   { name: 'Migration20261205170528', class: Migration20261205170528 },
   { name: 'Migration20261205170829', class: Migration20261205170829 },
   { name: 'Migration20261205174626', class: Migration20261205174626 },
+  { name: 'Migration20261205201204', class: Migration20261205201204 },
 ];

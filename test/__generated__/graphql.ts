@@ -29,6 +29,8 @@ export type ApproveStocktakePayload = {
   /** ADJUSTMENT movements written: one per line whose variance is not zero. */
   adjustmentsCreated: Scalars['Int']['output'];
   stocktake: Stocktake;
+  /** Lines approved without a count. Allowed: such a line is approved as its counts stand (zero when never counted). */
+  uncountedLines: Scalars['Int']['output'];
 };
 
 /** One line of a bulk count (updateStocktakeLines). */
@@ -57,6 +59,8 @@ export type BulkLinesUpdatedEvent = RealtimeEvent & {
   /** The Pusher event name, e.g. line-counted-updated. */
   name: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
+  /** The stocktake's progress after this change. Null only on events recorded before it was added. */
+  progress?: Maybe<StocktakeProgress>;
   /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
   stocktakeId: Scalars['ID']['output'];
@@ -186,6 +190,13 @@ export type Hotel = {
   timeZone: Scalars['String']['output'];
 };
 
+/** What a line history entry records: a count, or a movement of the line's item added, corrected or deleted. */
+export type LineChangeKind =
+  | 'COUNT'
+  | 'MOVEMENT_ADDED'
+  | 'MOVEMENT_DELETED'
+  | 'MOVEMENT_UPDATED';
+
 export type LineCountedUpdatedEvent = RealtimeEvent & {
   __typename?: 'LineCountedUpdatedEvent';
   actor: EventActor;
@@ -201,8 +212,72 @@ export type LineCountedUpdatedEvent = RealtimeEvent & {
   /** The Pusher event name, e.g. line-counted-updated. */
   name: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
+  /** The stocktake's progress after this change. Null only on events recorded before it was added. */
+  progress?: Maybe<StocktakeProgress>;
   /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
+};
+
+/** A line's counted figures and movement totals at one moment, as on StocktakeLine. */
+export type LineFigures = {
+  __typename?: 'LineFigures';
+  adjustments: Scalars['Decimal']['output'];
+  /** Kegs, cases or bottles counted. */
+  countedFullUnits: Scalars['Decimal']['output'];
+  /** Pints or loose bottles (draught, Doz, LT sizes) or a fraction of a bottle (others). */
+  countedPartialUnits: Scalars['Decimal']['output'];
+  countedQty: Scalars['Decimal']['output'];
+  countedValue: Scalars['Decimal']['output'];
+  /** opening + purchases − waste. */
+  expectedQty: Scalars['Decimal']['output'];
+  /** Optional EUR override entered by hand. */
+  manualPurchasesValue?: Maybe<Scalars['Decimal']['output']>;
+  purchases: Scalars['Decimal']['output'];
+  /** SALE movements in the period (display only). */
+  salesQty: Scalars['Decimal']['output'];
+  transfersIn: Scalars['Decimal']['output'];
+  transfersOut: Scalars['Decimal']['output'];
+  /** counted − expected; negative is a shortage. */
+  varianceQty: Scalars['Decimal']['output'];
+  varianceValue: Scalars['Decimal']['output'];
+  waste: Scalars['Decimal']['output'];
+};
+
+/** One change to a line: a count, or a movement of it. */
+export type LineHistoryEntry = {
+  __typename?: 'LineHistoryEntry';
+  /** The line's figures after the change. */
+  after: LineFigures;
+  /** When the change was made. */
+  at: Scalars['DateTime']['output'];
+  /** The line's figures before the change. */
+  before: LineFigures;
+  /** Who made the change. */
+  by: User;
+  id: Scalars['ID']['output'];
+  kind: LineChangeKind;
+  lineId: Scalars['ID']['output'];
+  /** The line's version after the change. */
+  lineVersion: Scalars['Int']['output'];
+  /** The movement added, corrected or deleted; null for a count. */
+  movementId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of LineHistoryEntry items (Relay-style connection). */
+export type LineHistoryEntryConnection = {
+  __typename?: 'LineHistoryEntryConnection';
+  edges: Array<LineHistoryEntryEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<LineHistoryEntry>;
+  pageInfo: PageInfo;
+};
+
+/** A LineHistoryEntry in a page, with its cursor. */
+export type LineHistoryEntryEdge = {
+  __typename?: 'LineHistoryEntryEdge';
+  /** Opaque: pass it as `after` to read the items after this one. */
+  cursor: Scalars['String']['output'];
+  node: LineHistoryEntry;
 };
 
 /** A line's editing lock. */
@@ -232,6 +307,8 @@ export type LineMovementAddedEvent = RealtimeEvent & {
   /** The Pusher event name, e.g. line-counted-updated. */
   name: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
+  /** The stocktake's progress after this change. Null only on events recorded before it was added. */
+  progress?: Maybe<StocktakeProgress>;
   /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
 };
@@ -252,6 +329,8 @@ export type LineMovementDeletedEvent = RealtimeEvent & {
   /** The Pusher event name, e.g. line-counted-updated. */
   name: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
+  /** The stocktake's progress after this change. Null only on events recorded before it was added. */
+  progress?: Maybe<StocktakeProgress>;
   /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
 };
@@ -295,6 +374,8 @@ export type LineMovementUpdatedEvent = RealtimeEvent & {
   name: Scalars['String']['output'];
   occurredAt: Scalars['DateTime']['output'];
   oldValues: MovementValues;
+  /** The stocktake's progress after this change. Null only on events recorded before it was added. */
+  progress?: Maybe<StocktakeProgress>;
   /** Position on the channel within its epoch: 1, 2, 3… in commit order, with no gaps. */
   sequence: Scalars['Int']['output'];
 };
@@ -519,6 +600,8 @@ export type Query = {
   hotel: Hotel;
   /** The caller's hotels. */
   hotels: Array<Hotel>;
+  /** A line's history, newest first, a page at a time: every count and movement change, who made it, when, and the line's figures before and after. Kept for the stocktake's life; readable by whoever may read the line. */
+  lineHistory: LineHistoryEntryConnection;
   /** The line's item movements inside the stocktake period, newest first. */
   lineMovements: Array<StockMovement>;
   /** The caller and their hotels. */
@@ -558,6 +641,13 @@ export type QueryDeadLetteredEventsArgs = {
 
 export type QueryHotelArgs = {
   identifier: Scalars['String']['input'];
+};
+
+
+export type QueryLineHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  lineId: Scalars['ID']['input'];
 };
 
 
@@ -696,9 +786,12 @@ export type Stocktake = {
   notes: Scalars['String']['output'];
   periodEnd: Scalars['LocalDate']['output'];
   periodStart: Scalars['LocalDate']['output'];
+  /** How far the count has got; kept current with every count. */
+  progress: StocktakeProgress;
   status: StocktakeStatus;
   /** Σ expected value of the lines. */
   totalValue: Scalars['Decimal']['output'];
+  /** Σ variance value of every line, counted or not (see progress). */
   totalVarianceValue: Scalars['Decimal']['output'];
 };
 
@@ -761,6 +854,10 @@ export type StocktakeLine = {
   adjustments: Scalars['Decimal']['output'];
   categoryCode: Scalars['String']['output'];
   categoryName: Scalars['String']['output'];
+  /** When counts were last entered; null until the line is counted (not the same as a zero count). */
+  countedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who last entered counts; null until the line is counted. */
+  countedBy?: Maybe<User>;
   countedDisplayFullUnits: Scalars['String']['output'];
   countedDisplayPartialUnits: Scalars['String']['output'];
   /** Kegs, cases or bottles counted. */
@@ -827,6 +924,18 @@ export type StocktakePopulatedEvent = RealtimeEvent & {
   stocktakeId: Scalars['ID']['output'];
 };
 
+/** How far the count has got. Value and variance are over counted lines only: an uncounted line is not a zero count. */
+export type StocktakeProgress = {
+  __typename?: 'StocktakeProgress';
+  /** Lines with a count (countedAt set). */
+  countedLines: Scalars['Int']['output'];
+  /** Σ counted value of the counted lines. */
+  countedValue: Scalars['Decimal']['output'];
+  totalLines: Scalars['Int']['output'];
+  /** Σ variance value of the counted lines only. */
+  varianceValueCounted: Scalars['Decimal']['output'];
+};
+
 /** DRAFT stocktakes can be edited; APPROVED ones are locked. */
 export type StocktakeStatus =
   | 'APPROVED'
@@ -850,6 +959,8 @@ export type StocktakeStatusChangedEvent = RealtimeEvent & {
   status: StocktakeStatus;
   stocktake: Stocktake;
   stocktakeId: Scalars['ID']['output'];
+  /** Lines without a count at this change: on approval, the lines approved uncounted. Null only on events recorded before it was added. */
+  uncountedLines?: Maybe<Scalars['Int']['output']>;
 };
 
 export type Subscription = {
@@ -918,6 +1029,13 @@ export type UpdateStocktakeLineInput = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Pass null to clear. */
   manualPurchasesValue?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+/** A user as their token names them. */
+export type User = {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
 };
 
 /** A user took a line's lock. */

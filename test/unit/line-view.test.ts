@@ -38,6 +38,9 @@ const KEG: LineRecord = {
   expectedValue: '566.7600',
   countedValue: '467.4400',
   varianceValue: '-99.3200',
+  countedAt: '2025-11-09T14:30:00.000Z',
+  countedById: 'u-7',
+  countedByName: 'Aoife Byrne',
   version: 4,
 };
 
@@ -78,6 +81,8 @@ describe('the line clients see, declared once', () => {
       expectedValue: '566.76',
       countedValue: '467.44',
       varianceValue: '-99.32',
+      countedAt: '2025-11-09T14:30:00.000Z',
+      countedBy: { id: 'u-7', name: 'Aoife Byrne' },
       version: 4,
     });
     expect(Object.keys(describeLineRecord(KEG))).toEqual(Object.keys(LINE_VIEW));
@@ -85,7 +90,15 @@ describe('the line clients see, declared once', () => {
 
   it('is the GraphQL StocktakeLine type: every field, typed and nullable as declared, with its description', async () => {
     const line = (await createSchema()).getType('StocktakeLine') as GraphQLObjectType;
-    const graphqlType = { id: 'ID', version: 'Int', text: 'String', categoryCode: 'String', display: 'String' };
+    const graphqlType = {
+      id: 'ID',
+      version: 'Int',
+      text: 'String',
+      categoryCode: 'String',
+      display: 'String',
+      instant: 'DateTime',
+      user: 'User',
+    };
     const fields = line.getFields();
     for (const [name, { format, nullable, description }] of Object.entries(LINE_VIEW)) {
       const field = fields[name];
@@ -109,5 +122,15 @@ describe('the line clients see, declared once', () => {
     expect(properties.manual_purchases_value!.anyOf).toHaveLength(2);
     expect(properties.expected_qty!.description).toBe(LINE_VIEW.expectedQty.description);
     expect(properties.version!.description).toBe(LINE_VIEW.version.description);
+    expect(properties.counted_at!.anyOf).toHaveLength(2);
+    expect(properties.counted_by!.anyOf).toHaveLength(2);
+  });
+
+  it('shows an uncounted line with no counter and no count time', () => {
+    const uncounted = describeLineRecord({ ...KEG, countedAt: null, countedById: null, countedByName: null });
+    expect({ countedAt: uncounted.countedAt, countedBy: uncounted.countedBy }).toEqual({
+      countedAt: null,
+      countedBy: null,
+    });
   });
 });

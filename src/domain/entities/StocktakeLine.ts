@@ -28,6 +28,9 @@ export class StocktakeLine {
     | 'countedFullUnits'
     | 'countedPartialUnits'
     | 'version'
+    | 'countedAt'
+    | 'countedById'
+    | 'countedByName'
     | DerivedField;
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -107,6 +110,19 @@ export class StocktakeLine {
 
   @Property(numeric(24, 2, { default: '0' }))
   varianceValue: string = '0';
+
+  // ---- provenance of the count (docs/domain.md, "Progress and provenance") --
+
+  /** When counts were last entered; null until the line is counted (an uncounted line is not a zero count). */
+  @Property({ type: 'datetime', nullable: true })
+  countedAt: Date | null = null;
+
+  /** Who last entered counts, as their token names them; null until counted. */
+  @Property({ type: 'string', length: 128, nullable: true })
+  countedById: string | null = null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  countedByName: string | null = null;
 
   /** Bumped by every change; clients send it back as `expectedVersion`. */
   @Property({ type: 'integer', version: true })

@@ -3,5 +3,6 @@ export { StockCategory, CATEGORY_CODES, type CategoryCode } from './StockCategor
 export { StockItem } from './StockItem';
 export { Stocktake, StocktakeStatus } from './Stocktake';
 export { StocktakeLine } from './StocktakeLine';
+export { LineHistoryEntry, LineChangeKind } from './LineHistoryEntry';
 export { StockMovement, MovementType } from './StockMovement';
 export { IdempotencyRecord, InstanceLiveness, LineLock, PresenceSession } from './collaboration';

@@ -6,7 +6,8 @@
  * editing lock joined), refused in a fixed order (not found, not allowed,
  * approved, someone else's lock, stale version), and written back with
  * saveLine, whose stale-version answer is the same CONFLICT as a stale
- * `expectedVersion`.
+ * `expectedVersion`; every write records an entry of the line's history in
+ * the same transaction (docs/domain.md, "A line's history").
  */
 import { StocktakeStatus } from '../entities';
 import { ConflictError, LockedError, NotFoundError } from '../errors';
@@ -15,6 +16,8 @@ import { authorize, type Role, type Viewer } from '../viewer';
 import { type LineRecord } from '../views';
 import { lockLine, saveLine, type LockHolder, type LockedLine } from './line-records';
 import { describeLineRecord, type LineView } from '../line-view';
+import { lineFigures, type LineChange } from '../line-history';
+import { insertLineHistory } from './line-history-records';
 
 /**
  * The line with its stocktake locked for the rest of the transaction:
@@ -59,15 +62,35 @@ export async function editableLine(
 }
 
 /**
- * Writes the line's stored figures (as `changed` holds them) and returns its
- * view at the new version; the stale-version CONFLICT when it changed since
- * `read` was read. Every change locks the stocktake first, so that means a
- * path that skipped the lock: refused rather than overwritten.
+ * Writes the line's stored figures (as `changed` holds them), records the
+ * change in the line's history (`change`: what, by whom, when; with the
+ * figures before and after) and returns its view at the new version; the
+ * stale-version CONFLICT when it changed since `read` was read. Every change
+ * locks the stocktake first, so that means a path that skipped the lock:
+ * refused rather than overwritten.
  */
-export async function writeLine(sql: Sql, read: LockedLine, changed: LineRecord): Promise<LineView> {
+export async function writeLine(
+  sql: Sql,
+  read: LockedLine,
+  changed: LineRecord,
+  change: LineChange,
+): Promise<LineView> {
   const version = await saveLine(sql, { ...changed, version: read.version });
-  if (version === null) throw staleVersion(describeLineRecord(read), read.version);
-  return describeLineRecord({ ...changed, version });
+  const before = describeLineRecord(read);
+  if (version === null) throw staleVersion(before, read.version);
+  const after = describeLineRecord({ ...changed, version });
+  await insertLineHistory(
+    sql,
+    {
+      lineId: read.id,
+      stocktakeId: read.stocktakeId,
+      lineVersion: version,
+      before: lineFigures(before),
+      after: lineFigures(after),
+    },
+    change,
+  );
+  return after;
 }
 
 /** The CONFLICT for a change to a line someone else is editing: who holds it, and until when. */

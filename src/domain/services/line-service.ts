@@ -6,7 +6,7 @@
  * hand-written SQL (runSql), the path chosen for the count's speed.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { MovementType } from '../entities';
+import { LineChangeKind, type MovementType } from '../entities';
 import { absFixed, compareFixed, parseFixed } from '../fixed-point';
 import { BadInputError, DomainError, NotFoundError } from '../errors';
 import type { MovementValues } from '../events';
@@ -30,6 +30,11 @@ import {
 } from './movement-records';
 import { movementTotals, withPeriodTotals } from './movement-totals';
 import { describeLineRecord, type LineView } from '../line-view';
+import type { UserRef } from '../events';
+import type { LineChange, LineHistoryView } from '../line-history';
+import type { Page } from '../page';
+import { lineHistoryPage } from './line-history-records';
+import { progressOf } from './stocktake-service';
 
 interface LineCountsInput {
   countedFullUnits?: string | null;
@@ -62,6 +67,10 @@ export interface MovementInput {
   expectedVersion?: number | null;
 }
 
+/** A line's history is read a page at a time: at most this many entries. */
+export const MAX_HISTORY_PAGE = 100;
+export const DEFAULT_HISTORY_PAGE = 20;
+
 /** Quantities are stored as numeric(15,4). */
 const MAX_QUANTITY = parseFixed('100000000000');
 
@@ -80,18 +89,42 @@ export class LineService {
     return movements.map((m) => describeMovement(m, line.itemSku));
   }
 
+  /**
+   * The line's history, newest first, a page at a time (docs/domain.md, "A line's history"): seen by whoever
+   * may read the line, refused as the line is (NOT_FOUND for another hotel's). `after` is the id of the last
+   * entry of the previous page; BAD_USER_INPUT when it is not an entry of this line.
+   */
+  async history(
+    em: EntityManager,
+    viewer: Viewer,
+    lineId: number,
+    page: { first: number; after: string | null },
+  ): Promise<Page<LineHistoryView>> {
+    if (!Number.isInteger(page.first) || page.first < 1 || page.first > MAX_HISTORY_PAGE) {
+      throw new BadInputError('first', `first must be between 1 and ${MAX_HISTORY_PAGE}`);
+    }
+    const sql = this.unitOfWork.sqlOf(em);
+    await visibleLine(sql, viewer, lineId);
+    const found = await lineHistoryPage(sql, lineId, page.first, page.after);
+    if (!found) {
+      throw new BadInputError('after', "after must be a cursor of this line's history (the endCursor of a page)");
+    }
+    return found;
+  }
+
   updateCounts(viewer: Viewer, lineId: number, input: LineCountsInput): Promise<LineView> {
     // Checked before the transaction: bad input never takes a lock.
     const counts = checkedCounts(input);
 
     return this.unitOfWork.runSql(actorOf(viewer), async (sql, events) => {
       const line = await editableLine(sql, viewer, lineId, 'edit its lines', input.expectedVersion);
-      const view = await writeLine(sql, line, countedLine(line, counts));
+      const change = changeBy(viewer, LineChangeKind.COUNT);
+      const view = await writeLine(sql, line, countedLine(line, counts, change), change);
       events.record({
         name: 'line-counted-updated',
         hotel: line.hotel,
         stocktakeId: line.stocktakeId,
-        data: { line: view },
+        data: { line: view, progress: await progressOf(sql, line.stocktakeId) },
       });
       return view;
     });
@@ -123,6 +156,7 @@ export class LineService {
       });
       checkNotApproved(found.status, stocktakeId, 'edit its lines');
       const lineErrors: Record<string, unknown>[] = [];
+      const change = changeBy(viewer, LineChangeKind.COUNT);
       const planned: { line: LockedLine; changed: LineRecord }[] = [];
       for (const input of inputs) {
         const line = found.lines.get(input.lineId);
@@ -131,7 +165,7 @@ export class LineService {
           checkLineEditable(viewer, line, input.expectedVersion);
           planned.push({
             line,
-            changed: countedLine(line, checkedCounts({ ...input, manualPurchasesValue: undefined })),
+            changed: countedLine(line, checkedCounts({ ...input, manualPurchasesValue: undefined }), change),
           });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
@@ -147,12 +181,12 @@ export class LineService {
         );
       }
       const views: LineView[] = [];
-      for (const { line, changed } of planned) views.push(await writeLine(sql, line, changed));
+      for (const { line, changed } of planned) views.push(await writeLine(sql, line, changed, change));
       events.record({
         name: 'bulk-lines-updated',
         hotel: found.hotel,
         stocktakeId,
-        data: { stocktakeId, lines: views },
+        data: { stocktakeId, lines: views, progress: await progressOf(sql, stocktakeId) },
       });
       return views;
     });
@@ -179,13 +213,16 @@ export class LineService {
         staffName: viewer.name,
         timestamp: clampIntoPeriod(input.timestamp ?? new Date(), bounds),
       });
-      const view = await recalculate(sql, line, bounds);
+      const view = await recalculate(sql, line, bounds, {
+        ...changeBy(viewer, LineChangeKind.MOVEMENT_ADDED),
+        movementId: movement.id,
+      });
       const movementView = describeMovement(movement, view.itemSku);
       events.record({
         name: 'line-movement-added',
         hotel: line.hotel,
         stocktakeId: line.stocktakeId,
-        data: { line: view, movement: movementView },
+        data: { line: view, movement: movementView, progress: await progressOf(sql, line.stocktakeId) },
       });
       return { movement: movementView, line: view };
     });
@@ -215,13 +252,16 @@ export class LineService {
       const timestamp =
         input.timestamp == null ? new Date(current.timestamp) : clampIntoPeriod(input.timestamp, bounds);
       const movement = await updateMovement(sql, movementId, { ...values, timestamp });
-      const view = await recalculate(sql, line, bounds);
+      const view = await recalculate(sql, line, bounds, {
+        ...changeBy(viewer, LineChangeKind.MOVEMENT_UPDATED),
+        movementId,
+      });
       const movementView = describeMovement(movement, view.itemSku);
       events.record({
         name: 'line-movement-updated',
         hotel: line.hotel,
         stocktakeId: line.stocktakeId,
-        data: { line: view, movement: movementView, oldValues },
+        data: { line: view, movement: movementView, oldValues, progress: await progressOf(sql, line.stocktakeId) },
       });
       return { movement: movementView, oldValues, line: view };
     });
@@ -238,12 +278,15 @@ export class LineService {
       const bounds = boundsOf(line);
       await movementOfLine(sql, line, bounds, movementId);
       await deleteMovement(sql, movementId);
-      const view = await recalculate(sql, line, bounds);
+      const view = await recalculate(sql, line, bounds, {
+        ...changeBy(viewer, LineChangeKind.MOVEMENT_DELETED),
+        movementId,
+      });
       events.record({
         name: 'line-movement-deleted',
         hotel: line.hotel,
         stocktakeId: line.stocktakeId,
-        data: { line: view, deletedMovementId: movementId },
+        data: { line: view, deletedMovementId: movementId, progress: await progressOf(sql, line.stocktakeId) },
       });
       return { deletedMovementId: movementId, line: view };
     });
@@ -264,7 +307,7 @@ function boundsOf(line: LockedLine): PeriodBounds {
 }
 
 /** Counts as entered and checked: undefined leaves a field as it is; a null override clears it. */
-interface CheckedCounts {
+export interface CheckedCounts {
   full: string | undefined;
   partial: string | undefined;
   manual: string | null | undefined;
@@ -286,13 +329,31 @@ function checkedCounts(
   };
 }
 
-/** The line with the counts applied and its figures derived; a count too large to approve is BAD_USER_INPUT. */
-function countedLine(line: LineRecord, { full, partial, manual }: CheckedCounts): LineRecord {
+/** A change made now by the viewer, for the line's history (and a count's provenance). */
+function changeBy(viewer: Viewer, kind: LineChangeKind): LineChange {
+  const by: UserRef = { id: viewer.id, name: viewer.name };
+  return { kind, by, at: new Date() };
+}
+
+/**
+ * The line with the counts applied and its figures derived; a count too large to approve is BAD_USER_INPUT.
+ * Entering a count (either figure, even the same again) makes the line counted, by `change.by` at `change.at`
+ * (docs/domain.md, "Progress and provenance"); changing only the purchases override does not.
+ */
+export function countedLine(
+  line: LineRecord,
+  { full, partial, manual }: CheckedCounts,
+  change: LineChange,
+): LineRecord {
+  const counted = full !== undefined || partial !== undefined;
   const changed: LineRecord = {
     ...line,
     countedFullUnits: full ?? line.countedFullUnits,
     countedPartialUnits: partial ?? line.countedPartialUnits,
     manualPurchasesValue: manual === undefined ? line.manualPurchasesValue : manual,
+    ...(counted
+      ? { countedAt: change.at.toISOString(), countedById: change.by.id, countedByName: change.by.name }
+      : {}),
   };
   const derived = deriveLine({ ...changed, categoryCode: line.categoryCode });
   // Approval would have to store the variance as a movement quantity (numeric(15,4)).
@@ -323,9 +384,9 @@ async function movementOfLine(
 }
 
 /** The line with its movement totals read afresh and its figures derived again, written back. */
-async function recalculate(sql: Sql, line: LockedLine, bounds: PeriodBounds): Promise<LineView> {
+async function recalculate(sql: Sql, line: LockedLine, bounds: PeriodBounds, change: LineChange): Promise<LineView> {
   const totals = await movementTotals(sql, line.hotelId, bounds, [line.itemId]);
-  return writeLine(sql, line, withPeriodTotals(line, totals.get(line.itemId)!));
+  return writeLine(sql, line, withPeriodTotals(line, totals.get(line.itemId)!), change);
 }
 
 function checkMovement(

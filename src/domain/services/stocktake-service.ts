@@ -13,9 +13,12 @@ import type { UnitOfWork } from '../unit-of-work';
 import { actorOf, type Viewer } from '../viewer';
 import {
   NO_LINES,
+  describeProgress,
   describeStocktake,
+  uncountedLines,
   totalsByCategory,
   type CategoryTotalsView,
+  type ProgressView,
   type StocktakeTotals,
   type StocktakeView,
 } from '../views';
@@ -223,7 +226,10 @@ export class StocktakeService {
    * the end of the period so the next period opens at this count, and ends
    * every editing lock of the stocktake (one `editing-locks-ended`).
    */
-  approve(viewer: Viewer, id: number): Promise<{ stocktake: StocktakeView; adjustmentsCreated: number }> {
+  approve(
+    viewer: Viewer,
+    id: number,
+  ): Promise<{ stocktake: StocktakeView; adjustmentsCreated: number; uncountedLines: number }> {
     return this.unitOfWork.run(actorOf(viewer), async (em, events, sql) => {
       const { stocktake, hotel } = await stocktakeFor(em, viewer, id, 'manager', { lock: true });
       if (stocktake.isLocked) throw new LockedError(id, 'approve it again');
@@ -251,13 +257,21 @@ export class StocktakeService {
       // Nobody edits an approved stocktake: every editing lock ends here, told in one event (docs/collaboration.md).
       await endLocksTogether(sql, events, { hotel: hotel.identifier, stocktakeId: id, reason: 'approved' });
       const view = describeStocktake(stocktake, hotel, await totalsOfOne(sql, stocktake));
+      // Approving with lines not counted is allowed; the answer and the event say how many (docs/domain.md).
+      const uncounted = uncountedLines(view.progress);
       events.record({
         name: 'stocktake-status-changed',
         hotel: hotel.identifier,
         stocktakeId: id,
-        data: { stocktakeId: id, status: stocktake.status, adjustmentsCreated, stocktake: view },
+        data: {
+          stocktakeId: id,
+          status: stocktake.status,
+          adjustmentsCreated,
+          uncountedLines: uncounted,
+          stocktake: view,
+        },
       });
-      return { stocktake: view, adjustmentsCreated };
+      return { stocktake: view, adjustmentsCreated, uncountedLines: uncounted };
     });
   }
 
@@ -280,32 +294,39 @@ export class StocktakeService {
         name: 'stocktake-status-changed',
         hotel: hotel.identifier,
         stocktakeId: id,
-        data: { stocktakeId: id, status: stocktake.status, adjustmentsCreated: 0, stocktake: view },
+        data: {
+          stocktakeId: id,
+          status: stocktake.status,
+          adjustmentsCreated: 0,
+          uncountedLines: uncountedLines(view.progress),
+          stocktake: view,
+        },
       });
       return { stocktake: view, adjustmentsRemoved };
     });
   }
 }
 
-/** Line count and value totals per stocktake, summed in SQL from the lines' stored values. */
+/**
+ * Line count, value totals and the count's progress per stocktake, summed in SQL from the lines' stored
+ * values in one statement (a line is counted once counted_at is set).
+ */
 export async function totalsOf(sql: Sql, stocktakeIds: readonly number[]): Promise<Map<number, StocktakeTotals>> {
   if (stocktakeIds.length === 0) return new Map();
-  const rows = await sql.rows<{
-    stocktake_id: number;
-    line_count: number;
-    total_value: string;
-    total_variance_value: string;
-  }>(
-    `select stocktake_id, count(*)::int as line_count, sum(expected_value)::text as total_value, sum(variance_value)::text as total_variance_value
+  const rows = await sql.rows<StocktakeTotals & { stocktakeId: number }>(
+    `select stocktake_id as "stocktakeId", count(*)::int as "lineCount", sum(expected_value)::text as "totalValue",
+       sum(variance_value)::text as "totalVarianceValue", count(counted_at)::int as "countedLines",
+       coalesce(sum(counted_value) filter (where counted_at is not null), 0)::text as "countedValue",
+       coalesce(sum(variance_value) filter (where counted_at is not null), 0)::text as "varianceValueCounted"
      from stocktake_line where stocktake_id = any(cast(? as int[])) group by stocktake_id`,
     [stocktakeIds],
   );
-  return new Map(
-    rows.map((row) => [
-      row.stocktake_id,
-      { lineCount: row.line_count, totalValue: row.total_value, totalVarianceValue: row.total_variance_value },
-    ]),
-  );
+  return new Map(rows.map(({ stocktakeId, ...totals }) => [stocktakeId, totals]));
+}
+
+/** The progress of one stocktake's count, read in the caller's transaction (after a change, for its event). */
+export async function progressOf(sql: Sql, stocktakeId: number): Promise<ProgressView> {
+  return describeProgress((await totalsOf(sql, [stocktakeId])).get(stocktakeId) ?? NO_LINES);
 }
 
 async function totalsOfOne(sql: Sql, stocktake: Stocktake): Promise<StocktakeTotals> {

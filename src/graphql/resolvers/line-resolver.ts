@@ -1,5 +1,10 @@
 import { Arg, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { BadInputError } from '../../domain/errors';
+import { DEFAULT_HISTORY_PAGE, MAX_HISTORY_PAGE } from '../../domain/services/line-service';
+import { ARGUMENT_RANGES_EXTENSION } from '../argument-ranges';
 import { COST_EXTENSION, LIST_SIZE_EXTENSION } from '../operation-limits';
+import { connectionFrom, decodeCursor, encodeCursor, type Connection } from '../types/connection';
+import { LineHistoryConnection, type LineHistoryEntryType } from '../types/line-history';
 import { viewerOf, type GraphQLContext } from '../context';
 import { parseId } from '../ids';
 import {
@@ -13,6 +18,9 @@ import {
   UpdateStocktakeLineInput,
 } from '../types/movement';
 import { StocktakeLineType } from '../types/stocktake-line';
+
+/** The list name inside `lineHistory` cursors (connection.ts). */
+const HISTORY_CURSOR = 'line-history';
 
 @Resolver()
 export class LineResolver {
@@ -28,6 +36,41 @@ export class LineResolver {
   @Extensions({ [LIST_SIZE_EXTENSION]: 50, [COST_EXTENSION]: 750 })
   lineMovements(@Arg('lineId', () => ID) lineId: string, @Ctx() context: GraphQLContext): Promise<StockMovementType[]> {
     return context.services.lines.movements(context.em, viewerOf(context), parseId('lineId', lineId));
+  }
+
+  @Query(() => LineHistoryConnection, {
+    description:
+      "A line's history, newest first, a page at a time: every count and movement change, who made it, when, and " +
+      "the line's figures before and after. Kept for the stocktake's life; readable by whoever may read the line.",
+  })
+  @Extensions({
+    [COST_EXTENSION]: 100,
+    [ARGUMENT_RANGES_EXTENSION]: { first: { min: 1, max: MAX_HISTORY_PAGE } },
+  })
+  async lineHistory(
+    @Arg('lineId', () => ID) lineId: string,
+    @Arg('first', () => Int, {
+      defaultValue: DEFAULT_HISTORY_PAGE,
+      description: `Page size, 1 to ${MAX_HISTORY_PAGE}.`,
+    })
+    first: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: "The previous page's `pageInfo.endCursor` (or any edge's cursor): the page starts after it.",
+    })
+    after: string | null | undefined,
+    @Ctx() context: GraphQLContext,
+  ): Promise<Connection<LineHistoryEntryType>> {
+    const anchor = after == null ? null : decodeCursor(HISTORY_CURSOR, after);
+    // A cursor of this list holds an entry id; anything else was not given by us.
+    if (anchor !== null && !/^[1-9]\d{0,17}$/.test(anchor)) {
+      throw new BadInputError('after', 'after is not a cursor of this list: pass a cursor it returned');
+    }
+    const page = await context.services.lines.history(context.em, viewerOf(context), parseId('lineId', lineId), {
+      first,
+      after: anchor,
+    });
+    return connectionFrom(page, (entry) => encodeCursor(HISTORY_CURSOR, entry.id));
   }
 
   @Mutation(() => StocktakeLineType, { description: 'Enters counts; omitted fields stay as they are.' })

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { MovementType, StocktakeStatus } from '../../domain/entities';
+import { LineChangeKind, MovementType, StocktakeStatus } from '../../domain/entities';
 
 export enum Role {
   staff = 'staff',
@@ -16,4 +16,10 @@ registerEnumType(Role, {
   description: 'staff count and record movements; managers also run the stocktake.',
 });
 
-export { MovementType, StocktakeStatus };
+registerEnumType(LineChangeKind, {
+  name: 'LineChangeKind',
+  description:
+    "What a line history entry records: a count, or a movement of the line's item added, corrected or deleted.",
+});
+
+export { LineChangeKind, MovementType, StocktakeStatus };

@@ -13,7 +13,7 @@ import type { StoredEvent } from '../../realtime/outbox/stored-event';
 import { DateTimeScalar } from '../scalars';
 import { StocktakeStatus } from './enums';
 import { MovementValuesType, StockMovementType } from './movement';
-import { StocktakeType } from './stocktake';
+import { StocktakeProgressType, StocktakeType } from './stocktake';
 import { StocktakeLineType } from './stocktake-line';
 
 @ObjectType('EventActor', { description: 'Who made the change.' })
@@ -80,6 +80,14 @@ class StocktakeStatusChangedEvent extends RealtimeEventType {
   @Field(() => Int)
   adjustmentsCreated!: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Lines without a count at this change: on approval, the lines approved uncounted. Null only on events recorded ' +
+      'before it was added.',
+  })
+  uncountedLines!: number | null;
+
   @Field(() => StocktakeType)
   stocktake!: StocktakeType;
 }
@@ -106,6 +114,12 @@ class LineCountedUpdatedEvent extends RealtimeEventType {
 
   @Field(() => StocktakeLineType)
   line!: StocktakeLineType;
+
+  @Field(() => StocktakeProgressType, {
+    nullable: true,
+    description: "The stocktake's progress after this change. Null only on events recorded before it was added.",
+  })
+  progress!: StocktakeProgressType | null;
 }
 
 @ObjectType('LineMovementAddedEvent', { implements: RealtimeEventType })
@@ -142,6 +156,12 @@ class BulkLinesUpdatedEvent extends RealtimeEventType {
 
   @Field(() => [StocktakeLineType])
   lines!: StocktakeLineType[];
+
+  @Field(() => StocktakeProgressType, {
+    nullable: true,
+    description: "The stocktake's progress after this change. Null only on events recorded before it was added.",
+  })
+  progress!: StocktakeProgressType | null;
 }
 
 @ObjectType('UserJoinedEvent', { implements: RealtimeEventType, description: "A user's presence began." })
@@ -233,13 +253,21 @@ interface GraphQLEventDefinition<Name extends EventName> {
   fields(data: EventOf<Name>['data']): object;
 }
 
-const lineFields = ({ line }: { line: StocktakeLineType }) => ({ lineId: line.id, itemSku: line.itemSku, line });
+const lineFields = ({ line, progress }: { line: StocktakeLineType; progress?: StocktakeProgressType }) => ({
+  lineId: line.id,
+  itemSku: line.itemSku,
+  line,
+  progress: progress ?? null,
+});
 
 /** Every catalog event's GraphQL type; keyed by all event names, so none can be missing. */
 const GRAPHQL_EVENTS: { readonly [Name in EventName]: GraphQLEventDefinition<Name> } = {
   'stocktake-created': { type: StocktakeCreatedEvent, fields: ({ stocktake }) => ({ stocktake }) },
   'stocktake-deleted': { type: StocktakeDeletedEvent, fields: ({ stocktakeId }) => ({ stocktakeId }) },
-  'stocktake-status-changed': { type: StocktakeStatusChangedEvent, fields: (data) => ({ ...data }) },
+  'stocktake-status-changed': {
+    type: StocktakeStatusChangedEvent,
+    fields: (data) => ({ ...data, uncountedLines: data.uncountedLines ?? null }),
+  },
   'stocktake-populated': {
     type: StocktakePopulatedEvent,
     fields: ({ stocktakeId, linesCreated }) => ({
@@ -263,7 +291,12 @@ const GRAPHQL_EVENTS: { readonly [Name in EventName]: GraphQLEventDefinition<Nam
   },
   'bulk-lines-updated': {
     type: BulkLinesUpdatedEvent,
-    fields: ({ stocktakeId, lines }) => ({ stocktakeId, linesUpdated: lines.length, lines }),
+    fields: ({ stocktakeId, lines, progress }) => ({
+      stocktakeId,
+      linesUpdated: lines.length,
+      lines,
+      progress: progress ?? null,
+    }),
   },
   'user-joined': { type: UserJoinedEvent, fields: (data) => ({ ...data }) },
   'user-left': { type: UserLeftEvent, fields: (data) => ({ ...data }) },

@@ -6,7 +6,16 @@
  */
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LINE_VIEW, type LineView, type LineViewFormat } from '../../domain/line-view';
-import { DecimalScalar } from '../scalars';
+import { DateTimeScalar, DecimalScalar } from '../scalars';
+
+@ObjectType('User', { description: 'A user as their token names them.', simpleResolvers: true })
+export class UserType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+}
 
 /** The GraphQL type of each format of a shown field. */
 const GRAPHQL_TYPE_OF = {
@@ -18,6 +27,8 @@ const GRAPHQL_TYPE_OF = {
   twoPlaces: DecimalScalar,
   fourPlaces: DecimalScalar,
   display: String,
+  instant: DateTimeScalar,
+  user: UserType,
 } as const satisfies Record<LineViewFormat, unknown>;
 
 @ObjectType('StocktakeLine', { simpleResolvers: true })

@@ -1,9 +1,28 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import type { StocktakeView, CategoryTotalsView } from '../../domain/views';
+import type { StocktakeView, CategoryTotalsView, ProgressView } from '../../domain/views';
 import type { CategoryCode } from '../../domain/entities';
 import { DateTimeScalar, DecimalScalar, LocalDateScalar } from '../scalars';
 import { connectionOf } from './connection';
 import { StocktakeStatus } from './enums';
+
+@ObjectType('StocktakeProgress', {
+  description:
+    'How far the count has got. Value and variance are over counted lines only: an uncounted line is not a zero count.',
+  simpleResolvers: true,
+})
+export class StocktakeProgressType implements ProgressView {
+  @Field(() => Int, { description: 'Lines with a count (countedAt set).' })
+  countedLines!: number;
+
+  @Field(() => Int)
+  totalLines!: number;
+
+  @Field(() => DecimalScalar, { description: 'Σ counted value of the counted lines.' })
+  countedValue!: string;
+
+  @Field(() => DecimalScalar, { description: 'Σ variance value of the counted lines only.' })
+  varianceValueCounted!: string;
+}
 
 @ObjectType('Stocktake')
 export class StocktakeType implements StocktakeView {
@@ -48,8 +67,11 @@ export class StocktakeType implements StocktakeView {
   @Field(() => DecimalScalar, { description: 'Σ expected value of the lines.' })
   totalValue!: string;
 
-  @Field(() => DecimalScalar)
+  @Field(() => DecimalScalar, { description: 'Σ variance value of every line, counted or not (see progress).' })
   totalVarianceValue!: string;
+
+  @Field(() => StocktakeProgressType, { description: 'How far the count has got; kept current with every count.' })
+  progress!: StocktakeProgressType;
 }
 
 /** `stocktakes`: a hotel's stocktakes a page at a time. */
@@ -140,6 +162,12 @@ export class ApproveStocktakePayload {
 
   @Field(() => Int, { description: 'ADJUSTMENT movements written: one per line whose variance is not zero.' })
   adjustmentsCreated!: number;
+
+  @Field(() => Int, {
+    description:
+      'Lines approved without a count. Allowed: such a line is approved as its counts stand (zero when never counted).',
+  })
+  uncountedLines!: number;
 }
 
 @ObjectType()

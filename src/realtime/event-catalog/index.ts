@@ -14,6 +14,7 @@ import {
   pusherMovement,
   pusherMovementSummary,
   pusherOldValues,
+  pusherProgress,
   pusherStocktakeSummary,
 } from './pusher-payloads';
 import {
@@ -75,12 +76,14 @@ export const EVENT_CATALOG: Catalog = {
       stocktake_id: data.stocktakeId,
       status: data.status,
       adjustments_created: data.adjustmentsCreated,
+      uncounted_lines: data.uncountedLines ?? null,
       stocktake: pusherStocktakeSummary(data.stocktake),
     }),
     slim: (data) => ({
       stocktake_id: data.stocktakeId,
       status: data.status,
       adjustments_created: data.adjustmentsCreated,
+      uncounted_lines: data.uncountedLines ?? null,
     }),
   },
   'stocktake-populated': {
@@ -96,7 +99,7 @@ export const EVENT_CATALOG: Catalog = {
   'line-counted-updated': {
     scopes: ['detail'],
     summary: "A line's counts changed.",
-    pusher: (data) => ({ ...lineIds(data), line: pusherLine(data.line) }),
+    pusher: (data) => ({ ...lineIds(data), line: pusherLine(data.line), progress: pusherProgress(data.progress) }),
     slim: lineIds,
   },
   'line-movement-added': {
@@ -106,6 +109,7 @@ export const EVENT_CATALOG: Catalog = {
       ...lineIds(data),
       movement: pusherMovementSummary(data.movement),
       line: pusherLine(data.line),
+      progress: pusherProgress(data.progress),
     }),
     slim: (data) => ({ ...lineIds(data), movement_id: data.movement.id }),
   },
@@ -117,33 +121,41 @@ export const EVENT_CATALOG: Catalog = {
       movement: pusherMovement(data.movement),
       old_values: pusherOldValues(data.oldValues),
       line: pusherLine(data.line),
+      progress: pusherProgress(data.progress),
     }),
     slim: (data) => ({ ...lineIds(data), movement_id: data.movement.id }),
   },
   'line-movement-deleted': {
     scopes: ['detail'],
     summary: "A line's movement was deleted.",
-    pusher: (data) => ({ ...lineIds(data), deleted_movement_id: data.deletedMovementId, line: pusherLine(data.line) }),
+    pusher: (data) => ({
+      ...lineIds(data),
+      deleted_movement_id: data.deletedMovementId,
+      line: pusherLine(data.line),
+      progress: pusherProgress(data.progress),
+    }),
     slim: (data) => ({ ...lineIds(data), deleted_movement_id: data.deletedMovementId }),
   },
   'bulk-lines-updated': {
     scopes: ['detail'],
     summary: 'Several lines were counted in one all-or-nothing update (on Pusher, in parts under the size limit).',
-    pusher: ({ stocktakeId, lines }) => ({
+    pusher: ({ stocktakeId, lines, progress }) => ({
       stocktake_id: stocktakeId,
       lines_updated: lines.length,
       part: 1,
       parts: 1,
       lines: lines.map(pusherLine),
+      progress: pusherProgress(progress),
     }),
     slim: ({ stocktakeId, lines }) => ({ stocktake_id: stocktakeId, lines_updated: lines.length }),
-    split: ({ stocktakeId, lines }, fits) =>
+    split: ({ stocktakeId, lines, progress }, fits) =>
       splitInParts(lines.map(pusherLine), fits, (share, part, parts) => ({
         stocktake_id: stocktakeId,
         lines_updated: lines.length,
         part,
         parts,
         lines: share,
+        progress: pusherProgress(progress),
       })),
   },
   'user-joined': {

@@ -4,12 +4,13 @@
  * pusher-schemas.ts for the contract).
  */
 import type { MovementValues } from '../../domain/events';
-import type { MovementView, StocktakeView } from '../../domain/views';
+import type { MovementView, ProgressView, StocktakeView } from '../../domain/views';
 import type {
   PusherLine,
   PusherMovement,
   PusherMovementSummary,
   PusherOldValues,
+  PusherProgress,
   PusherStocktakeSummary,
 } from './pusher-schemas';
 import { PUSHER_LINE_FIELDS } from './pusher-schemas';
@@ -22,11 +23,25 @@ const LINE_KEYS = Object.entries(PUSHER_LINE_FIELDS);
 type CarriedLine = { -readonly [K in keyof typeof PUSHER_LINE_FIELDS]: LineView[(typeof PUSHER_LINE_FIELDS)[K]] };
 const carried = (line: CarriedLine): PusherLine => line;
 
-/** The original's full line object, plus `version` (additive), built from PUSHER_LINE_FIELDS. */
+/**
+ * The original's full line object, plus the keys it gained (`version`, `counted_at`, `counted_by`), built
+ * from PUSHER_LINE_FIELDS. A line stored in an event before a key was gained has no such field: it goes as null.
+ */
 export function pusherLine(line: LineView): PusherLine {
   const payload: Record<string, unknown> = {};
-  for (const [key, field] of LINE_KEYS) payload[key] = line[field];
+  for (const [key, field] of LINE_KEYS) payload[key] = line[field] ?? null;
   return carried(payload as CarriedLine);
+}
+
+/** The count's progress on the line events; null for an event recorded before progress was added. */
+export function pusherProgress(progress: ProgressView | undefined): PusherProgress | null {
+  if (!progress) return null;
+  return {
+    counted_lines: progress.countedLines,
+    total_lines: progress.totalLines,
+    counted_value: progress.countedValue,
+    variance_value_counted: progress.varianceValueCounted,
+  };
 }
 
 /** The stocktake without lines or snapshots, so that status events stay small. */

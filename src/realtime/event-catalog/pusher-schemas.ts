@@ -69,6 +69,8 @@ const PUSHER_FORMAT = {
   twoPlaces: TwoPlaces,
   fourPlaces: Quantity,
   display: Display,
+  instant: Instant,
+  user: Type.Object({ id: Type.String(), name: Type.String() }, { additionalProperties: false }),
 } as const satisfies Record<LineViewFormat, TSchema>;
 
 /**
@@ -113,6 +115,9 @@ export const PUSHER_LINE_FIELDS = {
   counted_value: 'countedValue',
   variance_value: 'varianceValue',
   version: 'version',
+  // Gained with issue 21 (Pusher payloads only gain keys): who counted the line and when, null until counted.
+  counted_at: 'countedAt',
+  counted_by: 'countedBy',
 } as const satisfies Record<string, keyof LineView>;
 
 type PusherLineFields = typeof PUSHER_LINE_FIELDS;
@@ -160,6 +165,19 @@ export const PusherStocktakeSummarySchema = closed(
   'The stocktake without its lines, so that the event stays small.',
 );
 
+export const PusherProgressSchema = closed(
+  {
+    counted_lines: Type.Integer({ minimum: 0, description: 'Lines with a count (counted_at set).' }),
+    total_lines: Type.Integer({ minimum: 0 }),
+    counted_value: { ...TwoPlaces, description: 'Σ counted value of the counted lines.' },
+    variance_value_counted: { ...TwoPlaces, description: 'Σ variance value of the counted lines only.' },
+  },
+  "How far the stocktake's count has got, after this change (gained with issue 21).",
+);
+
+/** `progress` on the line events: null only on events recorded before progress was added. */
+const progress = Type.Union([PusherProgressSchema, Type.Null()]);
+
 export const PusherMovementSummarySchema = closed({
   id: Id,
   movement_type: LineMovementType,
@@ -205,6 +223,11 @@ const LocksEndReason = Type.Union(
 );
 const PusherEndedLockSchema = closed({ line_id: Id, user: PusherUserSchema }, 'A lock that ended, and who held it.');
 const endedLineIds = Type.Array(Id, { description: 'The lines whose locks ended, in line id order.' });
+const uncountedLines = Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
+  description:
+    'Lines without a count at this change: on approval, the lines approved uncounted (gained with issue 21; null only ' +
+    'on events recorded before it).',
+});
 const bulkCounts = {
   stocktake_id: Id,
   lines_updated: Type.Integer({ minimum: 1, description: 'How many lines the update changed, over all parts.' }),
@@ -225,6 +248,7 @@ export const PUSHER_PAYLOAD_SCHEMAS = {
     stocktake_id: Id,
     status: Status,
     adjustments_created: Type.Integer({ minimum: 0 }),
+    uncounted_lines: uncountedLines,
     stocktake: PusherStocktakeSummarySchema,
   }),
   'stocktake-populated': closed({
@@ -232,21 +256,28 @@ export const PUSHER_PAYLOAD_SCHEMAS = {
     lines_created: Type.Integer({ minimum: 0 }),
     message: Type.String(),
   }),
-  'line-counted-updated': closed({ ...lineIds, line: PusherLineSchema }),
-  'line-movement-added': closed({ ...lineIds, movement: PusherMovementSummarySchema, line: PusherLineSchema }),
+  'line-counted-updated': closed({ ...lineIds, line: PusherLineSchema, progress }),
+  'line-movement-added': closed({
+    ...lineIds,
+    movement: PusherMovementSummarySchema,
+    line: PusherLineSchema,
+    progress,
+  }),
   'line-movement-updated': closed({
     ...lineIds,
     movement: PusherMovementSchema,
     old_values: PusherOldValuesSchema,
     line: PusherLineSchema,
+    progress,
   }),
-  'line-movement-deleted': closed({ ...lineIds, deleted_movement_id: Id, line: PusherLineSchema }),
+  'line-movement-deleted': closed({ ...lineIds, deleted_movement_id: Id, line: PusherLineSchema, progress }),
   'bulk-lines-updated': closed(
     {
       ...bulkCounts,
       part: Type.Integer({ minimum: 1, description: 'This part, 1…parts.' }),
       parts: Type.Integer({ minimum: 1, description: 'How many parts carry the lines (all share meta).' }),
       lines: Type.Array(PusherLineSchema, { description: "This part's share of the lines." }),
+      progress,
     },
     'Split into parts so that each stays under the size limit; the parts together hold every line once.',
   ),
@@ -273,6 +304,7 @@ export const PUSHER_SLIM_SCHEMAS = {
     stocktake_id: Id,
     status: Status,
     adjustments_created: Type.Integer({ minimum: 0 }),
+    uncounted_lines: uncountedLines,
   }),
   'stocktake-populated': closed({ stocktake_id: Id, lines_created: Type.Integer({ minimum: 0 }) }),
   'line-counted-updated': closed(lineIds),
@@ -293,6 +325,7 @@ export type PusherStocktakeSummary = Static<typeof PusherStocktakeSummarySchema>
 export type PusherMovementSummary = Static<typeof PusherMovementSummarySchema>;
 export type PusherMovement = Static<typeof PusherMovementSchema>;
 export type PusherOldValues = Static<typeof PusherOldValuesSchema>;
+export type PusherProgress = Static<typeof PusherProgressSchema>;
 
 type PayloadSchemas = typeof PUSHER_PAYLOAD_SCHEMAS;
 type SlimSchemas = typeof PUSHER_SLIM_SCHEMAS;
