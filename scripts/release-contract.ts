@@ -1,13 +1,14 @@
 /**
- * `npm run release:contract [-- --date=YYYY-MM-DD]`: makes the current schema.graphql and asyncapi.yaml
+ * `npm run release:contract [-- --date=YYYY-MM-DD]` (and `--schema=…` etc. as for check:breaking, to
+ * release copies: test/unit/release-contract.test.ts): makes the current schema.graphql and asyncapi.yaml
  * the released contract that `check:breaking` compares with (docs/api-conventions.md, "Versions and
  * breaking changes"):
  * 1. refuses, as check:breaking does, a breaking change CHANGELOG.md does not declare;
  * 2. bumps each contract's version by what changed since the last release: major for a breaking
  *    change, minor for an addition (or a dangerous change), patch for descriptions only, none when
  *    nothing changed (contract/versions.json; the API's is package.json's version too);
- * 3. emits asyncapi.yaml again (info.version is the event contract's version) and copies both files
- *    to contract/released/;
+ * 3. writes the new info.version into asyncapi.yaml (what `contract:emit` would now write: it reads
+ *    contract/versions.json) and copies both files to contract/released/;
  * 4. turns CHANGELOG.md's "## Unreleased" section into the release's and opens an empty one above it.
  * With no released copy yet, it releases the versions in contract/versions.json as they are.
  * Commit the result.
@@ -15,14 +16,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareContracts, describeVerdict, type ContractChange } from './support/breaking-changes';
-import { CONTRACT_FILES, type ContractVersions } from './support/contract-files';
-import { renderAsyncApi } from './support/event-contract';
+import { contractFilesFrom, type ContractVersions } from './support/contract-files';
 
-const ROOT = path.resolve(__dirname, '..');
-const files = CONTRACT_FILES;
+const files = contractFilesFrom(process.argv.slice(2));
 const read = (file: string) => readFileSync(file, 'utf8');
 
-export const UNRELEASED_TEMPLATE = `## Unreleased
+const UNRELEASED_TEMPLATE = `## Unreleased
 
 ### Breaking
 
@@ -51,7 +50,8 @@ function bumped(version: string, bump: Bump): string {
 }
 
 async function main(): Promise<void> {
-  const date = /^--date=(\d{4}-\d{2}-\d{2})$/.exec(process.argv[2] ?? '')?.[1] ?? new Date().toISOString().slice(0, 10);
+  const dateArgument = process.argv.map((argument) => /^--date=(\d{4}-\d{2}-\d{2})$/.exec(argument)?.[1]).find(Boolean);
+  const date = dateArgument ?? new Date().toISOString().slice(0, 10);
   const versions = JSON.parse(read(files.versions)) as ContractVersions;
   const first = !existsSync(files.releasedSchema) || !existsSync(files.releasedEvents);
   if (!first) {
@@ -78,18 +78,22 @@ async function main(): Promise<void> {
   }
   writeFileSync(files.versions, `${JSON.stringify(versions, null, 2)}\n`);
   // The package's version is the API's; the lock file repeats it (the root and its "" package).
-  const packageFile = path.join(ROOT, 'package.json');
-  writeFileSync(packageFile, read(packageFile).replace(/^ {2}"version": "[^"]*"/m, `  "version": "${versions.api}"`));
-  const lockFile = path.join(ROOT, 'package-lock.json');
   writeFileSync(
-    lockFile,
-    read(lockFile).replace(
+    files.packageJson,
+    read(files.packageJson).replace(/^ {2}"version": "[^"]*"/m, `  "version": "${versions.api}"`),
+  );
+  writeFileSync(
+    files.packageLock,
+    read(files.packageLock).replace(
       /^( {2}"name": "stocktake-live",\n {2}"version": )"[^"]*"([\s\S]*?\n {4}"": \{\n {6}"name": "stocktake-live",\n {6}"version": )"[^"]*"/m,
       `$1"${versions.api}"$2"${versions.api}"`,
     ),
   );
-  // info.version is the event contract's version: emitted again so the released copy carries it.
-  writeFileSync(files.events, await renderAsyncApi());
+  // info.version is the event contract's version: the only line contract:emit now writes otherwise.
+  const events = read(files.events);
+  const withVersion = events.replace(/^(info:\n(?: {2}.*\n)*? {2}version: ).*$/m, `$1${versions.events}`);
+  if (!withVersion.includes(`  version: ${versions.events}\n`)) throw new Error(`no info.version in ${files.events}`);
+  writeFileSync(files.events, withVersion);
   mkdirSync(path.dirname(files.releasedSchema), { recursive: true });
   writeFileSync(files.releasedSchema, read(files.schema));
   writeFileSync(files.releasedEvents, read(files.events));

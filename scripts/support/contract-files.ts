@@ -14,6 +14,9 @@ export interface ContractFiles {
   releasedEvents: string;
   versions: string;
   changelog: string;
+  /** package.json and package-lock.json, whose version is the API's. */
+  packageJson: string;
+  packageLock: string;
 }
 
 export const CONTRACT_FILES: ContractFiles = {
@@ -23,6 +26,8 @@ export const CONTRACT_FILES: ContractFiles = {
   releasedEvents: path.join(ROOT, 'contract/released/asyncapi.yaml'),
   versions: path.join(ROOT, 'contract/versions.json'),
   changelog: path.join(ROOT, 'CHANGELOG.md'),
+  packageJson: path.join(ROOT, 'package.json'),
+  packageLock: path.join(ROOT, 'package-lock.json'),
 };
 
 /** The files, with any given as `--name=path` on the command line in place of the repository's (the tests use copies). */
