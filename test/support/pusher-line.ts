@@ -41,5 +41,7 @@ export function pusherLineOf(line: LineFieldsFragment): Record<string, unknown> 
     counted_value: line.countedValue,
     variance_value: line.varianceValue,
     version: line.version,
+    counted_at: line.countedAt ?? null,
+    counted_by: line.countedBy ? { id: line.countedBy.id, name: line.countedBy.name } : null,
   };
 }

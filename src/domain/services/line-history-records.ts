@@ -74,10 +74,11 @@ export async function lineHistoryPage(
     );
     if (!anchor) return null;
   }
+  // Ordered by the column, not the text id of the select list (which would sort "10" before "9").
   const rows = await sql.checkedRows(
     HistoryRow,
     `select ${COLUMNS} from line_history where line_id = ? ${after === null ? '' : 'and id < cast(? as bigint)'}
-     order by id desc limit ?`,
+     order by line_history.id desc limit ?`,
     after === null ? [lineId, first + 1] : [lineId, after, first + 1],
   );
   const page = pageFromRows(rows, first, after !== null);
