@@ -13,7 +13,7 @@ describe('the stored line, declared once', () => {
     expect(Object.keys(LineRecordSchema.properties)).toEqual(Object.keys(LINE_FIELDS));
   });
 
-  it('writes the counts, the purchases override, the movement totals and the derived figures, never keys or item data', () => {
+  it("writes the counts, the purchases override, the movement totals, the derived figures and the count's provenance, never keys or item data", () => {
     expect(LINE_WRITES.map(({ name, column }) => `${name}:${column}`)).toEqual([
       'purchases:purchases',
       'salesQty:sales_qty',
@@ -30,6 +30,9 @@ describe('the stored line, declared once', () => {
       'expectedValue:expected_value',
       'countedValue:counted_value',
       'varianceValue:variance_value',
+      'countedAt:counted_at',
+      'countedById:counted_by_id',
+      'countedByName:counted_by_name',
     ]);
   });
 
