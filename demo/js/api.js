@@ -17,7 +17,10 @@ export const LINE_FIELDS = `
   id stocktakeId itemSku itemName itemSize categoryCode categoryName
   openingQty purchases waste expectedQty
   countedFullUnits countedPartialUnits countedQty
-  varianceQty countedValue expectedValue varianceValue version`;
+  varianceQty countedValue expectedValue varianceValue version countedAt countedBy { id name }`;
+
+/** How far the count has got (value and variance over counted lines only). */
+export const PROGRESS_FIELDS = `progress { countedLines totalLines countedValue varianceValueCounted }`;
 
 const STOCKTAKE_FIELDS = `
   id hotel periodStart periodEnd status isLocked lineCount totalValue totalVarianceValue approvedByName`;
@@ -30,7 +33,7 @@ export const STOCKTAKES = `query Stocktakes($hotel: String!) {
 }`;
 
 export const STOCKTAKE = `query Stocktake($id: ID!) {
-  stocktake(id: $id) { ${STOCKTAKE_FIELDS} lines { ${LINE_FIELDS} } }
+  stocktake(id: $id) { ${STOCKTAKE_FIELDS} ${PROGRESS_FIELDS} lines { ${LINE_FIELDS} } }
 }`;
 
 export const LINE = `query Line($id: ID!) { stocktakeLine(id: $id) { ${LINE_FIELDS} } }`;
@@ -49,7 +52,7 @@ export const ADD_MOVEMENT = `mutation AddMovement($lineId: ID!, $input: LineMove
   addLineMovement(lineId: $lineId, input: $input) { line { ${LINE_FIELDS} } }
 }`;
 
-export const APPROVE = `mutation Approve($id: ID!) { approveStocktake(id: $id) { adjustmentsCreated } }`;
+export const APPROVE = `mutation Approve($id: ID!) { approveStocktake(id: $id) { adjustmentsCreated uncountedLines } }`;
 
 export const REOPEN = `mutation Reopen($id: ID!) { reopenStocktake(id: $id) { adjustmentsRemoved } }`;
 
@@ -62,14 +65,32 @@ const SEQUENCES = `query Sequences($channel: String!, $after: Int!) {
   channelEvents(channel: $channel, afterSequence: $after, limit: 500) { sequence }
 }`;
 
-/** A client of the API for one token. */
-export function createApi(token) {
-  async function request(query, variables = {}) {
-    const response = await fetch(new URL('/graphql', location.href), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
+/** Codes of failures where the request may not have reached the API: worth sending again, with the same key. */
+export const RETRYABLE = new Set(['NETWORK', 'HTTP_ERROR']);
+
+/**
+ * A client of the API for one token. `isOffline` is the demo's "network
+ * break": while it says so, every request fails as it would without a
+ * network. `idempotencyKey` sends the `Idempotency-Key` header
+ * (docs/collaboration.md, "Idempotency keys").
+ */
+export function createApi(token, { isOffline = () => false } = {}) {
+  async function request(query, variables = {}, { idempotencyKey } = {}) {
+    if (isOffline()) throw new ApiError('Offline: no network', 'NETWORK');
+    let response;
+    try {
+      response = await fetch(new URL('/graphql', location.href), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+    } catch {
+      throw new ApiError('The network is unreachable', 'NETWORK');
+    }
     let body;
     try {
       body = await response.json();

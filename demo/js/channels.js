@@ -62,5 +62,8 @@ export function fromPusher(name, payload) {
     part: payload.part ?? 1,
     parts: payload.parts ?? 1,
     user: payload.user ?? null,
+    // How far the count has got, after a line change (counted_lines … as countedLines …).
+    progress: payload.progress ? camelKeys(payload.progress) : null,
+    uncountedLines: payload.uncounted_lines ?? null,
   };
 }

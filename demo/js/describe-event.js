@@ -20,9 +20,10 @@ export function describeEvent(event, lineName) {
     case 'line-movement-deleted':
       return `${who} removed a movement from ${what}`;
     case 'stocktake-status-changed':
-      return event.status === 'APPROVED'
-        ? `${who} approved the stocktake: it is now locked`
-        : `${who} reopened the stocktake`;
+      if (event.status !== 'APPROVED') return `${who} reopened the stocktake`;
+      return event.uncountedLines
+        ? `${who} approved the stocktake (${event.uncountedLines} lines not counted): it is now locked`
+        : `${who} approved the stocktake: it is now locked`;
     case 'stocktake-populated':
       return event.linesCreated == null
         ? `${who} populated the stocktake`

@@ -9,7 +9,7 @@
  * the server replays whatever was committed meanwhile, with no gap and no
  * repeat.
  */
-import { LINE_FIELDS } from './api.js';
+import { LINE_FIELDS, PROGRESS_FIELDS } from './api.js';
 import { loadScript } from './load-script.js';
 
 const COMMON = `... on RealtimeEvent { name sequence actor { id name } }`;
@@ -19,13 +19,13 @@ const LIST_SUBSCRIPTION = `subscription ListEvents($hotel: String!, $after: Int)
     ${COMMON}
     ... on StocktakeCreatedEvent { stocktake { id } }
     ... on StocktakeDeletedEvent { stocktakeId }
-    ... on StocktakeStatusChangedEvent { stocktakeId status }
+    ... on StocktakeStatusChangedEvent { stocktakeId status uncountedLines }
   }
 }`;
 
 /** Members of the StocktakeEvent union that come with the collaboration work, selected only when the schema has them. */
 const OPTIONAL_MEMBERS = {
-  BulkLinesUpdatedEvent: `... on BulkLinesUpdatedEvent { stocktakeId linesUpdated lines { ${LINE_FIELDS} } }`,
+  BulkLinesUpdatedEvent: `... on BulkLinesUpdatedEvent { stocktakeId linesUpdated lines { ${LINE_FIELDS} } ${PROGRESS_FIELDS} }`,
   UserJoinedEvent: `... on UserJoinedEvent { user { id name } }`,
   UserLeftEvent: `... on UserLeftEvent { user { id name } }`,
   UserEditingLineEvent: `... on UserEditingLineEvent { lineId user { id name } }`,
@@ -37,12 +37,12 @@ const stocktakeSubscription = (members) => `subscription StocktakeEvents($id: ID
   stocktakeEvents(stocktakeId: $id, afterSequence: $after) {
     ${COMMON}
     ${members.map((member) => OPTIONAL_MEMBERS[member] ?? '').join('\n    ')}
-    ... on LineCountedUpdatedEvent { lineId itemSku line { ${LINE_FIELDS} } }
-    ... on LineMovementAddedEvent { lineId itemSku movement { movementType quantity } line { ${LINE_FIELDS} } }
-    ... on LineMovementUpdatedEvent { lineId itemSku line { ${LINE_FIELDS} } }
-    ... on LineMovementDeletedEvent { lineId itemSku line { ${LINE_FIELDS} } }
+    ... on LineCountedUpdatedEvent { lineId itemSku line { ${LINE_FIELDS} } ${PROGRESS_FIELDS} }
+    ... on LineMovementAddedEvent { lineId itemSku movement { movementType quantity } line { ${LINE_FIELDS} } ${PROGRESS_FIELDS} }
+    ... on LineMovementUpdatedEvent { lineId itemSku line { ${LINE_FIELDS} } ${PROGRESS_FIELDS} }
+    ... on LineMovementDeletedEvent { lineId itemSku line { ${LINE_FIELDS} } ${PROGRESS_FIELDS} }
     ... on StocktakePopulatedEvent { stocktakeId linesCreated }
-    ... on StocktakeStatusChangedEvent { stocktakeId status }
+    ... on StocktakeStatusChangedEvent { stocktakeId status uncountedLines }
   }
 }`;
 
@@ -65,6 +65,8 @@ function normalize(event) {
     part: 1,
     parts: 1,
     user: event.user ?? null,
+    progress: event.progress ?? null,
+    uncountedLines: event.uncountedLines ?? null,
   };
 }
 

@@ -5,10 +5,12 @@
  * one stocktake.
  */
 import { ApiError, ME, createApi } from './api.js';
+import { createConnectivity } from './connectivity.js';
 import { mountDetail } from './detail-view.js';
 import { mountList } from './list-view.js';
 import { createGraphqlLive } from './live-graphql.js';
 import { createPusherLive } from './live-pusher.js';
+import { createOfflineQueue } from './offline-queue.js';
 import { detectPresence } from './presence.js';
 import { toast } from './toasts.js';
 
@@ -20,21 +22,27 @@ const transportName = new URLSearchParams(location.search).get('transport') === 
 
 let session;
 let unmount = () => {};
+let connectivity = createConnectivity();
 
 function showConnection(state) {
-  const label = { connected: 'Live', connecting: 'Connecting…', initialized: 'Connecting…' }[state] ?? 'Reconnecting…';
+  connectivity.liveState(state);
+  const label = connectivity.offline
+    ? 'Offline'
+    : ({ connected: 'Live', connecting: 'Connecting…', initialized: 'Connecting…' }[state] ?? 'Reconnecting…');
   const element = $('connection');
   element.dataset.state = state;
   element.textContent = `${transportName === 'pusher' ? 'Pusher' : 'GraphQL'}: ${label}`;
 }
 
 async function signIn(token) {
-  const api = createApi(token);
+  connectivity = createConnectivity();
+  const api = createApi(token, { isOffline: () => connectivity.offline });
   const { me } = await api.request(ME);
   if (!me.hotels.length) throw new ApiError('This token names no hotel', 'FORBIDDEN');
   const live = await (transportName === 'graphql' ? createGraphqlLive : createPusherLive)(api, showConnection);
-  const presence = await detectPresence(api, live);
-  session = { api, me, live, presence, hotel: null, role: null };
+  const presence = await detectPresence(api, live, { me, connectivity });
+  const queue = createOfflineQueue(api, connectivity, me.id);
+  session = { api, me, live, presence, queue, connectivity, hotel: null, role: null };
   // For the browser tests and the curious, from the console.
   window.stocktakeDemo = session;
 
@@ -73,6 +81,7 @@ function signOut() {
   unmount = () => {};
   session?.live.close();
   session = undefined;
+  setSimulatedBreak(false);
   localStorage.removeItem(TOKEN_KEY);
   $('session').hidden = true;
   $('offline').hidden = true;
@@ -80,6 +89,14 @@ function signOut() {
   $('detail-view').hidden = true;
   $('token-form').hidden = false;
   $('token').focus();
+}
+
+/** The button says what it will do next (so no aria-pressed: its label changes instead). */
+function setSimulatedBreak(offline) {
+  connectivity.setSimulatedBreak(offline);
+  $('offline').dataset.offline = String(offline);
+  $('offline').textContent = offline ? 'Back online' : 'Simulate a network break';
+  document.body.classList.toggle('offline', offline);
 }
 
 function init() {
@@ -92,10 +109,10 @@ function init() {
     for (const name of ['pusher', 'graphql']) $(`transport-${name}`).href = `?transport=${name}${location.hash}`;
     route();
   });
-  // Shows catch-up: changes made while "offline" arrive in order once back.
+  // Shows catch-up (changes made while "offline" arrive in order once back) and counting offline (offline-queue.js).
   $('offline').addEventListener('click', () => {
-    const offline = $('offline').getAttribute('aria-pressed') !== 'true';
-    $('offline').setAttribute('aria-pressed', String(offline));
+    const offline = $('offline').dataset.offline !== 'true';
+    setSimulatedBreak(offline);
     session?.live.setOffline(offline);
   });
   $('hotel').addEventListener('change', (event) => selectHotel(event.target.value));

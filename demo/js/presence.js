@@ -9,6 +9,15 @@
  * `detectPresence` asks the schema (introspection, on outside production,
  * where the demo runs) whether those fields exist; without them it returns
  * null and the demo shows no presence at all.
+ *
+ * Presence is per user (docs/collaboration.md, "Presence"), so the same
+ * token in two windows is one person: this window's own editing shows no
+ * marker, and the other window's shows "You are editing this elsewhere",
+ * never "<your name> is editing".
+ *
+ * Over graphql-ws a join lasts as long as the connection that sent it: a
+ * network break ends it (user-left, reason `disconnected`), so the join is
+ * sent again whenever the connection is back (connectivity.js).
  */
 import { toast } from './toasts.js';
 
@@ -38,7 +47,7 @@ const LOCK_RENEW_MS = 10_000;
  * operation over the live connection when the transport has one that keeps
  * presence (graphql-ws); otherwise over HTTP, renewed by a heartbeat.
  */
-export async function detectPresence(api, live) {
+export async function detectPresence(api, live, { me, connectivity }) {
   let types;
   try {
     types = await api.request(FIELDS);
@@ -47,10 +56,10 @@ export async function detectPresence(api, live) {
   }
   const has = (type, name) => (types[type]?.fields ?? []).some((field) => field.name === name);
   const available = Object.entries(REQUIRED).every(([type, names]) => names.every((name) => has(type, name)));
-  return available ? createPresence(api, live) : null;
+  return available ? createPresence(api, live, me, connectivity) : null;
 }
 
-function createPresence(api, live) {
+function createPresence(api, live, me, connectivity) {
   const panel = document.getElementById('presence');
   const overConnection = typeof live.request === 'function';
   const send = (query, variables) =>
@@ -66,20 +75,25 @@ function createPresence(api, live) {
 
   function render() {
     panel.hidden = here.size === 0;
-    const people = [...here.values()].map((user) =>
-      user.lines.size
-        ? `${user.name} (editing ${[...user.lines].map((id) => lineName(id) ?? 'a line').join(', ')})`
-        : user.name,
-    );
+    const people = [...here.entries()].map(([id, user]) => {
+      if (id === me.id) return `${user.name} (you)`;
+      return user.lines.size
+        ? `${user.name} (editing ${[...user.lines].map((line) => lineName(line) ?? 'a line').join(', ')})`
+        : user.name;
+    });
     panel.textContent = `Here now: ${people.join(', ')}`;
     for (const marker of document.querySelectorAll('#categories .editing')) marker.remove();
-    for (const user of here.values()) {
+    for (const [id, user] of here.entries()) {
       for (const lineId of user.lines) {
-        const cell = document.querySelector(`#line-${CSS.escape(String(lineId))} th`);
+        const row = document.getElementById(`line-${lineId}`);
+        const cell = row?.querySelector('th');
         if (!cell) continue;
+        const mine = id === me.id;
+        // Your own lock, taken by this window's focus: nothing to say.
+        if (mine && row.contains(document.activeElement)) continue;
         const marker = document.createElement('span');
-        marker.className = 'editing';
-        marker.textContent = `${user.name} is editing`;
+        marker.className = mine ? 'editing self' : 'editing';
+        marker.textContent = mine ? 'You are editing this elsewhere' : `${user.name} is editing`;
         cell.append(marker);
       }
     }
@@ -92,12 +106,22 @@ function createPresence(api, live) {
     render();
   }
 
+  async function join() {
+    const id = stocktakeId;
+    const present = (await send(JOIN, { id }))?.joinStocktake;
+    if (present && id === stocktakeId) replaceAll(present);
+  }
+  // Back after a break: over graphql-ws the old connection's join ended with it.
+  connectivity.whenBack(() => {
+    if (stocktakeId) void join();
+  });
+
   return {
     async enter(id, helpers) {
       stocktakeId = id;
       lineName = helpers.lineName;
-      replaceAll((await send(JOIN, { id }))?.joinStocktake);
-      if (!overConnection) heartbeat = setInterval(() => void send(JOIN, { id }), JOIN_RENEW_MS);
+      await join();
+      if (!overConnection) heartbeat = setInterval(() => void join(), JOIN_RENEW_MS);
     },
     leave() {
       clearInterval(heartbeat);
