@@ -15,9 +15,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Role } from '../../src/domain/viewer';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, ARTIFACTS, screenshotPath } from '../support/browser';
 import { HOTEL } from '../support/fixtures';
+import { ChannelEventsDocument, PresenceDocument, StocktakeLineDocument } from '../__generated__/graphql';
 import { stocktakeSteps } from '../support/stocktakes';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { waitUntil } from '../support/waiting';
+import { ok, waitUntil } from '../support/waiting';
 
 /** The demo's two variants: pusher-js on the legacy channels, or graphql-ws subscriptions. */
 export type Transport = 'pusher' | 'graphql';
@@ -67,11 +68,18 @@ export function demoScenarios(transport: Transport): void {
       await t?.close();
     });
 
-    /** One person's window on the demo, signed in with their own token, at `hash` (#/ or #/stocktakes/ID). */
-    async function open(person: keyof typeof PEOPLE, hash: string): Promise<Page> {
+    /**
+     * One person's window on the demo, signed in with their own token, at `hash` (#/ or #/stocktakes/ID): a desktop
+     * window, or with `phone` a phone's (390 × 844, touch).
+     */
+    async function open(person: keyof typeof PEOPLE, hash: string, { phone = false } = {}): Promise<Page> {
       const { user, name, role } = PEOPLE[person];
       const token = await t.token({ user, name, hotels: { [HOTEL]: role } });
-      const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
+      const context = await browser.newContext(
+        phone
+          ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+          : { viewport: { width: 1500, height: 900 } },
+      );
       contexts.push(context);
       // The token as the sign-in form leaves it (the form itself is exercised in "signs in with a pasted token").
       await context.addInitScript({
@@ -193,20 +201,28 @@ export function demoScenarios(transport: Transport): void {
       await inputShows(b, 'D0030', 'countedFullUnits', '0.00');
       expect(await row(b, 'D0030').getByLabel('Full units, Guinness 50Lt').isEnabled()).toBe(true);
 
-      const acted = Date.now();
+      // Approving asks first; the answer says how far the count had got.
       await c.getByRole('button', { name: 'Approve' }).click();
+      const question = c.getByRole('dialog', { name: 'Approve this stocktake?' });
+      await question
+        .getByText(`${stocktake.lines.length} of ${stocktake.lines.length} lines are not counted yet`)
+        .waitFor();
+      const acted = Date.now();
+      await question.getByRole('button', { name: 'Yes, approve' }).click();
 
       // A, on the list: the status and a notice.
       await shows(a, listStatus, 'APPROVED (locked)');
       timings['approval shown on the list'] = Date.now() - acted;
-      await toast(a, 'Ciara Nolan approved the stocktake: it is now locked');
+      const approved = `Ciara Nolan approved the stocktake (${stocktake.lines.length} lines not counted): it is now locked`;
+      await toast(a, approved);
       // B, on the detail: the status, the lock note, a notice, and no control left enabled.
       await shows(b, '#detail-status', 'APPROVED');
       timings['approval shown on the other detail (after the list)'] = Date.now() - acted;
       await b.locator('#locked-note', { hasText: 'Approved by Ciara Nolan' }).waitFor();
-      await toast(b, 'Ciara Nolan approved the stocktake: it is now locked');
+      await toast(b, approved);
       await b.locator('#categories :is(input, button):enabled').first().waitFor({ state: 'detached' });
-      expect(await b.locator('#categories :is(input, button):disabled').count()).toBe(3 * stocktake.lines.length);
+      // Per line: two count fields, Save, and the movement button.
+      expect(await b.locator('#categories :is(input, button):disabled').count()).toBe(4 * stocktake.lines.length);
       // C, who approved: locked too, and offered Reopen instead of Approve.
       await shows(c, '#detail-status', 'APPROVED');
       await c.getByRole('button', { name: 'Reopen' }).waitFor();
@@ -216,8 +232,12 @@ export function demoScenarios(transport: Transport): void {
         b.screenshot({ path: screenshotPath(`${transport}-3-approved-detail-b`), fullPage: true }),
       ]);
 
-      // Reopening unlocks B again.
+      // Reopening (asked first) unlocks B again.
       await c.getByRole('button', { name: 'Reopen' }).click();
+      await c
+        .getByRole('dialog', { name: 'Reopen this stocktake?' })
+        .getByRole('button', { name: 'Yes, reopen' })
+        .click();
       await shows(b, '#detail-status', 'DRAFT');
       await toast(b, 'Ciara Nolan reopened the stocktake');
       await b.locator('#categories :is(input, button):disabled').first().waitFor({ state: 'detached' });
@@ -233,7 +253,7 @@ export function demoScenarios(transport: Transport): void {
       await b.locator('#connection:not([data-state="connected"])').waitFor();
       await steps.count(stocktake.guinness.id, '3');
       const back = Date.now();
-      await b.getByRole('button', { name: 'Simulate a network break' }).click();
+      await b.getByRole('button', { name: 'Back online' }).click();
 
       await showsField(b, 'D0030', 'countedQty', '264.00');
       timings['missed count shown after reconnecting'] = Date.now() - back;
@@ -250,6 +270,8 @@ export function demoScenarios(transport: Transport): void {
       await a.locator('#presence', { hasText: 'Brian Walsh' }).waitFor();
       await b.locator('#presence', { hasText: 'Aoife Byrne' }).waitFor();
 
+      await b.locator('#presence', { hasText: 'Brian Walsh (you)' }).waitFor();
+
       await row(a, 'D0030').getByLabel('Full units, Guinness 50Lt').focus();
       await row(b, 'D0030').locator('.editing', { hasText: 'Aoife Byrne is editing' }).waitFor();
       await b.locator('#presence', { hasText: 'Aoife Byrne (editing Guinness)' }).waitFor();
@@ -257,6 +279,157 @@ export function demoScenarios(transport: Transport): void {
 
       await a.locator('#detail-heading').click();
       await row(b, 'D0030').locator('.editing').waitFor({ state: 'detached' });
+
+      // The same token in a second window is the same person: never "Brian Walsh is editing" about Brian.
+      const b2 = await open('brian', hash);
+      await row(b, 'S0010').getByLabel('Full units, Jameson 70cl').focus();
+      await row(a, 'S0010').locator('.editing', { hasText: 'Brian Walsh is editing' }).waitFor();
+      await row(b2, 'S0010').locator('.editing', { hasText: 'You are editing this elsewhere' }).waitFor();
+      await b2.locator('#presence', { hasText: 'Brian Walsh (you)' }).waitFor();
+      expect(await b.locator('.editing').count()).toBe(0);
+      expect(await b2.locator('.editing', { hasText: 'Brian Walsh' }).count()).toBe(0);
+    });
+
+    // ---------- counting on a phone (staff), issue 21 ----------
+
+    const countField = (page: Page, sku: string, itemLabel: string) =>
+      row(page, sku).getByLabel(`Full units, ${itemLabel}`);
+    const lineOnServer = async (id: string) => ok(await t.graphql(StocktakeLineDocument, { id })).stocktakeLine;
+    const lineState = (page: Page, sku: string, text: string) =>
+      row(page, sku).locator('.line-state', { hasText: text }).waitFor();
+
+    test('phone: a line found by search is counted, the next uncounted one is offered, progress moves in the other window', async () => {
+      const stocktake = await stocktakeSteps(t).ready();
+      const total = stocktake.lines.length;
+      const hash = `#/stocktakes/${stocktake.id}`;
+      const [a, b] = await Promise.all([open('aoife', hash, { phone: true }), open('brian', hash, { phone: true })]);
+      await shows(a, '#progress-text', `0 of ${total} lines counted`);
+      // Staff count; populating is a manager's, and an already populated stocktake offers it to nobody.
+      expect(await a.getByRole('button', { name: 'Populate lines' }).isVisible()).toBe(false);
+
+      await b.getByRole('searchbox', { name: 'Search' }).fill('jame');
+      await shows(b, '#filter-summary', `Showing 1 of ${total} lines`);
+      await countField(b, 'S0010', 'Jameson 70cl').fill('1');
+      const acted = Date.now();
+      await countField(b, 'S0010', 'Jameson 70cl').press('Enter');
+      await lineState(b, 'S0010', 'Counted by you at');
+      await shows(b, '#progress-text', `1 of ${total} lines counted`);
+
+      await shows(a, '#progress-text', `1 of ${total} lines counted`);
+      timings['progress shown in the other window'] = Date.now() - acted;
+      await showsField(a, 'S0010', 'countedQty', '20.00');
+      await lineState(a, 'S0010', 'Counted by Brian Walsh at');
+      // Notices have a strip of their own below the lines: one never covers a row.
+      const notice = a.locator('#toasts .toast', { hasText: 'Brian Walsh counted Jameson: 20.00' });
+      await notice.waitFor();
+      const [noticeBox, linesBox] = await Promise.all([notice.boundingBox(), a.locator('main').boundingBox()]);
+      expect(noticeBox!.y).toBeGreaterThanOrEqual(linesBox!.y + linesBox!.height);
+      await Promise.all([
+        b.screenshot({ path: screenshotPath(`${transport}-5-phone-counted-by-search`) }),
+        a.screenshot({ path: screenshotPath(`${transport}-5-phone-progress-other-window`) }),
+      ]);
+
+      // "Not counted yet": Jameson goes; Enter on Guinness saves it and offers the next line not counted.
+      await b.getByRole('searchbox', { name: 'Search' }).fill('');
+      await b.getByRole('checkbox', { name: 'Not counted yet' }).check();
+      await shows(b, '#filter-summary', `Showing ${total - 1} of ${total} lines`);
+      await countField(b, 'D0030', 'Guinness 50Lt').fill('2');
+      await countField(b, 'D0030', 'Guinness 50Lt').press('Enter');
+      await b.locator('#categories tr:not([data-sku="D0030"]):not([data-sku="S0010"]) input:focus').waitFor();
+      await row(b, 'D0030').waitFor({ state: 'hidden' });
+      await shows(a, '#progress-text', `2 of ${total} lines counted`);
+    });
+
+    test('phone: a count made offline waits, and is sent once when back (even when its first answer is lost)', async () => {
+      const stocktake = await stocktakeSteps(t).ready();
+      const { guinness } = stocktake;
+      const b = await open('brian', `#/stocktakes/${stocktake.id}`, { phone: true });
+      await b.getByRole('searchbox', { name: 'Search' }).fill('guinness');
+      await shows(b, '#filter-summary', `Showing 1 of ${stocktake.lines.length} lines`);
+
+      await b.getByRole('button', { name: 'Simulate a network break' }).click();
+      await b.locator('#connection:not([data-state="connected"])').waitFor();
+      await countField(b, 'D0030', 'Guinness 50Lt').fill('2');
+      await countField(b, 'D0030', 'Guinness 50Lt').press('Enter');
+      await lineState(b, 'D0030', 'Waiting to send (offline)');
+      await shows(b, '#queue-status', '1 count waiting to be sent when back online');
+      await b.screenshot({ path: screenshotPath(`${transport}-6-phone-offline-count-waiting`) });
+
+      // The first attempt reaches the server but its answer is lost: the page sends it again, with the same key.
+      const keys: string[] = [];
+      await b.route('**/graphql', async (route) => {
+        const key = route.request().headers()['idempotency-key'];
+        if (key) keys.push(key);
+        if (key && keys.length === 1) {
+          await route.fetch();
+          await route.abort('connectionreset');
+        } else {
+          await route.fallback();
+        }
+      });
+      await b.getByRole('button', { name: 'Back online' }).click();
+      await showsField(b, 'D0030', 'countedQty', '176.00');
+      await lineState(b, 'D0030', 'Counted by you at');
+      await b.locator('#queue-status').waitFor({ state: 'hidden' });
+
+      expect(keys).toHaveLength(2);
+      expect(keys[1]).toBe(keys[0]);
+      // Counted once: one version on, one count event.
+      expect(await lineOnServer(guinness.id)).toMatchObject({
+        countedFullUnits: '2.00',
+        version: guinness.version + 1,
+      });
+      const events = ok(await t.graphql(ChannelEventsDocument, { channel: stocktake.channel, afterSequence: 0 }));
+      expect(events.channelEvents.filter((event) => event.name === 'line-counted-updated')).toHaveLength(1);
+    });
+
+    test('phone: an offline count that conflicts with a newer one is shown, not lost, and kept on request', async () => {
+      const steps = stocktakeSteps(t);
+      const stocktake = await steps.ready();
+      const b = await open('brian', `#/stocktakes/${stocktake.id}`, { phone: true });
+      await b.getByRole('searchbox', { name: 'Search' }).fill('guinness');
+      await shows(b, '#filter-summary', `Showing 1 of ${stocktake.lines.length} lines`);
+      await b.getByRole('button', { name: 'Simulate a network break' }).click();
+      await countField(b, 'D0030', 'Guinness 50Lt').fill('3');
+      await countField(b, 'D0030', 'Guinness 50Lt').press('Enter');
+      await lineState(b, 'D0030', 'Waiting to send (offline)');
+
+      // Meanwhile Mary counts the line: B's count is on top of a version that is gone (CONFLICT, STALE_VERSION).
+      await steps.count(stocktake.guinness.id, '2');
+      await b.getByRole('button', { name: 'Back online' }).click();
+      const conflict = b.locator('#conflicts li', {
+        hasText: 'Guinness 50Lt: your count (3.00 full, 0.00 partial) was not saved',
+      });
+      await conflict.getByText('Now: 2.00 full, 0.00 partial = 176.00 counted').waitFor();
+      await showsField(b, 'D0030', 'countedQty', '176.00');
+      await b.screenshot({ path: screenshotPath(`${transport}-7-phone-offline-conflict`) });
+
+      await conflict.getByRole('button', { name: 'Keep mine: Guinness 50Lt' }).click();
+      await showsField(b, 'D0030', 'countedQty', '264.00');
+      await b.locator('#conflicts').waitFor({ state: 'hidden' });
+      expect(await lineOnServer(stocktake.guinness.id)).toMatchObject({ countedFullUnits: '3.00' });
+    });
+
+    test('phone: after a network break the user is back in "Here now" (and in the presence query)', async () => {
+      const stocktake = await stocktakeSteps(t).ready();
+      const hash = `#/stocktakes/${stocktake.id}`;
+      const [a, b] = await Promise.all([open('aoife', hash, { phone: true }), open('brian', hash, { phone: true })]);
+      await a.locator('#presence', { hasText: 'Brian Walsh' }).waitFor();
+      const present = async () =>
+        ok(await t.graphql(PresenceDocument, { stocktakeId: stocktake.id })).presence.map((entry) => entry.user.name);
+
+      await b.getByRole('button', { name: 'Simulate a network break' }).click();
+      await b.getByRole('button', { name: 'Back online' }).waitFor();
+      // Over graphql-ws a join lasts as long as its connection: the break ends it (over HTTP it is renewed).
+      if (transport === 'graphql')
+        await a.locator('#presence', { hasText: 'Brian Walsh' }).waitFor({ state: 'detached' });
+      await b.getByRole('button', { name: 'Back online' }).click();
+      await b.locator('#connection[data-state="connected"]').waitFor();
+
+      await a.locator('#presence', { hasText: 'Brian Walsh' }).waitFor();
+      await b.locator('#presence', { hasText: 'Brian Walsh (you)' }).waitFor();
+      await waitUntil(async () => (await present()).includes('Brian Walsh'), 'Brian present again');
+      await b.screenshot({ path: screenshotPath(`${transport}-8-phone-presence-after-break`) });
     });
 
     // What only a Pusher client has to do itself (graphql-ws streams are gap-free by the server).
