@@ -311,6 +311,8 @@ describe('stocktake-status-changed on the list AND the detail channel', () => {
         stocktake_id: Number(id),
         status: 'APPROVED',
         adjustments_created: 3,
+        // Guinness and Jameson were counted; the other four were approved uncounted.
+        uncounted_lines: 4,
         stocktake: summary,
         meta: metaOf(listBefore + 2),
       },
@@ -323,6 +325,8 @@ describe('stocktake-status-changed on the list AND the detail channel', () => {
         stocktake_id: Number(id),
         status: 'APPROVED',
         adjustments_created: 3,
+        // Guinness and Jameson were counted; the other four were approved uncounted.
+        uncounted_lines: 4,
         stocktake: summary,
         meta: metaOf(4),
       },
@@ -401,6 +405,7 @@ describe('stocktake-status-changed on the list AND the detail channel', () => {
         stocktake_id: Number(id),
         status: 'DRAFT',
         adjustments_created: 0,
+        uncounted_lines: 4,
         stocktake: reopenedSummary,
         meta: metaOf(listBefore + 3),
       },
@@ -412,6 +417,7 @@ describe('stocktake-status-changed on the list AND the detail channel', () => {
         stocktake_id: Number(id),
         status: 'DRAFT',
         adjustments_created: 0,
+        uncounted_lines: 4,
         stocktake: reopenedSummary,
         meta: metaOf(5),
       },
@@ -525,7 +531,14 @@ describe('detail channel events', () => {
     expect(event).toEqual({
       channel,
       event: 'line-counted-updated',
-      data: { line_id: Number(guinness.id), item_sku: 'D0030', line: pusherLineOf(line), meta: metaOf(2) },
+      data: {
+        line_id: Number(guinness.id),
+        item_sku: 'D0030',
+        line: pusherLineOf(line),
+        // The only counted line: 133.5 pints counted, 45.5 over.
+        progress: { counted_lines: 1, total_lines: 6, counted_value: '333.75', variance_value_counted: '113.75' },
+        meta: metaOf(2),
+      },
     });
     expectBetween(metaField(event!).occurred_at, startedAt, finishedAt);
     // The legacy line object, literally (docs/realtime.md, "The full line object"): ints for ids, fixed-place strings for quantities.
@@ -565,7 +578,10 @@ describe('detail channel events', () => {
       counted_value: '333.75',
       variance_value: '113.75',
       version: guinness.version + 1,
+      counted_at: line.countedAt,
+      counted_by: { id: 'manager-1', name: 'Mary Manager' },
     });
+    expect(line.countedAt).toMatch(ISO_Z);
     for (const key of Object.keys(event!.data.line as object).filter((k) => k.includes('display'))) {
       expect(typeof (event!.data.line as Record<string, unknown>)[key]).toBe('string');
     }
@@ -624,6 +640,7 @@ describe('detail channel events', () => {
           timestamp: '2026-05-10T14:30:00.000Z',
         },
         line: pusherLineOf(added.line),
+        progress: { counted_lines: 0, total_lines: 6, counted_value: '0.00', variance_value_counted: '0.00' },
         meta: metaOf(2),
       },
     });
@@ -673,6 +690,7 @@ describe('detail channel events', () => {
           notes: 'keg delivery',
         },
         line: pusherLineOf(updated.line),
+        progress: { counted_lines: 0, total_lines: 6, counted_value: '0.00', variance_value_counted: '0.00' },
         meta: metaOf(3),
       },
     });
@@ -696,6 +714,7 @@ describe('detail channel events', () => {
         item_sku: 'D0030',
         deleted_movement_id: Number(movementId),
         line: pusherLineOf(deleted.line),
+        progress: { counted_lines: 0, total_lines: 6, counted_value: '0.00', variance_value_counted: '0.00' },
         meta: metaOf(4),
       },
     });
@@ -795,6 +814,8 @@ describe('detail channel events', () => {
       line_id: Number(line.id),
       item_sku: 'S0010',
       line: pusherLineOf(line),
+      // Half a bottle of Jameson: 10 measures counted (12.25) of 40 expected, 30 short (-36.75).
+      progress: { counted_lines: 1, total_lines: 6, counted_value: '12.25', variance_value_counted: '-36.75' },
       meta: metaOf(2, { id: 'staff-7', name: 'Sean Staff' }),
     });
     const [result] = await graphql.waitFor(1);

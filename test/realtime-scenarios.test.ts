@@ -75,7 +75,14 @@ describe('Scenario 1: two users, one stocktake — a count in browser A shows in
     expect(pusherEvent).toEqual({
       channel,
       event: 'line-counted-updated',
-      data: { line_id: Number(line.id), item_sku: 'D0030', line: pusherLineOf(line), meta: metaOf(2) },
+      data: {
+        line_id: Number(line.id),
+        item_sku: 'D0030',
+        line: pusherLineOf(line),
+        // The count's progress after it: the one counted line (nothing was expected of it in this period).
+        progress: { counted_lines: 1, total_lines: 5, counted_value: '113.75', variance_value_counted: '113.75' },
+        meta: metaOf(2),
+      },
     });
     expect(await browserC.waitFor(1)).toEqual([pusherEvent]);
 
@@ -131,6 +138,7 @@ describe('Scenario 2: movement addition — a purchase in browser A updates purc
           timestamp: '2024-04-09T14:30:00.000Z',
         },
         line: pusherLineOf(line),
+        progress: { counted_lines: 0, total_lines: 5, counted_value: '0.00', variance_value_counted: '0.00' },
         meta: metaOf(2),
       },
     });
@@ -196,6 +204,8 @@ describe('Scenario 3: approval — browser A on the list and browser B on the de
         stocktake_id: Number(id),
         status: 'APPROVED',
         adjustments_created: adjustmentsCreated,
+        // No line of this stocktake was counted.
+        uncounted_lines: 5,
         stocktake: summary,
         meta: { ...metaOf(expect.any(Number) as never), actor },
       },

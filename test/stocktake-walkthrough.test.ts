@@ -24,6 +24,7 @@ import {
   type LineFieldsFragment,
 } from './__generated__/graphql';
 import { HOTEL } from './support/fixtures';
+import { ISO_Z } from './support/payload-matchers';
 import { recordInPeriod } from './support/periods';
 import { startTestApp, type TestApp } from './support/test-app';
 import { ok } from './support/waiting';
@@ -113,6 +114,8 @@ describe('the worked example: a Guinness keg, uom 88, valued at 2.50 a pint', ()
       input: { countedFullUnits: '2', countedPartialUnits: '45.5', expectedVersion: 3 },
     });
     expect(counted.errors).toBeUndefined();
+    // Counted now, by the manager whose token sent it (docs/domain.md, "Progress and provenance").
+    expect(counted.data!.updateStocktakeLine.countedAt).toMatch(ISO_Z);
     expect(counted.data!.updateStocktakeLine).toEqual({
       ...countedGuinness,
       purchases: '176.0000',
@@ -133,6 +136,8 @@ describe('the worked example: a Guinness keg, uom 88, valued at 2.50 a pint', ()
       expectedValue: '647.50',
       countedValue: '553.75',
       varianceValue: '-93.75',
+      countedAt: counted.data!.updateStocktakeLine.countedAt,
+      countedBy: { id: 'manager-1', name: 'Mary Manager' },
       version: 4,
     });
   });
