@@ -99,6 +99,17 @@ function createPresence(api, live, me, connectivity) {
     }
   }
 
+  function applyEvent(event) {
+    const user = event.user ?? event.actor;
+    const entry = here.get(user.id) ?? { name: user.name, lines: new Set() };
+    if (event.name === 'user-left') here.delete(user.id);
+    else {
+      if (event.name === 'user-editing-line') entry.lines.add(String(event.lineId));
+      if (event.name === 'user-stopped-editing-line') entry.lines.delete(String(event.lineId));
+      here.set(user.id, entry);
+    }
+  }
+
   function replaceAll(present) {
     here.clear();
     for (const entry of present ?? [])
@@ -106,10 +117,26 @@ function createPresence(api, live, me, connectivity) {
     render();
   }
 
+  /** Events applied while a join is on its way: its answer may predate them (see join). */
+  let duringJoin = null;
+
+  /**
+   * Joins (or renews) and shows who the answer says is here. The answer is a
+   * snapshot taken at some point during the round trip: events that arrived
+   * meanwhile are applied again on top of it, in order, so one that came
+   * after the snapshot is not undone (each event sets a state, so applying
+   * one the snapshot already holds changes nothing).
+   */
   async function join() {
     const id = stocktakeId;
+    const events = [];
+    duringJoin = events;
     const present = (await send(JOIN, { id }))?.joinStocktake;
-    if (present && id === stocktakeId) replaceAll(present);
+    if (duringJoin === events) duringJoin = null;
+    if (!present || id !== stocktakeId) return;
+    replaceAll(present);
+    for (const event of events) applyEvent(event);
+    render();
   }
   // Back after a break: over graphql-ws the old connection's join ended with it.
   connectivity.whenBack(() => {
@@ -148,14 +175,8 @@ function createPresence(api, live, me, connectivity) {
     },
     handles: (event) => PRESENCE_EVENTS.includes(event.name),
     apply(event) {
-      const user = event.user ?? event.actor;
-      const entry = here.get(user.id) ?? { name: user.name, lines: new Set() };
-      if (event.name === 'user-left') here.delete(user.id);
-      else {
-        if (event.name === 'user-editing-line') entry.lines.add(String(event.lineId));
-        if (event.name === 'user-stopped-editing-line') entry.lines.delete(String(event.lineId));
-        here.set(user.id, entry);
-      }
+      duringJoin?.push(event);
+      applyEvent(event);
       render();
     },
     /** Re-renders the "is editing" markers after the table was rebuilt. */
