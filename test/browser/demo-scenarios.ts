@@ -15,7 +15,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Role } from '../../src/domain/viewer';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, ARTIFACTS, screenshotPath } from '../support/browser';
 import { HOTEL } from '../support/fixtures';
-import { ChannelEventsDocument, PresenceDocument, StocktakeLineDocument } from '../__generated__/graphql';
+import {
+  ChannelEventsDocument,
+  LineHistoryDocument,
+  PresenceDocument,
+  StocktakeLineDocument,
+} from '../__generated__/graphql';
 import { stocktakeSteps } from '../support/stocktakes';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { ok, waitUntil } from '../support/waiting';
@@ -374,13 +379,17 @@ export function demoScenarios(transport: Transport): void {
 
       expect(keys).toHaveLength(2);
       expect(keys[1]).toBe(keys[0]);
-      // Counted once: one version on, one count event.
+      // Counted once: one version on, one count event, one entry in the line's history.
       expect(await lineOnServer(guinness.id)).toMatchObject({
         countedFullUnits: '2.00',
         version: guinness.version + 1,
       });
       const events = ok(await t.graphql(ChannelEventsDocument, { channel: stocktake.channel, afterSequence: 0 }));
       expect(events.channelEvents.filter((event) => event.name === 'line-counted-updated')).toHaveLength(1);
+      const history = ok(await t.graphql(LineHistoryDocument, { lineId: guinness.id })).lineHistory.edges;
+      expect(
+        history.map(({ node }) => [node.kind, node.by.name, node.lineVersion, node.after.countedFullUnits]),
+      ).toEqual([['COUNT', 'Brian Walsh', guinness.version + 1, '2.00']]);
     });
 
     test('phone: an offline count that conflicts with a newer one is shown, not lost, and kept on request', async () => {
