@@ -38,8 +38,9 @@ let aoife: string;
 let brian: string;
 
 beforeAll(async () => {
-  // Long enough that a lock outlives the steps of a test, short enough that the expiry test waits little.
-  t = await startTestApp({ env: { LINE_LOCK_TTL: '3s' } });
+  // Long enough that a lock outlives the steps of a test even on a loaded machine (four test files at once on two
+  // cores; 3 s was once too short there), short enough that the expiry test waits little.
+  t = await startTestApp({ env: { LINE_LOCK_TTL: '6s' } });
   aoife = await t.token({ user: AOIFE.id, name: AOIFE.name, hotels: { [HOTEL]: 'staff' } });
   brian = await t.token({ user: BRIAN.id, name: BRIAN.name, hotels: { [HOTEL]: 'staff' } });
 });
