@@ -103,6 +103,13 @@ describe('updateStocktakeLines', () => {
           part: index + 1,
           parts,
           lines: updated.slice(offset, offset + share.length).map(pusherLineOf),
+          // Every part carries the progress after the whole update: all 36 lines counted.
+          progress: {
+            counted_lines: 36,
+            total_lines: 36,
+            counted_value: '14022.04',
+            variance_value_counted: '13678.84',
+          },
           meta: metaOf(2),
         },
       });

@@ -85,9 +85,26 @@ const pusherSequences = (events: PusherEvent[]) =>
   events.map((event) => (event.data.meta as { sequence: number }).sequence);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
+/**
+ * The count's progress on line-counted-updated, by shape: these tests are about delivery; its figures are
+ * asserted in test/progress-and-history.test.ts.
+ */
+const PROGRESS = {
+  counted_lines: expect.any(Number) as number,
+  total_lines: expect.any(Number) as number,
+  counted_value: expect.stringMatching(/^-?\d+\.\d{2}$/) as string,
+  variance_value_counted: expect.stringMatching(/^-?\d+\.\d{2}$/) as string,
+};
+
 /** The exact line-counted-updated payload for a line as the mutation returned it. */
 function lineCounted(line: LineFieldsFragment, sequence: number) {
-  return { line_id: Number(line.id), item_sku: line.itemSku, line: pusherLineOf(line), meta: metaOf(sequence) };
+  return {
+    line_id: Number(line.id),
+    item_sku: line.itemSku,
+    line: pusherLineOf(line),
+    progress: PROGRESS,
+    meta: metaOf(sequence),
+  };
 }
 
 async function populate(id: string) {
@@ -640,6 +657,8 @@ describe('payload size', () => {
         notes: o.notes,
       },
       line: pusherLineOf(line),
+      // Nothing is counted in these stocktakes.
+      progress: { counted_lines: 0, total_lines: 6, counted_value: '0.00', variance_value_counted: '0.00' },
       meta: metaOf(sequence),
     };
   }

@@ -257,6 +257,7 @@ describe('public channels (no prefix)', () => {
           line_id: Number(galwayCounted.id),
           item_sku: 'D0030',
           line: pusherLineOf(galwayCounted),
+          progress: { counted_lines: 1, total_lines: 1, counted_value: '440.00', variance_value_counted: '220.00' },
           meta: metaOf(2, galwayActor),
         },
       });
@@ -472,7 +473,13 @@ describe("with PUSHER_CHANNEL_PREFIX=private- (startTestApp({ env: { PUSHER_CHAN
     expect(counted).toEqual({
       channel: privateDetail,
       event: 'line-counted-updated',
-      data: { line_id: Number(guinness.id), item_sku: 'D0030', line: pusherLineOf(line), meta: metaOf(2) },
+      data: {
+        line_id: Number(guinness.id),
+        item_sku: 'D0030',
+        line: pusherLineOf(line),
+        progress: { counted_lines: 1, total_lines: 6, counted_value: '31.25', variance_value_counted: '-188.75' },
+        meta: metaOf(2),
+      },
     });
     expect(status).toEqual({
       channel: privateDetail,
