@@ -62,11 +62,21 @@ export async function detectPresence(api, live, { me, connectivity }) {
 function createPresence(api, live, me, connectivity) {
   const panel = document.getElementById('presence');
   const overConnection = typeof live.request === 'function';
+  // One operation at a time, in order: over graphql-ws operations made during a break wait for the reconnect and
+  // would otherwise run concurrently, so a lock let go could be taken again after the next one (docs/demo.md).
+  let chain = Promise.resolve();
+  const sendOrFail = (query, variables) => {
+    const sent = chain.then(() => (overConnection ? live.request(query, variables) : api.request(query, variables)));
+    chain = sent.catch(() => {});
+    return sent;
+  };
   const send = (query, variables) =>
-    (overConnection ? live.request(query, variables) : api.request(query, variables)).catch((error) => {
+    sendOrFail(query, variables).catch((error) => {
       console.warn('presence:', error.message);
       return null;
     });
+  /** The line this window's focus is on: the lock to hold, and to take again when back after a break. */
+  let focusedLine;
   let stocktakeId;
   let lineName = () => undefined;
   let heartbeat;
@@ -140,8 +150,21 @@ function createPresence(api, live, me, connectivity) {
   }
   // Back after a break: over graphql-ws the old connection's join ended with it.
   connectivity.whenBack(() => {
-    if (stocktakeId) void join();
+    if (!stocktakeId) return;
+    void join();
+    if (focusedLine) void takeLock(focusedLine);
   });
+
+  async function takeLock(lineId) {
+    clearInterval(lockRenewal);
+    try {
+      await sendOrFail(START, { id: lineId });
+      if (focusedLine === lineId) lockRenewal = setInterval(() => void send(START, { id: lineId }), LOCK_RENEW_MS);
+    } catch (error) {
+      // Someone else holds the line (CONFLICT with extensions.lockedBy): say who; saving would be refused too.
+      if (error.code !== 'NETWORK' && error.message) toast(error.message);
+    }
+  }
 
   return {
     async enter(id, helpers) {
@@ -158,20 +181,20 @@ function createPresence(api, live, me, connectivity) {
       here.clear();
       render();
     },
-    /** Takes the line's editing lock while a count field has focus; someone else's lock is a CONFLICT (shown by the caller). */
-    async editing(lineId) {
+    /**
+     * Takes the line's editing lock while a count field has focus; someone
+     * else's lock is a CONFLICT (shown as a notice). Offline nothing is sent:
+     * the lock of the line focused then is taken when back.
+     */
+    editing(lineId) {
+      focusedLine = lineId;
       clearInterval(lockRenewal);
-      try {
-        await (overConnection ? live.request(START, { id: lineId }) : api.request(START, { id: lineId }));
-        lockRenewal = setInterval(() => void send(START, { id: lineId }), LOCK_RENEW_MS);
-      } catch (error) {
-        // Someone else holds the line (CONFLICT with extensions.lockedBy): say who; saving would be refused too.
-        toast(error.message);
-      }
+      if (!connectivity.offline) void takeLock(lineId);
     },
     stoppedEditing(lineId) {
+      if (focusedLine === lineId) focusedLine = undefined;
       clearInterval(lockRenewal);
-      void send(STOP, { id: lineId });
+      if (!connectivity.offline) void send(STOP, { id: lineId });
     },
     handles: (event) => PRESENCE_EVENTS.includes(event.name),
     apply(event) {
