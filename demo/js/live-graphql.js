@@ -71,12 +71,14 @@ function normalize(event) {
 }
 
 export async function createGraphqlLive(api, onState) {
-  await loadScript('vendor/graphql-ws.js');
   // Introspection is on outside production, where the demo runs; without it, the base members only.
-  const members = await api
-    .request(MEMBERS)
-    .then((data) => (data.__type?.possibleTypes ?? []).map((type) => type.name))
-    .catch(() => []);
+  const [, members] = await Promise.all([
+    loadScript('vendor/graphql-ws.js'),
+    api
+      .request(MEMBERS)
+      .then((data) => (data.__type?.possibleTypes ?? []).map((type) => type.name))
+      .catch(() => []),
+  ]);
   const STOCKTAKE_SUBSCRIPTION = stocktakeSubscription(members);
   const url = new URL('/graphql', location.href);
   url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';

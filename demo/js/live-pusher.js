@@ -13,8 +13,10 @@ import { loadScript } from './load-script.js';
 import { LIST_EVENTS, STOCKTAKE_EVENTS, fromPusher, listChannel, stocktakeChannel } from './channels.js';
 
 export async function createPusherLive(api, onState) {
-  await loadScript('vendor/pusher.min.js');
-  const config = await (await fetch(new URL('/pusher/config', location.href))).json();
+  const [, config] = await Promise.all([
+    loadScript('vendor/pusher.min.js'),
+    fetch(new URL('/pusher/config', location.href)).then((response) => response.json()),
+  ]);
   const pusher = new window.Pusher(config.key, {
     cluster: config.cluster,
     wsHost: config.wsHost,

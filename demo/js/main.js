@@ -11,7 +11,7 @@ import { mountList } from './list-view.js';
 import { createGraphqlLive } from './live-graphql.js';
 import { createPusherLive } from './live-pusher.js';
 import { createOfflineQueue } from './offline-queue.js';
-import { detectPresence } from './presence.js';
+import { createPresence, presenceAvailable } from './presence.js';
 import { toast } from './toasts.js';
 
 const TOKEN_KEY = 'stocktake-demo-token';
@@ -37,10 +37,11 @@ function showConnection(state) {
 async function signIn(token) {
   connectivity = createConnectivity();
   const api = createApi(token, { isOffline: () => connectivity.offline });
-  const { me } = await api.request(ME);
+  // Side by side, as start-up waits for each round trip; the live connection only once the token proved good.
+  const [{ me }, hasPresence] = await Promise.all([api.request(ME), presenceAvailable(api)]);
   if (!me.hotels.length) throw new ApiError('This token names no hotel', 'FORBIDDEN');
   const live = await (transportName === 'graphql' ? createGraphqlLive : createPusherLive)(api, showConnection);
-  const presence = await detectPresence(api, live, { me, connectivity });
+  const presence = hasPresence ? createPresence(api, live, { me, connectivity }) : null;
   const queue = createOfflineQueue(api, connectivity, me.id);
   session = { api, me, live, presence, queue, connectivity, hotel: null, role: null };
   // For the browser tests and the curious, from the console.

@@ -6,9 +6,9 @@
  * events user-joined, user-left, user-editing-line and
  * user-stopped-editing-line on the stocktake's channel.
  *
- * `detectPresence` asks the schema (introspection, on outside production,
+ * `presenceAvailable` asks the schema (introspection, on outside production,
  * where the demo runs) whether those fields exist; without them it returns
- * null and the demo shows no presence at all.
+ * false and the demo shows no presence at all.
  *
  * Presence is per user (docs/collaboration.md, "Presence"), so the same
  * token in two windows is one person: this window's own editing shows no
@@ -42,24 +42,24 @@ const STOP = `mutation StopEditing($id: ID!) { stopEditingLine(lineId: $id) }`;
 const JOIN_RENEW_MS = 20_000;
 const LOCK_RENEW_MS = 10_000;
 
-/**
- * Presence for this session, or null when the API has none. `send` runs an
- * operation over the live connection when the transport has one that keeps
- * presence (graphql-ws); otherwise over HTTP, renewed by a heartbeat.
- */
-export async function detectPresence(api, live, { me, connectivity }) {
+/** Whether the API has presence (introspection, on outside production, where the demo runs). */
+export async function presenceAvailable(api) {
   let types;
   try {
     types = await api.request(FIELDS);
   } catch {
-    return null;
+    return false;
   }
   const has = (type, name) => (types[type]?.fields ?? []).some((field) => field.name === name);
-  const available = Object.entries(REQUIRED).every(([type, names]) => names.every((name) => has(type, name)));
-  return available ? createPresence(api, live, me, connectivity) : null;
+  return Object.entries(REQUIRED).every(([type, names]) => names.every((name) => has(type, name)));
 }
 
-function createPresence(api, live, me, connectivity) {
+/**
+ * Presence for this session. `send` runs an operation over the live
+ * connection when the transport has one that keeps presence (graphql-ws);
+ * otherwise over HTTP, renewed by a heartbeat.
+ */
+export function createPresence(api, live, { me, connectivity }) {
   const panel = document.getElementById('presence');
   const overConnection = typeof live.request === 'function';
   // One operation at a time, in order: over graphql-ws operations made during a break wait for the reconnect and
