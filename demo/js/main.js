@@ -44,6 +44,8 @@ async function signIn(token) {
   const presence = hasPresence ? createPresence(api, live, { me, connectivity }) : null;
   const queue = createOfflineQueue(api, connectivity, me.id);
   session = { api, me, live, presence, queue, connectivity, hotel: null, role: null };
+  // Counts a reload found still waiting (kept in localStorage) go now if they can.
+  void queue.flush();
   // For the browser tests and the curious, from the console.
   window.stocktakeDemo = session;
 
