@@ -281,6 +281,18 @@ describe('a bulk count', () => {
       progress(2, '244.50', '-24.50'),
     );
 
+    // Each line's history has the bulk count as an entry of its own, at the instant the line was stamped.
+    for (const line of counted) {
+      const { edges } = ok(
+        await t.graphql(LineHistoryDocument, { lineId: line.id, first: 5 }, { token: staffToken }),
+      ).lineHistory;
+      expect(
+        edges.map(({ node }) => ({ kind: node.kind, by: node.by, at: node.at, version: node.lineVersion })),
+      ).toEqual([{ kind: 'COUNT', by: STAFF, at: line.countedAt, version: line.version }]);
+      expect(edges[0]!.node.after.countedFullUnits).toBe('1.00');
+      expect(edges[0]!.node.before.countedFullUnits).toBe('0.00');
+    }
+
     const [event] = await graphql.waitFor(1);
     expect(event!.data?.stocktakeEvents).toEqual({
       __typename: 'BulkLinesUpdatedEvent',
