@@ -117,7 +117,7 @@ describe('a result shared by subscribers is serialized once', () => {
     return message;
   }
 
-  it('sends every subscriber, under its own id, exactly what graphql-ws would have written, from one JSON.stringify', async () => {
+  it('sends every subscriber, under its own id (whatever its length), exactly what graphql-ws would have written, from one JSON.stringify', async () => {
     const result: ExecutionResult = { data: { ticks: 'caf\u00e9 "quoted" \\ line\nbreak' } };
     const shared = new SharedPayloads();
     const server = makeServer({
@@ -136,7 +136,8 @@ describe('a result shared by subscribers is serialized once', () => {
       onNext: (_ctx, _id, _payload, _args, next) => shared.standIn(next) as ExecutionResult,
     });
     const stringify = jest.spyOn(JSON, 'stringify');
-    const ids = ['1', 'x","type":"next","payload":{"\\u0000shared":1}}', 'third'];
+    // Ids are the client's: one that imitates a stand-in, and one far longer than any stand-in message.
+    const ids = ['1', 'x","type":"next","payload":{"\\u0000shared":1}}', 'long'.repeat(500)];
     const messages = await Promise.all(ids.map((id) => firstNext(server, shared, id)));
     const payloadWrites = stringify.mock.calls.filter(([value]) => value === result).length;
     stringify.mockRestore();

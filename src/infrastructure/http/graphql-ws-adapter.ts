@@ -142,6 +142,8 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined, E 
 const STAND_IN_KEY = '\u0000shared';
 /** How graphql-ws writes a `next` message's stand-in payload: the payload is the message's last key. */
 const STAND_IN_TEXT = `"payload":{${JSON.stringify(STAND_IN_KEY)}:`;
+/** The most digits a stand-in's id has (a safe integer). */
+const STAND_IN_ID_DIGITS = 16;
 
 interface SharedPayload {
   id: number;
@@ -178,10 +180,11 @@ export class SharedPayloads {
 
   /** The message as graphql-ws would have written it for the result: the stand-in replaced by its text. */
   expand(message: string): string {
-    // A stand-in message is short and ends with the stand-in (`…"payload":{"\u0000shared":7}}`). A subscription
-    // id cannot forge one: inside the id's JSON string every quote is escaped.
-    if (message.length > 512 || !message.endsWith('}}')) return message;
-    const at = message.lastIndexOf(STAND_IN_TEXT);
+    // A stand-in message ends with the stand-in (`…"payload":{"\u0000shared":7}}`): only its tail is looked at,
+    // whatever the length of the subscription id the client chose. An id cannot forge a stand-in: inside the id's
+    // JSON string every quote is escaped.
+    if (!message.endsWith('}}')) return message;
+    const at = message.indexOf(STAND_IN_TEXT, message.length - STAND_IN_TEXT.length - STAND_IN_ID_DIGITS - 2);
     if (at < 0) return message;
     const id = Number(message.slice(at + STAND_IN_TEXT.length, -2));
     const shared = this.pendingById.get(id);
