@@ -16,8 +16,15 @@ import type {
 import { PUSHER_LINE_FIELDS } from './pusher-schemas';
 import { type LineView } from '../../domain/line-view';
 
-/** Each key of the line object with the LineView field it carries. */
-const LINE_KEYS = Object.entries(PUSHER_LINE_FIELDS);
+/**
+ * Keys the line object gained after events were first stored: a line stored in an event before then has no such
+ * field, and the key goes as null. Every other key is copied as it is, so a field missing by mistake shows as a
+ * contract failure rather than a quiet null.
+ */
+const GAINED_KEYS: ReadonlySet<string> = new Set(['counted_at', 'counted_by']);
+
+/** Each key of the line object with the LineView field it carries, and whether it may be missing from a stored line. */
+const LINE_KEYS = Object.entries(PUSHER_LINE_FIELDS).map(([key, field]) => [key, field, GAINED_KEYS.has(key)] as const);
 
 /** What PUSHER_LINE_FIELDS carries from a LineView, key by key: it must be a PusherLine, or this does not compile. */
 type CarriedLine = { -readonly [K in keyof typeof PUSHER_LINE_FIELDS]: LineView[(typeof PUSHER_LINE_FIELDS)[K]] };
@@ -25,11 +32,12 @@ const carried = (line: CarriedLine): PusherLine => line;
 
 /**
  * The original's full line object, plus the keys it gained (`version`, `counted_at`, `counted_by`), built
- * from PUSHER_LINE_FIELDS. A line stored in an event before a key was gained has no such field: it goes as null.
+ * from PUSHER_LINE_FIELDS. A line stored in an event before `counted_at`/`counted_by` were gained has no such
+ * fields: they go as null (GAINED_KEYS).
  */
 export function pusherLine(line: LineView): PusherLine {
   const payload: Record<string, unknown> = {};
-  for (const [key, field] of LINE_KEYS) payload[key] = line[field] ?? null;
+  for (const [key, field, gained] of LINE_KEYS) payload[key] = gained ? (line[field] ?? null) : line[field];
   return carried(payload as CarriedLine);
 }
 
