@@ -246,6 +246,15 @@ describe('who counted a line, when, and how far the count has got', () => {
     expect(recounted.countedBy).toEqual({ id: 'manager-1', name: 'Mary Manager' });
     expect(Date.parse(recounted.countedAt!)).toBeGreaterThanOrEqual(Date.parse(counted.countedAt!));
     expect(ok(await t.graphql(StocktakeProgressDocument, { id })).stocktake.progress.countedLines).toBe(1);
+    // The line's history tells the override from the counts.
+    const { edges } = ok(
+      await t.graphql(LineHistoryDocument, { lineId: heineken.id, first: 5 }, { token: staffToken }),
+    ).lineHistory;
+    expect(edges.map(({ node }) => [node.kind, node.by.id])).toEqual([
+      ['COUNT', 'manager-1'],
+      ['COUNT', STAFF.id],
+      ['PURCHASES_VALUE', STAFF.id],
+    ]);
   });
 });
 

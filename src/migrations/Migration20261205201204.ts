@@ -9,7 +9,7 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261205201204 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
-      `create type "line_change_kind" as enum ('COUNT', 'MOVEMENT_ADDED', 'MOVEMENT_UPDATED', 'MOVEMENT_DELETED');`,
+      `create type "line_change_kind" as enum ('COUNT', 'PURCHASES_VALUE', 'MOVEMENT_ADDED', 'MOVEMENT_UPDATED', 'MOVEMENT_DELETED');`,
     );
     this.addSql(
       `create table "line_history" ("id" bigserial primary key, "line_id" int not null, "stocktake_id" int not null, "kind" "line_change_kind" not null, "movement_id" int null, "actor_id" varchar(128) not null, "actor_name" varchar(200) not null, "occurred_at" timestamptz not null, "line_version" int not null, "before" jsonb not null, "after" jsonb not null);`,

@@ -190,12 +190,13 @@ export type Hotel = {
   timeZone: Scalars['String']['output'];
 };
 
-/** What a line history entry records: a count, or a movement of the line's item added, corrected or deleted. */
+/** What a line history entry records: a count, a change of the manual purchases value alone, or a movement of the line's item added, corrected or deleted. */
 export type LineChangeKind =
   | 'COUNT'
   | 'MOVEMENT_ADDED'
   | 'MOVEMENT_DELETED'
-  | 'MOVEMENT_UPDATED';
+  | 'MOVEMENT_UPDATED'
+  | 'PURCHASES_VALUE';
 
 export type LineCountedUpdatedEvent = RealtimeEvent & {
   __typename?: 'LineCountedUpdatedEvent';

@@ -5,6 +5,8 @@ import { StocktakeLine } from './StocktakeLine';
 /** What a line history entry records: a count, or a movement of the line added, corrected or deleted. */
 export enum LineChangeKind {
   COUNT = 'COUNT',
+  /** Only the manual purchases value changed: the line is not counted by it. */
+  PURCHASES_VALUE = 'PURCHASES_VALUE',
   MOVEMENT_ADDED = 'MOVEMENT_ADDED',
   MOVEMENT_UPDATED = 'MOVEMENT_UPDATED',
   MOVEMENT_DELETED = 'MOVEMENT_DELETED',
@@ -13,7 +15,7 @@ export enum LineChangeKind {
 /**
  * One change to a stocktake line (docs/domain.md, "A line's history"): who,
  * when, what kind, and the line's figures before and after, written in the
- * transaction of the change (services/line-history.ts). Kept as long as the
+ * transaction of the change (services/line-history-records.ts). Kept as long as the
  * line (deleted with its stocktake), never pruned with the outbox. Rows are
  * written and read with plain SQL; the entity declares the table for the
  * migrations.

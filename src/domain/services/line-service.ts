@@ -118,7 +118,9 @@ export class LineService {
 
     return this.unitOfWork.runSql(actorOf(viewer), async (sql, events) => {
       const line = await editableLine(sql, viewer, lineId, 'edit its lines', input.expectedVersion);
-      const change = changeBy(viewer, LineChangeKind.COUNT);
+      // A change of the purchases override alone is not a count (it leaves countedAt/countedBy as they are).
+      const counted = counts.full !== undefined || counts.partial !== undefined;
+      const change = changeBy(viewer, counted ? LineChangeKind.COUNT : LineChangeKind.PURCHASES_VALUE);
       const view = await writeLine(sql, line, countedLine(line, counts, change), change);
       events.record({
         name: 'line-counted-updated',

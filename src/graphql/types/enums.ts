@@ -19,7 +19,7 @@ registerEnumType(Role, {
 registerEnumType(LineChangeKind, {
   name: 'LineChangeKind',
   description:
-    "What a line history entry records: a count, or a movement of the line's item added, corrected or deleted.",
+    "What a line history entry records: a count, a change of the manual purchases value alone, or a movement of the line's item added, corrected or deleted.",
 });
 
 export { LineChangeKind, MovementType, StocktakeStatus };
