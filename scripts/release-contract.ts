@@ -76,31 +76,32 @@ async function main(): Promise<void> {
     versions.api = bumped(versions.api, apiBump);
     versions.events = bumped(versions.events, eventsBump);
   }
-  writeFileSync(files.versions, `${JSON.stringify(versions, null, 2)}\n`);
-  // The package's version is the API's; the lock file repeats it (the root and its "" package).
-  writeFileSync(
-    files.packageJson,
-    read(files.packageJson).replace(/^ {2}"version": "[^"]*"/m, `  "version": "${versions.api}"`),
-  );
-  writeFileSync(
-    files.packageLock,
-    read(files.packageLock).replace(
-      /^( {2}"name": "stocktake-live",\n {2}"version": )"[^"]*"([\s\S]*?\n {4}"": \{\n {6}"name": "stocktake-live",\n {6}"version": )"[^"]*"/m,
-      `$1"${versions.api}"$2"${versions.api}"`,
-    ),
-  );
-  // info.version is the event contract's version: the only line contract:emit now writes otherwise.
+  // Every output is built and checked before the first file is written: a refusal changes nothing.
   const events = read(files.events);
   const withVersion = events.replace(/^(info:\n(?: {2}.*\n)*? {2}version: ).*$/m, `$1${versions.events}`);
   if (!withVersion.includes(`  version: ${versions.events}\n`)) throw new Error(`no info.version in ${files.events}`);
-  writeFileSync(files.events, withVersion);
-  mkdirSync(path.dirname(files.releasedSchema), { recursive: true });
-  writeFileSync(files.releasedSchema, read(files.schema));
-  writeFileSync(files.releasedEvents, read(files.events));
-  const heading = `## API ${versions.api}, events ${versions.events} (${date})`;
   const changelog = read(files.changelog);
   if (!/^## Unreleased\b/m.test(changelog)) throw new Error('CHANGELOG.md has no "## Unreleased" section to release');
-  writeFileSync(files.changelog, changelog.replace(/^## Unreleased\b.*$/m, `${UNRELEASED_TEMPLATE}\n${heading}`));
+  const heading = `## API ${versions.api}, events ${versions.events} (${date})`;
+  const outputs: Array<[string, string]> = [
+    [files.versions, `${JSON.stringify(versions, null, 2)}\n`],
+    // The package's version is the API's; the lock file repeats it (the root and its "" package).
+    [files.packageJson, read(files.packageJson).replace(/^ {2}"version": "[^"]*"/m, `  "version": "${versions.api}"`)],
+    [
+      files.packageLock,
+      read(files.packageLock).replace(
+        /^( {2}"name": "stocktake-live",\n {2}"version": )"[^"]*"([\s\S]*?\n {4}"": \{\n {6}"name": "stocktake-live",\n {6}"version": )"[^"]*"/m,
+        `$1"${versions.api}"$2"${versions.api}"`,
+      ),
+    ],
+    // info.version is the event contract's version: the only line contract:emit now writes otherwise.
+    [files.events, withVersion],
+    [files.releasedSchema, read(files.schema)],
+    [files.releasedEvents, withVersion],
+    [files.changelog, changelog.replace(/^## Unreleased\b.*$/m, `${UNRELEASED_TEMPLATE}\n${heading}`)],
+  ];
+  mkdirSync(path.dirname(files.releasedSchema), { recursive: true });
+  for (const [file, text] of outputs) writeFileSync(file, text);
   console.log(
     `Released API ${versions.api} and events ${versions.events}: contract/released/, contract/versions.json, ` +
       'package.json, asyncapi.yaml and CHANGELOG.md changed; commit them.',
