@@ -65,8 +65,11 @@ const SEQUENCES = `query Sequences($channel: String!, $after: Int!) {
   channelEvents(channel: $channel, afterSequence: $after, limit: 500) { sequence }
 }`;
 
-/** Codes of failures where the request may not have reached the API: worth sending again, with the same key. */
-export const RETRYABLE = new Set(['NETWORK', 'HTTP_ERROR']);
+/**
+ * Codes of failures worth sending again with the same key: the request may not have reached the API, or the API
+ * asks to be asked again later (503 while its database is away, 429 when the user's budget is spent).
+ */
+export const RETRYABLE = new Set(['NETWORK', 'HTTP_ERROR', 'SERVICE_UNAVAILABLE', 'RATE_LIMITED']);
 
 /**
  * A client of the API for one token. `isOffline` is the demo's "network

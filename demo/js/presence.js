@@ -159,6 +159,8 @@ export function createPresence(api, live, { me, connectivity }) {
     clearInterval(lockRenewal);
     try {
       await sendOrFail(START, { id: lineId });
+      // Cleared again: a second takeLock (back online twice) may have started a renewal while this one waited.
+      clearInterval(lockRenewal);
       if (focusedLine === lineId) lockRenewal = setInterval(() => void send(START, { id: lineId }), LOCK_RENEW_MS);
     } catch (error) {
       // Someone else holds the line (CONFLICT with extensions.lockedBy): say who; saving would be refused too.

@@ -3,9 +3,9 @@
  * variance over the counted lines only, so a line nobody counted yet does
  * not look like a loss of its whole expected stock (docs/demo.md,
  * "Progress"). The figures are the API's `Stocktake.progress`, as loaded and
- * as each count event brings it; after an event without it (a movement
- * changes the variance of a counted line) they are summed from the lines on
- * screen, which every line event keeps whole.
+ * as each line event brings it; after an event stored before events carried
+ * it they are summed from the lines on screen, which every line event keeps
+ * whole.
  */
 import { isNegative, money, sumMoney } from './format.js';
 
