@@ -30,7 +30,9 @@ async function frontendOn(t: TestApp, channel: string): Promise<Received<PusherE
   return client.listen(channel);
 }
 
-afterAll(async () => {
+// Each test's apps close after it: nine apps open until the end of the file held enough of PostgreSQL's
+// connections, beside three other test files, to reach its limit (100).
+afterEach(async () => {
   for (const started of apps.splice(0)) await started.close();
 });
 
