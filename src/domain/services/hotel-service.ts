@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors';
 import { requireRole, type Role, type Viewer } from '../viewer';
 import { describeHotel, type HotelView } from '../views';
 
-interface MembershipView extends HotelView {
+export interface MembershipView extends HotelView {
   role: Role;
 }
 

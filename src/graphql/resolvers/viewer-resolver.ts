@@ -1,5 +1,6 @@
 import { Arg, Ctx, Extensions, Query, Resolver } from 'type-graphql';
 import { viewerOf, type GraphQLContext } from '../context';
+import { hotelLoader, myHotelsLoader } from '../loaders';
 import { COST_EXTENSION, LIST_SIZE_EXTENSION } from '../operation-limits';
 import type { Role } from '../types/enums';
 import { HotelType, Me } from '../types/hotel';
@@ -15,13 +16,13 @@ export class ViewerResolver {
   @Query(() => [HotelType], { description: "The caller's hotels." })
   @Extensions({ [LIST_SIZE_EXTENSION]: 10 })
   async hotels(@Ctx() context: GraphQLContext): Promise<HotelType[]> {
-    return (await context.services.hotels.mine(context.em, viewerOf(context))).map(asHotelType);
+    return (await myHotelsLoader(context).load('mine')).map(asHotelType);
   }
 
   @Query(() => HotelType)
   @Extensions({ [COST_EXTENSION]: 25 })
   async hotel(@Arg('identifier', () => String) identifier: string, @Ctx() context: GraphQLContext): Promise<HotelType> {
-    return asHotelType(await context.services.hotels.get(context.em, viewerOf(context), identifier));
+    return asHotelType(await hotelLoader(context).load(identifier));
   }
 }
 
