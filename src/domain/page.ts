@@ -1,3 +1,15 @@
+import { BadInputError } from './errors';
+
+/** How many items a page holds: `first` when it is not given, and at most. The same for every paged list. */
+export const PAGE_SIZE = { default: 20, max: 100 } as const;
+
+/** Refuses a page size outside 1 to PAGE_SIZE.max, naming `first`. */
+export function checkPageSize(first: number): void {
+  if (!Number.isInteger(first) || first < 1 || first > PAGE_SIZE.max) {
+    throw new BadInputError('first', `first must be between 1 and ${PAGE_SIZE.max}`);
+  }
+}
+
 /**
  * One page of a list read forwards (newest first, a page at a time), with what a client needs to
  * know whether to ask for more. The GraphQL layer turns it into a Relay-style connection

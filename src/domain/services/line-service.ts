@@ -32,7 +32,7 @@ import { movementTotals, withPeriodTotals } from './movement-totals';
 import { describeLineRecord, type LineView } from '../line-view';
 import type { UserRef } from '../events';
 import type { LineChange, LineHistoryView } from '../line-history';
-import type { Page } from '../page';
+import { checkPageSize, type Page } from '../page';
 import { lineHistoryPage } from './line-history-records';
 import { progressOf } from './stocktake-service';
 
@@ -67,10 +67,6 @@ export interface MovementInput {
   expectedVersion?: number | null;
 }
 
-/** A line's history is read a page at a time: at most this many entries. */
-export const MAX_HISTORY_PAGE = 100;
-export const DEFAULT_HISTORY_PAGE = 20;
-
 /** Quantities are stored as numeric(15,4). */
 const MAX_QUANTITY = parseFixed('100000000000');
 
@@ -100,9 +96,7 @@ export class LineService {
     lineId: number,
     page: { first: number; after: string | null },
   ): Promise<Page<LineHistoryView>> {
-    if (!Number.isInteger(page.first) || page.first < 1 || page.first > MAX_HISTORY_PAGE) {
-      throw new BadInputError('first', `first must be between 1 and ${MAX_HISTORY_PAGE}`);
-    }
+    checkPageSize(page.first);
     const sql = this.unitOfWork.sqlOf(em);
     await visibleLine(sql, viewer, lineId);
     const found = await lineHistoryPage(sql, lineId, page.first, page.after);

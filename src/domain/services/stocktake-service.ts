@@ -28,7 +28,7 @@ import { endLocksTogether } from './line-locks';
 import { refreshLines } from './line-refresh';
 import { lineRecordsOf } from './line-records';
 import { mapSlices } from '../slices';
-import { pageFromRows, type Page } from '../page';
+import { checkPageSize, pageFromRows, PAGE_SIZE, type Page } from '../page';
 import { describeLineRecord, type LineView } from '../line-view';
 
 export interface CreateStocktakeInput {
@@ -39,14 +39,11 @@ export interface CreateStocktakeInput {
 
 export interface StocktakePage {
   status?: StocktakeStatus;
-  /** Page size, 1..MAX_PAGE_SIZE. */
+  /** Page size, 1 to PAGE_SIZE.max. */
   first?: number;
   /** The id of the last stocktake of the previous page. */
   after?: number | null;
 }
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
 
 export class StocktakeService {
   constructor(private readonly unitOfWork: UnitOfWork) {}
@@ -67,10 +64,8 @@ export class StocktakeService {
     hotelIdentifier: string,
     page: StocktakePage = {},
   ): Promise<Page<StocktakeView>> {
-    const first = page.first ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw new BadInputError('first', `first must be between 1 and ${MAX_PAGE_SIZE}`);
-    }
+    const first = page.first ?? PAGE_SIZE.default;
+    checkPageSize(first);
     const hotel = await hotelFor(em, viewer, hotelIdentifier, 'staff');
     const filter: FilterQuery<Stocktake> = { hotel, ...(page.status ? { status: page.status } : {}) };
     let after: FilterQuery<Stocktake> = {};

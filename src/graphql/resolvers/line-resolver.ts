@@ -1,9 +1,15 @@
-import { Arg, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { BadInputError } from '../../domain/errors';
-import { DEFAULT_HISTORY_PAGE, MAX_HISTORY_PAGE } from '../../domain/services/line-service';
 import { ARGUMENT_RANGES_EXTENSION } from '../argument-ranges';
 import { COST_EXTENSION, LIST_SIZE_EXTENSION } from '../operation-limits';
-import { connectionFrom, decodeCursor, encodeCursor, type Connection } from '../types/connection';
+import {
+  connectionFrom,
+  decodeCursor,
+  encodeCursor,
+  PAGE_ARGUMENT_RANGES,
+  PageArgs,
+  type Connection,
+} from '../types/connection';
 import { LineHistoryConnection, type LineHistoryEntryType } from '../types/line-history';
 import { viewerOf, type GraphQLContext } from '../context';
 import { parseId } from '../ids';
@@ -45,20 +51,11 @@ export class LineResolver {
   })
   @Extensions({
     [COST_EXTENSION]: 100,
-    [ARGUMENT_RANGES_EXTENSION]: { first: { min: 1, max: MAX_HISTORY_PAGE } },
+    [ARGUMENT_RANGES_EXTENSION]: PAGE_ARGUMENT_RANGES,
   })
   async lineHistory(
     @Arg('lineId', () => ID) lineId: string,
-    @Arg('first', () => Int, {
-      defaultValue: DEFAULT_HISTORY_PAGE,
-      description: `Page size, 1 to ${MAX_HISTORY_PAGE}.`,
-    })
-    first: number,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: "The previous page's `pageInfo.endCursor` (or any edge's cursor): the page starts after it.",
-    })
-    after: string | null | undefined,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<Connection<LineHistoryEntryType>> {
     const anchor = after == null ? null : decodeCursor(HISTORY_CURSOR, after);

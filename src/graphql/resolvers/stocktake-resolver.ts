@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Extensions, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/services/stocktake-service';
+import { Arg, Args, Ctx, Extensions, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { resolvedInSlices } from '../../domain/slices';
 import { viewerOf, type GraphQLContext } from '../context';
 import { linesLoader } from '../loaders';
@@ -10,7 +9,14 @@ import { capturedLinesOf } from '../replay-capture';
 import { payForItemsBeyondDeclared } from '../unforeseen-cost';
 import { StocktakeStatus } from '../types/enums';
 import { StocktakeLineType } from '../types/stocktake-line';
-import { connectionFrom, decodeCursor, encodeCursor, type Connection } from '../types/connection';
+import {
+  connectionFrom,
+  decodeCursor,
+  encodeCursor,
+  PAGE_ARGUMENT_RANGES,
+  PageArgs,
+  type Connection,
+} from '../types/connection';
 import { ARGUMENT_RANGES_EXTENSION } from '../argument-ranges';
 import {
   ApproveStocktakePayload,
@@ -31,17 +37,11 @@ export class StocktakeResolver {
   @Query(() => StocktakeConnection, {
     description: "A hotel's stocktakes, newest period first, a page at a time (a Relay-style connection).",
   })
-  @Extensions({ [COST_EXTENSION]: 100, [ARGUMENT_RANGES_EXTENSION]: { first: { min: 1, max: MAX_PAGE_SIZE } } })
+  @Extensions({ [COST_EXTENSION]: 100, [ARGUMENT_RANGES_EXTENSION]: PAGE_ARGUMENT_RANGES })
   async stocktakes(
     @Arg('hotel', () => String) hotel: string,
     @Arg('status', () => StocktakeStatus, { nullable: true }) status: StocktakeStatus | null,
-    @Arg('first', () => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
-    first: number,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: "The previous page's `pageInfo.endCursor` (or any edge's cursor): the page starts after it.",
-    })
-    after: string | null | undefined,
+    @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<Connection<StocktakeType>> {
     const page = await context.services.stocktakes.list(context.em, viewerOf(context), hotel, {

@@ -10,10 +10,26 @@
  * where `cursorOf` is `encodeCursor('node', key)`; decode `after` with `decodeCursor`. The cost model
  * prices any field returning such a type by its `first` (operation-limits.ts).
  */
-import { Extensions, Field, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Extensions, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BadInputError } from '../../domain/errors';
-import type { Page } from '../../domain/page';
+import { PAGE_SIZE, type Page } from '../../domain/page';
 import { COST_EXTENSION, LIST_SIZE_EXTENSION } from '../operation-limits';
+
+/** The arguments of every paged list: a page of `first` items after the cursor `after`. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: PAGE_SIZE.default, description: `Page size, 1 to ${PAGE_SIZE.max}.` })
+  first!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The previous page's `pageInfo.endCursor` (or any edge's cursor): the page starts after it.",
+  })
+  after?: string | null;
+}
+
+/** The range of `first`, checked before the operation is priced (argument-ranges.ts). */
+export const PAGE_ARGUMENT_RANGES = { first: { min: 1, max: PAGE_SIZE.max } };
 
 /**
  * Extensions of the fields of PageInfo: it is computed with the page, so it costs nothing of its own
