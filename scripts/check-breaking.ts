@@ -6,20 +6,12 @@
  * scripts/support/breaking-changes.ts. `--schema=…`, `--events=…`, `--releasedSchema=…`,
  * `--releasedEvents=…` and `--changelog=…` compare other files (test/breaking-changes.test.ts).
  */
-import { readFileSync } from 'node:fs';
 import { compareContracts, describeVerdict } from './support/breaking-changes';
-import { contractFilesFrom } from './support/contract-files';
+import { contractFilesFrom, contractTexts } from './support/contract-files';
 
 async function main(): Promise<void> {
   const files = contractFilesFrom(process.argv.slice(2));
-  const read = (file: string) => readFileSync(file, 'utf8');
-  const verdict = await compareContracts({
-    releasedSchema: read(files.releasedSchema),
-    schema: read(files.schema),
-    releasedEvents: read(files.releasedEvents),
-    events: read(files.events),
-    changelog: read(files.changelog),
-  });
+  const verdict = await compareContracts(contractTexts(files));
   console.log(describeVerdict(verdict));
   if (verdict.refused.length > 0) {
     console.error(

@@ -16,7 +16,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareContracts, describeVerdict, type ContractChange } from './support/breaking-changes';
-import { contractFilesFrom, type ContractVersions } from './support/contract-files';
+import { contractFilesFrom, contractTexts, type ContractVersions } from './support/contract-files';
 
 const files = contractFilesFrom(process.argv.slice(2));
 const read = (file: string) => readFileSync(file, 'utf8');
@@ -55,13 +55,7 @@ async function main(): Promise<void> {
   const versions = JSON.parse(read(files.versions)) as ContractVersions;
   const first = !existsSync(files.releasedSchema) || !existsSync(files.releasedEvents);
   if (!first) {
-    const verdict = await compareContracts({
-      releasedSchema: read(files.releasedSchema),
-      schema: read(files.schema),
-      releasedEvents: read(files.releasedEvents),
-      events: read(files.events),
-      changelog: read(files.changelog),
-    });
+    const verdict = await compareContracts(contractTexts(files));
     console.log(describeVerdict(verdict));
     if (verdict.refused.length > 0) {
       console.error('\nNot released: breaking changes that CHANGELOG.md does not declare (see check:breaking).');

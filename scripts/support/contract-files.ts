@@ -3,6 +3,7 @@
  * copies of the last release they are compared with, the versions and the changelog
  * (docs/api-conventions.md, "Versions and breaking changes").
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -38,6 +39,24 @@ export function contractFilesFrom(argv: string[]): ContractFiles {
     if (match && match[1]! in files) files[match[1] as keyof ContractFiles] = path.resolve(match[2]!);
   }
   return files;
+}
+
+/** What check:breaking and release:contract compare: the current and released contracts, and the changelog. */
+export function contractTexts(files: ContractFiles): {
+  releasedSchema: string;
+  schema: string;
+  releasedEvents: string;
+  events: string;
+  changelog: string;
+} {
+  const read = (file: string) => readFileSync(file, 'utf8');
+  return {
+    releasedSchema: read(files.releasedSchema),
+    schema: read(files.schema),
+    releasedEvents: read(files.releasedEvents),
+    events: read(files.events),
+    changelog: read(files.changelog),
+  };
 }
 
 export interface ContractVersions {
