@@ -25,6 +25,7 @@ import {
   DeleteStocktakeDocument,
   HotelDocument,
   PopulateStocktakeDocument,
+  RelayStatusDocument,
   ReopenStocktakeDocument,
   StocktakeDocument,
   StocktakeEventsDocument,
@@ -50,7 +51,7 @@ import {
 } from './support/realtime-clients';
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/test-app';
 import { stocktakeSteps } from './support/stocktakes';
-import { ok } from './support/waiting';
+import { ok, waitUntil } from './support/waiting';
 
 let t: TestApp;
 let hotelId: number;
@@ -67,7 +68,18 @@ const detail = (id: string, hotel = HOTEL) => `${hotel}-stocktake-${id}`;
 
 // ---- clients ---------------------------------------------------------------
 
+/**
+ * pusher-js on `channel`, once the relay has handed Pusher everything committed so far: an event committed
+ * before this (a populate, a count) can otherwise reach the new subscription late and stand in for the one the
+ * test waits for.
+ */
 async function pusherOn(channel: string): Promise<Received<PusherEvent>> {
+  const bothHotels = await t.token({ hotels: { [HOTEL]: 'manager', [OTHER_HOTEL]: 'manager' } });
+  await waitUntil(
+    async () => ok(await t.graphql(RelayStatusDocument, {}, { token: bothHotels })).relayStatus.backlog === 0,
+    'the relay to deliver what was committed before subscribing',
+    10_000,
+  );
   const client = await legacyFrontend(t);
   closers.push(() => client.close());
   return client.listen(channel);

@@ -5,6 +5,7 @@
  * typed documents from codegen.
  */
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { print, type GraphQLFormattedError } from 'graphql';
@@ -142,8 +143,12 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database: ScratchDatabase | null = options.database ? null : await copyOfTemplate('stocktake_test');
   const databaseUrl = options.database?.url ?? database!.url;
+  // An app id of this app's own: a relay of another test app still publishing to a port this endpoint now holds
+  // (its own endpoint gone) is refused, rather than handing this test's clients events of another database.
   const external =
-    options.pusher === 'built-in' || options.env?.PUSHER_APP_ID ? undefined : await startPusherEndpoint(PUSHER);
+    options.pusher === 'built-in' || options.env?.PUSHER_APP_ID
+      ? undefined
+      : await startPusherEndpoint({ ...PUSHER, appId: `${PUSHER.appId}-${randomBytes(4).toString('hex')}` });
   const config = loadConfig({
     ...BASE_ENV,
     ...external?.env,
