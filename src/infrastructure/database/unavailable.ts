@@ -19,8 +19,10 @@ const NETWORK_CODES = new Set([
 ]);
 /** SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, starting up), 53300 (too many connections). */
 const SQLSTATE = /^(08\d{3}|57P0[1-4]|53300)$/;
+// "timeout expired": node-postgres' handshake took longer than connectionTimeoutMillis (a server, or this instance's
+// own event loop, too busy to complete it).
 const MESSAGES =
-  /Connection terminated|Connection ended|connection timeout|Timeout acquiring a connection|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
+  /Connection terminated|Connection ended|connection timeout|^timeout expired$|Timeout acquiring a connection|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
 
 function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
