@@ -51,6 +51,7 @@ it('counts deliveries, bus messages, mutations and open graphql-ws operations as
   expect(value(after, 'event_bus_messages_total')).toBe(value(before, 'event_bus_messages_total') + 1);
   expect(value(after, 'graphql_ws_connections')).toBe(1);
   expect(value(after, 'graphql_ws_operations')).toBe(1);
+  expect(value(after, 'event_bus_followed_channels')).toBe(1);
   expect(value(after, 'outbox_backlog_events')).toBe(0);
   expect(value(after, 'graphql_operation_duration_seconds_count{type="mutation",outcome="ok"}')).toBeGreaterThanOrEqual(
     1,

@@ -207,6 +207,7 @@ export async function startApp(config: Config, resources: AppResources, seams: A
   metrics.attach({
     graphqlWsConnections: () => server.graphqlWs.connectionCount(),
     graphqlWsOperations: () => server.graphqlWs.operationCount(),
+    busFollowedChannels: () => events.bus.followedChannels(),
     pusherConnections: () => endpoint?.server.connectionCount() ?? 0,
     pusherBusiestAddressConnections: () => endpoint?.server.busiestAddressConnections() ?? 0,
     pusherSubscriptions: async () => (endpoint ? endpoint.localSubscriptions() : 0),

@@ -17,6 +17,8 @@ import type { BusObserver } from '../realtime/redis-event-bus';
 interface MetricSources {
   graphqlWsConnections(): number;
   graphqlWsOperations(): number;
+  /** Channels this instance's subscribers follow on the event bus. */
+  busFollowedChannels(): number;
   pusherConnections(): number;
   /** The most connections one client address has open on the built-in Pusher endpoint. */
   pusherBusiestAddressConnections(): number;
@@ -141,6 +143,11 @@ export class AppMetrics {
     fromSources('graphql_ws_connections', 'Open graphql-ws connections', (from) => from.graphqlWsConnections());
     fromSources('graphql_ws_operations', 'Operations (mostly subscriptions) open on graphql-ws connections', (from) =>
       from.graphqlWsOperations(),
+    );
+    fromSources(
+      'event_bus_followed_channels',
+      "Channels this instance's subscribers follow on the event bus (with Redis, the staleness check reads them all each interval)",
+      (from) => from.busFollowedChannels(),
     );
     fromSources('pusher_connections', 'Open WebSocket connections to the built-in Pusher-compatible endpoint', (from) =>
       from.pusherConnections(),

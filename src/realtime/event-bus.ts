@@ -25,5 +25,7 @@ export interface EventBus {
   publish(events: readonly StoredEvent[]): void;
   /** Returns the function that unsubscribes. `onResync` is never called by a bus that cannot lose events. */
   subscribe(channel: string, listener: EventListener, onResync?: ResyncListener): () => void;
+  /** Channels this instance's subscribers follow (what a Redis bus's staleness check reads each interval). */
+  followedChannels(): number;
   close(): Promise<void>;
 }

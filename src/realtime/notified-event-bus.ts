@@ -95,7 +95,6 @@ export class NotifiedEventBus implements EventBus {
     this.options.observer?.resynced?.(this.followed.size);
   }
 
-  /** Channels followed on this instance (tests). */
   followedChannels(): number {
     return this.followed.size;
   }

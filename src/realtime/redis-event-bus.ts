@@ -154,7 +154,6 @@ export class RedisEventBus implements EventBus {
     };
   }
 
-  /** Channels followed on this instance (for tests and metrics). */
   followedChannels(): number {
     return this.followed.size;
   }
