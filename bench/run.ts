@@ -23,7 +23,7 @@ import {
   stopAll,
 } from './lib/processes';
 import { CLK_TCK } from './lib/proc-stats';
-import { environment, table, writeResults } from './lib/report';
+import { environment, table, writePlot, writeResults } from './lib/report';
 import { HOTEL, LARGE_HOTEL, populatedStocktakes, seedHotel, waitRelayDrained } from './lib/seed';
 import { experimentEnv, startServer, type RunningServer } from './lib/server';
 import { b1 } from './scenarios/b1-mutations';
@@ -31,6 +31,7 @@ import { b7 } from './scenarios/b7-large-stocktake';
 import { b9 } from './scenarios/b9-idle-memory';
 import { b2, b3Result, b4Result, b4Spread, b8, oneChannel } from './scenarios/fanout';
 import { hostile } from './scenarios/hostile';
+import { b10, b10Plot } from './scenarios/b10-scale';
 import { instances } from './scenarios/instances';
 import { relayScenarios } from './scenarios/relay';
 import type { MainContext, ScenarioResult, Suite } from './scenarios/types';
@@ -227,6 +228,7 @@ async function main(): Promise<void> {
   if (want('B9')) results.push(...(await scenario(['B9'], undefined, () => b9(suite))));
   if (want('HOSTILE')) results.push(...(await scenario(['HOSTILE'], undefined, () => hostile(suite))));
   if (want('INSTANCES')) results.push(...(await scenario(['INSTANCES'], undefined, () => instances(suite))));
+  if (want('B10')) results.push(...(await scenario(['B10'], undefined, () => b10(suite))));
   results.sort((a, b) => a.id.localeCompare(b.id));
 
   if (aborting) return;
@@ -271,6 +273,11 @@ async function main(): Promise<void> {
     scenarios: results,
   });
   log(`results written to ${file}`);
+  const scale = results.find((r) => r.id === 'B10' && !r.error);
+  if (scale) {
+    const plot = b10Plot(scale.details as Parameters<typeof b10Plot>[0]);
+    log(`B10's curves drawn in ${writePlot(startedAt, 'b10-scale', plot, !options.profile.quick)}`);
+  }
   await cleanUp();
   log('done');
 }

@@ -3,7 +3,7 @@
  * clock ticks) and memory (VmHWM, the peak resident set, and VmRSS).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** Clock ticks per second (`getconf CLK_TCK`), normally 100: CPU times are multiples of 10 ms. */
 export const CLK_TCK = (() => {
@@ -68,4 +68,20 @@ export function round(value: number, places = 2): number {
   if (!Number.isFinite(value)) return value;
   const factor = 10 ** places;
   return Math.round(value * factor) / factor;
+}
+
+/** utime + stime of every process whose command name is `comm` (e.g. all of PostgreSQL's backends), in ms. */
+export function cpuMsOfCommand(comm: string): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== comm) continue;
+      total += cpuMs(Number(entry));
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
 }

@@ -1,6 +1,6 @@
 /** Command line and the two profiles: full (about ten minutes) and `--quick` (under two). */
 
-export const SCENARIOS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'HOSTILE', 'INSTANCES'] as const;
+export const SCENARIOS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B10', 'HOSTILE', 'INSTANCES'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
 
 export interface Profile {
@@ -17,6 +17,20 @@ export interface Profile {
   b9: { subscribers: number };
   /** Two instances on one database: subscribers on one, mutations on the other; commits per side of the NOTIFY cost. */
   instances: { stocktakes: number; subscribers: number; ratePerSecond: number; roundMs: number; commits: number };
+  /** The scale curve: a writer and up to `instances` receivers on Redis, each following up to max(channels). */
+  b10: {
+    hotStocktakes: number;
+    channels: number[];
+    instances: number;
+    ratePerSecond: number;
+    roundMs: number;
+    /** Unmeasured counts once a receiver has started, so that no point measures an instance's first, cold events. */
+    warmupMs: number;
+    idleMs: number;
+    perSocket: number;
+    /** Subscriptions opened per second on a receiver (10,000 in one burst saturate an instance for seconds). */
+    subscribeRatePerSecond: number;
+  };
 }
 
 const FULL: Profile = {
@@ -31,6 +45,17 @@ const FULL: Profile = {
   b8: { subscribers: 1_000, processes: 1 },
   b9: { subscribers: 1_000 },
   instances: { stocktakes: 10, subscribers: 100, ratePerSecond: 50, roundMs: 10_000, commits: 5_000 },
+  b10: {
+    hotStocktakes: 100,
+    channels: [100, 1_000, 10_000],
+    instances: 3,
+    ratePerSecond: 200,
+    roundMs: 15_000,
+    warmupMs: 5_000,
+    idleMs: 10_000,
+    perSocket: 500,
+    subscribeRatePerSecond: 2_000,
+  },
 };
 
 const QUICK: Profile = {
@@ -45,6 +70,17 @@ const QUICK: Profile = {
   b8: { subscribers: 1_000, processes: 1 },
   b9: { subscribers: 1_000 },
   instances: { stocktakes: 10, subscribers: 100, ratePerSecond: 50, roundMs: 3_000, commits: 1_500 },
+  b10: {
+    hotStocktakes: 100,
+    channels: [100, 1_000, 10_000],
+    instances: 3,
+    ratePerSecond: 200,
+    roundMs: 5_000,
+    warmupMs: 2_000,
+    idleMs: 5_000,
+    perSocket: 500,
+    subscribeRatePerSecond: 2_000,
+  },
 };
 
 export interface Options {

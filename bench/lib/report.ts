@@ -156,3 +156,16 @@ export function writeResults(startedAt: Date, document: unknown): string {
   writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
   return file;
 }
+
+/**
+ * A plot beside the run's JSON (`<ISO timestamp>-<name>.svg`); a full run's also replaces `<name>.svg`, the copy
+ * the README shows.
+ */
+export function writePlot(startedAt: Date, name: string, svg: string, latest: boolean): string {
+  const dir = path.join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${startedAt.toISOString()}-${name}.svg`);
+  writeFileSync(file, svg);
+  if (latest) writeFileSync(path.join(dir, `${name}.svg`), svg);
+  return file;
+}

@@ -1,5 +1,6 @@
 /**
- * graphql-ws subscribers (B2, B3, B8, B9): one socket per subscriber, each
+ * graphql-ws subscribers (B2, B3, B8, B9, B10): one socket per subscriber (or
+ * `perSocket` subscribers sharing one), each
  * with one `stocktakeEvents(stocktakeId, afterSequence)` subscription, made
  * with the real graphql-ws client over `ws`. Every event is checked against
  * the subscriber's own expectation (the next sequence after the one it
@@ -97,12 +98,18 @@ function totals() {
 }
 
 serve({
-  /** Opens every socket at once and subscribes; answers when all are acknowledged (or failed). */
+  /**
+   * Opens every socket at once and subscribes; answers when all are acknowledged (or failed). `perSocket`
+   * subscriptions share a socket (default 1: one socket each), as a screen following many stocktakes would;
+   * `subscribeRatePerSecond` spreads the subscribe messages over time (default: all at once).
+   */
   async connect(params: {
     url: string;
     token: string;
     subscriptions: Array<{ stocktakeId: number; afterSequence: number }>;
     timeoutMs: number;
+    perSocket?: number;
+    subscribeRatePerSecond?: number;
   }) {
     const firstOpenAt = now();
     let lastAckAt = 0;
@@ -114,9 +121,32 @@ serve({
       pending -= 1;
       if (pending === 0) settle();
     };
-    subscribers = params.subscriptions.map(({ stocktakeId, afterSequence }) => {
+    const perSocket = Math.max(1, params.perSocket ?? 1);
+    let socket: { client: Client; members: Subscriber[] } | undefined;
+    subscribers = params.subscriptions.map(({ stocktakeId, afterSequence }, index) => {
+      if (index % perSocket === 0) {
+        const members: Subscriber[] = [];
+        const client = createClient({
+          url: params.url,
+          webSocketImpl: TimedWebSocket,
+          connectionParams: { authorization: `Bearer ${params.token}` },
+          lazy: true,
+          retryAttempts: 0,
+          on: {
+            connected: () => {
+              lastAckAt = Math.max(lastAckAt, now());
+              for (const member of members) {
+                member.acked = true;
+                done();
+              }
+            },
+          },
+        });
+        socket = { client, members };
+      }
       const subscriber = {
         stocktakeId,
+        client: socket!.client,
         next: afterSequence + 1,
         received: 0,
         repeats: 0,
@@ -125,33 +155,29 @@ serve({
         failed: null,
         reachedAt: null,
       } as unknown as Subscriber;
-      subscriber.client = createClient({
-        url: params.url,
-        webSocketImpl: TimedWebSocket,
-        connectionParams: { authorization: `Bearer ${params.token}` },
-        lazy: true,
-        retryAttempts: 0,
-        on: {
-          connected: () => {
-            subscriber.acked = true;
-            lastAckAt = Math.max(lastAckAt, now());
-            done();
+      socket!.members.push(subscriber);
+      const subscribe = () => {
+        subscriber.dispose = subscriber.client.subscribe<EventData>(
+          { query: QUERY, variables: { id: String(stocktakeId), after: afterSequence } },
+          {
+            next: (value) => {
+              // An error in the stream (HISTORY_EXPIRED …) comes as a result with errors, then a complete.
+              if (value.errors) fail(subscriber, value.errors);
+              else onEvent(subscriber, value.data);
+            },
+            error: (error) => {
+              if (!subscriber.acked && subscriber.failed === null) {
+                fail(subscriber, error);
+                done();
+              } else fail(subscriber, error);
+            },
+            complete: () => fail(subscriber, 'the server completed the subscription'),
           },
-        },
-      });
-      subscriber.dispose = subscriber.client.subscribe<EventData>(
-        { query: QUERY, variables: { id: String(stocktakeId), after: afterSequence } },
-        {
-          next: (value) => onEvent(subscriber, value.data),
-          error: (error) => {
-            if (!subscriber.acked && subscriber.failed === null) {
-              fail(subscriber, error);
-              done();
-            } else fail(subscriber, error);
-          },
-          complete: () => fail(subscriber, 'the server completed the subscription'),
-        },
-      );
+        );
+      };
+      // Paced, when asked: screens that open over a few seconds rather than in one burst.
+      if (params.subscribeRatePerSecond) setTimeout(subscribe, (index / params.subscribeRatePerSecond) * 1000);
+      else subscribe();
       return subscriber;
     });
     const timedOut = await Promise.race([
@@ -202,7 +228,9 @@ serve({
   },
 
   async close() {
-    await Promise.all(subscribers.map((s) => Promise.resolve(s.client.dispose())));
+    await Promise.all(
+      [...new Set(subscribers.map((s) => s.client))].map((client) => Promise.resolve(client.dispose())),
+    );
     subscribers = [];
   },
 });

@@ -81,17 +81,33 @@ export class GraphqlSubscribers extends Group {
     );
   }
 
-  /** Opens one socket per subscription (all at once) and subscribes each after the given sequence. */
+  /**
+   * Opens one socket per subscription (or one per `perSocket` subscriptions), all at once, and subscribes each
+   * after the given sequence (all at once, or at `subscribeRatePerSecond`).
+   */
   async connect(
     url: string,
     token: string,
     subscriptions: Array<{ stocktakeId: number; afterSequence: number }>,
     timeoutMs = 60_000,
+    pacing: { perSocket?: number; subscribeRatePerSecond?: number } = {},
   ): Promise<GraphqlConnectResult> {
     const parts = split(subscriptions, this.workers.length);
     const results = await Promise.all(
       this.workers.map((w, i) =>
-        w.call<GraphqlConnectResult>('connect', { url, token, subscriptions: parts[i], timeoutMs }, timeoutMs + 10_000),
+        w.call<GraphqlConnectResult>(
+          'connect',
+          {
+            url,
+            token,
+            subscriptions: parts[i],
+            timeoutMs,
+            perSocket: pacing.perSocket,
+            subscribeRatePerSecond:
+              pacing.subscribeRatePerSecond && pacing.subscribeRatePerSecond / this.workers.length,
+          },
+          timeoutMs + 10_000,
+        ),
       ),
     );
     return {

@@ -15,15 +15,14 @@
  * adds to a commit: one upsert with and without a pg_notify of the
  * product's shape, in interleaved blocks, with two connections listening.
  */
-import { createConnection } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { Histogram, type LatencySummary } from '../lib/histogram';
-import { exited, spawnGroup, stopGroup } from '../lib/processes';
 import { CpuWindow, round } from '../lib/proc-stats';
 import { Worker } from '../lib/rpc';
 import { HOTEL, populatedStocktakes, seedHotel, waitRelayDrained, type SeededStocktake } from '../lib/seed';
-import { freePort, startServer, type RunningServer } from '../lib/server';
+import { benchRedis } from '../lib/redis';
+import { startServer, type RunningServer } from '../lib/server';
 import type { DriveResult } from '../load/paced-driver';
 import { countOnEach, faults, GraphqlSubscribers, sequencesById } from './client-groups';
 import { target, type Row, type ScenarioResult, type ServerContext, type Suite } from './types';
@@ -31,40 +30,6 @@ import { target, type Row, type ScenarioResult, type ServerContext, type Suite }
 interface Mode {
   name: 'NOTIFY' | 'Redis';
   env: Record<string, string>;
-}
-
-/** A Redis of the run's own (redis-server on PATH), else REDIS_URL's, else none (the Redis half is skipped). */
-async function benchRedis(): Promise<{ url: string; stop(): Promise<void> } | { skipped: string }> {
-  const port = await freePort();
-  const child = spawnGroup(
-    'redis-server',
-    'redis-server',
-    ['--port', String(port), '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  let failed = false;
-  child.once('error', () => (failed = true));
-  for (let attempt = 0; attempt < 100 && !failed && !exited(child); attempt += 1) {
-    if (await answers(port)) return { url: `redis://127.0.0.1:${port}`, stop: () => stopGroup(child, 5_000) };
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  if (!failed) await stopGroup(child, 5_000);
-  const url = process.env.REDIS_URL;
-  if (url) return { url, stop: async () => undefined };
-  return { skipped: 'no redis-server on PATH and no REDIS_URL' };
-}
-
-function answers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 function drive(
