@@ -9,9 +9,11 @@ import {
   CreateStocktakeDocument,
   PopulateStocktakeDocument,
   StocktakeDocument,
+  StocktakeLinesPageDocument,
   StocktakePageDocument,
   StocktakesWithLinesDocument,
   UpdateStocktakeLineDocument,
+  type StocktakeLinesPageQuery,
 } from './__generated__/graphql';
 import { formatFixed, sumFixed } from '../src/domain/fixed-point';
 import { HOTEL, OTHER_HOTEL } from './support/fixtures';
@@ -151,4 +153,79 @@ it('first must be 1..100, and after must be a cursor of a stocktake of the same 
     const response = await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2, after });
     expect([after, response.errors![0]!.extensions]).toEqual([after, { code: 'BAD_USER_INPUT', field: 'after' }]);
   }
+});
+
+describe("a stocktake's lines a page at a time (linesConnection)", () => {
+  it('first/after walk every line once, in the order of `lines`, with pageInfo', async () => {
+    const id = created[0]!;
+    const all = ok(await t.graphql(StocktakeDocument, { id })).stocktake.lines;
+    expect(all.length).toBeGreaterThan(4);
+    const pages: Array<StocktakeLinesPageQuery['stocktake']['linesConnection']> = [];
+    let after: string | null | undefined = null;
+    for (;;) {
+      const page: StocktakeLinesPageQuery['stocktake']['linesConnection'] = ok(
+        await t.graphql(StocktakeLinesPageDocument, { id, first: 4, after }),
+      ).stocktake.linesConnection;
+      pages.push(page);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(pages.flatMap((page) => page.edges.map((edge) => edge.node))).toEqual(all);
+    expect(pages.map((page) => page.edges.length)).toEqual([4, all.length - 4]);
+    expect(
+      pages.map(({ pageInfo, edges }) => ({
+        hasNextPage: pageInfo.hasNextPage,
+        hasPreviousPage: pageInfo.hasPreviousPage,
+        startIsFirstEdge: pageInfo.startCursor === edges[0]!.cursor,
+        endIsLastEdge: pageInfo.endCursor === edges.at(-1)!.cursor,
+      })),
+    ).toEqual([
+      { hasNextPage: true, hasPreviousPage: false, startIsFirstEdge: true, endIsLastEdge: true },
+      { hasNextPage: false, hasPreviousPage: true, startIsFirstEdge: true, endIsLastEdge: true },
+    ]);
+    // Any edge's cursor works as `after`.
+    const fromSecond = ok(
+      await t.graphql(StocktakeLinesPageDocument, { id, first: 2, after: pages[0]!.edges[1]!.cursor }),
+    ).stocktake.linesConnection;
+    expect(fromSecond.edges.map((edge) => edge.node.id)).toEqual([all[2]!.id, all[3]!.id]);
+  });
+
+  it("first must be 1..100, and after a cursor of this stocktake's lines", async () => {
+    const id = created[0]!;
+    for (const first of [0, 101]) {
+      const response = await t.graphql(StocktakeLinesPageDocument, { id, first });
+      expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    }
+    const otherStocktakes = ok(await t.graphql(StocktakeLinesPageDocument, { id: created[2]!, first: 1 })).stocktake
+      .linesConnection.pageInfo.endCursor!;
+    const stocktakeCursor = ok(await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 1 })).stocktakes.pageInfo
+      .endCursor!;
+    const forged = Buffer.from('stocktake-line:x').toString('base64url');
+    for (const after of [otherStocktakes, stocktakeCursor, 'not a cursor', forged]) {
+      const response = await t.graphql(StocktakeLinesPageDocument, { id, first: 2, after });
+      expect([after, response.errors![0]!.extensions]).toEqual([after, { code: 'BAD_USER_INPUT', field: 'after' }]);
+    }
+  });
+
+  it("a mutation's answer paged under an Idempotency-Key is replayed as first answered", async () => {
+    const id = created[2]!;
+    const body = {
+      query: `mutation ($id: ID!) { populateStocktake(id: $id) { stocktake { linesConnection(first: 2) {
+        nodes { id countedQty version } pageInfo { hasNextPage endCursor } } } } }`,
+      variables: { id },
+    };
+    const headers = { 'Idempotency-Key': 'lines-page-replay-1' };
+    type Answer = {
+      data: {
+        populateStocktake: { stocktake: { linesConnection: { nodes: Array<{ id: string; version: number }> } } };
+      };
+    };
+    const first = await t.post(body, { headers });
+    const [line] = (first.json as Answer).data.populateStocktake.stocktake.linesConnection.nodes;
+    ok(await t.graphql(UpdateStocktakeLineDocument, { id: line!.id, input: { countedFullUnits: '7' } }));
+    const replay = await t.post(body, { headers });
+    expect(replay.json).toEqual(first.json);
+    const now = ok(await t.graphql(StocktakeLinesPageDocument, { id, first: 2 })).stocktake.linesConnection;
+    expect(now.edges[0]!.node).toMatchObject({ id: line!.id, version: line!.version + 1 });
+  });
 });

@@ -784,6 +784,8 @@ export type Stocktake = {
   lineCount: Scalars['Int']['output'];
   /** Every line, by category then SKU. Loaded only when selected. */
   lines: Array<StocktakeLine>;
+  /** The lines a page at a time, in the order of `lines` (category, then SKU): a screen can show the first page of a large stocktake at once and read on with `after: pageInfo.endCursor`. */
+  linesConnection: StocktakeLineConnection;
   notes: Scalars['String']['output'];
   periodEnd: Scalars['LocalDate']['output'];
   periodStart: Scalars['LocalDate']['output'];
@@ -794,6 +796,12 @@ export type Stocktake = {
   totalValue: Scalars['Decimal']['output'];
   /** Σ variance value of every line, counted or not (see progress). */
   totalVarianceValue: Scalars['Decimal']['output'];
+};
+
+
+export type StocktakeLinesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 /** A page of Stocktake items (Relay-style connection). */
@@ -901,6 +909,23 @@ export type StocktakeLine = {
   /** Changes with every update; send it back as expectedVersion. */
   version: Scalars['Int']['output'];
   waste: Scalars['Decimal']['output'];
+};
+
+/** A page of StocktakeLine items (Relay-style connection). */
+export type StocktakeLineConnection = {
+  __typename?: 'StocktakeLineConnection';
+  edges: Array<StocktakeLineEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<StocktakeLine>;
+  pageInfo: PageInfo;
+};
+
+/** A StocktakeLine in a page, with its cursor. */
+export type StocktakeLineEdge = {
+  __typename?: 'StocktakeLineEdge';
+  /** Opaque: pass it as `after` to read the items after this one. */
+  cursor: Scalars['String']['output'];
+  node: StocktakeLine;
 };
 
 /** Events on a hotel's stocktake list. */

@@ -24,6 +24,21 @@ export interface Page<T> {
 }
 
 /**
+ * A page of a list held in memory, after the item `isAfter` picks (none: from the start); null when no item is
+ * the one named.
+ */
+export function pageOfList<T>(
+  items: readonly T[],
+  first: number,
+  isAfter: ((item: T) => boolean) | null,
+): Page<T> | null {
+  checkPageSize(first);
+  const start = isAfter === null ? 0 : items.findIndex(isAfter) + 1;
+  if (start === 0 && isAfter !== null) return null;
+  return pageFromRows(items.slice(start, start + first + 1), first, isAfter !== null);
+}
+
+/**
  * The page from rows read with a limit of `first + 1`: the extra row, when there is one, only says
  * that a next page exists and is not returned.
  */

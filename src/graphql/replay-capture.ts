@@ -1,12 +1,13 @@
 /**
  * What a stored idempotent result must hold besides the mutation's value
  * (docs/collaboration.md, "Idempotency keys"). Every field of a mutation's
- * answer is in the value its service returns except `Stocktake.lines`,
- * which is resolved on its own after the mutation's transaction. Under an
- * idempotency key, the lines the operation selects are read inside that
- * transaction instead and stored with the result, and the `lines` resolver
- * answers from them: the first answer and every replay are the same, never
- * an older stocktake next to a colleague's newer counts.
+ * answer is in the value its service returns except `Stocktake.lines` and
+ * `Stocktake.linesConnection`, which are resolved on their own after the
+ * mutation's transaction. Under an idempotency key, the lines of a stocktake
+ * whose lines the operation selects (either way) are read inside that
+ * transaction instead and stored with the result, and both resolvers answer
+ * from them: the first answer and every replay are the same, never an older
+ * stocktake next to a colleague's newer counts.
  */
 import {
   getDirectiveValues,
@@ -28,9 +29,9 @@ import { getMetadataStorage } from 'type-graphql';
 import type { Sql } from '../domain/sql';
 import { type LineView } from '../domain/line-view';
 
-/** The type and field resolved apart from the mutation's value (see StocktakeResolver.lines). */
+/** The type and fields resolved apart from the mutation's value (see StocktakeResolver.lines and linesConnection). */
 const STOCKTAKE = 'Stocktake';
-const LINES = 'lines';
+const LINE_FIELDS = new Set(['lines', 'linesConnection']);
 
 interface CapturedLines {
   capturedLines?: LineView[];
@@ -65,7 +66,7 @@ export function assertMutationAnswersCapturable(schema: GraphQLSchema): void {
     const target = resolver.getObjectType?.();
     const typeName = storage.objectTypes.find((objectType) => objectType.target === target)?.name;
     if (typeName === undefined || !reachable.has(typeName)) continue;
-    if (typeName === STOCKTAKE && resolver.schemaName === LINES) continue;
+    if (typeName === STOCKTAKE && LINE_FIELDS.has(resolver.schemaName)) continue;
     throw new Error(
       `${typeName}.${resolver.schemaName} is resolved on its own and can be part of a mutation's answer: ` +
         'capture it for idempotent replays in src/graphql/replay-capture.ts (docs/collaboration.md, "Idempotency keys")',
@@ -111,8 +112,8 @@ function collectStocktakesWithLines(
   const record = value as Record<string, unknown>;
   for (const fieldNodes of subfields(info, type, nodes).values()) {
     const name = fieldNodes[0]!.name.value;
-    if (type.name === STOCKTAKE && name === LINES) {
-      found.push(value as StoredStocktake);
+    if (type.name === STOCKTAKE && LINE_FIELDS.has(name)) {
+      if (!found.includes(value as StoredStocktake)) found.push(value as StoredStocktake);
       continue;
     }
     const field = type.getFields()[name];

@@ -140,3 +140,35 @@ export async function lineRecordsOf(
   );
   return rows;
 }
+
+/**
+ * A page of one stocktake's lines in screen order (category, then SKU), after the line `afterLineId`:
+ * up to `limit` rows (a caller asks for one more than it shows, to know whether a page follows).
+ * Null when `afterLineId` is not a line of the stocktake. Keyset paging on the screen order, so a
+ * page costs the same deep in a 10,000-line stocktake as at its start.
+ */
+export async function lineRecordsPage(
+  sql: Sql,
+  stocktakeId: number,
+  afterLineId: number | null,
+  limit: number,
+): Promise<LineRecord[] | null> {
+  if (afterLineId !== null) {
+    const [anchor] = await sql.rows<{ id: number }>('select id from stocktake_line where id = ? and stocktake_id = ?', [
+      afterLineId,
+      stocktakeId,
+    ]);
+    if (!anchor) return null;
+  }
+  return sql.rows<LineRecord>(
+    `select ${LINE_SELECT} from stocktake_line l ${LINE_JOINS}
+     where l.stocktake_id = ? ${
+       afterLineId === null
+         ? ''
+         : `and (l.category_code, i.sku, l.id) > (select a.category_code, ai.sku, a.id
+              from stocktake_line a join stock_item ai on ai.id = a.item_id where a.id = ?)`
+     }
+     order by l.category_code, i.sku, l.id limit ?`,
+    afterLineId === null ? [stocktakeId, limit] : [stocktakeId, afterLineId, limit],
+  );
+}

@@ -26,7 +26,7 @@ import { TEXT_LIMITS, checkCategory, checkText } from '../validation';
 import { hotelFor, stocktakeFor } from './access';
 import { endLocksTogether } from './line-locks';
 import { refreshLines } from './line-refresh';
-import { lineRecordsOf } from './line-records';
+import { lineRecordsOf, lineRecordsPage } from './line-records';
 import { mapSlices } from '../slices';
 import { checkPageSize, pageFromRows, PAGE_SIZE, type Page } from '../page';
 import { describeLineRecord, type LineView } from '../line-view';
@@ -117,6 +117,24 @@ export class StocktakeService {
     const byStocktake = new Map<number, LineView[]>(stocktakeIds.map((id) => [id, []]));
     for (const view of views) byStocktake.get(view.stocktakeId)?.push(view);
     return byStocktake;
+  }
+
+  /**
+   * A page of a stocktake's lines in screen order, after the line `afterLineId` (the cursor of the previous
+   * page): what a screen renders first, without waiting for thousands of lines. For a stocktake the caller has
+   * already read (its field resolver), so access was checked then.
+   */
+  async linePage(
+    sql: Sql,
+    stocktakeId: number,
+    page: { first: number; afterLineId: number | null },
+  ): Promise<Page<LineView>> {
+    checkPageSize(page.first);
+    const rows = await lineRecordsPage(sql, stocktakeId, page.afterLineId, page.first + 1);
+    if (!rows)
+      throw new BadInputError('after', "after must be a cursor of this stocktake's lines (a page's endCursor)");
+    const found = pageFromRows(rows, page.first, page.afterLineId !== null);
+    return { ...found, items: await mapSlices(found.items, describeLineRecord) };
   }
 
   async categoryTotals(

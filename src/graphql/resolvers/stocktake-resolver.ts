@@ -1,14 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Extensions, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { BadInputError } from '../../domain/errors';
+import { pageOfList, type Page } from '../../domain/page';
 import { resolvedInSlices } from '../../domain/slices';
 import { viewerOf, type GraphQLContext } from '../context';
+import { entitySql } from '../../persistence/sql';
 import { linesLoader } from '../loaders';
 import { COST_EXTENSION, EXPECTED_LINES, LIST_SIZE_EXTENSION } from '../operation-limits';
 import { parseId } from '../ids';
 import { capturedLinesOf } from '../replay-capture';
 import { payForItemsBeyondDeclared } from '../unforeseen-cost';
 import { StocktakeStatus } from '../types/enums';
-import { StocktakeLineType } from '../types/stocktake-line';
+import { StocktakeLineConnection, StocktakeLineType } from '../types/stocktake-line';
 import {
   connectionFrom,
   decodeCursor,
@@ -29,8 +32,9 @@ import {
   UpdateStocktakeInput,
 } from '../types/stocktake';
 
-/** The list name inside `stocktakes` cursors (connection.ts). */
+/** The list names inside `stocktakes` and `linesConnection` cursors (connection.ts). */
 const STOCKTAKE_CURSOR = 'stocktake';
+const LINE_CURSOR = 'stocktake-line';
 
 @Resolver(() => StocktakeType)
 export class StocktakeResolver {
@@ -72,6 +76,33 @@ export class StocktakeResolver {
     payForItemsBeyondDeclared(context, info, lines.length);
     // A large stocktake's lines are completed a slice per event-loop turn, so its response holds no one up.
     return resolvedInSlices(lines);
+  }
+
+  @FieldResolver(() => StocktakeLineConnection, {
+    description:
+      'The lines a page at a time, in the order of `lines` (category, then SKU): a screen can show the first ' +
+      'page of a large stocktake at once and read on with `after: pageInfo.endCursor`.',
+  })
+  @Extensions({ [COST_EXTENSION]: 100, [ARGUMENT_RANGES_EXTENSION]: PAGE_ARGUMENT_RANGES })
+  linesConnection(
+    @Root() stocktake: StocktakeType,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() context: GraphQLContext,
+  ): Promise<Connection<StocktakeLineType>> {
+    const afterLineId = after == null ? null : parseId('after', decodeCursor(LINE_CURSOR, after));
+    const asConnection = (page: Page<StocktakeLineType>) =>
+      connectionFrom(page, (line) => encodeCursor(LINE_CURSOR, line.id));
+    // Lines stored with an idempotent result are paged as stored (replay-capture.ts).
+    const captured = capturedLinesOf(stocktake);
+    if (captured) {
+      const page = pageOfList(captured, first, afterLineId === null ? null : (line) => Number(line.id) === afterLineId);
+      if (!page)
+        throw new BadInputError('after', "after must be a cursor of this stocktake's lines (a page's endCursor)");
+      return Promise.resolve(asConnection(page));
+    }
+    return context.services.stocktakes
+      .linePage(entitySql(context.em), Number(stocktake.id), { first, afterLineId })
+      .then(asConnection);
   }
 
   @Query(() => [CategoryTotalsType], {

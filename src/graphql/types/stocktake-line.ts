@@ -7,6 +7,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LINE_VIEW, type LineView, type LineViewFormat } from '../../domain/line-view';
 import { DateTimeScalar, DecimalScalar } from '../scalars';
+import { connectionOf } from './connection';
 
 @ObjectType('User', { description: 'A user as their token names them.', simpleResolvers: true })
 export class UserType {
@@ -41,3 +42,6 @@ for (const [name, { format, nullable, description }] of Object.entries(LINE_VIEW
 /** The GraphQL type (for `@Field(() => StocktakeLineType)`), whose values are LineViews. */
 export const StocktakeLineType = StocktakeLineObject as new () => LineView;
 export type StocktakeLineType = LineView;
+
+/** `Stocktake.linesConnection`: a stocktake's lines a page at a time. */
+export const StocktakeLineConnection = connectionOf(StocktakeLineType, 'StocktakeLine');
