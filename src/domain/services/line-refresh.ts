@@ -225,6 +225,8 @@ const FIGURE_COLUMNS = `opening_qty numeric, purchases numeric, sales_qty numeri
   transfers_out numeric, adjustments numeric, counted_qty numeric, expected_qty numeric, variance_qty numeric,
   expected_value numeric, counted_value numeric, variance_value numeric`;
 
+// The rows travel as one JSON text read with json_to_recordset, not jsonb: jsonb would build its binary form of the
+// whole text first (for 10,000 lines, 140 ms against 65 ms, and twice that while a named statement is planned).
 async function insertLines(sql: Sql, stocktakeId: number, lines: Array<Record<string, unknown>>): Promise<void> {
   await sql.rows(
     `insert into stocktake_line (stocktake_id, item_id, uom, size, category_code, valuation_cost, opening_qty, purchases,
@@ -233,7 +235,7 @@ async function insertLines(sql: Sql, stocktakeId: number, lines: Array<Record<st
      select ?, d.item_id, d.uom, d.size, d.category_code, d.valuation_cost, d.opening_qty, d.purchases, d.sales_qty,
        d.waste, d.transfers_in, d.transfers_out, d.adjustments, d.counted_qty, d.expected_qty, d.variance_qty,
        d.expected_value, d.counted_value, d.variance_value, 1
-     from jsonb_to_recordset(cast(? as jsonb)) as d(item_id int, uom numeric, size text, category_code text,
+     from json_to_recordset(cast(? as json)) as d(item_id int, uom numeric, size text, category_code text,
        valuation_cost numeric, ${FIGURE_COLUMNS})`,
     [stocktakeId, JSON.stringify(lines)],
   );
@@ -246,7 +248,7 @@ async function updateLines(sql: Sql, lines: Array<Record<string, unknown>>): Pro
        counted_qty = d.counted_qty, expected_qty = d.expected_qty, variance_qty = d.variance_qty,
        expected_value = d.expected_value, counted_value = d.counted_value, variance_value = d.variance_value,
        version = l.version + 1
-     from jsonb_to_recordset(cast(? as jsonb)) as d(id int, ${FIGURE_COLUMNS})
+     from json_to_recordset(cast(? as json)) as d(id int, ${FIGURE_COLUMNS})
      where l.id = d.id`,
     [JSON.stringify(lines)],
   );
