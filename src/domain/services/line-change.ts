@@ -17,7 +17,6 @@ import { type LineRecord } from '../views';
 import { lockLine, saveLine, type LockHolder, type LockedLine } from './line-records';
 import { describeLineRecord, type LineView } from '../line-view';
 import { lineFigures, type LineChange } from '../line-history';
-import { insertLineHistory } from './line-history-records';
 
 /**
  * The line with its stocktake locked for the rest of the transaction:
@@ -75,21 +74,21 @@ export async function writeLine(
   changed: LineRecord,
   change: LineChange,
 ): Promise<LineView> {
-  const version = await saveLine(sql, { ...changed, version: read.version });
   const before = describeLineRecord(read);
-  if (version === null) throw staleVersion(before, read.version);
-  const after = describeLineRecord({ ...changed, version });
-  await insertLineHistory(
+  // Saved only at `read.version`, so the line's next version.
+  const after = describeLineRecord({ ...changed, version: read.version + 1 });
+  const version = await saveLine(
     sql,
+    { ...changed, version: read.version },
     {
       lineId: read.id,
       stocktakeId: read.stocktakeId,
-      lineVersion: version,
       before: lineFigures(before),
       after: lineFigures(after),
+      change,
     },
-    change,
   );
+  if (version === null) throw staleVersion(before, read.version);
   return after;
 }
 

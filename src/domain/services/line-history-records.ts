@@ -32,29 +32,39 @@ const COLUMNS = `id::text as "id", line_id as "lineId", kind, movement_id as "mo
   actor_name as "actorName", to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "at",
   line_version as "lineVersion", before, after`;
 
-/** Records one change to a line, with its figures before and after. */
-export async function insertLineHistory(
-  sql: Sql,
-  entry: { lineId: number; stocktakeId: number; lineVersion: number; before: LineFigures; after: LineFigures },
-  change: LineChange,
-): Promise<void> {
-  await sql.rows(
-    `insert into line_history (line_id, stocktake_id, kind, movement_id, actor_id, actor_name, occurred_at,
+/** One change to a line, with its figures before and after, as recordLineChange (line-records.ts) writes it. */
+export interface HistoryEntry {
+  lineId: number;
+  stocktakeId: number;
+  before: LineFigures;
+  after: LineFigures;
+  change: LineChange;
+}
+
+/**
+ * The insert of one history entry, as a part of the statement that saves the line: `saved` is the name of the
+ * statement's update of the line (its `returning version` is the entry's line version, and when it updated
+ * nothing, nothing is recorded). Its placeholders take `historyValues`.
+ */
+export function insertHistoryFrom(saved: string): string {
+  return `insert into line_history (line_id, stocktake_id, kind, movement_id, actor_id, actor_name, occurred_at,
        line_version, before, after)
-     values (?, ?, cast(? as line_change_kind), ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))`,
-    [
-      entry.lineId,
-      entry.stocktakeId,
-      change.kind,
-      change.movementId ?? null,
-      change.by.id,
-      change.by.name,
-      change.at,
-      entry.lineVersion,
-      JSON.stringify(entry.before),
-      JSON.stringify(entry.after),
-    ],
-  );
+     select ?, ?, cast(? as line_change_kind), ?, ?, ?, ?, ${saved}.version, cast(? as jsonb), cast(? as jsonb)
+     from ${saved}`;
+}
+
+export function historyValues({ lineId, stocktakeId, before, after, change }: HistoryEntry): unknown[] {
+  return [
+    lineId,
+    stocktakeId,
+    change.kind,
+    change.movementId ?? null,
+    change.by.id,
+    change.by.name,
+    change.at,
+    JSON.stringify(before),
+    JSON.stringify(after),
+  ];
 }
 
 /**

@@ -8,6 +8,7 @@
 import type { StocktakeStatus } from '../entities';
 import { LINE_SELECT, LINE_WRITES, type LineRecord } from '../line-shape';
 import type { Sql } from '../sql';
+import { historyValues, insertHistoryFrom, type HistoryEntry } from './line-history-records';
 
 /** Who holds a line's editing lock, and until when (docs/collaboration.md). */
 export interface LockHolder {
@@ -108,21 +109,26 @@ function lockedLineFromRow({ lockUserId, lockUserName, lockExpiresAt, ...line }:
 
 /**
  * Writes what a change to a line can change (counts, the purchases override,
- * the movement totals and every derived figure) as `line` holds them; the new
- * version, or null when the line is no longer at `line.version`.
+ * the movement totals and every derived figure) as `line` holds them, and
+ * records the change in the line's history, in one statement (one round trip
+ * on the path of every count); the new version, or null when the line is no
+ * longer at `line.version` (then nothing is written).
  */
-export async function saveLine(sql: Sql, line: LineRecord): Promise<number | null> {
+export async function saveLine(sql: Sql, line: LineRecord, history: HistoryEntry): Promise<number | null> {
   const [row] = await sql.rows<{ version: number }>(SAVE_LINE, [
     ...LINE_WRITES.map(({ name }) => line[name]),
     line.id,
     line.version,
+    ...historyValues(history),
   ]);
   return row?.version ?? null;
 }
 
-const SAVE_LINE = `update stocktake_line set ${LINE_WRITES.map(({ column }) => `${column} = ?`).join(', ')},
-   version = version + 1
- where id = ? and version = ? returning version`;
+const SAVE_LINE = `with saved as (
+   update stocktake_line set ${LINE_WRITES.map(({ column }) => `${column} = ?`).join(', ')}, version = version + 1
+   where id = ? and version = ? returning version
+ ), recorded as (${insertHistoryFrom('saved')})
+ select version from saved`;
 
 /** The lines of the stocktakes, in screen order (category, then SKU); with `hotels`, only stocktakes of those hotels. */
 export async function lineRecordsOf(
