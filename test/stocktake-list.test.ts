@@ -13,6 +13,7 @@ import {
   StocktakePageDocument,
   StocktakesWithLinesDocument,
   UpdateStocktakeLineDocument,
+  type PageInfo,
   type StocktakeLinesPageQuery,
 } from './__generated__/graphql';
 import { formatFixed, sumFixed } from '../src/domain/fixed-point';
@@ -57,6 +58,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** What a page's pageInfo says, and whether its cursors are its first and last edges'. */
+function pageInfoShape({ pageInfo, edges }: { pageInfo: PageInfo; edges: Array<{ cursor: string }> }) {
+  return {
+    hasNextPage: pageInfo.hasNextPage,
+    hasPreviousPage: pageInfo.hasPreviousPage,
+    startIsFirstEdge: pageInfo.startCursor === edges[0]!.cursor,
+    endIsLastEdge: pageInfo.endCursor === edges.at(-1)!.cursor,
+  };
+}
+
 it('pages newest period first: first/after walk the whole list once, in order, with pageInfo', async () => {
   const page1 = ok(await t.graphql(StocktakePageDocument, { hotel: HOTEL, first: 2 })).stocktakes;
   const page2 = ok(
@@ -70,14 +81,7 @@ it('pages newest period first: first/after walk the whole list once, in order, w
     ['2032-03-28', '2032-02-28'],
     ['2032-01-28'],
   ]);
-  expect(
-    [page1, page2, page3].map(({ pageInfo, edges }) => ({
-      hasNextPage: pageInfo.hasNextPage,
-      hasPreviousPage: pageInfo.hasPreviousPage,
-      startIsFirstEdge: pageInfo.startCursor === edges[0]!.cursor,
-      endIsLastEdge: pageInfo.endCursor === edges.at(-1)!.cursor,
-    })),
-  ).toEqual([
+  expect([page1, page2, page3].map(pageInfoShape)).toEqual([
     { hasNextPage: true, hasPreviousPage: false, startIsFirstEdge: true, endIsLastEdge: true },
     { hasNextPage: true, hasPreviousPage: true, startIsFirstEdge: true, endIsLastEdge: true },
     { hasNextPage: false, hasPreviousPage: true, startIsFirstEdge: true, endIsLastEdge: true },
@@ -172,14 +176,7 @@ describe("a stocktake's lines a page at a time (linesConnection)", () => {
     }
     expect(pages.flatMap((page) => page.edges.map((edge) => edge.node))).toEqual(all);
     expect(pages.map((page) => page.edges.length)).toEqual([4, all.length - 4]);
-    expect(
-      pages.map(({ pageInfo, edges }) => ({
-        hasNextPage: pageInfo.hasNextPage,
-        hasPreviousPage: pageInfo.hasPreviousPage,
-        startIsFirstEdge: pageInfo.startCursor === edges[0]!.cursor,
-        endIsLastEdge: pageInfo.endCursor === edges.at(-1)!.cursor,
-      })),
-    ).toEqual([
+    expect(pages.map(pageInfoShape)).toEqual([
       { hasNextPage: true, hasPreviousPage: false, startIsFirstEdge: true, endIsLastEdge: true },
       { hasNextPage: false, hasPreviousPage: true, startIsFirstEdge: true, endIsLastEdge: true },
     ]);
