@@ -32,7 +32,7 @@ const COLUMNS = `id::text as "id", line_id as "lineId", kind, movement_id as "mo
   actor_name as "actorName", to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "at",
   line_version as "lineVersion", before, after`;
 
-/** One change to a line, with its figures before and after, as recordLineChange (line-records.ts) writes it. */
+/** One change to a line, with its figures before and after, as saveLine (line-records.ts) records it. */
 export interface HistoryEntry {
   lineId: number;
   stocktakeId: number;
