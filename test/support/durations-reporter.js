@@ -1,8 +1,8 @@
 /**
  * After the run, every test file's duration, slowest first, with the run's
  * wall time: what to look at when `npm test` gets slower (CI's output keeps
- * it). Files run two at a time (jest.config.js), so the durations add up to
- * about twice the wall time. Plain JavaScript: jest loads reporters untransformed.
+ * it). Files run four at a time (jest.config.js), so the durations add up to
+ * several times the wall time. Plain JavaScript: jest loads reporters untransformed.
  */
 class DurationsReporter {
   /** @param {import('@jest/types').Config.GlobalConfig} globalConfig */
