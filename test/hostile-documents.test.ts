@@ -12,6 +12,7 @@ import WebSocket from 'ws';
 import { CreateStocktakeDocument, MeDocument, StocktakesDocument } from './__generated__/graphql';
 import { createLogger } from '../src/infrastructure/logger';
 import { HOTEL } from './support/fixtures';
+import { rawGraphqlWs } from './support/raw-graphql-ws';
 import { startTestApp, type RawResponse, type TestApp } from './support/test-app';
 
 let production: TestApp;
@@ -322,53 +323,3 @@ describe('none of it is an error on the server', () => {
     expect(logLines.filter((line) => (JSON.parse(line) as { level: string }).level === 'error')).toEqual([]);
   });
 });
-
-interface RawSocket {
-  send(text: string): void;
-  /** The next message the server sends (in order). */
-  next(): Promise<unknown>;
-  /** The close code, once the server closed the socket. */
-  readonly closed: number | undefined;
-  close(): void;
-}
-
-/**
- * A graphql-ws socket spoken by hand: the test sends JSON text that JSON.stringify could not produce
- * (values nested 100,000 deep).
- */
-async function rawGraphqlWs(app: TestApp, token: string): Promise<RawSocket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${app.port}/graphql`, 'graphql-transport-ws');
-  const queue: unknown[] = [];
-  const waiting: Array<(message: unknown) => void> = [];
-  let closed: number | undefined;
-  ws.on('message', (data: Buffer) => {
-    const message = JSON.parse(data.toString()) as unknown;
-    const waiter = waiting.shift();
-    if (waiter) waiter(message);
-    else queue.push(message);
-  });
-  ws.on('close', (code: number) => {
-    closed = code;
-    for (const waiter of waiting.splice(0)) waiter({ closed: code });
-  });
-  const next = () =>
-    queue.length > 0
-      ? Promise.resolve(queue.shift())
-      : closed !== undefined
-        ? Promise.resolve({ closed })
-        : new Promise<unknown>((resolve) => waiting.push(resolve));
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', resolve);
-    ws.once('error', reject);
-  });
-  ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
-  expect(await next()).toEqual({ type: 'connection_ack' });
-  return {
-    send: (text) => ws.send(text),
-    next,
-    get closed() {
-      return closed;
-    },
-    close: () => ws.close(),
-  };
-}

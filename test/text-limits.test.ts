@@ -4,10 +4,10 @@
  * (HTTP 400, so before any resolver reads the database) with BAD_USER_INPUT naming it, over HTTP
  * and graphql-ws alike, and changes nothing. Up to the limit it runs.
  */
-import WebSocket from 'ws';
 import { createSchema } from '../src/graphql/schema';
 import { unboundedTextInputs } from '../src/graphql/text-limits';
 import { HOTEL } from './support/fixtures';
+import { rawGraphqlWs } from './support/raw-graphql-ws';
 import { startTestApp, type RawResponse, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -137,14 +137,14 @@ describe('every other text argument and input field is bounded, over HTTP', () =
 
 describe('over graphql-ws', () => {
   it('the same refusals, before the operation runs, and the socket goes on', async () => {
-    const socket = await graphqlWs(app, await app.token());
-    socket.send({ id: '1', payload: { query: SEARCH, variables: { search: 'x'.repeat(300 * 1024) } } });
+    const socket = await rawGraphqlWs(app, await app.token());
+    socket.subscribe({ id: '1', payload: { query: SEARCH, variables: { search: 'x'.repeat(300 * 1024) } } });
     expect(await socket.next()).toEqual({
       type: 'error',
       id: '1',
       payload: refusal('search', 64).json.errors,
     });
-    socket.send({
+    socket.subscribe({
       id: '2',
       payload: {
         query: 'subscription ($hotel: String!) { stocktakeListEvents(hotel: $hotel) { __typename } }',
@@ -152,7 +152,7 @@ describe('over graphql-ws', () => {
       },
     });
     expect(await socket.next()).toEqual({ type: 'error', id: '2', payload: refusal('hotel', 100).json.errors });
-    socket.send({ id: '3', payload: { query: SEARCH, variables: { search: 'guinness' } } });
+    socket.subscribe({ id: '3', payload: { query: SEARCH, variables: { search: 'guinness' } } });
     expect(await socket.next()).toEqual({
       type: 'next',
       id: '3',
@@ -162,39 +162,3 @@ describe('over graphql-ws', () => {
     socket.close();
   });
 });
-
-interface Socket {
-  send(message: { id: string; payload: unknown }): void;
-  /** The next message the server sends (in order). */
-  next(): Promise<unknown>;
-  close(): void;
-}
-
-/** A graphql-ws socket spoken by hand, so the test sees the server's messages exactly. */
-async function graphqlWs(target: TestApp, token: string): Promise<Socket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${target.port}/graphql`, 'graphql-transport-ws');
-  const queue: unknown[] = [];
-  const waiting: Array<(message: unknown) => void> = [];
-  ws.on('message', (data: Buffer) => {
-    const message = JSON.parse(data.toString()) as unknown;
-    const waiter = waiting.shift();
-    if (waiter) waiter(message);
-    else queue.push(message);
-  });
-  ws.on('close', (code: number) => {
-    for (const waiter of waiting.splice(0)) waiter({ closed: code });
-  });
-  const next = () =>
-    queue.length > 0 ? Promise.resolve(queue.shift()) : new Promise<unknown>((resolve) => waiting.push(resolve));
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', resolve);
-    ws.once('error', reject);
-  });
-  ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
-  expect(await next()).toEqual({ type: 'connection_ack' });
-  return {
-    send: (message) => ws.send(JSON.stringify({ type: 'subscribe', ...message })),
-    next,
-    close: () => ws.close(),
-  };
-}
