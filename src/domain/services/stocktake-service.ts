@@ -28,7 +28,7 @@ import { endLocksTogether } from './line-locks';
 import { refreshLines } from './line-refresh';
 import { lineRecordsOf, lineRecordsPage } from './line-records';
 import { mapSlices } from '../slices';
-import { checkPageSize, pageFromRows, PAGE_SIZE, type Page } from '../page';
+import { checkPageSize, pageFromRows, pageOfList, PAGE_SIZE, type Page } from '../page';
 import { describeLineRecord, type LineView } from '../line-view';
 
 export interface CreateStocktakeInput {
@@ -122,18 +122,27 @@ export class StocktakeService {
   /**
    * A page of a stocktake's lines in screen order, after the line `afterLineId` (the cursor of the previous
    * page): what a screen renders first, without waiting for thousands of lines. For a stocktake the caller has
-   * already read (its field resolver), so access was checked then.
+   * already read (its field resolver), so access was checked then. With `stored`, the lines an idempotent
+   * result stored are paged instead (a replay answers as the first request did).
    */
   async linePage(
     sql: Sql,
     stocktakeId: number,
     page: { first: number; afterLineId: number | null },
+    stored?: readonly LineView[],
   ): Promise<Page<LineView>> {
     checkPageSize(page.first);
-    const rows = await lineRecordsPage(sql, stocktakeId, page.afterLineId, page.first + 1);
-    if (!rows)
-      throw new BadInputError('after', "after must be a cursor of this stocktake's lines (a page's endCursor)");
-    const found = pageFromRows(rows, page.first, page.afterLineId !== null);
+    const { first, afterLineId } = page;
+    const notACursor = () =>
+      new BadInputError('after', "after must be a cursor of this stocktake's lines (a page's endCursor)");
+    if (stored) {
+      const found = pageOfList(stored, first, afterLineId === null ? null : (line) => line.id === afterLineId);
+      if (!found) throw notACursor();
+      return found;
+    }
+    const rows = await lineRecordsPage(sql, stocktakeId, afterLineId, first + 1);
+    if (!rows) throw notACursor();
+    const found = pageFromRows(rows, first, afterLineId !== null);
     return { ...found, items: await mapSlices(found.items, describeLineRecord) };
   }
 

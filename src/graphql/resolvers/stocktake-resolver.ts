@@ -1,7 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Extensions, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BadInputError } from '../../domain/errors';
-import { pageOfList, type Page } from '../../domain/page';
 import { resolvedInSlices } from '../../domain/slices';
 import { viewerOf, type GraphQLContext } from '../context';
 import { entitySql } from '../../persistence/sql';
@@ -90,19 +88,12 @@ export class StocktakeResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<Connection<StocktakeLineType>> {
     const afterLineId = after == null ? null : parseId('after', decodeCursor(LINE_CURSOR, after));
-    const asConnection = (page: Page<StocktakeLineType>) =>
-      connectionFrom(page, (line) => encodeCursor(LINE_CURSOR, line.id));
-    // Lines stored with an idempotent result are paged as stored (replay-capture.ts).
-    const captured = capturedLinesOf(stocktake);
-    if (captured) {
-      const page = pageOfList(captured, first, afterLineId === null ? null : (line) => Number(line.id) === afterLineId);
-      if (!page)
-        throw new BadInputError('after', "after must be a cursor of this stocktake's lines (a page's endCursor)");
-      return Promise.resolve(asConnection(page));
-    }
-    return context.services.stocktakes
-      .linePage(entitySql(context.em), Number(stocktake.id), { first, afterLineId })
-      .then(asConnection);
+    return (
+      context.services.stocktakes
+        // Lines stored with an idempotent result are paged as stored (replay-capture.ts).
+        .linePage(entitySql(context.em), Number(stocktake.id), { first, afterLineId }, capturedLinesOf(stocktake))
+        .then((page) => connectionFrom(page, (line) => encodeCursor(LINE_CURSOR, line.id)))
+    );
   }
 
   @Query(() => [CategoryTotalsType], {
