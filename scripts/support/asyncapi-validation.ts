@@ -1,4 +1,4 @@
-/** Validation of asyncapi.yaml with the official AsyncAPI parser (no formatter or generator loaded: tests use it too). */
+/** Validation of asyncapi.yaml with the official AsyncAPI parser (for `npm run check:contract`). */
 import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
 import path from 'node:path';
 

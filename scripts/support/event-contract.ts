@@ -1,8 +1,7 @@
 /**
  * The generated Pusher contract files (asyncapi.yaml and the payload types),
  * rendered from the event catalog, and their validation with the official
- * AsyncAPI parser. Used by `npm run contract:emit` / `check:contract` and by
- * test/event-contract.test.ts.
+ * AsyncAPI parser. Used by `npm run contract:emit` / `check:contract`.
  */
 import { compile } from 'json-schema-to-typescript';
 import { readFileSync } from 'node:fs';
