@@ -1,4 +1,4 @@
-/** Starting and stopping a PostgreSQL of the test's own (see postgres-process.ts). */
+/** Starting and stopping a PostgreSQL of the test's own (see postgres-process.mjs). */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
@@ -11,13 +11,7 @@ export interface ControlledPostgres {
 export function startControlledPostgres(dataDir: string, port?: number): Promise<ControlledPostgres> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      path.join(__dirname, 'postgres-process.ts'),
-      dataDir,
-      ...(port ? [String(port)] : []),
-    ],
+    [path.join(__dirname, 'postgres-process.mjs'), dataDir, ...(port ? [String(port)] : [])],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {
