@@ -5,7 +5,7 @@
  * variants: pusher-js on the legacy channels and graphql-ws subscriptions.
  * Plus catch-up: a change made while a window is offline shows once it is
  * back. Every wait is Playwright's own auto-waiting on DOM state.
- * Screenshots go to test-artifacts/browser/.
+ * With BROWSER_SCREENSHOTS=1, screenshots go to test-artifacts/browser/.
  *
  * One test file per variant (demo-pusher.test.ts, demo-graphql.test.ts), so
  * that the two run side by side on separate jest workers.
@@ -13,7 +13,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Role } from '../../src/domain/viewer';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium, ARTIFACTS, screenshotPath } from '../support/browser';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, ARTIFACTS, screenshot } from '../support/browser';
 import { HOTEL } from '../support/fixtures';
 import { LineHistoryDocument, PresenceDocument, StocktakeLineDocument } from '../__generated__/graphql';
 import { stocktakeSteps } from '../support/stocktakes';
@@ -141,7 +141,7 @@ export function demoScenarios(transport: Transport): void {
       await page.reload();
       await shows(page, '#me-name', 'Aoife Byrne');
       expect(await page.getByLabel('Token').isVisible()).toBe(false);
-      await page.screenshot({ path: screenshotPath(`${transport}-0-signed-in-list`), fullPage: true });
+      await screenshot(page, `${transport}-0-signed-in-list`, { fullPage: true });
     });
 
     test('scenario 1: one person updates a count, the other sees it at once', async () => {
@@ -163,7 +163,7 @@ export function demoScenarios(transport: Transport): void {
       await inputShows(b, 'D0030', 'countedFullUnits', '2.00');
       await toast(b, 'Aoife Byrne counted Guinness: 176.00');
       await showsField(a, 'D0030', 'countedQty', '176.00');
-      await b.screenshot({ path: screenshotPath(`${transport}-1-count-seen-by-b`), fullPage: true });
+      await screenshot(b, `${transport}-1-count-seen-by-b`, { fullPage: true });
     });
 
     test('scenario 2: a purchase updates purchases, expected and variance in the other window', async () => {
@@ -188,7 +188,7 @@ export function demoScenarios(transport: Transport): void {
       await showsField(b, 'D0030', 'varianceValue', '−€330.00');
       await toast(b, 'Aoife Byrne recorded a purchase of 44.00 on Guinness');
       await showsField(a, 'D0030', 'expectedQty', '132.00');
-      await b.screenshot({ path: screenshotPath(`${transport}-2-purchase-seen-by-b`), fullPage: true });
+      await screenshot(b, `${transport}-2-purchase-seen-by-b`, { fullPage: true });
     });
 
     test('scenario 3: an approval locks every open view (list, detail, and the approver)', async () => {
@@ -228,8 +228,8 @@ export function demoScenarios(transport: Transport): void {
       await c.getByRole('button', { name: 'Reopen' }).waitFor();
       expect(await c.getByRole('button', { name: 'Approve' }).isVisible()).toBe(false);
       await Promise.all([
-        a.screenshot({ path: screenshotPath(`${transport}-3-approved-list-a`), fullPage: true }),
-        b.screenshot({ path: screenshotPath(`${transport}-3-approved-detail-b`), fullPage: true }),
+        screenshot(a, `${transport}-3-approved-list-a`, { fullPage: true }),
+        screenshot(b, `${transport}-3-approved-detail-b`, { fullPage: true }),
       ]);
 
       // Reopening (asked first) unlocks B again.
@@ -275,7 +275,7 @@ export function demoScenarios(transport: Transport): void {
       await row(a, 'D0030').getByLabel('Full units, Guinness 50Lt').focus();
       await row(b, 'D0030').locator('.editing', { hasText: 'Aoife Byrne is editing' }).waitFor();
       await b.locator('#presence', { hasText: 'Aoife Byrne (editing Guinness)' }).waitFor();
-      await b.screenshot({ path: screenshotPath(`${transport}-4-presence-editing`), fullPage: true });
+      await screenshot(b, `${transport}-4-presence-editing`, { fullPage: true });
 
       await a.locator('#detail-heading').click();
       await row(b, 'D0030').locator('.editing').waitFor({ state: 'detached' });
@@ -325,8 +325,8 @@ export function demoScenarios(transport: Transport): void {
       const [noticeBox, linesBox] = await Promise.all([notice.boundingBox(), a.locator('main').boundingBox()]);
       expect(noticeBox!.y).toBeGreaterThanOrEqual(linesBox!.y + linesBox!.height);
       await Promise.all([
-        b.screenshot({ path: screenshotPath(`${transport}-5-phone-counted-by-search`) }),
-        a.screenshot({ path: screenshotPath(`${transport}-5-phone-progress-other-window`) }),
+        screenshot(b, `${transport}-5-phone-counted-by-search`),
+        screenshot(a, `${transport}-5-phone-progress-other-window`),
       ]);
 
       // "Not counted yet": Jameson goes; Enter on Guinness saves it and offers the next line not counted.
@@ -357,7 +357,7 @@ export function demoScenarios(transport: Transport): void {
       await lineState(b, 'D0030', 'Waiting to send (offline)');
       await lineState(b, 'S0010', 'Waiting to send (offline)');
       await shows(b, '#queue-status', '2 counts waiting to be sent when back online');
-      await b.screenshot({ path: screenshotPath(`${transport}-6-phone-offline-counts-waiting`) });
+      await screenshot(b, `${transport}-6-phone-offline-counts-waiting`);
 
       // Meanwhile Mary counts Jameson: B's count of it is on top of a version that is gone (CONFLICT, STALE_VERSION).
       await steps.count(jameson.id, '2');
@@ -383,7 +383,7 @@ export function demoScenarios(transport: Transport): void {
       await showsField(b, 'S0010', 'countedQty', '40.00');
       await b.locator('#queue-status').waitFor({ state: 'hidden' });
       await conflict.scrollIntoViewIfNeeded();
-      await b.screenshot({ path: screenshotPath(`${transport}-7-phone-offline-conflict`) });
+      await screenshot(b, `${transport}-7-phone-offline-conflict`);
 
       // Guinness was counted once: both attempts had one key; one version on, one entry in the line's history.
       expect(keys).toHaveLength(3);
@@ -425,7 +425,7 @@ export function demoScenarios(transport: Transport): void {
       await a.locator('#presence', { hasText: 'Brian Walsh' }).waitFor();
       await b.locator('#presence', { hasText: 'Brian Walsh (you)' }).waitFor();
       await waitUntil(async () => (await present()).includes('Brian Walsh'), 'Brian present again');
-      await b.screenshot({ path: screenshotPath(`${transport}-8-phone-presence-after-break`) });
+      await screenshot(b, `${transport}-8-phone-presence-after-break`);
     });
 
     // What only a Pusher client has to do itself (graphql-ws streams are gap-free by the server).

@@ -6,14 +6,14 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** CHROMIUM_PATH, or where Debian's package puts it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const chromiumAvailable = (): boolean => existsSync(CHROMIUM_PATH);
 
-/** Screenshots the browser tests leave behind (gitignored). */
+/** What the browser tests leave behind (gitignored): timings, and screenshots when asked for. */
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts/browser');
 
 /**
@@ -39,4 +39,12 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-export const screenshotPath = (name: string): string => path.join(ARTIFACTS, `${name}.png`);
+/**
+ * A screenshot of `page` as test-artifacts/browser/<name>.png, for people to look at (docs/demo.md lists them),
+ * when BROWSER_SCREENSHOTS=1. Otherwise none: encoding them took a quarter of the browser tests' CPU, and no test
+ * reads them.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  if (process.env.BROWSER_SCREENSHOTS !== '1') return;
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), ...options });
+}
