@@ -32,8 +32,15 @@ replay_copies() {
 # The runtime stage in $1 (its /app): the build stage's output (the repo's dist/, rebuilt when older
 # than a source), the runtime COPY lines, production dependencies only; then root-owned and read-only.
 # $2 names the caller in messages.
+# With RUNTIME_STAGE set (a runtime stage this function built before, as .ci/run does once for
+# image-start and stack), $1 is a link to it instead: the stage is read-only, so both can share it.
 build_runtime_app() {
   local app=$1 who=$2
+  if [ -n "${RUNTIME_STAGE:-}" ]; then
+    echo "$who: runtime stage $RUNTIME_STAGE (built once by .ci/run)"
+    ln -s "$RUNTIME_STAGE" "$app"
+    return 0
+  fi
   if [ ! -f dist/src/cli.js ] || [ -n "$(find src tsconfig.json tsconfig.build.json package-lock.json -newer dist/src/cli.js -print -quit)" ]; then
     echo "$who: build stage (npm run build)"
     npm run build --silent
