@@ -77,13 +77,17 @@ async function overWebSocket(server: ShippedServer, connectionParams: Record<str
   }
 }
 
-describe('a development server with no settings', () => {
-  let server: ShippedServer;
-  beforeAll(async () => {
-    server = await startShippedServer({});
-  });
-  afterAll(() => server.close());
+/**
+ * A development server with no settings, for the tests of the first and last blocks: one process for both, as the
+ * first block writes nothing (the last counts the stocktakes it creates).
+ */
+let server: ShippedServer;
+beforeAll(async () => {
+  server = await startShippedServer({});
+});
+afterAll(() => server?.close());
 
+describe('a development server with no settings', () => {
   it('answers the full introspection query with exactly the committed schema.graphql', async () => {
     const committed = canonical(readFileSync(path.join(ROOT, 'schema.graphql'), 'utf8'));
     expect(introspected(await server.post({ query: FULL_INTROSPECTION }, { token: null }))).toBe(committed);
@@ -207,13 +211,10 @@ describe("Apollo Client's relayStylePagination", () => {
       }
     }
   `;
-  let server: ShippedServer;
   const created: string[] = [];
   beforeAll(async () => {
-    server = await startShippedServer({});
     for (let i = 0; i < 5; i += 1) created.push(await createDayStocktake(server));
   });
-  afterAll(() => server.close());
 
   it('pages through stocktakes with fetchMore, the cache merging the pages into one list', async () => {
     const client = new ApolloClient({
