@@ -25,7 +25,8 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,
   // Four files at once, also on two cores: a file spends much of its time waiting on its server, PostgreSQL,
-  // Redis and browser, and with four the cores stay busy (on two cores: 175 s with four, 203 s with two, for the same CPU).
+  // Redis and browser, and with four the cores stay busy (on two cores: 175 s with four, 203 s with two, for the
+  // same CPU).
   // Every file has databases and ports of its own; four keeps PostgreSQL's connections well under its limit.
   maxWorkers: 4,
   // Every file's duration beside its name as it finishes, and a table of them, slowest first, at the end.
