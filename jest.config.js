@@ -29,6 +29,7 @@ module.exports = {
   // same CPU).
   // Every file has databases and ports of its own; four keeps PostgreSQL's connections well under its limit.
   maxWorkers: 4,
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   // Every file's duration beside its name as it finishes, and a table of them, slowest first, at the end.
   slowTestThreshold: 0,
   reporters: ['default', '<rootDir>/test/support/durations-reporter.js'],
