@@ -95,12 +95,18 @@ it('keeps the payload and parameters it hands to the hooks, and calls return() o
 });
 
 describe('a result shared by subscribers is serialized once', () => {
+  /** What each connection's end is: called when the test is done, so that none is left with graphql-ws' timers. */
+  const closes: Array<(code?: number, reason?: string) => Promise<void>> = [];
+  afterEach(async () => {
+    await Promise.all(closes.splice(0).map((close) => close(1000, 'done')));
+  });
+
   /** Opens one connection to `server`, subscribes with `id`, and resolves with the first message after the ack. */
   async function firstNext(server: ReturnType<typeof makeServer>, shared: SharedPayloads, id: string) {
     let handle!: (data: string) => Promise<void>;
     let received!: (message: string) => void;
     const message = new Promise<string>((resolve) => (received = resolve));
-    server.opened(
+    const close = server.opened(
       {
         protocol: 'graphql-transport-ws',
         send: (data) => {
@@ -112,6 +118,7 @@ describe('a result shared by subscribers is serialized once', () => {
       },
       {},
     );
+    closes.push(close);
     await handle(JSON.stringify({ type: MessageType.ConnectionInit }));
     void handle(JSON.stringify({ id, type: MessageType.Subscribe, payload: { query: 'subscription{ticks}' } }));
     return message;
