@@ -55,11 +55,15 @@ build_runtime_app() {
   chmod -R a-w "$app"
 }
 
-# A port nothing on 127.0.0.1 listens on (20000–39999).
+# A port nothing on 127.0.0.1 listens on, from 20000 up to the kernel's ephemeral range (32768 by
+# default): a port in that range can be taken at any moment as the local end of an outgoing
+# connection, which no listen check sees (a redis-server once failed to bind one).
 free_port() {
-  local candidate
+  local candidate ephemeral
+  ephemeral=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2> /dev/null || echo 32768)
+  [ "$ephemeral" -gt 21000 ] || ephemeral=40000
   for _ in $(seq 1 50); do
-    candidate=$((20000 + RANDOM % 20000))
+    candidate=$((20000 + RANDOM % (ephemeral - 20000)))
     if ! (echo > "/dev/tcp/127.0.0.1/$candidate") 2> /dev/null; then echo "$candidate"; return 0; fi
   done
   echo "no free port found" >&2
